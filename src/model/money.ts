@@ -1,0 +1,31 @@
+import {currencyExponent} from './currency.js'
+
+/**
+ * Format integer minor units as an exact decimal string in major units:
+ * `formatMinor(123450n, 'GBP') === '1234.50'`, `formatMinor(-5, 'GBP') === '-0.05'`,
+ * `formatMinor(67885450, 'PYG') === '67885450'`. Never goes through a float.
+ */
+export function formatMinor(minor: bigint | number, currency: string): string {
+  const exp = currencyExponent(currency)
+  const v = typeof minor === 'bigint' ? minor : BigInt(minor)
+  const neg = v < 0n
+  const digits = (neg ? -v : v).toString()
+  if (exp === 0) return (neg ? '-' : '') + digits
+  const padded = digits.padStart(exp + 1, '0')
+  return `${neg ? '-' : ''}${padded.slice(0, -exp)}.${padded.slice(-exp)}`
+}
+
+/** Exact sum of minor-unit amounts (BigInt, so totals past 2^53 stay exact). */
+export function sumMinor(values: Iterable<number>): bigint {
+  let big = 0n
+  let acc = 0
+  for (const v of values) {
+    acc += v
+    // Flush to BigInt well before a double could lose integer precision.
+    if (acc > 4e15 || acc < -4e15) {
+      big += BigInt(acc)
+      acc = 0
+    }
+  }
+  return big + BigInt(acc)
+}
