@@ -1,0 +1,77 @@
+import {Command, Errors} from '@oclif/core'
+import {SpendInputError, isSpendInputError} from './errors.js'
+import type {Format} from './flags.js'
+import {debugFlag} from './flags.js'
+import {msg} from './messages.js'
+import {defaultFormat, renderViews, stdoutContext} from './io/write/render.js'
+import type {View} from './io/write/view.js'
+
+/** Turn errors the user can act on (missing file, permissions) into SpendInputError. */
+export function asUserError(err: unknown): SpendInputError | null {
+  if (isSpendInputError(err)) return err
+  const e = err as NodeJS.ErrnoException
+  const file = typeof e?.path === 'string' ? e.path : undefined
+  switch (e?.code) {
+    case 'ENOENT':
+      return new SpendInputError('FILE_NOT_FOUND', 'no such file or directory', {where: file, hint: 'check the path'})
+    case 'EACCES':
+    case 'EPERM':
+      return new SpendInputError('NOT_READABLE', 'permission denied', {where: file, hint: 'check the file permissions'})
+    case 'EISDIR':
+      return new SpendInputError('IS_DIRECTORY', 'is a directory, expected a file', {where: file})
+    case 'ENOSPC':
+      return new SpendInputError('DISK_FULL', 'no space left on device', {where: file, hint: 'free some disk space and retry'})
+    default:
+      return null
+  }
+}
+
+/**
+ * Base of every spend command: oclif's --json, one-line errors with exit codes
+ * (1 data/runtime, 2 usage), stack traces only with --debug, and one output
+ * path for all formats.
+ */
+export abstract class SpendCommand extends Command {
+  static override enableJsonFlag = true
+  static override baseFlags = {debug: debugFlag}
+
+  /** Print a command's result: views for people and CSV/TSV/MD, the result itself as JSON. */
+  protected async emit(result: object, views: View[], format?: Format): Promise<void> {
+    if (this.jsonEnabled()) return
+    const ctx = stdoutContext()
+    const fmt = format ?? defaultFormat(ctx)
+    if (fmt === 'json') {
+      this.log(JSON.stringify(result, null, 2))
+      return
+    }
+    const text = await renderViews(views, fmt, ctx)
+    if (text) this.log(text.replace(/\n$/, ''))
+  }
+
+  /** A message for people on stderr (silent under --json). */
+  protected note(message: string): void {
+    this.logToStderr(message)
+  }
+
+  protected get debugging(): boolean {
+    return this.argv.includes('--debug') || Boolean(process.env.SPENDKIT_DEBUG)
+  }
+
+  override async catch(err: Error & {oclif?: {exit?: number}; skipOclifErrorHandling?: boolean}): Promise<unknown> {
+    // oclif's own usage errors (unknown flag, missing argument) keep oclif's handling and exit code 2.
+    if (err instanceof Errors.ExitError) throw err
+    if (err?.oclif && !isSpendInputError(err)) return super.catch(err)
+    const user = asUserError(err)
+    const line = user ? user.oneLine() : msg.internalError(err?.message ?? String(err))
+    const exit = user ? user.exit : 1
+    process.exitCode = exit
+    if (this.jsonEnabled()) {
+      this.logJson({error: {code: user?.code ?? 'INTERNAL', message: line, exit}})
+    } else {
+      process.stderr.write(`spend: error: ${line}\n`)
+    }
+    if (this.debugging && err?.stack) process.stderr.write(`${err.stack}\n`)
+    this.exit(exit)
+    return undefined
+  }
+}

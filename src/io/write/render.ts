@@ -1,0 +1,44 @@
+import type {Format} from '../../flags.js'
+import type {View} from './view.js'
+
+export interface RenderContext {
+  isTTY: boolean
+  color: boolean
+  width: number
+}
+
+/** The terminal context of stdout: colour only on a TTY (FORCE_COLOR / NO_COLOR respected). */
+export function stdoutContext(env: NodeJS.ProcessEnv = process.env): RenderContext {
+  const isTTY = Boolean(process.stdout.isTTY)
+  let color = isTTY
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') color = false
+  if (env.FORCE_COLOR !== undefined) color = env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false'
+  return {isTTY, color, width: isTTY ? process.stdout.columns || 80 : 80}
+}
+
+/** The format to use when none was asked for: a table for people, CSV for pipes. */
+export function defaultFormat(ctx: RenderContext): Format {
+  return ctx.isTTY ? 'table' : 'csv'
+}
+
+/**
+ * Render views in a text format. CSV and TSV carry one table for scripts: the
+ * first view (the command's main result).
+ */
+export async function renderViews(views: View[], format: Exclude<Format, 'json'>, ctx: RenderContext): Promise<string> {
+  switch (format) {
+    case 'csv':
+    case 'tsv': {
+      const {renderDelimited} = await import('./delimited.js')
+      return views.length ? renderDelimited(views[0], format === 'csv' ? ',' : '\t') : ''
+    }
+    case 'md': {
+      const {renderMarkdown} = await import('./markdown.js')
+      return renderMarkdown(views)
+    }
+    case 'table': {
+      const {renderTable} = await import('./table.js')
+      return renderTable(views, {width: ctx.width, color: ctx.color})
+    }
+  }
+}

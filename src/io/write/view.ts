@@ -1,0 +1,54 @@
+/**
+ * A view is what a command shows: titled rows with typed columns. Renderers
+ * (table, csv, tsv, md) turn views into text; JSON output is the command's
+ * own result object, not a view.
+ */
+export type ColumnKind = 'text' | 'int' | 'money' | 'share' | 'number' | 'date' | 'bool'
+
+export interface ViewColumn {
+  key: string
+  header: string
+  kind?: ColumnKind
+}
+
+export interface View {
+  title?: string
+  columns: ViewColumn[]
+  rows: Record<string, unknown>[]
+}
+
+/** Raw cell text for machine formats: exact money strings, plain numbers, ISO dates. */
+export function rawCell(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'boolean') return value ? 'true' : 'false'
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
+  return String(value)
+}
+
+/** Group the integer part of an exact decimal string with commas: "-1234567.50" -> "-1,234,567.50". */
+export function groupThousands(decimal: string): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(decimal)
+  if (!m) return decimal
+  return m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (m[3] ?? '')
+}
+
+/** Human cell text: grouped money, percentages, thousands in counts. */
+export function humanCell(value: unknown, kind: ColumnKind = 'text'): string {
+  if (value === null || value === undefined) return ''
+  switch (kind) {
+    case 'money':
+      return groupThousands(String(value))
+    case 'int':
+      return typeof value === 'number' ? groupThousands(String(value)) : String(value)
+    case 'share':
+      return typeof value === 'number' ? `${(value * 100).toFixed(1)}%` : String(value)
+    case 'number':
+      return typeof value === 'number' ? (Number.isInteger(value) ? groupThousands(String(value)) : value.toFixed(2)) : String(value)
+    default:
+      return rawCell(value)
+  }
+}
+
+export function isRightAligned(kind: ColumnKind | undefined): boolean {
+  return kind === 'money' || kind === 'int' || kind === 'share' || kind === 'number'
+}
