@@ -1,0 +1,80 @@
+import {SpendInputError} from '../errors.js'
+import {isCurrencyCode} from '../model/currency.js'
+import {msg} from '../messages.js'
+import {expandInputs, importOne, type ImportOutcome} from './importer.js'
+import {readMapFile} from './read/map-file.js'
+import {createProgress} from './write/progress.js'
+import {resolveWorkspace, Workspace} from './workspace/index.js'
+
+export interface ImportFlags {
+  workspace?: string
+  buyer?: string
+  currency?: string
+  map?: string
+  preset?: string
+  'ocds-level'?: 'awards' | 'contracts' | 'transactions'
+  replace: boolean
+}
+
+/**
+ * Run `spend import`: validate options, then import each input in turn (each
+ * atomic on its own), reporting mapping and reconciliation through `note`.
+ */
+export async function runImport(
+  inputs: string[],
+  flags: ImportFlags,
+  toolVersion: string,
+  note: (line: string) => void,
+): Promise<ImportOutcome[]> {
+  const currency = flags.currency?.toUpperCase()
+  if (currency !== undefined && !isCurrencyCode(currency)) {
+    throw new SpendInputError('BAD_CURRENCY', msg.badCurrency(flags.currency!), {exit: 2})
+  }
+  const map = flags.map ? await readMapFile(flags.map) : undefined
+  const ws = new Workspace(resolveWorkspace(flags.workspace))
+  const outcomes: ImportOutcome[] = []
+  for (const input of await expandInputs(inputs)) {
+    const progress = createProgress(input, 0)
+    let bar = progress
+    const outcome = await importOne(ws, {
+      input, buyer: flags.buyer, currency, map, preset: flags.preset, ocdsLevel: flags['ocds-level'],
+      replace: flags.replace, toolVersion,
+      onProgress: (bytes, total) => {
+        if (bar === progress) bar = createProgress(input, total)
+        bar.update(bytes)
+      },
+    }).finally(() => bar.stop())
+    describe(outcome, note)
+    outcomes.push(outcome)
+  }
+  return outcomes
+}
+
+/** Messages for people: what was chosen and whether the totals reconcile. */
+function describe({status, entry}: ImportOutcome, note: (line: string) => void): void {
+  if (status === 'unchanged') {
+    note(msg.alreadyImported(entry.file, entry.id))
+    return
+  }
+  for (const f of entry.files) {
+    const pairs = Object.entries(f.mapping)
+      .filter(([, header]) => header)
+      .map(([field, header]) => `${field}=${JSON.stringify(header)}${f.mapping_how[field] && f.mapping_how[field] !== 'exact' && f.mapping_how[field] !== 'synonym' ? ` (${f.mapping_how[field]})` : ''}`)
+      .join(', ')
+    if (pairs) note(msg.mapping(f.file, pairs))
+    const details = [
+      f.preset ? `preset ${f.preset}` : null,
+      f.encoding ? `encoding ${f.encoding}` : null,
+      f.header_line ? `header on line ${f.header_line}` : null,
+      f.date_order_reason ? `dates ${f.date_order_reason}` : null,
+      f.buyer_origin && f.buyer_origin !== 'column' ? `buyer from ${f.buyer_origin}` : null,
+    ].filter(Boolean)
+    if (details.length) note(`  ${details.join('; ')}`)
+    for (const w of f.warnings) note(`  warning: ${w}`)
+  }
+  note(msg.imported(entry.file, entry.id, entry.rows.imported, entry.rows.rejected))
+  for (const t of entry.totals) {
+    const ok = BigInt(t.source_minor) === BigInt(t.imported_minor) + BigInt(t.rejected_minor)
+    note(msg.reconcile(t.currency, t.source, t.imported, t.rejected, ok))
+  }
+}

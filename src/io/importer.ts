@@ -1,0 +1,159 @@
+import {createHash} from 'node:crypto'
+import {createReadStream, createWriteStream, promises as fsp} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {pipeline} from 'node:stream/promises'
+import {SpendInputError} from '../errors.js'
+import type {ImportOptions, SourceReport} from './read/types.js'
+import {openSources} from './read/sources.js'
+import {
+  type ImportEntry, type ImportWriter, importIdFor, normaliseOptions, optionsKey, type Workspace,
+} from './workspace/index.js'
+
+export interface ImportRequest {
+  /** A file path, or '-' for standard input. */
+  input: string
+  buyer?: string
+  currency?: string
+  map?: Record<string, string>
+  preset?: string
+  ocdsLevel?: 'awards' | 'contracts' | 'transactions'
+  replace?: boolean
+  toolVersion: string
+  onProgress?: (bytes: number, total: number) => void
+}
+
+export interface ImportOutcome {
+  status: 'imported' | 'unchanged'
+  entry: ImportEntry
+}
+
+/**
+ * Expand inputs: a folder becomes its files (recursively, in name order,
+ * dotfiles skipped), each one its own import; '-' stays stdin.
+ */
+export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+  const out: string[] = []
+  for (const input of inputs) {
+    if (input === '-') {
+      out.push(input)
+      continue
+    }
+    const stat = await fsp.stat(input)
+    if (!stat.isDirectory()) {
+      out.push(input)
+      continue
+    }
+    const names = (await fsp.readdir(input)).filter((n) => !n.startsWith('.')).sort()
+    const files = await expandInputs(names.map((n) => join(input, n)))
+    out.push(...files.filter((f) => !/(^|\/)README(\.md)?$/i.test(f)))
+  }
+  return out
+}
+
+/** SHA-256 and size of a file, streamed. */
+async function hashFile(path: string): Promise<{sha256: string; bytes: number}> {
+  const hash = createHash('sha256')
+  let bytes = 0
+  for await (const chunk of createReadStream(path, {highWaterMark: 1 << 20})) {
+    hash.update(chunk as Buffer)
+    bytes += (chunk as Buffer).length
+  }
+  return {sha256: hash.digest('hex'), bytes}
+}
+
+/** Copy standard input to a temp file so it can be hashed, re-read and recognised next time. */
+async function spoolStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw new SpendInputError('NO_INPUT', 'no input file and nothing piped on standard input', {
+      where: 'stdin', hint: 'give a FILE, or pipe data in and use -', exit: 2,
+    })
+  }
+  const dir = await fsp.mkdtemp(join(tmpdir(), 'spendkit-stdin-'))
+  const file = join(dir, 'stdin')
+  await pipeline(process.stdin, createWriteStream(file))
+  return file
+}
+
+/**
+ * Import one file (or stdin) into the workspace: recognise a re-import of the
+ * same bytes and options (a no-op unless `replace`), read every source inside
+ * it, and commit atomically. Any failure leaves the workspace as it was.
+ */
+export async function importOne(ws: Workspace, req: ImportRequest): Promise<ImportOutcome> {
+  const path = req.input === '-' ? await spoolStdin() : req.input
+  try {
+    const {sha256, bytes} = await hashFile(path)
+    if (bytes === 0) {
+      throw new SpendInputError('EMPTY_FILE', 'the file is empty', {where: label(req.input), hint: 'check you exported the data'})
+    }
+    const options = normaliseOptions({
+      buyer: req.buyer, currency: req.currency, map: req.map, preset: req.preset, ocds_level: req.ocdsLevel,
+    })
+    const key = optionsKey(options)
+    const existing = await ws.findBySha(sha256, key)
+    if (existing && !req.replace) return {status: 'unchanged', entry: existing}
+    const id = importIdFor(sha256, key)
+    const writer = await ws.beginImport(
+      {id, file: label(req.input), sha256, bytes, options, tool_version: req.toolVersion},
+      {replace: req.replace},
+    )
+    const stopOnSignal = abortOnSignal(writer)
+    try {
+      const reports = await readAll(path, req, writer, id, bytes)
+      const entry = await writer.commit({files: reports})
+      return {status: 'imported', entry}
+    } catch (error) {
+      await writer.abort()
+      throw error
+    } finally {
+      stopOnSignal()
+    }
+  } finally {
+    if (req.input === '-') await fsp.rm(join(path, '..'), {recursive: true, force: true})
+  }
+}
+
+async function readAll(path: string, req: ImportRequest, writer: ImportWriter, id: string, total: number): Promise<SourceReport[]> {
+  const opts: ImportOptions = {
+    importId: id, label: label(req.input), buyer: req.buyer, currency: req.currency, map: req.map,
+    preset: req.preset, ocdsLevel: req.ocdsLevel,
+  }
+  const reports: SourceReport[] = []
+  const onProgress = req.onProgress ? (bytes: number) => req.onProgress!(bytes, total) : undefined
+  for await (const source of openSources(path, {onProgress})) {
+    if (source.kind === 'table') {
+      const {readTable} = await import('./read/table.js')
+      reports.push(await readTable(source, opts, writer))
+    } else {
+      const {readOcds} = await import('./read/ocds/index.js')
+      reports.push(await readOcds(source, opts, writer))
+    }
+  }
+  const read = reports.reduce((n, r) => n + r.rows.read, 0)
+  if (read === 0 && !reports.some((r) => (r.skipped_detail.nil ?? 0) > 0)) {
+    const why = reports.flatMap((r) => r.warnings)[0]
+    throw new SpendInputError('NO_SPEND_ROWS', why ?? 'no spend rows found in the file', {
+      where: label(req.input), hint: 'check it is a spend file; `spend inspect FILE` shows what was found',
+    })
+  }
+  return reports
+}
+
+/** Ctrl-C or SIGTERM during an import removes its temp folder and lock, then exits 130. */
+function abortOnSignal(writer: ImportWriter): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    void writer.abort().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143))
+  }
+  process.once('SIGINT', handler)
+  process.once('SIGTERM', handler)
+  return () => {
+    process.off('SIGINT', handler)
+    process.off('SIGTERM', handler)
+  }
+}
+
+function label(input: string): string {
+  return input === '-' ? '-' : input
+}
+

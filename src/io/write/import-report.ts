@@ -1,0 +1,61 @@
+import type {ImportOutcome} from '../importer.js'
+import type {View} from './view.js'
+
+export type ImportResult = ImportOutcome[]
+export type ImportJson = ReturnType<typeof importJson>
+
+/** The `spend import --json` contract: {imports: [{id, file, sha256, format, rows, totals}]} plus extra fields. */
+export function importJson(outcomes: ImportResult) {
+  return {
+    imports: outcomes.map(({status, entry}) => ({
+      id: entry.id,
+      file: entry.file,
+      sha256: entry.sha256,
+      format: entry.format,
+      rows: entry.rows,
+      totals: entry.totals.map((t) => ({currency: t.currency, source: t.source, imported: t.imported, rejected: t.rejected})),
+      status,
+      bytes: entry.bytes,
+      sources: entry.files.map((f) => ({
+        file: f.file,
+        format: f.format,
+        encoding: f.encoding,
+        header_line: f.header_line,
+        preset: f.preset,
+        date_order: f.date_order,
+        mapping: f.mapping,
+        rows: f.rows,
+        skipped: f.skipped_detail,
+        totals: f.totals.map((t) => ({currency: t.currency, source: t.source, imported: t.imported, rejected: t.rejected})),
+        warnings: f.warnings,
+      })),
+    })),
+  }
+}
+
+/** One row per import and currency, for tables and CSV. */
+export function importViews(outcomes: ImportResult): View[] {
+  const rows = outcomes.flatMap(({status, entry}): Record<string, unknown>[] => {
+    const base = {id: entry.id, file: entry.file, status, format: entry.format, ...entry.rows}
+    if (entry.totals.length === 0) return [{...base, currency: null, source: null, imported_amount: null, rejected_amount: null}]
+    return entry.totals.map((t) => ({
+      ...base, currency: t.currency, source: t.source, imported_amount: t.imported, rejected_amount: t.rejected,
+    }))
+  })
+  return [{
+    columns: [
+      {key: 'id', header: 'id'},
+      {key: 'file', header: 'file'},
+      {key: 'status', header: 'status'},
+      {key: 'read', header: 'read', kind: 'int'},
+      {key: 'imported', header: 'imported', kind: 'int'},
+      {key: 'rejected', header: 'rejected', kind: 'int'},
+      {key: 'skipped', header: 'skipped', kind: 'int'},
+      {key: 'currency', header: 'currency'},
+      {key: 'source', header: 'source total', kind: 'money'},
+      {key: 'imported_amount', header: 'imported total', kind: 'money'},
+      {key: 'rejected_amount', header: 'rejected total', kind: 'money'},
+    ],
+    rows,
+  }]
+}
