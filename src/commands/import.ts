@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
+import {SpendInputError} from '../errors.js'
 import {workspaceFlag, formatFlag} from '../flags.js'
 import {importViews, type ImportJson, importJson} from '../io/write/import-report.js'
 
@@ -27,6 +28,8 @@ export default class Import extends SpendCommand {
 
   async run(): Promise<ImportJson> {
     const {argv, flags} = await this.parse(Import)
+    const unknown = (argv as string[]).find((a) => a.startsWith('-') && a !== '-')
+    if (unknown) throw new SpendInputError('UNKNOWN_FLAG', `unknown flag ${unknown}`, {hint: 'see spend import --help', exit: 2})
     const {runImport} = await import('../io/import-run.js')
     const result = await runImport(argv as string[], flags, this.config.version, (line) => this.note(line))
     await this.emit(importJson(result), importViews(result), flags.format)

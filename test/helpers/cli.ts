@@ -1,0 +1,43 @@
+import {spawn} from 'node:child_process'
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, resolve} from 'node:path'
+
+export const ROOT = resolve(import.meta.dirname, '../..')
+export const BIN = join(ROOT, 'bin/run.js')
+export const fixture = (...p: string[]) => join(ROOT, 'fixtures', ...p)
+export const REALDATA = resolve(ROOT, '../shared/realdata')
+
+export interface CliResult {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
+
+/** A fresh temp folder (a workspace or cwd for one test). */
+export function tempDir(prefix = 'spendkit-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+/**
+ * Run the real `spend` binary as a user would (not a TTY), with a fixed TZ
+ * and locale unless the test overrides them.
+ */
+export function runCli(args: string[], opts: {cwd?: string; input?: string | Buffer; env?: Record<string, string>} = {}): Promise<CliResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', LANG: 'C', ...opts.env},
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d))
+    child.on('error', fail)
+    child.on('close', (code, signal) => done({code, signal, stdout, stderr}))
+    if (opts.input !== undefined) child.stdin.end(opts.input)
+    else child.stdin.end()
+  })
+}
