@@ -60,7 +60,14 @@ export abstract class SpendCommand extends Command {
   override async catch(err: Error & {oclif?: {exit?: number}; skipOclifErrorHandling?: boolean}): Promise<unknown> {
     // oclif's own usage errors (unknown flag, missing argument) keep oclif's handling and exit code 2.
     if (err instanceof Errors.ExitError) throw err
-    if (err?.oclif && !isSpendInputError(err)) return super.catch(err)
+    if (err?.oclif && !isSpendInputError(err)) {
+      // Parse errors (unknown flag, bad option, missing argument) are usage errors: exit 2.
+      if ('parse' in err) {
+        err.oclif = {...err.oclif, exit: 2}
+        process.exitCode = 2
+      }
+      return super.catch(err)
+    }
     const user = asUserError(err)
     const line = user ? user.oneLine() : msg.internalError(err?.message ?? String(err))
     const exit = user ? user.exit : 1
