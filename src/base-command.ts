@@ -36,7 +36,7 @@ export abstract class SpendCommand extends Command {
   static override baseFlags = {debug: debugFlag}
 
   /** Print a command's result: views for people and CSV/TSV/MD, the result itself as JSON. */
-  protected async emit(result: object, views: View[], format?: Format): Promise<void> {
+  protected async emit(result: object, views: View[] | ((human: boolean) => View[]), format?: Format): Promise<void> {
     if (this.jsonEnabled()) return
     const ctx = stdoutContext()
     const fmt = format ?? defaultFormat(ctx)
@@ -44,7 +44,8 @@ export abstract class SpendCommand extends Command {
       this.log(JSON.stringify(result, null, 2))
       return
     }
-    const text = await renderViews(views, fmt, ctx)
+    const chosen = typeof views === 'function' ? views(fmt === 'table' || fmt === 'md') : views
+    const text = await renderViews(chosen, fmt, ctx)
     if (text) this.log(text.replace(/\n$/, ''))
   }
 

@@ -37,8 +37,9 @@ export function renderTable(views: View[], opts: TableOptions): string {
         if (widest < 0) break
         widths[widest] -= 1
       }
+      const headless = view.columns.every((col) => col.header === '')
       const table = new Table({
-        head: view.columns.map((col) => c.bold(col.header)),
+        head: headless ? [] : view.columns.map((col) => c.bold(col.header)),
         colAligns: view.columns.map((col) => (isRightAligned(col.kind) ? 'right' : 'left')),
         style: {head: [], border: [], compact: true},
         wordWrap: false,
