@@ -22,3 +22,42 @@ export const dataFlags = {
   format: formatFlag,
   workspace: workspaceFlag,
 }
+
+/**
+ * The common filters and money options of every analysis command. `--to`
+ * takes a date/period and, with --fx, the target currency: both can be given
+ * (`--to 2024-Q4 --to EUR`), and three capital letters are never a date.
+ */
+export const analysisFlags = {
+  ...dataFlags,
+  buyer: Flags.string({description: 'Only this buyer (id or name; repeatable).', multiple: true, helpValue: 'NAME'}),
+  supplier: Flags.string({description: 'Only this supplier (key, id or name; repeatable).', multiple: true, helpValue: 'NAME'}),
+  category: Flags.string({description: 'Only this category (code prefix, CPV code or text; repeatable).', multiple: true, helpValue: 'CODE'}),
+  from: Flags.string({description: 'From this date or period (2024-03-15, 2024-03, 2024-Q1, 2024).', helpValue: 'WHEN'}),
+  to: Flags.string({
+    description: 'Up to this date or period (inclusive); with --fx, also the target currency (e.g. --to EUR).',
+    multiple: true,
+    helpValue: 'WHEN|CODE',
+  }),
+  currency: Flags.string({description: 'Only amounts in this currency (repeatable).', multiple: true, helpValue: 'CODE'}),
+  'exclude-redacted': Flags.boolean({description: 'Leave out rows whose supplier is redacted.', default: false}),
+  fx: Flags.string({description: 'Convert with this rates file (CSV: date or month, currency, rate); needs --to CODE.', helpValue: 'FILE'}),
+  deflate: Flags.string({description: 'Restate in constant prices with this index file (CSV: year or month, index); needs --base.', helpValue: 'FILE'}),
+  base: Flags.string({description: 'Base year (or month) for --deflate.', helpValue: 'YEAR'}),
+  file: Flags.string({description: 'Analyse these files directly (imported in memory) instead of the workspace; repeatable.', multiple: true, helpValue: 'FILE'}),
+}
+
+export interface AnalysisFlagValues {
+  workspace?: string
+  buyer?: string[]
+  supplier?: string[]
+  category?: string[]
+  from?: string
+  to?: string[]
+  currency?: string[]
+  'exclude-redacted'?: boolean
+  fx?: string
+  deflate?: string
+  base?: string
+  file?: string[]
+}

@@ -1,0 +1,90 @@
+import {readFile} from 'node:fs/promises'
+import {SpendInputError} from '../errors.js'
+import type {AnalysisFlagValues} from '../flags.js'
+import {frameFromRecords, type SpendFrame} from '../model/frame.js'
+import {RECORD_COLUMNS, type RecordColumn, type SpendRecord} from '../model/record.js'
+import type {Rows} from '../analysis/kernel.js'
+import type {FilterOptions} from '../analysis/filter.js'
+import {openSources} from './read/sources.js'
+import type {RecordSink} from './read/types.js'
+import {resolveWorkspace, Workspace} from './workspace/index.js'
+
+/** What an analysis command works on: the frame, the selected rows, and notes on conversions. */
+export interface AnalysisInput {
+  frame: SpendFrame
+  selection: Rows
+  /** What was done to amounts, for the output to name: {fx: {to, from}, deflate: {base}}. */
+  money: {fx?: {to: string; from: string[]; rates: string}; deflate?: {base: string; index: string}}
+}
+
+const isCurrency = (v: string) => /^[A-Z]{3}$/.test(v)
+
+/** Split --to values into the date bound and the --fx target currency. */
+export function splitTo(values: readonly string[] | undefined): {date?: string; currency?: string} {
+  const out: {date?: string; currency?: string} = {}
+  for (const v of values ?? []) {
+    const key = isCurrency(v) ? 'currency' : 'date'
+    if (out[key] !== undefined) {
+      throw new SpendInputError('BAD_FLAG', `--to given twice as a ${key === 'currency' ? 'currency' : 'date'} (${out[key]}, ${v})`, {exit: 2})
+    }
+    out[key] = v
+  }
+  return out
+}
+
+/** Records of files given directly, imported in memory (nothing is written). */
+async function readFilesInMemory(files: readonly string[]): Promise<SpendFrame> {
+  const records: SpendRecord[] = []
+  const sink: RecordSink = {add: (r) => records.push(r), reject: () => {}}
+  for (const file of files) {
+    for await (const source of openSources(file)) {
+      const opts = {importId: 'memory', label: file}
+      if (source.kind === 'table') await (await import('./read/table.js')).readTable(source, opts, sink)
+      else await (await import('./read/ocds/index.js')).readOcds(source, opts, sink)
+    }
+  }
+  return frameFromRecords(records, RECORD_COLUMNS)
+}
+
+/**
+ * Load the columns an analysis needs (from the workspace, or from files given
+ * with --file), apply --fx / --deflate, and select rows with the common filters.
+ */
+export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: readonly RecordColumn[]): Promise<AnalysisInput> {
+  const to = splitTo(flags.to)
+  if (to.currency && !flags.fx) throw new SpendInputError('BAD_FLAG', `--to ${to.currency} needs --fx FILE with exchange rates`, {exit: 2})
+  if (flags.fx && !to.currency) throw new SpendInputError('BAD_FLAG', '--fx needs --to CODE, the currency to convert to', {exit: 2})
+  if (flags.deflate && !flags.base) throw new SpendInputError('BAD_FLAG', '--deflate needs --base YEAR', {exit: 2})
+  // Filters read these too, whatever the analysis needs.
+  const need = [...new Set<RecordColumn>([...columns, 'buyer_id', 'buyer', 'supplier_key', 'supplier_id', 'supplier',
+    'category_code', 'category', 'currency', 'date', 'redacted', 'amount'])]
+  let frame = flags.file?.length
+    ? await readFilesInMemory(flags.file)
+    : await new Workspace(resolveWorkspace(flags.workspace)).loadFrame(need)
+  const money: AnalysisInput['money'] = {}
+  if (flags.fx && to.currency) {
+    const [{parseRatesCsv}, {convertCurrency}] = await Promise.all([import('./read/rates.js'), import('../analysis/fx.js')])
+    const converted = convertCurrency(frame, {rates: parseRatesCsv(await readText(flags.fx), flags.fx), to: to.currency})
+    frame = converted.frame
+    money.fx = {...converted.note, rates: flags.fx}
+  }
+  if (flags.deflate && flags.base) {
+    const [{parseIndexCsv}, {deflate}] = await Promise.all([import('./read/rates.js'), import('../analysis/deflate.js')])
+    frame = deflate(frame, {index: parseIndexCsv(await readText(flags.deflate), flags.deflate), base: flags.base})
+    money.deflate = {base: flags.base, index: flags.deflate}
+  }
+  const {filterRows} = await import('../analysis/filter.js')
+  const filters: FilterOptions = {
+    buyer: flags.buyer, supplier: flags.supplier, category: flags.category, from: flags.from, to: to.date,
+    currency: flags.currency, excludeRedacted: flags['exclude-redacted'],
+  }
+  return {frame, selection: filterRows(frame, filters), money}
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (error) {
+    throw new SpendInputError('FILE_NOT_FOUND', `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {where: file, exit: 2})
+  }
+}
