@@ -1,0 +1,215 @@
+/**
+ * The plan for reading one table, decided once from the first rows: header,
+ * preset, column mapping, currency, decimal separator, date order and the
+ * buyer fallback. Per-row work in `table.ts` then only applies the plan.
+ */
+import {SpendInputError} from '../../errors.js'
+import {isCurrencyCode} from '../../model/currency.js'
+import {decideDateOrder, type DateOrder} from '../../model/dates.js'
+import {sniffDecimal, type DecimalSeparator} from '../../model/amount.js'
+import {findHeader, isBlankRow} from './header.js'
+import {FIELDS, mapColumns, normHeader, type Field, type Mapping} from './mapping.js'
+import {detectPreset, presetByName, type Preset} from './presets.js'
+import type {CellRow, ImportOptions, TableSource} from './types.js'
+
+/** Data rows sampled to decide the decimal separator and the date order. */
+export const SAMPLE_ROWS = 2000
+
+export interface TablePlan {
+  headerIdx: number
+  header: string[]
+  preset: Preset | null
+  mapping: Mapping
+  /** Currency for rows with no currency cell. */
+  currency: string
+  decimal: DecimalSeparator
+  dateOrder: DateOrder | null
+  dateMixed: boolean
+  dateReason: string | null
+  /** Buyer for rows with no buyer cell, and where it came from. */
+  fallbackBuyer: string
+  fallbackOrigin: 'flag' | 'title' | 'filename'
+  /** Scheme used for supplier ids: 'NO-BRC' | 'GB-COH' | 'US-UEI' | 'GB-VAT' | null (publisher's own numbers). */
+  supplierIdScheme: string | null
+  warnings: string[]
+}
+
+const SYMBOLS: [string, string][] = [['£', 'GBP'], ['€', 'EUR'], ['$', 'USD'], ['kr', 'NOK']]
+const CODES = ['GBP', 'EUR', 'USD', 'NOK', 'SEK', 'DKK']
+
+/** Currency named by symbols or codes in some text, or null. */
+function currencyIn(text: string): string | null {
+  for (const [sym, code] of SYMBOLS) {
+    if (sym === 'kr' ? /(^|[^a-z])kr\.?(\s|\d|$)/i.test(text) : text.includes(sym)) return code
+  }
+  for (const code of CODES) if (new RegExp(`(^|[^A-Z])${code}([^A-Z]|$)`).test(text)) return code
+  if (/sterling/i.test(text)) return 'GBP'
+  return null
+}
+
+/**
+ * Buyer named in a title line: "Report of all payments made by GLA for value ..." -> "GLA".
+ *
+ * @example buyerFromTitle(['Report of all payments made by GLA for value over £500']) // 'GLA'
+ */
+export function buyerFromTitle(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    const m = /\b(?:made|paid|spent|incurred|published)\s+by\s+(?:the\s+)?([^,;:()]{2,80}?)(?:\s+(?:for|over|on|in|during|of|from|with|between|to|at)\b|[,;:(]|$)/i.exec(line)
+    if (m?.[1]) return m[1].trim()
+  }
+  return null
+}
+
+/**
+ * A readable buyer from a file name: `september-2018.csv` -> `september 2018`.
+ *
+ * @example buyerFromFileName('spend.zip!september-2018.csv') // 'september 2018'
+ */
+export function buyerFromFileName(name: string): string {
+  const base = (name.split('!').pop() ?? name).split(/[\\/]/).pop() ?? name
+  const stem = base.replace(/\.[A-Za-z0-9]{1,5}$/, '')
+  const nice = stem.replace(/[_\-.]+/g, ' ').replace(/\s+/g, ' ').trim()
+  return nice === '' ? 'unknown' : nice
+}
+
+function cell(row: CellRow, i: number | undefined): string {
+  return i === undefined ? '' : (row.cells[i] ?? '')
+}
+
+/**
+ * Decide everything that is per file, from the buffered first rows.
+ * Throws SpendInputError for an empty table, a missing amount column, an
+ * unknown preset or currency, or a file that gives no currency at all.
+ *
+ * @example planTable(source, {importId: 'i', label: 'x.csv'}, firstRows).currency // 'GBP'
+ */
+export function planTable(source: TableSource, opts: ImportOptions, rows: readonly CellRow[]): TablePlan {
+  const warnings: string[] = []
+  const mapNames = new Set(Object.values(opts.map ?? {}).map(normHeader))
+  let headerIdx = findHeader(rows, mapNames)
+  if (headerIdx < 0) headerIdx = rows.findIndex((r) => !isBlankRow(r.cells))
+  if (headerIdx < 0) throw new SpendInputError('EMPTY_FILE', 'no rows to import', {where: source.name})
+  const header = (rows[headerIdx] as CellRow).cells.slice()
+  let preset: Preset | null = null
+  if (opts.preset) preset = presetByName(opts.preset)
+  else {
+    const found = detectPreset(header)
+    if (found) preset = presetByName(found.name)
+  }
+  const mapping = mapColumns(header, {map: opts.map, preset, where: source.name})
+  const ix = mapping.index
+
+  const titles = rows.slice(0, headerIdx).filter((r) => !isBlankRow(r.cells)).map((r) => r.cells.join(' ').trim())
+  const sample = rows.slice(headerIdx + 1).filter((r) => !isBlankRow(r.cells)).slice(0, SAMPLE_ROWS)
+  const amounts = sample.map((r) => cell(r, ix.amount))
+
+  // Currency: the file's own column, then --currency, then the layout, then symbols.
+  let currency: string
+  if (opts.currency) {
+    currency = opts.currency.trim().toUpperCase()
+    if (!isCurrencyCode(currency)) {
+      throw new SpendInputError('BAD_CURRENCY', `"${opts.currency}" is not an ISO 4217 code`, {where: '--currency', hint: 'e.g. --currency GBP'})
+    }
+  } else {
+    const colCur = ix.currency === undefined ? null : sample.map((r) => cell(r, ix.currency).trim().toUpperCase()).find(isCurrencyCode)
+    const sym = currencyIn(amounts.slice(0, 200).join(' ')) ?? currencyIn(header.join(' ')) ?? currencyIn(titles.join(' '))
+    if (colCur) currency = colCur
+    else if (preset?.currency) {
+      currency = preset.currency
+      warnings.push(`currency ${currency}: from the ${preset.name} layout`)
+    } else if (sym) {
+      currency = sym
+      warnings.push(`currency ${currency}: from symbols in the file`)
+    } else if (sample.length === 0) {
+      // Header only: no money to put a currency on. XXX is ISO 4217's "no currency".
+      currency = 'XXX'
+      warnings.push('no data rows')
+    } else if (ix.currency !== undefined) {
+      throw new SpendInputError('NO_CURRENCY', 'currency column has no ISO code in the first rows', {where: source.name, hint: 'add --currency GBP (or the right code)'})
+    } else {
+      throw new SpendInputError('NO_CURRENCY', 'the file does not say its currency', {where: source.name, hint: 'add --currency GBP (or the right code)'})
+    }
+  }
+
+  // Decimal separator, per column from the sample (spreadsheet cells are plain decimals).
+  let decimal: DecimalSeparator = '.'
+  if (!source.typedCells) {
+    const fallback: DecimalSeparator = preset?.decimal ?? (['NOK', 'SEK', 'DKK'].includes(currency) ? ',' : '.')
+    const d = sniffDecimal(amounts, fallback)
+    decimal = d.decimal
+    if (d.reason.startsWith('mixed')) warnings.push(`amount decimal separator: ${d.reason}`)
+  }
+
+  // Date order, per column from the sample, else the publisher's convention.
+  let dateOrder: DateOrder | null = null
+  let dateReason: string | null = null
+  let dateMixed = false
+  if (ix.date !== undefined) {
+    const us = preset ? preset.dateOrder === 'mdy' : currency === 'USD'
+    const convention = us
+      ? {order: 'mdy' as const, why: `month-first, the US convention${preset ? ` (${preset.name})` : ' (USD)'}`}
+      : {order: 'dmy' as const, why: `day-first, the ${currency === 'NOK' ? 'Norwegian' : currency === 'GBP' ? 'UK' : 'European'} convention`}
+    const d = decideDateOrder(sample.map((r) => cell(r, ix.date)), convention)
+    dateOrder = d.order
+    dateReason = d.reason
+    dateMixed = d.mixed
+    if (d.mixed) warnings.push(`dates: ${d.reason}`)
+  } else {
+    dateReason = 'no date column'
+    warnings.push('no date column: every row has no date')
+  }
+
+  // Buyer fallback: --buyer, then a title line, then the file name.
+  let fallbackBuyer: string
+  let fallbackOrigin: TablePlan['fallbackOrigin']
+  const fromTitle = buyerFromTitle(titles)
+  if (opts.buyer && opts.buyer.trim()) {
+    fallbackBuyer = opts.buyer.trim()
+    fallbackOrigin = 'flag'
+  } else if (fromTitle) {
+    fallbackBuyer = fromTitle
+    fallbackOrigin = 'title'
+  } else {
+    fallbackBuyer = buyerFromFileName(source.name)
+    fallbackOrigin = 'filename'
+  }
+  if (ix.buyer === undefined && fallbackOrigin !== 'flag') {
+    warnings.push(`buyer "${fallbackBuyer}": from the ${fallbackOrigin === 'title' ? 'title line' : 'file name'} (use --buyer to name it)`)
+  }
+  if (ix.supplier === undefined) warnings.push('no supplier column: rows count as redacted')
+
+  // Supplier ids: which registry, if any, the id column holds.
+  let supplierIdScheme: string | null = null
+  if (ix.supplier_id !== undefined) {
+    const h = normHeader(header[ix.supplier_id] ?? '')
+    if (preset?.supplierIdScheme) supplierIdScheme = preset.supplierIdScheme
+    else if (h.includes('uei')) supplierIdScheme = 'US-UEI'
+    else if (h.includes('orgnr') || h.includes('organisasjonsnummer') || h.includes('orgnummer') || currency === 'NOK') supplierIdScheme = 'NO-BRC'
+    else if (h.includes('company') || h === 'crn') supplierIdScheme = 'GB-COH'
+    if (supplierIdScheme === null) {
+      warnings.push(`"${(header[ix.supplier_id] ?? '').trim()}" holds the publisher's own numbers: not used as supplier_id`)
+    }
+  }
+  return {
+    headerIdx, header, preset, mapping, currency, decimal, dateOrder, dateMixed, dateReason,
+    fallbackBuyer, fallbackOrigin, supplierIdScheme, warnings,
+  }
+}
+
+/**
+ * Report form of the mapping: every field, with the header text or null.
+ *
+ * @example mappingReport(plan).mapping.amount // ' Amount '
+ */
+export function mappingReport(plan: TablePlan): {mapping: Record<string, string | null>; how: Record<string, string>} {
+  const mapping: Record<string, string | null> = {}
+  const how: Record<string, string> = {}
+  for (const f of FIELDS) {
+    const i = plan.mapping.index[f as Field]
+    mapping[f] = i === undefined ? null : (plan.header[i] ?? null)
+    const h = plan.mapping.how[f as Field]
+    if (h) how[f] = h
+  }
+  if (plan.mapping.index.buyer === undefined) how.buyer = plan.fallbackOrigin
+  return {mapping, how}
+}
