@@ -1,0 +1,80 @@
+import {createHash} from 'node:crypto'
+import {join, resolve} from 'node:path'
+
+/** Default workspace folder, relative to the current directory. */
+export const DEFAULT_WORKSPACE = '.spendkit'
+export const MANIFEST_FILE = 'manifest.json'
+export const LOCK_FILE = '.lock'
+export const IMPORTS_DIR = 'imports'
+export const REJECTS_FILE = 'rejects.csv'
+/** A copy of the manifest entry inside each import folder: lets a crashed replace be rolled back. */
+export const ENTRY_FILE = 'entry.json'
+/** Temp folders of imports in progress; anything left after a crash is removed on the next write. */
+export const TMP_PREFIX = '.tmp-'
+/** An import folder moved aside during --replace, until the manifest names its successor. */
+export const OLD_PREFIX = '.old-'
+
+/**
+ * Where the workspace lives: the --workspace flag, else $SPENDKIT_WORKSPACE,
+ * else `./.spendkit`. Returned as an absolute path.
+ * @example resolveWorkspace(undefined, {SPENDKIT_WORKSPACE: '/data/ws'}) // '/data/ws'
+ */
+export function resolveWorkspace(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const chosen = flag?.trim() || env.SPENDKIT_WORKSPACE?.trim() || DEFAULT_WORKSPACE
+  return resolve(chosen)
+}
+
+/** Part file name for the n-th part (0-based). */
+export function partName(n: number): string {
+  return `part-${String(n).padStart(5, '0')}.arrow`
+}
+
+export function importDir(root: string, id: string): string {
+  return join(root, IMPORTS_DIR, id)
+}
+
+/** The options that change what an import produces; part of its id. */
+export interface ImportOptionsUsed {
+  buyer: string | null
+  currency: string | null
+  /** Canonical field -> header, from --map. */
+  map: Record<string, string> | null
+  preset: string | null
+  ocds_level: string | null
+}
+
+/** Normalise options (sorted map keys, nulls for absent) so equal options serialise equally. */
+export function normaliseOptions(o: Partial<ImportOptionsUsed> & {map?: Record<string, string> | null}): ImportOptionsUsed {
+  const map = o.map && Object.keys(o.map).length > 0 ? sortKeys(o.map) : null
+  return {
+    buyer: o.buyer ?? null,
+    currency: o.currency ?? null,
+    map,
+    preset: o.preset ?? null,
+    ocds_level: o.ocds_level ?? null,
+  }
+}
+
+/**
+ * A stable string for the options of an import, used with the content hash to
+ * recognise a re-import of the same file with the same options.
+ * @example optionsKey({buyer: 'Leeds'}) === optionsKey({buyer: 'Leeds', map: {}})
+ */
+export function optionsKey(o: Partial<ImportOptionsUsed>): string {
+  return JSON.stringify(normaliseOptions(o))
+}
+
+/**
+ * The import id: the first 12 hex digits of SHA-256(content hash + options key),
+ * so the same bytes with the same options always get the same id.
+ * @example importIdFor('ab12...', optionsKey({})) // e.g. '3f9a0c21b7de'
+ */
+export function importIdFor(sha256: string, key: string): string {
+  return createHash('sha256').update(`${sha256}\n${key}`).digest('hex').slice(0, 12)
+}
+
+export function sortKeys<T>(o: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {}
+  for (const k of Object.keys(o).sort()) out[k] = o[k]
+  return out
+}

@@ -1,0 +1,126 @@
+import {promises as fsp} from 'node:fs'
+import {join} from 'node:path'
+import {SpendInputError} from '../../errors.js'
+import {formatMinor} from '../../model/money.js'
+import type {CurrencyTotals, RowCounts, SourceReport} from '../read/types.js'
+import {writeFileAtomic} from './fsutil.js'
+import {type ImportOptionsUsed, MANIFEST_FILE} from './layout.js'
+
+export const MANIFEST_FORMAT = 'spendkit-workspace'
+export const MANIFEST_VERSION = 1
+
+/** Control totals of one currency as exact strings: major units (`"1234.50"`) and minor units (`"123450"`). */
+export interface TotalsJson {
+  currency: string
+  source: string
+  imported: string
+  rejected: string
+  source_minor: string
+  imported_minor: string
+  rejected_minor: string
+}
+
+/** A SourceReport as stored: bigint totals become exact decimal strings. */
+export type SourceReportJson = Omit<SourceReport, 'totals'> & {totals: TotalsJson[]}
+
+/** One import in the manifest. */
+export interface ImportEntry {
+  id: string
+  /** The file as the user gave it ('-' for stdin). */
+  file: string
+  sha256: string
+  bytes: number
+  format: string
+  options: ImportOptionsUsed
+  tool_version: string
+  rows: RowCounts
+  totals: TotalsJson[]
+  /** Canonical field -> header used, of the first source (each source's own is under `files`). */
+  mapping: Record<string, string | null>
+  files: SourceReportJson[]
+  parts: {file: string; rows: number}[]
+  rejects: {file: string; rows: number} | null
+}
+
+export interface Manifest {
+  format: string
+  format_version: number
+  imports: ImportEntry[]
+}
+
+/**
+ * Totals as stored: exact major-unit strings via formatMinor, plus minor units.
+ * @example totalsJson([{currency: 'GBP', source: 150n, imported: 100n, rejected: 50n}])[0].source // '1.50'
+ */
+export function totalsJson(totals: readonly CurrencyTotals[]): TotalsJson[] {
+  return [...totals]
+    .sort((a, b) => cmp(a.currency, b.currency))
+    .map((t) => ({
+      currency: t.currency,
+      source: formatMinor(t.source, t.currency),
+      imported: formatMinor(t.imported, t.currency),
+      rejected: formatMinor(t.rejected, t.currency),
+      source_minor: t.source.toString(),
+      imported_minor: t.imported.toString(),
+      rejected_minor: t.rejected.toString(),
+    }))
+}
+
+/** A SourceReport ready for JSON (bigints as strings). */
+export function sourceReportJson(r: SourceReport): SourceReportJson {
+  return {...r, totals: totalsJson(r.totals)}
+}
+
+/** Read the manifest; an absent workspace is an empty one. */
+export async function readManifest(root: string): Promise<Manifest> {
+  const file = join(root, MANIFEST_FILE)
+  let text: string
+  try {
+    text = await fsp.readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyManifest()
+    throw error
+  }
+  let m: Manifest
+  try {
+    m = JSON.parse(text) as Manifest
+  } catch {
+    throw new SpendInputError('WORKSPACE_CORRUPT', 'manifest.json is not valid JSON', {
+      where: file,
+      hint: 'restore it from a backup or re-import into a new workspace',
+    })
+  }
+  if (m.format !== MANIFEST_FORMAT || !Array.isArray(m.imports)) {
+    throw new SpendInputError('WORKSPACE_CORRUPT', 'not a spendkit workspace manifest', {where: file})
+  }
+  if (m.format_version > MANIFEST_VERSION) {
+    throw new SpendInputError('WORKSPACE_TOO_NEW', `workspace format ${m.format_version} is newer than this spend`, {
+      where: file,
+      hint: 'upgrade spendkit',
+    })
+  }
+  return m
+}
+
+export function emptyManifest(): Manifest {
+  return {format: MANIFEST_FORMAT, format_version: MANIFEST_VERSION, imports: []}
+}
+
+/** Entries in a deterministic order: by id, then file. */
+export function sortEntries(entries: readonly ImportEntry[]): ImportEntry[] {
+  return [...entries].sort((a, b) => cmp(a.id, b.id) || cmp(a.file, b.file))
+}
+
+/** Pretty JSON, trailing newline; key order is the construction order, which is fixed in code. */
+export function manifestText(m: Manifest): string {
+  return JSON.stringify({...m, imports: sortEntries(m.imports)}, null, 2) + '\n'
+}
+
+export async function writeManifest(root: string, m: Manifest): Promise<void> {
+  await writeFileAtomic(join(root, MANIFEST_FILE), manifestText(m))
+}
+
+/** Code-unit order, independent of locale. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,207 @@
+import {promises as fsp} from 'node:fs'
+import {join, relative} from 'node:path'
+import {SpendInputError} from '../../errors.js'
+import type {SpendFrame} from '../../model/frame.js'
+import type {RecordColumn} from '../../model/record.js'
+import {fsyncDir, randomTag, writeFileAtomic} from './fsutil.js'
+import {ENTRY_FILE, IMPORTS_DIR, importDir, OLD_PREFIX, optionsKey, TMP_PREFIX} from './layout.js'
+import {loadFrameFrom} from './loader.js'
+import {acquireLock, type WorkspaceLock} from './lock.js'
+import {type ImportEntry, type Manifest, readManifest, sortEntries, writeManifest} from './manifest.js'
+import {recover} from './recover.js'
+import {DEFAULT_PART_ROWS, type CommitInfo, type ImportMeta, type ImportWriter, PartWriter} from './writer.js'
+
+export interface BeginOptions {
+  /** Replace an existing import with the same id (`--replace`). */
+  replace?: boolean
+  /** Rows per part file (tests use tiny parts). */
+  partRows?: number
+}
+
+/**
+ * The local store: `manifest.json` plus `imports/<id>/part-NNNNN.arrow` and
+ * `rejects.csv`. Reads need no lock; writes (import, remove) hold `.lock`.
+ * @example const ws = new Workspace(resolveWorkspace(flags.workspace)); const entries = await ws.list()
+ */
+export class Workspace {
+  constructor(readonly dir: string) {}
+
+  /** All imports, sorted by id then file. */
+  async list(): Promise<ImportEntry[]> {
+    return sortEntries((await readManifest(this.dir)).imports)
+  }
+
+  /**
+   * The import of these bytes with these options, if any (so `import` can say "already imported").
+   * @example await ws.findBySha(sha, optionsKey({buyer: 'Leeds'}))
+   */
+  async findBySha(sha256: string, key: string): Promise<ImportEntry | undefined> {
+    return (await this.list()).find((e) => e.sha256 === sha256 && optionsKey(e.options) === key)
+  }
+
+  /** The import with this id or unique id prefix; SpendInputError listing the ids otherwise. */
+  async get(idOrPrefix: string): Promise<ImportEntry> {
+    return pick(await this.list(), idOrPrefix)
+  }
+
+  /**
+   * Start an import: takes the lock, cleans up after any crashed writer, and
+   * returns a RecordSink writing into a temp folder. Fails with
+   * ALREADY_IMPORTED when the id exists and `replace` is not set.
+   * @example const w = await ws.beginImport(meta); reader.read(src, w); await w.commit({files: reports})
+   */
+  async beginImport(meta: ImportMeta, opts: BeginOptions = {}): Promise<ImportWriter> {
+    const lock = await acquireLock(this.dir)
+    let tmp: string | undefined
+    try {
+      await recover(this.dir)
+      const existing = (await readManifest(this.dir)).imports.find((e) => e.id === meta.id)
+      if (existing && !opts.replace) {
+        throw new SpendInputError('ALREADY_IMPORTED', `${meta.file} is already imported as ${meta.id}`, {
+          hint: 'use --replace to import it again',
+        })
+      }
+      tmp = join(this.dir, `${TMP_PREFIX}${randomTag()}`)
+      await fsp.mkdir(tmp, {recursive: true})
+      return new Import(this.dir, tmp, meta, new PartWriter(tmp, opts.partRows ?? DEFAULT_PART_ROWS), lock)
+    } catch (error) {
+      if (tmp) await fsp.rm(tmp, {recursive: true, force: true})
+      await lock.release()
+      throw error
+    }
+  }
+
+  /**
+   * Remove an import (id or unique prefix) under the lock: the manifest is
+   * rewritten first, so a crash leaves at worst an orphan folder that the
+   * next write deletes.
+   */
+  async remove(idOrPrefix: string): Promise<ImportEntry> {
+    // Check before locking, so a mistyped id never creates a workspace folder.
+    pick(await this.list(), idOrPrefix)
+    const lock = await acquireLock(this.dir)
+    try {
+      await recover(this.dir)
+      const m = await readManifest(this.dir)
+      const entry = pick(m.imports, idOrPrefix)
+      await writeManifest(this.dir, {...m, imports: m.imports.filter((e) => e.id !== entry.id)})
+      await fsp.rm(importDir(this.dir, entry.id), {recursive: true, force: true})
+      return entry
+    } finally {
+      await lock.release()
+    }
+  }
+
+  /**
+   * Load columns of all imports (or of `imports`, ids or prefixes) as one frame.
+   * @example const f = await ws.loadFrame(['supplier_key', 'amount', 'currency'])
+   */
+  async loadFrame(columns: readonly RecordColumn[], opts: {imports?: readonly string[]} = {}): Promise<SpendFrame> {
+    const all = await this.list()
+    const chosen = opts.imports ? dedupe(opts.imports.map((p) => pick(all, p))) : all
+    return loadFrameFrom(this.dir, chosen, columns)
+  }
+
+  /** The workspace path as shown to users (relative when inside the cwd). */
+  label(): string {
+    const rel = relative(process.cwd(), this.dir)
+    return rel && !rel.startsWith('..') ? rel : this.dir
+  }
+}
+
+class Import implements ImportWriter {
+  private done = false
+
+  constructor(
+    private readonly root: string,
+    private readonly tmp: string,
+    private readonly meta: ImportMeta,
+    private readonly parts: PartWriter,
+    private readonly lock: WorkspaceLock,
+  ) {}
+
+  get id(): string {
+    return this.meta.id
+  }
+
+  get imported(): number {
+    return this.parts.imported
+  }
+
+  get rejected(): number {
+    return this.parts.rejected
+  }
+
+  add = (record: Parameters<PartWriter['add']>[0]): void => this.parts.add(record)
+  reject = (row: Parameters<PartWriter['reject']>[0]): void => this.parts.reject(row)
+
+  async commit(info: CommitInfo): Promise<ImportEntry> {
+    if (this.done) throw new Error('bug: import already committed or aborted')
+    this.done = true
+    try {
+      this.parts.finish()
+      const entry = this.parts.entry(this.meta, info)
+      await writeFileAtomic(join(this.tmp, ENTRY_FILE), JSON.stringify(entry, null, 2) + '\n')
+      await swapIn(this.root, this.tmp, entry)
+      return entry
+    } catch (error) {
+      this.parts.discard()
+      await fsp.rm(this.tmp, {recursive: true, force: true})
+      throw error
+    } finally {
+      await this.lock.release()
+    }
+  }
+
+  async abort(): Promise<void> {
+    if (this.done) return
+    this.done = true
+    try {
+      this.parts.discard()
+      await fsp.rm(this.tmp, {recursive: true, force: true})
+    } finally {
+      await this.lock.release()
+    }
+  }
+}
+
+/**
+ * Make a finished temp folder the import `entry.id`: move any old folder of
+ * that id aside, rename the new one in, then rewrite the manifest (the commit
+ * point). `recover` undoes a crash at any step.
+ */
+async function swapIn(root: string, tmp: string, entry: ImportEntry): Promise<void> {
+  const target = importDir(root, entry.id)
+  const aside = join(root, `${OLD_PREFIX}${entry.id}`)
+  await fsp.mkdir(join(root, IMPORTS_DIR), {recursive: true})
+  let movedAside = false
+  try {
+    await fsp.rename(target, aside)
+    movedAside = true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  await fsp.rename(tmp, target)
+  await fsyncDir(join(root, IMPORTS_DIR))
+  const m: Manifest = await readManifest(root)
+  await writeManifest(root, {...m, imports: [...m.imports.filter((e) => e.id !== entry.id), entry]})
+  if (movedAside) await fsp.rm(aside, {recursive: true, force: true})
+}
+
+function pick(entries: readonly ImportEntry[], idOrPrefix: string): ImportEntry {
+  const exact = entries.find((e) => e.id === idOrPrefix)
+  if (exact) return exact
+  const matches = idOrPrefix ? entries.filter((e) => e.id.startsWith(idOrPrefix)) : []
+  if (matches.length === 1) return matches[0]
+  const ids = entries.map((e) => e.id).join(', ') || 'none'
+  const what = matches.length > 1 ? `import id "${idOrPrefix}" is ambiguous` : `no import "${idOrPrefix}"`
+  return fail(new SpendInputError('UNKNOWN_IMPORT', `${what}; imports: ${ids}`))
+}
+
+function fail(e: Error): never {
+  throw e
+}
+
+function dedupe(entries: ImportEntry[]): ImportEntry[] {
+  return sortEntries([...new Map(entries.map((e) => [e.id, e])).values()])
+}

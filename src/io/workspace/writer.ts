@@ -1,0 +1,159 @@
+import {closeSync, fsyncSync, openSync, writeSync} from 'node:fs'
+import {join} from 'node:path'
+import type {RejectedRow, SpendRecord} from '../../model/record.js'
+import type {CurrencyTotals, RecordSink, SourceReport} from '../read/types.js'
+import {partName, REJECTS_FILE, type ImportOptionsUsed} from './layout.js'
+import {PartBuilder} from './columns.js'
+import {RejectsWriter} from './rejects.js'
+import {type ImportEntry, sourceReportJson, totalsJson} from './manifest.js'
+
+/** Rows per part file: bounds memory (about 100 bytes a row) while keeping parts few. */
+export const DEFAULT_PART_ROWS = 262_144
+
+/** What is known about an import before its rows are read. */
+export interface ImportMeta {
+  id: string
+  /** The file as the user gave it ('-' for stdin). */
+  file: string
+  sha256: string
+  bytes: number
+  options: ImportOptionsUsed
+  tool_version: string
+}
+
+/** What the reader found, given at commit. */
+export interface CommitInfo {
+  files: SourceReport[]
+  /** Overall format label; defaults to the sources' formats joined with '+'. */
+  format?: string
+}
+
+/**
+ * Receives the records of one import (a RecordSink) and writes them as Arrow
+ * part files and a rejects CSV into a temp folder. Nothing is visible in the
+ * workspace until `commit`; `abort` (or a crash) leaves it unchanged.
+ */
+export interface ImportWriter extends RecordSink {
+  readonly id: string
+  /** Rows added so far. */
+  readonly imported: number
+  readonly rejected: number
+  commit(info: CommitInfo): Promise<ImportEntry>
+  abort(): Promise<void>
+}
+
+/** Exact per-currency sums: a float accumulator flushed into a bigint before it could round. */
+class Sums {
+  private readonly acc = new Map<string, {small: number; big: bigint}>()
+  add(currency: string, v: number): void {
+    let s = this.acc.get(currency)
+    if (s === undefined) this.acc.set(currency, (s = {small: 0, big: 0n}))
+    if (v > 1e15 || v < -1e15) {
+      s.big += BigInt(v)
+      return
+    }
+    s.small += v
+    if (s.small > 1e15 || s.small < -1e15) {
+      s.big += BigInt(s.small)
+      s.small = 0
+    }
+  }
+  get(currency: string): bigint {
+    const s = this.acc.get(currency)
+    return s ? s.big + BigInt(s.small) : 0n
+  }
+  currencies(): string[] {
+    return [...this.acc.keys()]
+  }
+}
+
+/** Does the writing; the Workspace wraps commit/abort with the lock and the atomic swap. */
+export class PartWriter {
+  imported = 0
+  readonly parts: {file: string; rows: number}[] = []
+  private readonly builder: PartBuilder
+  private readonly rejects: RejectsWriter
+  private readonly importedSums = new Sums()
+  private readonly rejectedSums = new Sums()
+
+  constructor(readonly dir: string, partRows: number) {
+    this.builder = new PartBuilder(partRows)
+    this.rejects = new RejectsWriter(join(dir, REJECTS_FILE))
+  }
+
+  get rejected(): number {
+    return this.rejects.rows
+  }
+
+  add(record: SpendRecord): void {
+    if (!Number.isSafeInteger(record.amount)) {
+      throw new Error(`bug: amount ${record.amount} is not a safe integer (${record.source_file}:${record.source_line})`)
+    }
+    this.builder.add(record)
+    this.imported++
+    this.importedSums.add(record.currency, record.amount)
+    if (this.builder.length === this.builder.capacity) this.flushPart()
+  }
+
+  reject(row: RejectedRow): void {
+    this.rejects.add(row)
+    // A rejected amount without a currency still counts, under ISO 4217 "XXX" (no currency).
+    if (row.amount !== null) this.rejectedSums.add(row.currency ?? 'XXX', row.amount)
+  }
+
+  /** Write the last part and close the rejects file. */
+  finish(): void {
+    if (this.builder.length > 0) this.flushPart()
+    this.rejects.close()
+  }
+
+  discard(): void {
+    this.rejects.discard()
+  }
+
+  /** Build the manifest entry from what this writer stored and what the reader reported. */
+  entry(meta: ImportMeta, info: CommitInfo): ImportEntry {
+    const files = info.files.map(sourceReportJson)
+    const skipped = info.files.reduce((n, f) => n + f.rows.skipped, 0)
+    const reported = new Map<string, bigint>()
+    for (const f of info.files) for (const t of f.totals) reported.set(t.currency, (reported.get(t.currency) ?? 0n) + t.source)
+    const currencies = new Set([...this.importedSums.currencies(), ...this.rejectedSums.currencies(), ...reported.keys()])
+    const totals: CurrencyTotals[] = [...currencies].map((currency) => {
+      const imported = this.importedSums.get(currency)
+      const rejected = this.rejectedSums.get(currency)
+      // The source total is the reader's count when it gave one; else what arrived here.
+      return {currency, imported, rejected, source: reported.get(currency) ?? imported + rejected}
+    })
+    const formats = [...new Set(info.files.map((f) => f.format))]
+    return {
+      id: meta.id,
+      file: meta.file,
+      sha256: meta.sha256,
+      bytes: meta.bytes,
+      format: info.format ?? (formats.join('+') || 'unknown'),
+      options: meta.options,
+      tool_version: meta.tool_version,
+      rows: {read: this.imported + this.rejected, imported: this.imported, rejected: this.rejected, skipped},
+      totals: totalsJson(totals),
+      mapping: info.files[0]?.mapping ?? {},
+      files,
+      parts: this.parts,
+      rejects: this.rejected > 0 ? {file: REJECTS_FILE, rows: this.rejected} : null,
+    }
+  }
+
+  private flushPart(): void {
+    const rows = this.builder.length
+    const bytes = this.builder.flush()
+    const file = partName(this.parts.length)
+    // Synchronous on purpose: RecordSink.add is synchronous, and writing here keeps memory bounded.
+    const fd = openSync(join(this.dir, file), 'w')
+    try {
+      writeSync(fd, bytes)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    this.parts.push({file, rows})
+  }
+}
