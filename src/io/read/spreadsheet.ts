@@ -1,0 +1,90 @@
+/**
+ * .xls (BIFF8) and .xlsx through SheetJS, inside a worker thread with its own
+ * heap limit and a timeout: a hostile workbook can fail, but only with a
+ * SpendInputError, never by taking the importing process down.
+ */
+import {createRequire} from 'node:module'
+import {Worker} from 'node:worker_threads'
+import {SpendInputError} from '../../errors.js'
+import type {Limits} from './limits.js'
+import {WORKER_SOURCE} from './spreadsheet-worker.js'
+import type {CellRow} from './types.js'
+
+export interface Sheet {
+  name: string
+  rows: CellRow[]
+}
+
+const HINT = 'open it in a spreadsheet program and save it again as .xlsx or CSV'
+
+function brokenSpreadsheet(name: string, why: string): SpendInputError {
+  return new SpendInputError('BROKEN_SPREADSHEET', `cannot read workbook: ${why}`, {where: name, hint: HINT})
+}
+
+/**
+ * Refuse a workbook file larger than the limit (before reading it).
+ * @example checkWorkbookSize((await stat(p)).size, 'book.xlsx', limits)
+ */
+export function checkWorkbookSize(size: number, name: string, limits: Limits): void {
+  if (size > limits.maxSpreadsheetBytes) {
+    throw new SpendInputError('SPREADSHEET_TOO_LARGE', `workbook is larger than ${limits.maxSpreadsheetBytes} bytes`, {
+      where: name,
+      hint: 'save it as CSV and import that',
+    })
+  }
+}
+
+/**
+ * Read every sheet that holds data, as rows of strings (see spreadsheet-worker.ts
+ * for how cells become text). Sheets with no non-empty cell are left out.
+ * @example const sheets = await readWorkbook(await readFile('book.xlsx'), 'book.xlsx', resolveLimits())
+ */
+export async function readWorkbook(bytes: Uint8Array, name: string, limits: Limits): Promise<Sheet[]> {
+  checkWorkbookSize(bytes.length, name, limits)
+  const copy = new Uint8Array(bytes) // own ArrayBuffer, so it can be transferred, not cloned
+  const xlsxPath = createRequire(import.meta.url).resolve('@e965/xlsx')
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: {xlsxPath, bytes: copy.buffer, maxColumns: limits.maxColumns},
+    transferList: [copy.buffer],
+    resourceLimits: {maxOldGenerationSizeMb: limits.spreadsheetHeapMb, maxYoungGenerationSizeMb: 64},
+    stdout: true,
+    stderr: true,
+  })
+  const sheets: Sheet[] = []
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(brokenSpreadsheet(name, `gave up after ${limits.spreadsheetTimeoutMs / 1000} s`))
+      }, limits.spreadsheetTimeoutMs)
+      const fail = (e: SpendInputError): void => {
+        clearTimeout(timer)
+        reject(e)
+      }
+      worker.on('message', (m: {type: string; name?: string; rows?: CellRow[]; message?: string; code?: string}) => {
+        if (m.type === 'sheet') sheets.push({name: m.name!, rows: m.rows!})
+        else if (m.type === 'done') {
+          clearTimeout(timer)
+          resolve()
+        } else if (m.type === 'error') {
+          fail(
+            m.code === 'TOO_MANY_COLUMNS'
+              ? new SpendInputError('TOO_MANY_COLUMNS', m.message!, {where: name, hint: 'delete the unused columns'})
+              : brokenSpreadsheet(name, m.message ?? 'unknown error'),
+          )
+        }
+      })
+      worker.on('error', (err: Error & {code?: string}) => {
+        fail(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new SpendInputError('SPREADSHEET_TOO_LARGE', 'workbook needs too much memory to read', {where: name, hint: 'save it as CSV and import that'})
+            : brokenSpreadsheet(name, err.message.split('\n')[0]),
+        )
+      })
+      worker.on('exit', (code) => fail(brokenSpreadsheet(name, `reader stopped (exit ${code})`)))
+    })
+  } finally {
+    await worker.terminate()
+  }
+  return sheets
+}
