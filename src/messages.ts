@@ -20,3 +20,8 @@ export const msg = {
   unknownMapField: (field: string, valid: readonly string[]) => `unknown field "${field}" in --map; valid fields: ${valid.join(', ')}`,
   badCurrency: (code: string) => `--currency ${code} is not an ISO 4217 code (e.g. GBP, NOK, USD, EUR)`,
 } as const
+
+/** Messages of `spend inspect`. */
+export const inspectMsg = {
+  sourceFailed: (oneLine: string) => `skipped, cannot be read: ${oneLine}`,
+} as const

@@ -161,6 +161,30 @@ export function presetByName(name: string): Preset {
   return found
 }
 
+/** How well a header matches one preset: the signature groups found, as a share. */
+export interface PresetMatch {
+  name: string
+  /** Share of the preset's signature groups found in the header, 0..1 (two decimals). */
+  confidence: number
+  /** The header names (normalised) that matched, one per signature group. */
+  matched: string[]
+}
+
+/**
+ * Score one preset against a header.
+ *
+ * @example presetScore(presetByName('uk-25k'), ['Entity', 'Supplier', 'Amount']).matched // ['entity', 'supplier', 'amount']
+ */
+export function presetScore(preset: Preset, header: readonly string[]): PresetMatch {
+  const norm = new Set(header.map(normHeader).filter(Boolean))
+  const matched: string[] = []
+  for (const group of preset.signature) {
+    const hit = group.find((g) => norm.has(g))
+    if (hit) matched.push(hit)
+  }
+  return {name: preset.name, confidence: Math.round((matched.length / preset.signature.length) * 100) / 100, matched}
+}
+
 /**
  * Recognise a layout from its header: the share of the preset's signature
  * groups present. At least 3 groups and half the signature must match; the
@@ -168,19 +192,31 @@ export function presetByName(name: string): Preset {
  *
  * @example detectPreset(['Department Family', 'Entity', 'Date', 'Supplier', 'Amount'])?.name // 'uk-25k'
  */
-export function detectPreset(header: readonly string[]): {name: string; confidence: number; matched: string[]} | null {
-  const norm = new Set(header.map(normHeader).filter(Boolean))
-  let best: {name: string; confidence: number; matched: string[]} | null = null
+export function detectPreset(header: readonly string[]): PresetMatch | null {
+  let best: PresetMatch | null = null
+  let bestShare = 0
   for (const preset of PRESETS) {
-    const matched: string[] = []
-    for (const group of preset.signature) {
-      const hit = group.find((g) => norm.has(g))
-      if (hit) matched.push(hit)
+    const m = presetScore(preset, header)
+    const share = m.matched.length / preset.signature.length
+    if (m.matched.length >= 3 && share >= 0.5 && (!best || share > bestShare)) {
+      best = m
+      bestShare = share
     }
-    const confidence = matched.length / preset.signature.length
-    if (matched.length >= 3 && confidence >= 0.5 && (!best || confidence > best.confidence)) {
-      best = {name: preset.name, confidence: Math.round(confidence * 100) / 100, matched}
-    }
+  }
+  return best
+}
+
+/**
+ * The preset closest to a header that was not recognised (most groups matched,
+ * at least one), so inspect can say what almost fitted.
+ *
+ * @example closestPreset(['Vendor Name', 'Amount'])?.name // 'us-checkbook'
+ */
+export function closestPreset(header: readonly string[]): PresetMatch | null {
+  let best: PresetMatch | null = null
+  for (const preset of PRESETS) {
+    const m = presetScore(preset, header)
+    if (m.matched.length > 0 && (!best || m.matched.length > best.matched.length)) best = m
   }
   return best
 }

@@ -7,7 +7,7 @@
  */
 import {SKIP_KINDS} from './rowclass.js'
 import {TableReader} from './table-rows.js'
-import {mappingReport, planTable, SAMPLE_ROWS} from './tableplan.js'
+import {mappingReport, planTable, SAMPLE_ROWS, type TablePlan} from './tableplan.js'
 import type {CellRow, CurrencyTotals, ImportOptions, RecordSink, SourceReport, TableSource} from './types.js'
 
 /** The SourceReport of a finished read. */
@@ -59,6 +59,18 @@ function buildReport(reader: TableReader): SourceReport {
  * report.rows // {read: 67, imported: 67, rejected: 0, skipped: 6573}
  */
 export async function readTable(source: TableSource, opts: ImportOptions, sink: RecordSink): Promise<SourceReport> {
+  return (await readTablePlanned(source, opts, sink)).report
+}
+
+/**
+ * `readTable`, also returning the plan it decided (preset match, currency and
+ * decimal origins), for `spend inspect`.
+ *
+ * @example
+ * const {report, plan} = await readTablePlanned(source, opts, countingSink)
+ * plan.presetMatch?.confidence // 0.88
+ */
+export async function readTablePlanned(source: TableSource, opts: ImportOptions, sink: RecordSink): Promise<{report: SourceReport; plan: TablePlan}> {
   const it = source.rows[Symbol.asyncIterator]()
   const buf: CellRow[] = []
   let done = false
@@ -81,5 +93,5 @@ export async function readTable(source: TableSource, opts: ImportOptions, sink: 
     if (next.done) break
     for (const r of next.value) reader.row(r)
   }
-  return buildReport(reader)
+  return {report: buildReport(reader), plan}
 }

@@ -9,7 +9,7 @@ import {decideDateOrder, type DateOrder} from '../../model/dates.js'
 import {sniffDecimal, type DecimalSeparator} from '../../model/amount.js'
 import {findHeader, isBlankRow} from './header.js'
 import {FIELDS, mapColumns, normHeader, type Field, type Mapping} from './mapping.js'
-import {detectPreset, presetByName, type Preset} from './presets.js'
+import {detectPreset, presetByName, presetScore, type Preset, type PresetMatch} from './presets.js'
 import type {CellRow, ImportOptions, TableSource} from './types.js'
 
 /** Data rows sampled to decide the decimal separator and the date order. */
@@ -19,10 +19,16 @@ export interface TablePlan {
   headerIdx: number
   header: string[]
   preset: Preset | null
+  /** How well the header matched the preset (also when forced with --preset), and whether it was forced. */
+  presetMatch: (PresetMatch & {forced: boolean}) | null
   mapping: Mapping
   /** Currency for rows with no currency cell. */
   currency: string
+  /** Where `currency` came from: 'flag' | 'column' | 'preset' | 'symbols' | 'none'. */
+  currencyFrom: 'flag' | 'column' | 'preset' | 'symbols' | 'none'
   decimal: DecimalSeparator
+  /** Why that decimal separator ('typed spreadsheet cells' for xls/xlsx). */
+  decimalReason: string
   dateOrder: DateOrder | null
   dateMixed: boolean
   dateReason: string | null
@@ -91,10 +97,16 @@ export function planTable(source: TableSource, opts: ImportOptions, rows: readon
   if (headerIdx < 0) throw new SpendInputError('EMPTY_FILE', 'no rows to import', {where: source.name})
   const header = (rows[headerIdx] as CellRow).cells.slice()
   let preset: Preset | null = null
-  if (opts.preset) preset = presetByName(opts.preset)
-  else {
+  let presetMatch: TablePlan['presetMatch'] = null
+  if (opts.preset) {
+    preset = presetByName(opts.preset)
+    presetMatch = {...presetScore(preset, header), forced: true}
+  } else {
     const found = detectPreset(header)
-    if (found) preset = presetByName(found.name)
+    if (found) {
+      preset = presetByName(found.name)
+      presetMatch = {...found, forced: false}
+    }
   }
   const mapping = mapColumns(header, {map: opts.map, preset, where: source.name})
   const ix = mapping.index
@@ -105,24 +117,31 @@ export function planTable(source: TableSource, opts: ImportOptions, rows: readon
 
   // Currency: the file's own column, then --currency, then the layout, then symbols.
   let currency: string
+  let currencyFrom: TablePlan['currencyFrom']
   if (opts.currency) {
     currency = opts.currency.trim().toUpperCase()
+    currencyFrom = 'flag'
     if (!isCurrencyCode(currency)) {
       throw new SpendInputError('BAD_CURRENCY', `"${opts.currency}" is not an ISO 4217 code`, {where: '--currency', hint: 'e.g. --currency GBP'})
     }
   } else {
     const colCur = ix.currency === undefined ? null : sample.map((r) => cell(r, ix.currency).trim().toUpperCase()).find(isCurrencyCode)
     const sym = currencyIn(amounts.slice(0, 200).join(' ')) ?? currencyIn(header.join(' ')) ?? currencyIn(titles.join(' '))
-    if (colCur) currency = colCur
-    else if (preset?.currency) {
+    if (colCur) {
+      currency = colCur
+      currencyFrom = 'column'
+    } else if (preset?.currency) {
       currency = preset.currency
+      currencyFrom = 'preset'
       warnings.push(`currency ${currency}: from the ${preset.name} layout`)
     } else if (sym) {
       currency = sym
+      currencyFrom = 'symbols'
       warnings.push(`currency ${currency}: from symbols in the file`)
     } else if (sample.length === 0) {
       // Header only: no money to put a currency on. XXX is ISO 4217's "no currency".
       currency = 'XXX'
+      currencyFrom = 'none'
       warnings.push('no data rows')
     } else if (ix.currency !== undefined) {
       throw new SpendInputError('NO_CURRENCY', 'currency column has no ISO code in the first rows', {where: source.name, hint: 'add --currency GBP (or the right code)'})
@@ -133,10 +152,12 @@ export function planTable(source: TableSource, opts: ImportOptions, rows: readon
 
   // Decimal separator, per column from the sample (spreadsheet cells are plain decimals).
   let decimal: DecimalSeparator = '.'
+  let decimalReason = 'spreadsheet cells hold numbers'
   if (!source.typedCells) {
     const fallback: DecimalSeparator = preset?.decimal ?? (['NOK', 'SEK', 'DKK'].includes(currency) ? ',' : '.')
     const d = sniffDecimal(amounts, fallback)
     decimal = d.decimal
+    decimalReason = d.reason
     if (d.reason.startsWith('mixed')) warnings.push(`amount decimal separator: ${d.reason}`)
   }
 
@@ -191,7 +212,7 @@ export function planTable(source: TableSource, opts: ImportOptions, rows: readon
     }
   }
   return {
-    headerIdx, header, preset, mapping, currency, decimal, dateOrder, dateMixed, dateReason,
+    headerIdx, header, preset, presetMatch, mapping, currency, currencyFrom, decimal, decimalReason, dateOrder, dateMixed, dateReason,
     fallbackBuyer, fallbackOrigin, supplierIdScheme, warnings,
   }
 }
