@@ -46,7 +46,8 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
     }
     const names = (await fsp.readdir(input)).filter((n) => !n.startsWith('.')).sort()
     const files = await expandInputs(names.map((n) => join(input, n)))
-    out.push(...files.filter((f) => !/(^|\/)README(\.md)?$/i.test(f)))
+    // Documentation and scripts beside the data are not spend files.
+    out.push(...files.filter((f) => !/(^|\/)README(\.md|\.txt)?$/i.test(f) && !/\.(md|py|sh|ya?ml|mjs|js|ts)$/i.test(f)))
   }
   return out
 }

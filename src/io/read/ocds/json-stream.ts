@@ -1,0 +1,204 @@
+/**
+ * Stream the top-level OCDS items out of JSON text without holding the document:
+ * the elements of `releases[]` / `records[]` one at a time, a bare release or
+ * record, or one value per JSON Lines line.
+ */
+import {TokenParser, Tokenizer} from '@streamparser/json'
+import {SpendInputError} from '../../../errors.js'
+import type {JsonSource} from '../types.js'
+import {ocdsMsg} from './messages.js'
+import {RawNumber} from './values.js'
+
+/** One thing found at the top of the file; `line` is the JSON Lines line or the 1-based item index. */
+export type TopItem =
+  | {kind: 'release' | 'record' | 'any'; value: Record<string, unknown>; line: number}
+  | {kind: 'bad'; line: number; reason: string}
+
+/** Tokenizer that keeps each number as its written text (never a double). */
+class ExactTokenizer extends Tokenizer {
+  protected override parseNumber(numberStr: string): number {
+    return new RawNumber(numberStr) as unknown as number
+  }
+}
+
+type OnValue = (info: {value: unknown; key?: string | number; parent?: unknown; stack: Array<{key?: unknown; value?: unknown}>}) => void
+
+function exactParser(paths: string[], onValue: OnValue, separator?: string): Tokenizer {
+  const tokenizer = new ExactTokenizer()
+  // keepStack: the library would otherwise also drop every finished value outside an emitted path
+  // (a bare release's fields); we drop the emitted array elements ourselves instead (see jsonDocument).
+  const parser = new TokenParser({paths, keepStack: true, separator})
+  tokenizer.onToken = parser.write.bind(parser)
+  parser.onValue = onValue as TokenParser['onValue']
+  // Re-throw instead of the default of swallowing into an 'error' state.
+  tokenizer.onError = (err) => {
+    throw err
+  }
+  parser.onError = (err) => {
+    throw err
+  }
+  // A document cut short must fail, not end quietly with what was parsed so far.
+  tokenizer.onEnd = () => {
+    if (!parser.isEnded) parser.end()
+  }
+  return tokenizer
+}
+
+/**
+ * A number literal of 16+ characters (after `:`, `,` or `[`) may have more
+ * significant digits than a double keeps. Strings can match too; that only
+ * costs the slower exact parse for that line.
+ */
+const LONG_NUMBER = /[:,[]\s*-?\d[\d.eE+-]{15}/
+
+/**
+ * Parse one JSON Lines line. JSON.parse is about five times faster than the
+ * streaming tokenizer; it is exact for amounts unless the line holds a digit
+ * run long enough to lose precision as a double, and then the exact parser runs.
+ */
+export function parseLine(line: string): unknown {
+  if (!LONG_NUMBER.test(line)) return JSON.parse(line)
+  let out: unknown
+  const t = exactParser(['$'], ({value}) => {
+    out = value
+  })
+  t.write(line)
+  t.end()
+  return out
+}
+
+async function* jsonLines(source: JsonSource, onBytes: (n: number) => void): AsyncGenerator<TopItem> {
+  let rest = ''
+  let line = 0
+  const take = function* (raw: string): Generator<TopItem> {
+    line++
+    const s = line === 1 ? raw.replace(/^\uFEFF/, '').trim() : raw.trim()
+    if (s === '') return
+    let value: unknown
+    try {
+      value = parseLine(s)
+    } catch (e) {
+      yield {kind: 'bad', line, reason: ocdsMsg.badJsonLine(short(e))}
+      return
+    }
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      yield {kind: 'any', value: value as Record<string, unknown>, line}
+    } else yield {kind: 'bad', line, reason: ocdsMsg.notOcdsLine()}
+  }
+  for await (const chunk of source.text) {
+    onBytes(Buffer.byteLength(chunk))
+    const s = rest + chunk
+    let i = 0
+    let j: number
+    while ((j = s.indexOf('\n', i)) >= 0) {
+      yield* take(s.slice(i, j))
+      i = j + 1
+    }
+    rest = s.slice(i)
+  }
+  if (rest !== '') yield* take(rest)
+}
+
+async function* jsonDocument(source: JsonSource, onBytes: (n: number) => void): AsyncGenerator<TopItem> {
+  const out: TopItem[] = []
+  let root: Record<string, unknown> | null = null
+  let rootOcid: unknown
+  let index = 0
+  let first = ''
+  let linesBefore = 0
+  let tokenizer: Tokenizer | null = null
+  // Elements of a bare record's own `releases` are held (one process, bounded) until we know it is a record.
+  const held: Record<string, unknown>[] = []
+  const onValue: OnValue = ({value, key, parent, stack}) => {
+    // An emitted array element is ours now: take it out of the parser's array so the document is never held.
+    if (Array.isArray(parent) && parent[parent.length - 1] === value) parent.pop()
+    if (first === '[') {
+      if (stack.length !== 1) return
+      index++
+      if (value && typeof value === 'object' && !Array.isArray(value)) out.push({kind: 'any', value: value as Record<string, unknown>, line: index})
+      else out.push({kind: 'bad', line: index, reason: ocdsMsg.notOcdsLine()})
+      return
+    }
+    if (stack.length === 1) {
+      root = parent as Record<string, unknown>
+      if (key === 'ocid') rootOcid = value
+      return
+    }
+    root = (stack[1]?.value as Record<string, unknown>) ?? root
+    const list = stack[1]?.key
+    const item = value as Record<string, unknown>
+    if (list === 'releases' && rootOcid !== undefined) held.push(item)
+    else out.push({kind: list === 'records' ? 'record' : 'release', value: item, line: ++index})
+  }
+  for await (const raw of source.text) {
+    onBytes(Buffer.byteLength(raw))
+    let chunk = raw
+    if (!tokenizer) {
+      chunk = chunk.replace(/^\uFEFF/, '')
+      const m = /\S/.exec(chunk)
+      if (!m) continue
+      first = m[0]
+      if (first !== '{' && first !== '[') throw new SpendInputError('NOT_OCDS', ocdsMsg.notJson(), {where: source.name})
+      const paths = first === '[' ? ['$.*'] : ['$.releases.*', '$.records.*', '$.ocid', '$.uri', '$.publisher', '$.publishedDate', '$.version']
+      tokenizer = exactParser(paths, onValue)
+    }
+    try {
+      tokenizer.write(chunk)
+    } catch (e) {
+      throw badJson(source.name, linesBefore, chunk, e)
+    }
+    linesBefore += count(chunk, '\n')
+    yield* out.splice(0)
+  }
+  if (!tokenizer) throw new SpendInputError('EMPTY_FILE', ocdsMsg.emptyJson(), {where: source.name})
+  try {
+    tokenizer.end()
+  } catch (e) {
+    throw badJson(source.name, linesBefore, '', e)
+  }
+  yield* out.splice(0)
+  if (first === '[') return
+  const r = root as Record<string, unknown> | null
+  if (r && rootOcid !== undefined) {
+    r.ocid = rootOcid
+    if (held.length) r.releases = held
+    yield {kind: 'any', value: r, line: 1}
+  } else if (!r || (!Array.isArray(r.releases) && !Array.isArray(r.records))) {
+    throw new SpendInputError('NOT_OCDS', ocdsMsg.notOcds(), {where: source.name})
+  } else if (index === 0) {
+    // An empty package: still say what it was (its lists are empty, nothing else is held).
+    yield {kind: 'any', value: r, line: 1}
+  }
+}
+
+/**
+ * The top-level items of an OCDS source, streamed. JSON documents go through
+ * the exact streaming parser; JSON Lines are split here and parsed line by line.
+ *
+ * @example for await (const item of ocdsItems(source, () => {})) console.log(item.kind, item.line)
+ */
+export function ocdsItems(source: JsonSource, onBytes: (n: number) => void = () => {}): AsyncGenerator<TopItem> {
+  return source.format === 'jsonl' ? jsonLines(source, onBytes) : jsonDocument(source, onBytes)
+}
+
+function count(s: string, ch: string): number {
+  let n = 0
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++
+  return n
+}
+
+function short(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e)
+  return m.replace(/ at chunk position.*| in state .*/s, '').slice(0, 80)
+}
+
+function badJson(file: string, linesBefore: number, chunk: string, e: unknown): SpendInputError {
+  // The tokenizer reports a UTF-8 byte position within the chunk; count the lines before it.
+  let line = linesBefore + 1
+  const rel = /chunk position "(\d+)"/.exec(e instanceof Error ? e.message : '')
+  if (rel && chunk) {
+    const bytes = Buffer.from(chunk)
+    line += count(bytes.subarray(0, Math.min(Number(rel[1]), bytes.length)).toString(), '\n')
+  }
+  return new SpendInputError('BAD_JSON', ocdsMsg.badJson(line, short(e)), {where: file})
+}
