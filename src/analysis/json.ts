@@ -1,0 +1,51 @@
+import type {DimName} from './dims.js'
+
+/**
+ * JSON helpers shared by the analyses' `...ToJson` functions: amounts are exact
+ * decimal strings (formatMinor), shares plain numbers with 6 significant digits
+ * so outputs are short and byte-identical across runs.
+ */
+
+/** A share rounded to 6 significant digits (null stays null). */
+export function shareJson(x: number | null): number | null {
+  if (x === null || x === 0 || !Number.isFinite(x)) return x
+  // Arithmetic, not toPrecision: this runs once per output row (100k-row cubes).
+  const digits = 5 - Math.floor(Math.log10(Math.abs(x)))
+  if (digits <= 0) return Number(x.toPrecision(6))
+  const scale = 10 ** digits
+  return Math.round(x * scale) / scale
+}
+
+/** Dimensions whose identity differs from the text shown, and the JSON field for the identity. */
+export const DIM_ID_FIELDS: Partial<Record<DimName, string>> = {
+  buyer: 'buyer_id',
+  supplier: 'supplier_key',
+  category: 'category_code',
+}
+
+/** Per dimension: its index, its JSON field, and the JSON field of its identity (if any). */
+export function dimFieldNames(by: readonly DimName[]): [number, string, string | undefined][] {
+  return by.map((d, i) => [i, d, DIM_ID_FIELDS[d]])
+}
+
+/**
+ * The dimension fields of one output row: `{buyer: 'Oxford City Council',
+ * buyer_id: 'GB-...', month: '2024-03'}`.
+ */
+export function dimFields(by: readonly DimName[], ids: readonly (string | null)[], labels: readonly (string | null)[]): Record<string, string | null> {
+  const out: Record<string, string | null> = {}
+  by.forEach((d, i) => {
+    out[d] = labels[i]
+    const idField = DIM_ID_FIELDS[d]
+    if (idField) out[idField] = ids[i]
+  })
+  return out
+}
+
+/** Order ids ascending with null last (ties after amount). Code-unit order: no locale. */
+export function compareIds(a: string | null, b: string | null): number {
+  if (a === b) return 0
+  if (a === null) return 1
+  if (b === null) return -1
+  return a < b ? -1 : 1
+}

@@ -1,0 +1,139 @@
+import {SpendInputError} from '../errors.js'
+import type {SpendFrame} from '../model/frame.js'
+import {formatMinor} from '../model/money.js'
+import {amounts, dim, type DimName, type DimOptions} from './dims.js'
+import {dimFields, shareJson} from './json.js'
+import type {Rows} from './kernel.js'
+import {currencyGroups, groupLevels, sortedChildren} from './levels.js'
+import {checkFiscalStart, PERIOD_KINDS, periodLabel, PERIODS_PER_YEAR, type PeriodKind} from './period.js'
+
+export interface TrendOptions extends DimOptions {
+  every: PeriodKind
+  /** One series per group of this dimension (and currency). */
+  by?: DimName | null
+  selection?: Rows
+}
+
+/** A change against a base period: absolute, and relative to |base| (null when the base is 0 or missing). */
+export interface Change {
+  abs: bigint | null
+  pct: number | null
+}
+
+export interface TrendRow {
+  group: {id: string | null; label: string | null} | null
+  currency: string | null
+  period: string
+  amount: bigint
+  count: number
+  /** Against the previous period (null change for the first period of the range). */
+  change: Change
+  /** Against the same period a year earlier (null when that is before the range). */
+  yoy: Change
+}
+
+export interface TrendResult {
+  every: PeriodKind
+  by: DimName | null
+  fiscalYearStart: number
+  /** First and last period of the range (null when no row has a date). */
+  from: string | null
+  to: string | null
+  rows: TrendRow[]
+  /** Rows without a usable date, per currency: not in any period. */
+  undated: {currency: string | null; amount: bigint; count: number}[]
+}
+
+/**
+ * Totals per period. Every series spans the same range, from the first to
+ * the last period with data in the selection, and periods without payments
+ * are shown as zero (count 0), never skipped. Series come in currency blocks,
+ * largest first (ties by id). Periods are fiscal when fiscalYearStart > 1.
+ * @example trend(frame, {every: 'quarter', fiscalYearStart: 4}).rows[0].period // '2023-24-Q1'
+ */
+export function trend(frame: SpendFrame, opts: TrendOptions): TrendResult {
+  if (!PERIOD_KINDS.includes(opts.every)) {
+    throw new SpendInputError('BAD_PERIOD_KIND', `Unknown period "${opts.every}"`, {where: '--every', hint: 'use month, quarter or year'})
+  }
+  if (opts.by && PERIOD_KINDS.includes(opts.by as PeriodKind)) {
+    throw new SpendInputError('BAD_DIMENSION', `Cannot split a trend by ${opts.by}`, {where: '--by'})
+  }
+  const fy = checkFiscalStart(opts.fiscalYearStart)
+  const pd = dim(frame, opts.every, {...opts, fiscalYearStart: fy})
+  const cur = dim(frame, 'currency')
+  const byDim = opts.by ? dim(frame, opts.by, opts) : null
+  const levels = groupLevels(cur, byDim ? [byDim, pd] : [pd], amounts(frame), opts.selection ?? null)
+  const leaf = levels[levels.length - 1]
+  const periodOf = (g: number) => pd.periods![leaf.child[g]]
+  let lo = Infinity
+  let hi = -Infinity
+  for (let g = 0; g < leaf.size; g++) {
+    const p = periodOf(g)
+    if (Number.isNaN(p)) continue
+    if (p < lo) lo = p
+    if (p > hi) hi = p
+  }
+  const rows: TrendRow[] = []
+  const undated: TrendResult['undated'] = []
+  const perYear = PERIODS_PER_YEAR[opts.every]
+  for (const c of currencyGroups(levels[0], cur)) {
+    const currency = cur.ids[levels[0].child[c]]
+    const series = byDim ? sortedChildren(levels[1], c, byDim.ids) : [c]
+    const undatedRow = {currency, amount: 0n, count: 0}
+    for (const s of series) {
+      const group = byDim ? {id: byDim.ids[levels[1].child[s]], label: byDim.labels[levels[1].child[s]]} : null
+      const byPeriod = new Map<number, number>()
+      const {start, rows: kids} = leaf.byParent
+      for (let j = start[s]; j < start[s + 1]; j++) {
+        const g = kids[j]
+        if (Number.isNaN(periodOf(g))) {
+          undatedRow.amount += leaf.sums.total(g)
+          undatedRow.count += leaf.sums.count[g]
+        } else byPeriod.set(periodOf(g), g)
+      }
+      const total = (p: number): bigint | null => {
+        if (p < lo) return null
+        const g = byPeriod.get(p)
+        return g === undefined ? 0n : leaf.sums.total(g)
+      }
+      for (let p = lo; p <= hi; p++) {
+        const g = byPeriod.get(p)
+        const amount = total(p)!
+        rows.push({
+          group, currency, period: periodLabel(p, opts.every, fy), amount, count: g === undefined ? 0 : leaf.sums.count[g],
+          change: change(amount, total(p - 1)), yoy: change(amount, total(p - perYear)),
+        })
+      }
+    }
+    if (undatedRow.count > 0) undated.push(undatedRow)
+  }
+  const bounds = lo <= hi ? [periodLabel(lo, opts.every, fy), periodLabel(hi, opts.every, fy)] : [null, null]
+  return {every: opts.every, by: opts.by ?? null, fiscalYearStart: fy, from: bounds[0], to: bounds[1], rows, undated}
+}
+
+/** Change of `now` against `base`; pct is relative to |base| so a smaller credit reads as a rise. */
+function change(now: bigint, base: bigint | null): Change {
+  if (base === null) return {abs: null, pct: null}
+  const abs = now - base
+  return {abs, pct: base === 0n ? null : Number(abs) / Math.abs(Number(base))}
+}
+
+/**
+ * JSON form: `{every, by, fiscal_year_start, from, to, rows: [{buyer?, currency,
+ * period, amount, count, change, change_pct, yoy, yoy_pct}], undated}`.
+ * @example trendToJson(trend(frame, {every: 'month'})).rows[0].change // null
+ */
+export function trendToJson(r: TrendResult): Record<string, unknown> & {rows: Record<string, unknown>[]} {
+  const by = r.by ? [r.by] : []
+  const money = (v: bigint | null, c: string | null) => (v === null ? null : formatMinor(v, c ?? ''))
+  return {
+    every: r.every, by: r.by, fiscal_year_start: r.fiscalYearStart, from: r.from, to: r.to,
+    rows: r.rows.map((x) => ({
+      ...(x.group ? dimFields(by, [x.group.id], [x.group.label]) : {}),
+      currency: x.currency, period: x.period, amount: money(x.amount, x.currency), count: x.count,
+      change: money(x.change.abs, x.currency), change_pct: shareJson(x.change.pct),
+      yoy: money(x.yoy.abs, x.currency), yoy_pct: shareJson(x.yoy.pct),
+    })),
+    undated: r.undated.map((u) => ({currency: u.currency, amount: money(u.amount, u.currency), count: u.count})),
+  }
+}
