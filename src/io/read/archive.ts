@@ -66,20 +66,16 @@ export async function* zipMemberBytes(ra: RandomAccess, entry: ZipEntry, archive
   const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
   const end = start + entry.compressedSize
   if (end > ra.size) throw brokenArchiveError(where, 'member runs past the end of the file (truncated?)')
-  let compressed = 0
-  async function* counted(): AsyncGenerator<Uint8Array> {
-    for await (const c of ra.stream(start, end)) {
-      compressed += c.length
-      yield c
-    }
-  }
-  const body = entry.method === 0 ? counted() : inflate(counted(), zlib.createInflateRaw({chunkSize: INFLATE_CHUNK}), where)
+  // The ratio is taken against the bytes zlib has consumed (bytesWritten), not
+  // those read: the stream reads ahead, and a small bomb is read whole at once.
+  const z = entry.method === 0 ? null : zlib.createInflateRaw({chunkSize: INFLATE_CHUNK})
+  const body = z === null ? ra.stream(start, end) : inflate(ra.stream(start, end), z, where)
   let out = 0
   let crc = 0
   for await (const chunk of body) {
     out += chunk.length
     if (out > entry.size) throw brokenArchiveError(where, 'member is larger than the zip directory says (zip bomb?)')
-    guard.add(chunk.length, out, compressed)
+    guard.add(chunk.length, out, z === null ? out : z.bytesWritten)
     crc = zlib.crc32(chunk, crc)
     yield chunk
   }
@@ -92,18 +88,13 @@ export async function* zipMemberBytes(ra: RandomAccess, entry: ZipEntry, archive
  * @example for await (const b of gunzipBytes(fs.createReadStream('x.csv.gz'), 'x.csv.gz', limits)) ...
  */
 export async function* gunzipBytes(src: AsyncIterable<Uint8Array>, name: string, limits: Limits): AsyncGenerator<Uint8Array> {
-  let compressed = 0
-  async function* counted(): AsyncGenerator<Uint8Array> {
-    for await (const c of src) {
-      compressed += c.length
-      yield c
-    }
-  }
   const guard = new InflateGuard(name, limits)
+  const z = zlib.createGunzip({chunkSize: INFLATE_CHUNK})
   let out = 0
-  for await (const chunk of inflate(counted(), zlib.createGunzip({chunkSize: INFLATE_CHUNK}), name)) {
+  for await (const chunk of inflate(src, z, name)) {
     out += chunk.length
-    guard.add(chunk.length, out, compressed)
+    // Consumed, not read, compressed bytes (see zipMemberBytes).
+    guard.add(chunk.length, out, z.bytesWritten)
     yield chunk
   }
 }

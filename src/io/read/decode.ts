@@ -4,7 +4,7 @@
  */
 import {isAscii, isUtf8} from 'node:buffer'
 import iconv from 'iconv-lite'
-import {notSpendDataError} from './detect.js'
+import {notSpendDataError, utf16WithoutBom} from './detect.js'
 
 /** Encodings we report: 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252', 'cp850'. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'cp850'
@@ -45,6 +45,8 @@ export function detectEncoding(sample: Uint8Array, final = false): TextEncoding 
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8-bom'
   if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le'
   if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be'
+  const utf16 = utf16WithoutBom(sample)
+  if (utf16 !== null) return utf16
   if (isUtf8(final ? sample : trimPartialUtf8(sample))) return 'utf-8'
   return legacyCodePage(sample)
 }

@@ -39,8 +39,8 @@ export function sniffBytes(head: Uint8Array): ByteKind {
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return 'zip'
   if (startsWith(head, [0x1f, 0x8b])) return 'gzip'
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole2'
-  // UTF-16 text is full of NUL bytes: only trust it with a BOM.
-  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return 'text'
+  // UTF-16 text is full of NUL bytes: trust it with a BOM, or when it is plainly UTF-16 (see utf16WithoutBom).
+  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]) || utf16WithoutBom(head) !== null) return 'text'
   if (describeBinary(head) !== null) return 'binary'
   let control = 0
   for (let i = 0; i < head.length; i++) {
@@ -53,12 +53,50 @@ export function sniffBytes(head: Uint8Array): ByteKind {
 }
 
 /**
+ * 'utf-16le' or 'utf-16be' for text written as UTF-16 with no byte-order mark
+ * (some database and .NET exports), else null. Spend data is mostly ASCII, which
+ * in UTF-16 is a printable byte beside a zero byte: at least 95% of the first
+ * 2048 characters must look like that, with the zero always on the same side,
+ * and none may be U+0000. Binary files with zeros fail the printable test.
+ * @example utf16WithoutBom(Buffer.from('a,b\n', 'utf16le')) // 'utf-16le'
+ */
+export function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.min(2048, head.length >> 1)
+  if (pairs < 2) return null
+  const printable = (b: number): boolean => (b >= 0x20 && b < 0x7f) || b === 9 || b === 10 || b === 13
+  let le = 0
+  let be = 0
+  for (let i = 0; i < pairs; i++) {
+    const a = head[2 * i]
+    const b = head[2 * i + 1]
+    if (a === 0 && b === 0) return null
+    if (b === 0 && printable(a)) le++
+    else if (a === 0 && printable(b)) be++
+  }
+  const need = Math.ceil(pairs * 0.95)
+  return le >= need ? 'utf-16le' : be >= need ? 'utf-16be' : null
+}
+
+/**
  * A short phrase naming a known binary format, or null.
  * @example describeBinary(Buffer.from('%PDF-1.7')) // 'a PDF document'
  */
 export function describeBinary(head: Uint8Array): string | null {
   for (const [sig, what] of KNOWN_BINARIES) if (startsWith(head, sig)) return what
   return null
+}
+
+/** C0 and C1 control characters, DEL, and the bidi overrides that can make a name read backwards. */
+const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
+/**
+ * A file or zip member name made safe to print: control characters would end
+ * the one-line error early, forge another line, or drive the terminal, so they
+ * are shown as \uXXXX escapes.
+ * @example safeName('a\nb.csv') // 'a\\u000ab.csv'
+ */
+export function safeName(name: string): string {
+  return name.replace(UNSAFE_IN_NAME, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /**

@@ -11,10 +11,10 @@ import {SpendInputError} from '../../errors.js'
 import {InflateGuard, collectBytes, gunzipBytes, zipMemberBytes} from './archive.js'
 import {parseCsv, sniffDelimiter} from './csv.js'
 import {decodeChunks, decodeSample, detectEncoding} from './decode.js'
-import {EXPECTED_FORMATS, archiveTooLargeError, describeBinary, emptyFileError, extensionOf, notSpendDataError, peekBytes, sniffBytes} from './detect.js'
-import {resolveLimits} from './limits.js'
+import {EXPECTED_FORMATS, archiveTooLargeError, describeBinary, emptyFileError, extensionOf, notSpendDataError, peekBytes, safeName, sniffBytes} from './detect.js'
+import {guardJsonTokens, resolveLimits} from './limits.js'
 import type {Limits} from './limits.js'
-import {checkWorkbookSize, readWorkbook} from './spreadsheet.js'
+import {checkWorkbookMembers, checkWorkbookSize, readWorkbook} from './spreadsheet.js'
 import type {CellRow, JsonSource, Source, TableSource} from './types.js'
 import {bufferAccess, dataMembers, fileAccess, officeDocument, readZipDirectory, workbookFormat} from './zip.js'
 import type {RandomAccess} from './zip.js'
@@ -74,12 +74,12 @@ export async function* openSources(input: string, opts: OpenOptions = {}): Async
   const st = await stat(input).catch(() => null)
   if (st === null) throw new SpendInputError('FILE_NOT_FOUND', 'no such file or folder', {where: input, hint: 'check the path'})
   if (!st.isDirectory()) {
-    yield* fromFile(input, basename(input), ctx)
+    yield* fromFile(input, safeName(basename(input)), ctx)
     return
   }
   const files = await listFiles(input, '')
   if (files.length === 0) throw new SpendInputError('NO_FILES', 'folder has no files', {where: input, hint: EXPECTED_FORMATS})
-  for (const rel of files) yield* fromFile(join(input, rel), rel, ctx)
+  for (const rel of files) yield* fromFile(join(input, rel), safeName(rel), ctx)
 }
 
 /** Relative paths of the files under dir, sorted by name at each level, dotfiles skipped. */
@@ -110,7 +110,7 @@ async function* fromFile(path: string, name: string, ctx: Ctx): AsyncGenerator<S
   const ra = await fileAccess(path, ctx.onBytes)
   const kind = sniffBytes(await ra.read(0, 8))
   if (kind === 'zip') {
-    yield* fromZip(ra, name, [], 0, ctx, true)
+    yield* fromZip(ra, name, [], 0, ctx)
   } else if (kind === 'ole2') {
     checkWorkbookSize(ra.size, name, ctx.limits)
     const bytes = await readFile(path)
@@ -149,15 +149,15 @@ async function* fromStream(src: AsyncIterable<Uint8Array>, name: string, contain
   }
 }
 
-/** `onDisk`: the zip is a file, whose reads are counted for progress here (buffers were counted as they arrived). */
-async function* fromZip(ra: RandomAccess, name: string, container: string[], depth: number, ctx: Ctx, onDisk = false): AsyncGenerator<Source> {
+/** Progress: a zip on disk counts the member bytes it streams (checkWorkbookMembers streams a workbook's); buffers were counted as they arrived. */
+async function* fromZip(ra: RandomAccess, name: string, container: string[], depth: number, ctx: Ctx): AsyncGenerator<Source> {
   const entries = await readZipDirectory(ra, name, ctx.limits)
   const workbook = workbookFormat(entries)
   if (workbook !== null) {
     // readZipDirectory has already refused members with bomb-like sizes.
     checkWorkbookSize(ra.size, name, ctx.limits)
+    await checkWorkbookMembers(ra, entries, name, ctx.limits)
     const bytes = await ra.read(0, ra.size)
-    if (onDisk) ctx.onBytes(bytes.length)
     yield* fromWorkbook(bytes, name, container, workbook, ctx)
     return
   }
@@ -227,7 +227,8 @@ function textSource(head: Uint8Array, whole: boolean, bytes: AsyncIterable<Uint8
   const text = decodeChunks(bytes, encoding, name, {asciiGuess: !whole && isAscii(head), onEncoding: (e) => (holder.encoding = e)})
   if (looksLikeJson(sample)) {
     const jsonl = ext === 'jsonl' || ext === 'ndjson' || (ext !== 'json' && looksLikeJsonLines(sample))
-    const src: JsonSource = {kind: 'json', name, format: jsonl ? 'jsonl' : 'json', container, encoding, text}
+    const guarded = guardJsonTokens(text, ctx.limits.maxFieldLength, name)
+    const src: JsonSource = {kind: 'json', name, format: jsonl ? 'jsonl' : 'json', container, encoding, text: guarded}
     return bindEncoding(src, holder)
   }
   const delimiter = sniffDelimiter(sample)

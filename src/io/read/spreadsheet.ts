@@ -5,10 +5,12 @@
  */
 import {createRequire} from 'node:module'
 import {Worker} from 'node:worker_threads'
-import {SpendInputError} from '../../errors.js'
+import {SpendInputError, isSpendInputError} from '../../errors.js'
+import {InflateGuard, zipMemberBytes} from './archive.js'
 import type {Limits} from './limits.js'
 import {WORKER_SOURCE} from './spreadsheet-worker.js'
 import type {CellRow} from './types.js'
+import type {RandomAccess, ZipEntry} from './zip.js'
 
 export interface Sheet {
   name: string
@@ -31,6 +33,36 @@ export function checkWorkbookSize(size: number, name: string, limits: Limits): v
       where: name,
       hint: 'save it as CSV and import that',
     })
+  }
+}
+
+/**
+ * Check an .xlsx/.ods zip before the parser sees it: the members must unpack
+ * to no more than the limit, and each must inflate to exactly its declared
+ * size with the right checksum. The parser trusts neither and does not check
+ * them: a corrupt sheet would otherwise read as an empty workbook, and a
+ * member lying about its size could unpack far past the limit.
+ * @example await checkWorkbookMembers(ra, entries, 'book.xlsx', limits)
+ */
+export async function checkWorkbookMembers(ra: RandomAccess, entries: ZipEntry[], name: string, limits: Limits): Promise<void> {
+  const declared = entries.reduce((n, e) => n + e.size, 0)
+  if (declared > limits.maxWorkbookUnpackedBytes) {
+    throw new SpendInputError('SPREADSHEET_TOO_LARGE', `workbook unpacks to more than ${limits.maxWorkbookUnpackedBytes >> 20} MB`, {
+      where: name,
+      hint: 'save it as CSV and import that',
+    })
+  }
+  const guard = new InflateGuard(name, limits)
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue
+    try {
+      for await (const chunk of zipMemberBytes(ra, e, name, guard)) void chunk
+    } catch (err) {
+      if (isSpendInputError(err) && err.code === 'BROKEN_ARCHIVE') {
+        throw new SpendInputError('BROKEN_SPREADSHEET', `cannot read workbook: ${err.message.replace(/^broken archive: /, '')}`, {where: err.where, hint: HINT})
+      }
+      throw err
+    }
   }
 }
 

@@ -6,7 +6,7 @@
 import {createReadStream} from 'node:fs'
 import {open, stat} from 'node:fs/promises'
 import iconv from 'iconv-lite'
-import {archiveTooLargeError, brokenArchiveError} from './detect.js'
+import {archiveTooLargeError, brokenArchiveError, safeName} from './detect.js'
 import type {Limits} from './limits.js'
 
 /** Bytes that can be read at any offset: a file on disk or a buffer. */
@@ -125,8 +125,8 @@ export async function readZipDirectory(ra: RandomAccess, name: string, limits: L
     const commentLen = cd.readUInt16LE(p + 32)
     const rawName = cd.subarray(p + 46, p + 46 + nameLen)
     const entry: ZipEntry = {
-      // Bit 11 says UTF-8; older tools wrote names in the DOS code page.
-      name: flags & 0x800 ? rawName.toString('utf8') : iconv.decode(rawName, 'cp437'),
+      // Bit 11 says UTF-8; older tools wrote names in the DOS code page. Names end up in messages: made printable.
+      name: safeName(flags & 0x800 ? rawName.toString('utf8') : iconv.decode(rawName, 'cp437')),
       method: cd.readUInt16LE(p + 10),
       flags,
       crc: cd.readUInt32LE(p + 16),
