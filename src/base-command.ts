@@ -27,6 +27,14 @@ export function asUserError(err: unknown): SpendInputError | null {
 }
 
 /**
+ * Keep an error on one line and free of terminal control: file contents and
+ * names can hold line breaks and escape sequences.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/**
  * Base of every spend command: oclif's --json, one-line errors with exit codes
  * (1 data/runtime, 2 usage), stack traces only with --debug, and one output
  * path for all formats.
@@ -70,7 +78,7 @@ export abstract class SpendCommand extends Command {
       return super.catch(err)
     }
     const user = asUserError(err)
-    const line = user ? user.oneLine() : msg.internalError(err?.message ?? String(err))
+    const line = oneLine(user ? user.oneLine() : msg.internalError(err?.message ?? String(err)))
     const exit = user ? user.exit : 1
     process.exitCode = exit
     if (this.jsonEnabled()) {

@@ -10,6 +10,9 @@ import {
   type ImportEntry, type ImportWriter, importIdFor, normaliseOptions, optionsKey, type Workspace,
 } from './workspace/index.js'
 
+/** Standard input is spooled to a temp file; past this it is refused. */
+const MAX_STDIN_BYTES = 8 * 2 ** 30
+
 export interface ImportRequest {
   /** A file path, or '-' for standard input. */
   input: string
@@ -72,7 +75,25 @@ async function spoolStdin(): Promise<string> {
   }
   const dir = await fsp.mkdtemp(join(tmpdir(), 'spendkit-stdin-'))
   const file = join(dir, 'stdin')
-  await pipeline(process.stdin, createWriteStream(file))
+  let bytes = 0
+  const cap = Number(process.env.SPENDKIT_MAX_STDIN_BYTES) || MAX_STDIN_BYTES
+  try {
+    await pipeline(process.stdin, async function* (source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
+        bytes += chunk.length
+        // An endless pipe must not fill the disk.
+        if (bytes > cap) {
+          throw new SpendInputError('INPUT_TOO_LARGE', `standard input is larger than ${cap.toLocaleString('en-GB')} bytes`, {
+            where: 'stdin', hint: 'save it to a file and import the file',
+          })
+        }
+        yield chunk
+      }
+    }, createWriteStream(file))
+  } catch (error) {
+    await fsp.rm(dir, {recursive: true, force: true})
+    throw error
+  }
   return file
 }
 
