@@ -98,6 +98,8 @@ export function summarise(frame: SpendFrame, imports: readonly SummaryImport[]):
     const e = byId.get(id)
     return {id, file: e?.file ?? null, ...acc.core(g < 0 ? -1 : g), rejected: e?.rows.rejected ?? 0, skipped: e?.rows.skipped ?? 0}
   })
+  // People look imports up by file: order by file, then id (imports not in the manifest last).
+  per_import.sort((a, b) => cmp(a.file ?? '\uffff', b.file ?? '\uffff') || cmp(a.id, b.id))
   return {...overall, imports: ids.length, by_buyer: acc.buyers(), per_import}
 }
 
