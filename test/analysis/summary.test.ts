@@ -68,7 +68,7 @@ describe('summarise', () => {
     ])
   })
 
-  it('gives the same figures per import, listing manifest imports with no rows and rows with no manifest entry', () => {
+  it('gives the same figures per import in file order, listing manifest imports with no rows and rows with no manifest entry (last)', () => {
     const s = summarise(frame(
       r({source: 'imp2', amount: 250, supplier_key: 's1', date: '2024-02-02'}),
       r({source: 'imp1', amount: 100}),
@@ -77,9 +77,9 @@ describe('summarise', () => {
     ), [entry('imp2', 'b.csv', 4), entry('imp1', 'a.csv'), entry('empty', 'e.csv')])
     expect(s.imports).toBe(4)
     expect(s.per_import.map((p) => [p.id, p.file, p.rows, p.suppliers, p.from, p.to, p.totals, p.rejected])).toEqual([
-      ['empty', 'e.csv', 0, 0, null, null, [], 0],
       ['imp1', 'a.csv', 1, 1, '2024-01-15', '2024-01-15', [{currency: 'GBP', amount: '1.00'}], 0],
       ['imp2', 'b.csv', 2, 2, '2024-02-02', '2024-05-05', [{currency: 'EUR', amount: '0.01'}, {currency: 'GBP', amount: '2.50'}], 4],
+      ['empty', 'e.csv', 0, 0, null, null, [], 0],
       ['orphan', null, 1, 1, '2024-01-15', '2024-01-15', [{currency: 'GBP', amount: '0.07'}], 0],
     ])
     expect(s.totals).toEqual([{currency: 'EUR', amount: '0.01'}, {currency: 'GBP', amount: '3.57'}])
