@@ -17,3 +17,6 @@ export function columnsFor(dims: readonly DimName[], filter: FilterOptions = {})
 
 /** Columns of `spend profile`: both parties, dates and categories. */
 export const PROFILE_DIMS: readonly DimName[] = ['supplier', 'buyer', 'year', 'category']
+
+/** What `spend profile` loads: its dimensions plus supplier_id, which names can be matched on. */
+export const PROFILE_COLUMNS: readonly RecordColumn[] = [...columnsFor(PROFILE_DIMS), 'supplier_id']

@@ -33,6 +33,8 @@ export interface CubeRow {
   rollup: boolean
   /** For the folded "Other (k ...)" row: k, the number of groups folded. */
   other: number | null
+  /** How many leading dimensions the row is grouped by: all of them, fewer for a subtotal (0: the grand total). */
+  depth: number
 }
 
 export interface CubeResult {
@@ -75,11 +77,11 @@ function _cube(cur: Dim, dims: Dim[], amount: Float64Array, rows: Rows, rollup: 
 
   // Shares from the double views of the totals: exact below 2^53 and equal to
   // Number(total) above, so the same as a BigInt ratio without the conversions.
-  const row = (level: Level, g: number, parentTotal: number, whole: number, currency: string | null, isRollup: boolean): void => {
+  const row = (level: Level, g: number, parentTotal: number, whole: number, currency: string | null, depth: number): void => {
     const a = level.sums.approx(g)
     out.push({
       ids: ids.slice(), labels: labels.slice(), currency, amount: level.sums.total(g), count: level.sums.count[g],
-      share: share(a, parentTotal), shareOfTotal: share(a, whole), rollup: isRollup, other: null,
+      share: share(a, parentTotal), shareOfTotal: share(a, whole), rollup: depth < n, other: null, depth,
     })
   }
 
@@ -95,7 +97,7 @@ function _cube(cur: Dim, dims: Dim[], amount: Float64Array, rows: Rows, rollup: 
       ids[j] = d.ids[next.child[h]]
       labels[j] = d.labels[next.child[h]]
       walk(j + 1, h, whole, currency)
-      if (j + 1 === n || rollup) row(next, h, total, whole, currency, j + 1 < n)
+      if (j + 1 === n || rollup) row(next, h, total, whole, currency, j + 1)
     }
     ids[j] = labels[j] = null
     if (folded.length > 0) out.push(foldRow(next, folded, ids, labels, j, d, total, whole, currency))
@@ -105,7 +107,7 @@ function _cube(cur: Dim, dims: Dim[], amount: Float64Array, rows: Rows, rollup: 
     const currency = cur.ids[levels[0].child[g]]
     const whole = levels[0].sums.approx(g)
     walk(0, g, whole, currency)
-    if (rollup || n === 0) row(levels[0], g, whole, whole, currency, n > 0)
+    if (rollup || n === 0) row(levels[0], g, whole, whole, currency, 0)
   }
   return out
 }
@@ -131,7 +133,7 @@ function foldRow(
   labels[j] = `Other (${folded.length} ${folded.length === 1 ? DIM_NOUNS[d.name] : DIM_PLURALS[d.name]})`
   return {
     ids: ids.slice(), labels, currency, amount, count, share: share(Number(amount), parentTotal),
-    shareOfTotal: share(Number(amount), whole), rollup: false, other: folded.length,
+    shareOfTotal: share(Number(amount), whole), rollup: false, other: folded.length, depth: j + 1,
   }
 }
 

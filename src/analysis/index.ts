@@ -22,4 +22,4 @@ export {convertCurrency, type FxNote, type FxOptions, type FxRate} from './fx.js
 export {deflate, type DeflateOptions, type IndexPoint} from './deflate.js'
 export type {Rows} from './kernel.js'
 export {checkFiscalStart, PERIOD_KINDS, periodBounds, type PeriodKind} from './period.js'
-export {columnsFor, PROFILE_DIMS} from './columns.js'
+export {columnsFor, PROFILE_COLUMNS, PROFILE_DIMS} from './columns.js'

@@ -1,11 +1,11 @@
 import {readFile} from 'node:fs/promises'
 import {SpendInputError} from '../errors.js'
 import type {AnalysisFlagValues} from '../flags.js'
+import {msg} from '../messages.js'
 import {frameFromRecords, type SpendFrame} from '../model/frame.js'
 import {RECORD_COLUMNS, type RecordColumn, type SpendRecord} from '../model/record.js'
 import type {Rows} from '../analysis/kernel.js'
 import type {FilterOptions} from '../analysis/filter.js'
-import {openSources} from './read/sources.js'
 import type {RecordSink} from './read/types.js'
 import {resolveWorkspace, Workspace} from './workspace/index.js'
 
@@ -15,6 +15,8 @@ export interface AnalysisInput {
   selection: Rows
   /** What was done to amounts, for the output to name: {fx: {to, from}, deflate: {base}}. */
   money: {fx?: {to: string; from: string[]; rates: string}; deflate?: {base: string; index: string}}
+  /** Lines for stderr (e.g. an empty workspace and how to fill it). */
+  notes: string[]
 }
 
 const isCurrency = (v: string) => /^[A-Z]{3}$/.test(v)
@@ -36,6 +38,8 @@ export function splitTo(values: readonly string[] | undefined): {date?: string; 
 async function readFilesInMemory(files: readonly string[]): Promise<SpendFrame> {
   const records: SpendRecord[] = []
   const sink: RecordSink = {add: (r) => records.push(r), reject: () => {}}
+  // The readers load only in this mode: workspace queries start faster without them.
+  const {openSources} = await import('./read/sources.js')
   for (const file of files) {
     for await (const source of openSources(file)) {
       const opts = {importId: 'memory', label: file}
@@ -55,12 +59,17 @@ export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: read
   if (to.currency && !flags.fx) throw new SpendInputError('BAD_FLAG', `--to ${to.currency} needs --fx FILE with exchange rates`, {exit: 2})
   if (flags.fx && !to.currency) throw new SpendInputError('BAD_FLAG', '--fx needs --to CODE, the currency to convert to', {exit: 2})
   if (flags.deflate && !flags.base) throw new SpendInputError('BAD_FLAG', '--deflate needs --base YEAR', {exit: 2})
-  // Filters read these too, whatever the analysis needs.
-  const need = [...new Set<RecordColumn>([...columns, 'buyer_id', 'buyer', 'supplier_key', 'supplier_id', 'supplier',
-    'category_code', 'category', 'currency', 'date', 'redacted', 'amount'])]
-  let frame = flags.file?.length
-    ? await readFilesInMemory(flags.file)
-    : await new Workspace(resolveWorkspace(flags.workspace)).loadFrame(need)
+  const filters: FilterOptions = {
+    buyer: flags.buyer, supplier: flags.supplier, category: flags.category, from: flags.from, to: to.date,
+    currency: flags.currency, excludeRedacted: flags['exclude-redacted'],
+  }
+  // Only what the query reads: loading is most of a query's time on big workspaces.
+  const {filterColumns, filterRows} = await import('../analysis/filter.js')
+  const need = new Set<RecordColumn>([...columns, ...filterColumns(filters), 'amount', 'currency'])
+  if (flags.fx || flags.deflate) need.add('date')
+  const ws = flags.file?.length ? null : new Workspace(resolveWorkspace(flags.workspace))
+  let frame = ws ? await ws.loadFrame([...need]) : await readFilesInMemory(flags.file!)
+  const notes = ws && frame.length === 0 ? [msg.noImports(ws.label())] : []
   const money: AnalysisInput['money'] = {}
   if (flags.fx && to.currency) {
     const [{parseRatesCsv}, {convertCurrency}] = await Promise.all([import('./read/rates.js'), import('../analysis/fx.js')])
@@ -73,12 +82,17 @@ export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: read
     frame = deflate(frame, {index: parseIndexCsv(await readText(flags.deflate), flags.deflate), base: flags.base})
     money.deflate = {base: flags.base, index: flags.deflate}
   }
-  const {filterRows} = await import('../analysis/filter.js')
-  const filters: FilterOptions = {
-    buyer: flags.buyer, supplier: flags.supplier, category: flags.category, from: flags.from, to: to.date,
-    currency: flags.currency, excludeRedacted: flags['exclude-redacted'],
+  return {frame, selection: asUsage(() => filterRows(frame, filters)), money, notes}
+}
+
+/** A malformed --from/--to is a usage error (exit 2); a value matching nothing stays a data error (1). */
+function asUsage<T>(run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    if (!(error instanceof SpendInputError) || !['BAD_PERIOD', 'BAD_RANGE'].includes(error.code)) throw error
+    throw new SpendInputError(error.code, error.message, {where: error.where, hint: error.hint, exit: 2})
   }
-  return {frame, selection: filterRows(frame, filters), money}
 }
 
 async function readText(file: string): Promise<string> {

@@ -62,7 +62,7 @@ describe('flag helpers', () => {
 
   it('lists the columns a query needs', () => {
     expect(columnsFor(['supplier', 'month'], {buyer: 'x', excludeRedacted: true})).toEqual([
-      'amount', 'currency', 'supplier_key', 'supplier', 'supplier_id', 'date', 'buyer_id', 'buyer', 'redacted',
+      'amount', 'currency', 'supplier_key', 'supplier', 'date', 'buyer_id', 'buyer', 'redacted',
     ])
   })
 })

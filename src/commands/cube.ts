@@ -1,0 +1,41 @@
+import {Flags} from '@oclif/core'
+import {SpendCommand} from '../base-command.js'
+import {analysisFlags} from '../flags.js'
+import {columnsFor} from '../analysis/columns.js'
+import {cube, cubeToJson} from '../analysis/cube.js'
+import {byFlag, fiscalFlag, levelFlag} from '../analysis-flags.js'
+import {loadAnalysisInput} from '../io/analysis-input.js'
+import {categoryLabelsFor} from '../io/cpv-labels.js'
+import {cubeOutput, cubeViews, type CubeOutput} from '../io/write/cube-report.js'
+
+export default class Cube extends SpendCommand {
+  static override summary = 'Total spend, counts and shares for any set of dimensions.'
+  static override description = 'Dimensions: buyer, unit, supplier, category, expense_type, year, quarter, month, currency. Rows come per currency (currencies are never added), largest first; shares are of the parent group.'
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> --by buyer,category',
+    '<%= config.bin %> <%= command.id %> --by buyer,supplier --top 5 --rollup',
+    '<%= config.bin %> <%= command.id %> --by category --level division --from 2024-Q1 --json',
+    '<%= config.bin %> <%= command.id %> --by year,buyer --fx rates.csv --to EUR',
+  ]
+  static override flags = {
+    by: Flags.string({description: 'Dimensions, outermost first (comma-separated).', required: true, helpValue: 'DIM[,DIM...]'}),
+    rollup: Flags.boolean({description: 'Add subtotal rows (like SQL GROUP BY ROLLUP).', default: false}),
+    top: Flags.integer({description: 'Keep the N largest of the last dimension per group; fold the rest into "Other".', min: 1, helpValue: 'N'}),
+    level: levelFlag,
+    'fiscal-year-start': fiscalFlag,
+    ...analysisFlags,
+  }
+
+  async run(): Promise<CubeOutput> {
+    const {flags} = await this.parse(Cube)
+    const by = byFlag(flags.by)
+    const input = await loadAnalysisInput(flags, columnsFor(by))
+    for (const line of input.notes) this.note(line)
+    const opts = {by, rollup: flags.rollup, top: flags.top, level: flags.level, fiscalYearStart: flags['fiscal-year-start']}
+    const result = cube(input.frame, {...opts, selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, by)})
+    const params = {rollup: flags.rollup, top: flags.top ?? null, level: flags.level ?? null, fiscal_year_start: flags['fiscal-year-start'] ?? 1}
+    const out = cubeOutput(cubeToJson(result), params, input.money)
+    await this.emit(out, (human) => cubeViews(out, result, human, input.money), flags.format)
+    return out
+  }
+}

@@ -1,0 +1,40 @@
+import {Flags} from '@oclif/core'
+import {SpendCommand} from '../base-command.js'
+import {analysisFlags} from '../flags.js'
+import {columnsFor} from '../analysis/columns.js'
+import {pareto, paretoToJson} from '../analysis/pareto.js'
+import {dimFlag, fiscalFlag, levelFlag, SPLIT_DIMS} from '../analysis-flags.js'
+import {loadAnalysisInput} from '../io/analysis-input.js'
+import {categoryLabelsFor} from '../io/cpv-labels.js'
+import {paretoOutput, paretoViews, type ParetoOutput} from '../io/write/pareto-report.js'
+
+export default class Pareto extends SpendCommand {
+  static override summary = 'Pareto (ABC) analysis of suppliers: who makes 80% of spend, and the tail.'
+  static override description = 'Suppliers ranked by total: class A up to 80% of positive spend, B to 95%, C the rest (the tail). Suppliers netting to zero or less are class "none". Per currency, and per group with --by.'
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --by buyer',
+    '<%= config.bin %> <%= command.id %> --detail --format csv > suppliers.csv',
+  ]
+  static override flags = {
+    by: dimFlag(SPLIT_DIMS.filter((d) => d !== 'supplier'), 'One analysis per group of this dimension.'),
+    detail: Flags.boolean({description: 'Also list every supplier with its class and cumulative share.', default: false}),
+    level: levelFlag,
+    'fiscal-year-start': fiscalFlag,
+    ...analysisFlags,
+  }
+
+  async run(): Promise<ParetoOutput> {
+    const {flags} = await this.parse(Pareto)
+    const dims = flags.by ? [flags.by, 'supplier' as const] : ['supplier' as const]
+    const input = await loadAnalysisInput(flags, columnsFor(dims))
+    for (const line of input.notes) this.note(line)
+    const result = pareto(input.frame, {
+      by: flags.by, detail: flags.detail, level: flags.level, fiscalYearStart: flags['fiscal-year-start'],
+      selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, dims),
+    })
+    const out = paretoOutput(paretoToJson(result), input.money)
+    await this.emit(out, (human) => paretoViews(out, result, human, input.money), flags.format)
+    return out
+  }
+}

@@ -1,0 +1,38 @@
+import {Args} from '@oclif/core'
+import {SpendCommand} from '../../base-command.js'
+import {analysisFlags} from '../../flags.js'
+import {PROFILE_COLUMNS, PROFILE_DIMS} from '../../analysis/columns.js'
+import {profile, profileToJson} from '../../analysis/profile.js'
+import {fiscalFlag, levelFlag} from '../../analysis-flags.js'
+import {loadAnalysisInput} from '../../io/analysis-input.js'
+import {categoryLabelsFor} from '../../io/cpv-labels.js'
+import {profileOutput, profileViews, type ProfileOutput} from '../../io/write/profile-report.js'
+
+export default class ProfileSupplier extends SpendCommand {
+  static override summary = 'One-page profile of a supplier: totals, years, buyers, categories and rank.'
+  static override description = 'Give the supplier key or id, the name, or a unique start of it (case-insensitive); several matches are listed. Shares of buyers are of each buyer\'s own spend.'
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> "ACME Ltd"',
+    '<%= config.bin %> <%= command.id %> GB-COH-01234567 --from 2024 --json',
+    '<%= config.bin %> <%= command.id %> acme --format md > acme.md',
+  ]
+  static override args = {supplier: Args.string({description: 'Supplier id or name.', required: true})}
+  static override flags = {
+    level: levelFlag,
+    'fiscal-year-start': fiscalFlag,
+    ...analysisFlags,
+  }
+
+  async run(): Promise<ProfileOutput> {
+    const {args, flags} = await this.parse(ProfileSupplier)
+    const input = await loadAnalysisInput(flags, PROFILE_COLUMNS)
+    for (const line of input.notes) this.note(line)
+    const result = profile(input.frame, {
+      kind: 'supplier', query: args.supplier, level: flags.level, fiscalYearStart: flags['fiscal-year-start'],
+      selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, PROFILE_DIMS),
+    })
+    const out = profileOutput(profileToJson(result), result, input.money)
+    await this.emit(out, (human) => profileViews(out, result, human, input.money), flags.format)
+    return out
+  }
+}

@@ -1,0 +1,46 @@
+import {Args, Flags} from '@oclif/core'
+import {SpendCommand} from '../base-command.js'
+import {SpendInputError} from '../errors.js'
+import {analysisFlags} from '../flags.js'
+import {columnsFor} from '../analysis/columns.js'
+import {top, TOP_SUBJECTS, topToJson, type TopSubject} from '../analysis/top.js'
+import {dimFlag, fiscalFlag, levelFlag, SPLIT_DIMS} from '../analysis-flags.js'
+import {loadAnalysisInput} from '../io/analysis-input.js'
+import {categoryLabelsFor} from '../io/cpv-labels.js'
+import {topOutput, topViews, type TopOutput} from '../io/write/top-report.js'
+
+export default class Top extends SpendCommand {
+  static override summary = 'Rank suppliers, buyers or categories by total spend.'
+  static override description = 'Per currency (and per group with --by), largest first, ties by id; the rest are folded into one "Other" row so totals stay exact.'
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> suppliers --top 20',
+    '<%= config.bin %> <%= command.id %> suppliers --by buyer --top 5',
+    '<%= config.bin %> <%= command.id %> categories --level division --from 2024 --json',
+  ]
+  static override args = {
+    what: Args.string({description: 'What to rank.', options: Object.keys(TOP_SUBJECTS), required: true}),
+  }
+  static override flags = {
+    by: dimFlag(SPLIT_DIMS, 'Rank within each group of this dimension.'),
+    top: Flags.integer({description: 'How many per group and currency.', min: 1, default: 10, helpValue: 'N'}),
+    level: levelFlag,
+    'fiscal-year-start': fiscalFlag,
+    ...analysisFlags,
+  }
+
+  async run(): Promise<TopOutput> {
+    const {args, flags} = await this.parse(Top)
+    const what = args.what as TopSubject
+    if (flags.by === TOP_SUBJECTS[what]) throw new SpendInputError('BAD_DIMENSION', `Cannot rank ${what} by ${flags.by}`, {where: '--by', exit: 2})
+    const dims = flags.by ? [flags.by, TOP_SUBJECTS[what]] : [TOP_SUBJECTS[what]]
+    const input = await loadAnalysisInput(flags, columnsFor(dims))
+    for (const line of input.notes) this.note(line)
+    const result = top(input.frame, {
+      what, by: flags.by, top: flags.top, level: flags.level, fiscalYearStart: flags['fiscal-year-start'],
+      selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, dims),
+    })
+    const out = topOutput(topToJson(result), input.money)
+    await this.emit(out, (human) => topViews(out, result, human, input.money), flags.format)
+    return out
+  }
+}

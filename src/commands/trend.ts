@@ -1,0 +1,42 @@
+import {Flags} from '@oclif/core'
+import {SpendCommand} from '../base-command.js'
+import {analysisFlags} from '../flags.js'
+import {columnsFor} from '../analysis/columns.js'
+import type {DimName} from '../analysis/dims.js'
+import {PERIOD_KINDS} from '../analysis/period.js'
+import {trend, trendToJson} from '../analysis/trend.js'
+import {dimFlag, fiscalFlag, levelFlag, SPLIT_DIMS} from '../analysis-flags.js'
+import {loadAnalysisInput} from '../io/analysis-input.js'
+import {categoryLabelsFor} from '../io/cpv-labels.js'
+import {trendOutput, trendViews, type TrendOutput} from '../io/write/trend-report.js'
+
+export default class Trend extends SpendCommand {
+  static override summary = 'Spend per month, quarter or year, with change on the previous period and a year earlier.'
+  static override description = 'Every series covers the same periods, first to last with data; periods without payments show as zero. Fiscal years are labelled by both calendar years (2024-25).'
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> --every quarter',
+    '<%= config.bin %> <%= command.id %> --every year --fiscal-year-start 4 --by buyer',
+    '<%= config.bin %> <%= command.id %> --every month --supplier "ACME Ltd" --json',
+  ]
+  static override flags = {
+    every: Flags.option({options: PERIOD_KINDS, description: 'Period length.', default: 'month'})(),
+    by: dimFlag(SPLIT_DIMS.filter((d) => !(PERIOD_KINDS as readonly string[]).includes(d)), 'One series per group of this dimension.'),
+    'fiscal-year-start': fiscalFlag,
+    level: levelFlag,
+    ...analysisFlags,
+  }
+
+  async run(): Promise<TrendOutput> {
+    const {flags} = await this.parse(Trend)
+    const dims: DimName[] = flags.by ? [flags.by, flags.every] : [flags.every]
+    const input = await loadAnalysisInput(flags, columnsFor(dims))
+    for (const line of input.notes) this.note(line)
+    const result = trend(input.frame, {
+      every: flags.every, by: flags.by, fiscalYearStart: flags['fiscal-year-start'], level: flags.level,
+      selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, dims),
+    })
+    const out = trendOutput(trendToJson(result) as TrendOutput, input.money)
+    await this.emit(out, (human) => trendViews(out, result, human, input.money), flags.format)
+    return out
+  }
+}

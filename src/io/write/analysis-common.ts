@@ -1,0 +1,88 @@
+import type {AnalysisInput} from '../analysis-input.js'
+import type {DimName} from '../../analysis/dims.js'
+import {DIM_ID_FIELDS} from '../../analysis/json.js'
+import type {ViewColumn} from './view.js'
+
+/**
+ * Pieces shared by the analysis reports: naming what was done to amounts
+ * (--fx, --deflate) in JSON and in titles, and dimension columns.
+ */
+
+/**
+ * One phrase for what was done to amounts, or null when nothing was.
+ * @example moneyNote({fx: {to: 'EUR', from: ['GBP'], rates: 'rates.csv'}}) // 'amounts in EUR converted with rates.csv'
+ */
+export function moneyNote(money: AnalysisInput['money']): string | null {
+  const parts: string[] = []
+  if (money.fx) parts.push(`amounts in ${money.fx.to} converted with ${money.fx.rates}`)
+  if (money.deflate) parts.push(`constant ${money.deflate.base} prices deflated with ${money.deflate.index}`)
+  return parts.length ? parts.join('; ') : null
+}
+
+/**
+ * JSON fields naming the conversions: `{fx: {to, from, rates}, deflate: {base, index}, note}`; empty when none.
+ * @example moneyJson(input.money) // {fx: {...}, note: 'amounts in EUR converted with rates.csv'}
+ */
+export function moneyJson(money: AnalysisInput['money']): Record<string, unknown> {
+  const note = moneyNote(money)
+  if (!note) return {}
+  return {...(money.fx ? {fx: money.fx} : {}), ...(money.deflate ? {deflate: money.deflate} : {}), note}
+}
+
+/**
+ * A view title with the conversion note appended.
+ * @example titled('Top 10 suppliers', {deflate: {base: '2024', index: 'cpi.csv'}}) // 'Top 10 suppliers (constant 2024 prices deflated with cpi.csv)'
+ */
+export function titled(title: string, money: AnalysisInput['money']): string {
+  const note = moneyNote(money)
+  return note ? `${title} (${note})` : title
+}
+
+/**
+ * Columns of dimensions in machine formats: the shown text, then its identity (buyer_id, ...).
+ * @example dimColumns(['buyer', 'year']).map((c) => c.key) // ['buyer', 'buyer_id', 'year']
+ */
+export function dimColumns(by: readonly DimName[]): ViewColumn[] {
+  return by.flatMap((d) => {
+    const id = DIM_ID_FIELDS[d]
+    return id ? [{key: d, header: d}, {key: id, header: id}] : [{key: d, header: d}]
+  })
+}
+
+/**
+ * Human header of a dimension.
+ * @example dimHeader('expense_type') // 'expense type'
+ */
+export function dimHeader(d: DimName): string {
+  return d === 'expense_type' ? 'expense type' : d
+}
+
+/** Text shown to people for a missing value. */
+export const NONE = '(none)'
+
+/**
+ * A dimension value as people see it: the label, with the code in front for
+ * CPV categories (the code says the level), "(none)" when missing.
+ * @example shownLabel('category', '72000000', 'IT services') // '72000000 IT services'
+ */
+export function shownLabel(d: DimName, id: string | null, label: string | null): string {
+  if (label === null) return id ?? NONE
+  return d === 'category' && id !== null && id !== label && /^\d{8}$/.test(id) ? `${id} ${label}` : label
+}
+
+/**
+ * shownLabel of the `by` dimension of a JSON row ({category, category_code, ...}).
+ * @example rowLabel('category', {category: 'Construction work', category_code: '45000000'}) // '45000000 Construction work'
+ */
+export function rowLabel(by: DimName, row: Record<string, unknown>): string {
+  const label = (row[by] ?? null) as string | null
+  const idField = DIM_ID_FIELDS[by]
+  return shownLabel(by, idField ? ((row[idField] ?? null) as string | null) : label, label)
+}
+
+/** Machine columns shared by money rows. */
+export const MONEY_COLUMNS: ViewColumn[] = [
+  {key: 'currency', header: 'currency'},
+  {key: 'amount', header: 'amount', kind: 'money'},
+  {key: 'count', header: 'count', kind: 'int'},
+]

@@ -1,0 +1,81 @@
+import type {ConcentrationResult, HhiBands} from '../../analysis/concentration.js'
+import type {DimName} from '../../analysis/dims.js'
+import type {AnalysisInput} from '../analysis-input.js'
+import {dimColumns, dimHeader, moneyJson, NONE, rowLabel, titled} from './analysis-common.js'
+import type {View, ViewColumn} from './view.js'
+
+export interface ConcentrationOutput {
+  by: DimName | null
+  bands: HhiBands
+  rows: Record<string, unknown>[]
+  [extra: string]: unknown
+}
+
+/**
+ * The `--json` result: the analysis' JSON plus the conversion note.
+ * @example concentrationOutput(concentrationToJson(result), input.money).rows[0].band
+ */
+export function concentrationOutput(json: {by: DimName | null; bands: HhiBands; rows: Record<string, unknown>[]}, money: AnalysisInput['money']): ConcentrationOutput {
+  return {by: json.by, bands: json.bands, ...moneyJson(money), rows: json.rows}
+}
+
+/** Short band names for 80-column tables; the legend view spells them out. */
+const SHORT: Record<string, string> = {
+  unconcentrated: 'low',
+  'moderately concentrated': 'moderate',
+  'highly concentrated': 'high',
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US')
+
+/**
+ * Views of `spend concentration`. Scripts get every JSON field. People get
+ * group, currency, amount, suppliers, CR1, CR3, HHI and a short band name,
+ * then a legend naming the bands and their thresholds.
+ * @example concentrationViews(out, result, true, {})[1].title // 'Bands (DOJ/FTC 2010, HHI on 0-10,000)'
+ */
+export function concentrationViews(out: ConcentrationOutput, _result: ConcentrationResult, human: boolean, money: AnalysisInput['money']): View[] {
+  const by = out.by ? [out.by] : []
+  const title = titled(`Supplier concentration${out.by ? ` by ${dimHeader(out.by)}` : ''}`, money)
+  if (!human) {
+    const columns: ViewColumn[] = [
+      ...dimColumns(by),
+      {key: 'currency', header: 'currency'},
+      {key: 'amount', header: 'amount', kind: 'money'},
+      {key: 'suppliers', header: 'suppliers', kind: 'int'},
+      {key: 'suppliers_nonpositive', header: 'suppliers_nonpositive', kind: 'int'},
+      {key: 'cr1', header: 'cr1', kind: 'share'},
+      {key: 'cr3', header: 'cr3', kind: 'share'},
+      {key: 'cr5', header: 'cr5', kind: 'share'},
+      {key: 'hhi', header: 'hhi', kind: 'number'},
+      {key: 'effective_suppliers', header: 'effective_suppliers', kind: 'number'},
+      {key: 'band', header: 'band'},
+    ]
+    return [{title, columns, rows: out.rows}]
+  }
+  const b = out.bands
+  const columns: ViewColumn[] = [
+    ...(out.by ? [{key: 'group', header: dimHeader(out.by)}] : []),
+    {key: 'currency', header: 'cur'},
+    {key: 'amount', header: 'amount', kind: 'money'},
+    {key: 'suppliers', header: 'supp.', kind: 'int'},
+    {key: 'cr1', header: 'CR1', kind: 'share'},
+    {key: 'cr3', header: 'CR3', kind: 'share'},
+    {key: 'hhi', header: 'HHI', kind: 'int'},
+    {key: 'band', header: 'band'},
+  ]
+  const rows = out.rows.map((r) => ({
+    ...r, group: out.by ? rowLabel(out.by, r) : undefined, hhi: typeof r.hhi === 'number' ? Math.round(r.hhi) : null,
+    band: typeof r.band === 'string' ? SHORT[r.band] ?? r.band : null,
+  }))
+  const legend: View = {
+    title: `Bands (${b.name}, HHI on 0-10,000)`,
+    columns: [{key: 'band', header: 'band'}, {key: 'name', header: 'meaning'}, {key: 'range', header: 'HHI'}],
+    rows: [
+      {band: 'low', name: 'unconcentrated', range: `below ${fmt(b.moderate)}`},
+      {band: 'moderate', name: 'moderately concentrated', range: `${fmt(b.moderate)} to ${fmt(b.high)}`},
+      {band: 'high', name: 'highly concentrated', range: `above ${fmt(b.high)}`},
+    ],
+  }
+  return [{title, columns, rows}, legend]
+}

@@ -1,0 +1,114 @@
+import type {ParetoResult} from '../../analysis/pareto.js'
+import type {DimName} from '../../analysis/dims.js'
+import type {AnalysisInput} from '../analysis-input.js'
+import {dimColumns, dimHeader, moneyJson, NONE, rowLabel, titled} from './analysis-common.js'
+import type {View, ViewColumn} from './view.js'
+
+export interface ParetoOutput {
+  by: DimName | null
+  rows: Record<string, unknown>[]
+  groups: Record<string, unknown>[]
+  [extra: string]: unknown
+}
+
+/**
+ * The `--json` result: ABC class rows, per-group figures, and the conversion note.
+ * @example paretoOutput(paretoToJson(result), input.money).groups[0].suppliers_80
+ */
+export function paretoOutput(json: {by: DimName | null; rows: Record<string, unknown>[]; groups: Record<string, unknown>[]}, money: AnalysisInput['money']): ParetoOutput {
+  return {by: json.by, ...moneyJson(money), rows: json.rows, groups: json.groups}
+}
+
+/**
+ * Views of `spend pareto`. Scripts get the class rows (the JSON rows). People
+ * get the classes, then per group how many suppliers make 80% of spend and
+ * the tail (class C), then with --detail every supplier.
+ * @example paretoViews(out, result, false, {})[0].title // 'ABC classes of suppliers ...'
+ */
+export function paretoViews(out: ParetoOutput, result: ParetoResult, human: boolean, money: AnalysisInput['money']): View[] {
+  const by = out.by ? [out.by] : []
+  const classTitle = titled(`ABC classes of suppliers${out.by ? ` per ${dimHeader(out.by)}` : ''} (A: 80% of spend, B: to 95%, C: the rest)`, money)
+  if (!human) {
+    const columns: ViewColumn[] = [
+      ...dimColumns(by),
+      {key: 'currency', header: 'currency'},
+      {key: 'class', header: 'class'},
+      {key: 'suppliers', header: 'suppliers', kind: 'int'},
+      {key: 'transactions', header: 'transactions', kind: 'int'},
+      {key: 'amount', header: 'amount', kind: 'money'},
+      {key: 'share', header: 'share', kind: 'share'},
+    ]
+    return [detailTable(out) ?? {title: classTitle, columns, rows: out.rows}]
+  }
+  const group = out.by ? [{key: 'group', header: dimHeader(out.by)}] : []
+  const label = (r: Record<string, unknown>) => (out.by ? rowLabel(out.by, r) : undefined)
+  const views: View[] = [
+    {
+      title: classTitle,
+      columns: [
+        ...group,
+        {key: 'currency', header: 'cur'},
+        {key: 'class', header: 'class'},
+        {key: 'suppliers', header: 'suppliers', kind: 'int'},
+        {key: 'transactions', header: 'payments', kind: 'int'},
+        {key: 'amount', header: 'amount', kind: 'money'},
+        {key: 'share', header: 'share', kind: 'share'},
+      ],
+      rows: out.rows.map((r) => ({...r, group: label(r)})),
+    },
+    {
+      title: 'Suppliers making 80% of spend, and the tail (class C)',
+      columns: [
+        ...group,
+        {key: 'currency', header: 'cur'},
+        {key: 'suppliers', header: 'suppliers', kind: 'int'},
+        {key: 'suppliers_80', header: 'make 80%', kind: 'int'},
+        {key: 'tail_suppliers', header: 'tail', kind: 'int'},
+        {key: 'tail_transactions', header: 'tail pay.', kind: 'int'},
+        {key: 'tail_amount', header: 'tail amount', kind: 'money'},
+      ],
+      rows: out.groups.map((g) => ({...g, group: label(g)})),
+    },
+  ]
+  for (const [i, g] of result.groups.entries()) {
+    if (!g.detail) continue
+    const json = out.groups[i].suppliers_detail as Record<string, unknown>[]
+    views.push({
+      title: `Suppliers${g.group ? ` of ${g.group.label ?? NONE}` : ''} in ${g.currency ?? NONE}`,
+      columns: [
+        {key: 'supplier', header: 'supplier'},
+        {key: 'class', header: 'class'},
+        {key: 'amount', header: 'amount', kind: 'money'},
+        {key: 'count', header: 'count', kind: 'int'},
+        {key: 'cumulative', header: 'cumul.', kind: 'share'},
+      ],
+      rows: json.map((s) => ({...s, supplier: s.supplier ?? NONE})),
+    })
+  }
+  return views
+}
+
+/** With --detail, scripts get every supplier (group, currency, class, cumulative share) as the one table. */
+function detailTable(out: ParetoOutput): View | null {
+  if (!out.groups.some((g) => g.suppliers_detail)) return null
+  const by = out.by ? [out.by] : []
+  const rows = out.groups.flatMap((g) => {
+    const head: Record<string, unknown> = {currency: g.currency}
+    for (const c of dimColumns(by)) head[c.key] = g[c.key]
+    return (g.suppliers_detail as Record<string, unknown>[]).map((s) => ({...head, ...s}))
+  })
+  return {
+    title: 'Suppliers',
+    columns: [
+      ...dimColumns(by),
+      {key: 'currency', header: 'currency'},
+      {key: 'supplier', header: 'supplier'},
+      {key: 'supplier_key', header: 'supplier_key'},
+      {key: 'class', header: 'class'},
+      {key: 'amount', header: 'amount', kind: 'money'},
+      {key: 'count', header: 'count', kind: 'int'},
+      {key: 'cumulative', header: 'cumulative', kind: 'share'},
+    ],
+    rows,
+  }
+}

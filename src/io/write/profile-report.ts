@@ -1,0 +1,95 @@
+import type {ProfileLine, ProfileResult} from '../../analysis/profile.js'
+import {formatMinor} from '../../model/money.js'
+import type {AnalysisInput} from '../analysis-input.js'
+import {moneyJson, NONE, titled} from './analysis-common.js'
+import {groupThousands, type View, type ViewColumn} from './view.js'
+
+export type ProfileOutput = Record<string, unknown> & {rows: Record<string, unknown>[]}
+
+/** Lines shown to people per list and currency; scripts get them all. */
+const SHOWN = 10
+
+/**
+ * The `--json` result: the analysis' JSON, the conversion note, and `rows`,
+ * every list as one long table (section year / buyer or supplier / category).
+ * @example profileOutput(profileToJson(result), result, input.money).rows[0].section // 'year'
+ */
+export function profileOutput(json: Record<string, unknown>, result: ProfileResult, money: AnalysisInput['money']): ProfileOutput {
+  return {...json, ...moneyJson(money), rows: longRows(result)}
+}
+
+function longRows(p: ProfileResult): Record<string, unknown>[] {
+  const counter = p.kind === 'supplier' ? 'buyer' : 'supplier'
+  const line = (section: string) => (l: ProfileLine) => ({
+    section, key: l.id, name: l.label, currency: l.currency, amount: formatMinor(l.amount, l.currency ?? ''), count: l.count,
+    share: l.share, share_of_counterpart: l.shareOfCounterpart ?? null,
+  })
+  return [
+    ...p.years.map((y) => ({...line('year')(y), key: y.year, name: y.year})),
+    ...p.counterparts.map(line(counter)),
+    ...p.categories.map(line('category')),
+  ]
+}
+
+/**
+ * Views of `spend profile supplier|buyer`. People get one page: who it is,
+ * totals and rank per currency, then years, counterparts and categories (the
+ * largest few of each). Scripts get the long table of `rows`.
+ * @example profileViews(out, result, true, {})[0].title // 'Supplier: ACME Ltd'
+ */
+export function profileViews(out: ProfileOutput, p: ProfileResult, human: boolean, money: AnalysisInput['money']): View[] {
+  const counter = p.kind === 'supplier' ? 'buyer' : 'supplier'
+  if (!human) {
+    const columns: ViewColumn[] = [
+      {key: 'section', header: 'section'},
+      {key: 'key', header: 'key'},
+      {key: 'name', header: 'name'},
+      {key: 'currency', header: 'currency'},
+      {key: 'amount', header: 'amount', kind: 'money'},
+      {key: 'count', header: 'count', kind: 'int'},
+      {key: 'share', header: 'share', kind: 'share'},
+      {key: 'share_of_counterpart', header: 'share_of_counterpart', kind: 'share'},
+    ]
+    return [{title: `Profile of ${p.name}`, columns, rows: out.rows}]
+  }
+  const overview = [
+    {item: 'Id', value: p.id},
+    ...(p.names.length > 1 ? [{item: 'Names', value: p.names.join('; ')}] : []),
+    ...(p.ids.length > 1 ? [{item: 'Ids', value: p.ids.join('; ')}] : []),
+    ...p.totals.flatMap((t) => [
+      {item: `Total ${t.currency ?? ''}`.trim(), value: groupThousands(formatMinor(t.amount, t.currency ?? ''))},
+      {item: 'Payments', value: groupThousands(String(t.count))},
+      {item: 'First, last', value: t.first ? `${t.first} to ${t.last}` : 'no dates'},
+      {item: 'Rank', value: `${t.rank} of ${groupThousands(String(t.of))} ${p.kind}s`},
+    ]),
+  ]
+  const cap = (lines: ProfileLine[], extra = false) => {
+    const rows: Record<string, unknown>[] = []
+    const perCurrency = new Map<string | null, number>()
+    for (const l of lines) {
+      const n = (perCurrency.get(l.currency) ?? 0) + 1
+      perCurrency.set(l.currency, n)
+      if (n <= SHOWN) rows.push({...l, label: l.label ?? NONE, amount: formatMinor(l.amount, l.currency ?? ''), counterpart: l.shareOfCounterpart})
+    }
+    for (const [currency, n] of perCurrency) if (n > SHOWN) rows.push({label: `(${n - SHOWN} more)`, currency})
+    return {rows, extra}
+  }
+  const list = (title: string, header: string, lines: ProfileLine[], extra = false): View => ({
+    title,
+    columns: [
+      {key: 'label', header},
+      {key: 'currency', header: 'cur'},
+      {key: 'amount', header: 'amount', kind: 'money'},
+      {key: 'count', header: 'count', kind: 'int'},
+      {key: 'share', header: 'share', kind: 'share'},
+      ...(extra ? [{key: 'counterpart', header: `of ${counter}`, kind: 'share' as const}] : []),
+    ],
+    rows: cap(lines, extra).rows,
+  })
+  return [
+    {title: titled(`${p.kind === 'supplier' ? 'Supplier' : 'Buyer'}: ${p.name}`, money), columns: [{key: 'item', header: ''}, {key: 'value', header: ''}], rows: overview},
+    list('By year', 'year', p.years.map((y) => ({...y, label: y.year}))),
+    list(counter === 'buyer' ? 'Buyers (share: of this supplier; of buyer: of the buyer\'s spend)' : 'Suppliers (share: of this buyer; of supplier: of the supplier\'s income)', counter, p.counterparts, true),
+    list('Categories', 'category', p.categories),
+  ]
+}

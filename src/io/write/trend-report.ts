@@ -1,0 +1,60 @@
+import type {TrendResult} from '../../analysis/trend.js'
+import type {AnalysisInput} from '../analysis-input.js'
+import {dimColumns, dimHeader, moneyJson, NONE, rowLabel, titled} from './analysis-common.js'
+import type {View, ViewColumn} from './view.js'
+
+export type TrendOutput = Record<string, unknown> & {rows: Record<string, unknown>[]; undated: Record<string, unknown>[]}
+
+/**
+ * The `--json` result: the analysis' JSON plus the conversion note.
+ * @example trendOutput(trendToJson(result) as TrendOutput, input.money).rows[0].period
+ */
+export function trendOutput(json: TrendOutput, money: AnalysisInput['money']): TrendOutput {
+  const {rows, undated, ...params} = json
+  return {...params, ...moneyJson(money), rows, undated}
+}
+
+/**
+ * Views of `spend trend`. Scripts get every JSON field (absolute and relative
+ * changes). People get period, amount, count and the relative changes against
+ * the previous period and a year earlier, then rows without a date if any.
+ * @example trendViews(out, result, true, {})[0].title // 'Spend per quarter'
+ */
+export function trendViews(out: TrendOutput, result: TrendResult, human: boolean, money: AnalysisInput['money']): View[] {
+  const by = result.by ? [result.by] : []
+  const fiscal = result.fiscalYearStart > 1 ? `, fiscal years from month ${result.fiscalYearStart}` : ''
+  const title = titled(`Spend per ${result.every}${result.by ? ` by ${dimHeader(result.by)}` : ''}${fiscal}`, money)
+  if (!human) {
+    const columns: ViewColumn[] = [
+      ...dimColumns(by),
+      {key: 'currency', header: 'currency'},
+      {key: 'period', header: 'period'},
+      {key: 'amount', header: 'amount', kind: 'money'},
+      {key: 'count', header: 'count', kind: 'int'},
+      {key: 'change', header: 'change', kind: 'money'},
+      {key: 'change_pct', header: 'change_pct', kind: 'share'},
+      {key: 'yoy', header: 'yoy', kind: 'money'},
+      {key: 'yoy_pct', header: 'yoy_pct', kind: 'share'},
+    ]
+    return [{title, columns, rows: out.rows}]
+  }
+  const columns: ViewColumn[] = [
+    ...(result.by ? [{key: 'group', header: dimHeader(result.by)}] : []),
+    {key: 'currency', header: 'cur'},
+    {key: 'period', header: 'period'},
+    {key: 'amount', header: 'amount', kind: 'money'},
+    {key: 'count', header: 'count', kind: 'int'},
+    {key: 'change_pct', header: 'vs prev.', kind: 'share'},
+    {key: 'yoy_pct', header: 'vs year', kind: 'share'},
+  ]
+  const rows = out.rows.map((r) => ({...r, group: result.by ? rowLabel(result.by, r) : undefined}))
+  const views: View[] = [{title, columns, rows}]
+  if (out.undated.length > 0) {
+    views.push({
+      title: 'Without a date (in no period)',
+      columns: [{key: 'currency', header: 'cur'}, {key: 'amount', header: 'amount', kind: 'money'}, {key: 'count', header: 'count', kind: 'int'}],
+      rows: out.undated,
+    })
+  }
+  return views
+}
