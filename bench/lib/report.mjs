@@ -1,0 +1,87 @@
+/** Render the bench results as Markdown (bench/RESULTS.md). */
+
+/** 1234567 -> "1,234,567" without locale data. */
+export function int(n) {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '-'
+  const s = String(Math.round(Math.abs(n)))
+  return (n < 0 ? '-' : '') + s.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
+/** Fixed decimals, or "-" when there is no figure. */
+export function num(x, digits = 2) {
+  return x === null || x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits)
+}
+
+export const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}x` : '-')
+
+function table(header, rows) {
+  if (rows.length === 0) return '_Not run (see `--only`)._'
+  return [
+    `| ${header.join(' | ')} |`,
+    // Names and notes left, figures right.
+    `|${header.map((h, i) => (i === 0 || i === header.length - 1 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n')
+}
+
+/**
+ * @param {object} r run record: machine, config, imports[], analyses[], ocds[], notes[]
+ */
+export function renderResults(r) {
+  const m = r.machine
+  const out = [
+    '# spendkit benchmark results',
+    '',
+    `Written by \`npm run bench\` (\`bench/run.mjs\`); inputs are generated deterministically (see bench/README.md).`,
+    '',
+    '## Machine',
+    '',
+    `- CPU: ${m.cpu}, ${m.cores} cores; RAM ${m.ramGB} GB; load average ${m.loadavg} at the start, ${m.loadavgEnd ?? '-'} at the end`,
+    `- ${m.os}; Node ${m.node}; DuckDB ${m.duckdb} (@duckdb/node-api); spend ${m.spend}; commit ${m.commit}`,
+    `- Date: ${m.date}`,
+    `- Peak memory: ${r.config.rssMethod}. Times are wall-clock seconds of the whole process (start to exit)`,
+    `  unless marked in-process. Analysis and DuckDB whole-process runs: median of ${r.config.repeat}.`,
+    '',
+    '## Targets (from the issues)',
+    '',
+    '- Import (issue 2): within 3x of DuckDB loading the same file into a table (stretch: 2x); peak memory',
+    '  under 1 GB for 1M rows; streaming, so memory does not grow with the file.',
+    '- Analysis (issue 3), 1M rows, 200 buyers, 50,000 suppliers, 500 categories: each command under 1 s as',
+    '  a whole process, and no slower than DuckDB end to end.',
+    '- OCDS (issue 4): `spend import` of a 1M-release JSON Lines file; throughput and peak memory.',
+    '',
+    '## Import (issue 2)',
+    '',
+    table(['file', 'MB', 'rows', 'spend s', 'MB/s', 'rows/s', 'peak RSS MB', 'DuckDB in-process s',
+      'DuckDB process s', 'spend / DuckDB process', 'spend / DuckDB in-process', 'within 3x', 'notes'],
+    r.imports.map((x) => [x.file, num(x.mb, 1), int(x.rows), num(x.seconds), num(x.seconds && x.mb / x.seconds, 1),
+      x.seconds ? int(x.rows / x.seconds) : '-', num(x.rssMB, 0), num(x.duckIn), num(x.duckProc),
+      ratio(x.seconds, x.duckProc), ratio(x.seconds, x.duckIn),
+      x.seconds && x.duckProc ? (x.seconds <= 3 * x.duckProc ? 'yes' : 'no') : '-', x.note || ''])),
+    '',
+    `DuckDB peak RSS as a process: ${r.imports.map((x) => `${x.file} ${num(x.duckRssMB, 0)} MB`).join('; ') || '-'}.`,
+    `Peak RSS of spend against rows imported (flat means streaming): ${r.imports.filter((x) => x.rssMB)
+      .map((x) => `${int(x.rows)} rows ${num(x.rssMB, 0)} MB`).join('; ') || '-'}.`,
+    '',
+    `## Analysis (issue 3): ${int(r.config.rows)}-row workspace`,
+    '',
+    table(['command', 'spend s', 'peak RSS MB', 'DuckDB s (process)', 'DuckDB s (in query)', 'spend / DuckDB',
+      'under 1 s', 'no slower than DuckDB', 'notes'],
+    r.analyses.map((x) => [`\`${x.command}\``, num(x.seconds), num(x.rssMB, 0), num(x.duckProc), num(x.duckQuery),
+      ratio(x.seconds, x.duckProc), x.seconds ? (x.seconds < 1 ? 'yes' : 'no') : '-',
+      x.seconds && x.duckProc ? (x.seconds <= x.duckProc ? 'yes' : 'no') : '-', x.note || ''])),
+    '',
+    'DuckDB runs the same GROUP BY (bench/lib/duckdb-queries.mjs) on the same rows stored in its own',
+    'database file (`bench/data/*.duckdb`, amounts as DECIMAL(18,2)), as a Node process that opens the',
+    'file, runs the query and writes CSV to /dev/null; spend writes `--format csv` to /dev/null.',
+    '',
+    '## OCDS JSON Lines import (issue 4)',
+    '',
+    table(['file', 'MB', 'releases', 'spend s', 'MB/s', 'releases/s', 'peak RSS MB', 'notes'],
+      r.ocds.map((x) => [x.file, num(x.mb, 1), int(x.rows), num(x.seconds), num(x.seconds && x.mb / x.seconds, 1),
+        x.seconds ? int(x.rows / x.seconds) : '-', num(x.rssMB, 0), x.note || ''])),
+    '',
+  ]
+  if (r.notes.length > 0) out.push('## Notes and skips', '', ...r.notes.map((n) => `- ${n}`), '')
+  return out.join('\n')
+}

@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+/**
+ * spendkit benchmark: `npm run bench` (node --expose-gc bench/run.mjs).
+ *
+ *   node --expose-gc bench/run.mjs [--rows N] [--only import,analysis,ocds] [--repeat N] [--out FILE]
+ *
+ * 1. Import (issue 2): the Trafford file (zip and unzipped) and a generated N-row UK CSV, each
+ *    `spend import FILE --workspace TMP --json` as a whole process, beside DuckDB loading the
+ *    same CSV into a table, in this process and as a process.
+ * 2. Analysis (issue 3): cube / top / concentration over the N-row workspace (200 buyers, 50,000
+ *    suppliers, 500 categories) as whole processes, beside DuckDB on its own database file.
+ * 3. OCDS (issue 4): `spend import` of an N-release JSON Lines file.
+ * Writes bench/RESULTS.md (bench/tmp/RESULTS-<N>.md for a run with fewer rows). Steps the CLI
+ * cannot do yet are skipped with a note, never a crash. Inputs are cached under bench/data/.
+ */
+import {existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {dirname, join, relative, resolve} from 'node:path'
+import {loadavg} from 'node:os'
+import {fileURLToPath} from 'node:url'
+import {unzipSync} from 'fflate'
+import {generateUkCsv} from './lib/gen-uk.mjs'
+import {generateOcdsJsonl} from './lib/gen-ocds.mjs'
+import {firstErrorLine, median, rssMethod, runNode, runNodeRepeated} from './lib/measure.mjs'
+import {crossCheck} from './lib/crosscheck.mjs'
+import {duckDatabase, duckInProcess, duckVersion} from './lib/duckdb.mjs'
+import {readHead, traffordExpected} from './lib/files.mjs'
+import {checkImport, commandExists, parseImportJson} from './lib/spend.mjs'
+import {machineInfo} from './lib/machine.mjs'
+import {renderResults} from './lib/report.mjs'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+// SPEND_BIN points the bench at another build of the CLI (e.g. to compare two checkouts).
+const BIN = process.env.SPEND_BIN ? resolve(process.env.SPEND_BIN) : join(ROOT, 'bin', 'run.js')
+const DATA = join(ROOT, 'bench', 'data')
+const TMP = join(ROOT, 'bench', 'tmp')
+const DUCK_CHILD = join(ROOT, 'bench', 'lib', 'duckdb-child.mjs')
+const TRAFFORD_ZIP = join(ROOT, '..', 'shared', 'realdata', 'uk-trafford-council-supplier-spend', 'trafford-supplier-spend-2024-25.zip')
+const MIN = 60_000
+
+function parseArgs(argv) {
+  const get = (name, dflt) => {
+    const i = argv.indexOf(`--${name}`)
+    return i >= 0 && argv[i + 1] ? argv[i + 1] : dflt
+  }
+  const rows = Number(get('rows', '1000000'))
+  const only = new Set(get('only', 'import,analysis,ocds').split(','))
+  const out = get('out', rows === 1_000_000 ? join(ROOT, 'bench', 'RESULTS.md') : join(TMP, `RESULTS-${rows}.md`))
+  return {rows, only, out, repeat: Number(get('repeat', '3'))}
+}
+
+const log = (msg) => process.stdout.write(`${msg}\n`)
+const rel = (p) => relative(ROOT, p) || p
+const mb = (p) => statSync(p).size / 1e6
+
+/** Run `spend import` on a small file first so a broken CLI is a one-line skip, not a long wait. */
+async function smokeImport(file, ws) {
+  rmSync(ws, {recursive: true, force: true})
+  const r = await runNode([BIN, 'import', file, '--workspace', ws, '--json'], {timeoutMs: 2 * MIN})
+  rmSync(ws, {recursive: true, force: true})
+  return r.ok ? null : firstErrorLine(r)
+}
+
+/** One import row of the results: spend as a process, DuckDB in-process and as a process. */
+async function benchImport({label, spendFile, csv, rows, total, currency, repeat, importReady}) {
+  const row = {file: label, mb: mb(csv), rows, note: ''}
+  const ws = join(TMP, `ws-${label.replace(/[^\w.-]+/g, '_')}`)
+  if (importReady) {
+    rmSync(ws, {recursive: true, force: true})
+    log(`  spend import ${rel(spendFile)} ...`)
+    const r = await runNode([BIN, 'import', spendFile, '--workspace', ws, '--json'], {timeoutMs: 20 * MIN})
+    if (r.ok) {
+      Object.assign(row, {seconds: r.seconds, rssMB: r.rssMB})
+      row.note = checkImport(parseImportJson(r.stdout), rows, total, currency)
+    } else row.note = `spend import failed: ${firstErrorLine(r)}`
+    log(`    ${r.ok ? `${r.seconds.toFixed(2)} s, ${r.rssMB?.toFixed(0)} MB` : row.note}`)
+  } else row.note = 'spend import not run (see notes)'
+  log(`  DuckDB load ${rel(csv)} ...`)
+  row.duckIn = await duckInProcess(csv)
+  const d = await runNodeRepeated(repeat, [DUCK_CHILD, 'load', csv], {timeoutMs: 10 * MIN})
+  if (d.ok) Object.assign(row, {duckProc: d.seconds, duckRssMB: d.rssMB})
+  else row.note += `; DuckDB process failed: ${firstErrorLine(d)}`
+  log(`    in-process ${row.duckIn.toFixed(2)} s, process ${d.ok ? d.seconds.toFixed(2) : '-'} s`)
+  return {row, ws: row.seconds ? ws : null}
+}
+
+const ANALYSES = [
+  {command: 'cube --by buyer,category', args: ['cube', '--by', 'buyer,category'], query: 'cube'},
+  {command: 'top suppliers --top 20', args: ['top', 'suppliers', '--top', '20'], query: 'top'},
+  {command: 'concentration --by category', args: ['concentration', '--by', 'category'], query: 'concentration'},
+]
+
+async function benchAnalyses({ws, csv, rows, repeat, notes}) {
+  const db = await duckDatabase(csv, rows, DATA)
+  const out = []
+  for (const a of ANALYSES) {
+    const row = {command: a.command, note: ''}
+    const d = await runNodeRepeated(repeat, [DUCK_CHILD, 'query', db, a.query], {timeoutMs: 5 * MIN})
+    if (d.ok) Object.assign(row, {duckProc: d.seconds, duckQuery: median(d.all.map((x) => JSON.parse(x.stdout).seconds))})
+    else row.note = `DuckDB failed: ${firstErrorLine(d)}`
+    const exists = await commandExists(BIN, a.args[0] === 'top' ? 'top suppliers' : a.args[0])
+    if (!ws) row.note ||= 'no workspace (the import did not run)'
+    else if (!exists.ok) {
+      row.note ||= 'command not available yet'
+      notes.push(exists.note)
+    } else {
+      log(`  spend ${a.command} ...`)
+      const r = await runNodeRepeated(repeat, [BIN, ...a.args, '--workspace', ws, '--format', 'csv'],
+        {timeoutMs: 5 * MIN, discardStdout: true})
+      if (r.ok) {
+        Object.assign(row, {seconds: r.seconds, rssMB: r.rssMB})
+        // One more, untimed run whose output is checked against DuckDB's answer.
+        const c = await runNode([BIN, ...a.args, '--workspace', ws, '--format', 'csv'], {timeoutMs: 5 * MIN})
+        row.note = c.ok ? await crossCheck(db, a.query, c.stdout) : `check run failed: ${firstErrorLine(c)}`
+      } else row.note = `spend failed: ${firstErrorLine(r)}`
+    }
+    log(`    spend ${row.seconds?.toFixed(2) ?? '-'} s, DuckDB ${row.duckProc?.toFixed(2) ?? '-'} s ${row.note}`)
+    out.push(row)
+  }
+  return out
+}
+
+async function benchOcds({rows, importReady, notes}) {
+  const file = join(DATA, `ocds-${rows}.jsonl`)
+  const row = {file: rel(file), mb: null, rows, note: ''}
+  if (!importReady) {
+    row.note = 'spend import not available yet (file not generated)'
+    return [row]
+  }
+  // Smoke-test JSON Lines support on a few releases before generating ~1.4 GB and waiting.
+  const sample = join(TMP, 'ocds-sample.jsonl')
+  await generateOcdsJsonl(sample, 50)
+  const smoke = await smokeImport(sample, join(TMP, 'ws-ocds-smoke'))
+  if (smoke) {
+    row.note = `JSON Lines import not supported yet: ${smoke}`
+    notes.push(`OCDS: ${row.note}`)
+    return [row]
+  }
+  log(`OCDS: generating ${rel(file)} (cached after the first run) ...`)
+  const meta = await generateOcdsJsonl(file, rows)
+  row.mb = meta.bytes / 1e6
+  const ws = join(TMP, 'ws-ocds')
+  rmSync(ws, {recursive: true, force: true})
+  log(`  spend import ${rel(file)} ...`)
+  const r = await runNode([BIN, 'import', file, '--workspace', ws, '--json'], {timeoutMs: 40 * MIN})
+  if (r.ok) {
+    Object.assign(row, {seconds: r.seconds, rssMB: r.rssMB})
+    row.note = checkImport(parseImportJson(r.stdout), rows, meta.total, 'GBP')
+  } else row.note = `spend import failed: ${firstErrorLine(r)}`
+  log(`    ${row.seconds?.toFixed(2) ?? '-'} s; ${row.note}`)
+  rmSync(ws, {recursive: true, force: true})
+  return [row]
+}
+
+async function main() {
+  const cfg = parseArgs(process.argv.slice(2))
+  mkdirSync(DATA, {recursive: true})
+  mkdirSync(TMP, {recursive: true})
+  const notes = []
+  const version = await runNode([BIN, '--version'], {timeoutMs: MIN})
+  const machine = machineInfo(ROOT, {duckdbVersion: await duckVersion(), spendVersion: version.ok ? version.stdout.trim() : 'not runnable'})
+  log(`spendkit bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${cfg.rows} rows`)
+  if (!version.ok) notes.push(`\`spend --version\` failed (${firstErrorLine(version)}): is the CLI built? Run \`npm run build\`.`)
+
+  const imports = []
+  const analyses = []
+  let ocds = []
+  const importCmd = await commandExists(BIN, 'import')
+  const importReady = importCmd.ok
+  if (!importReady) notes.push(`${importCmd.note}: import timings skipped; DuckDB still measured.`)
+
+  if (cfg.only.has('import') || cfg.only.has('analysis')) {
+    log(`UK CSV: generating bench/data/uk-${cfg.rows}.csv (cached after the first run) ...`)
+    const ukCsv = join(DATA, `uk-${cfg.rows}.csv`)
+    const uk = await generateUkCsv(ukCsv, cfg.rows)
+    // A 1,000-row sample first: a broken import is a one-line note, not a long wait.
+    let csvReady = importReady
+    if (csvReady) {
+      const sample = join(TMP, 'uk-sample.csv')
+      writeFileSync(sample, `${readHead(ukCsv, 1001).join('\n')}\n`)
+      const smoke = await smokeImport(sample, join(TMP, 'ws-smoke'))
+      if (smoke) {
+        csvReady = false
+        notes.push(`\`spend import\` fails on a 1,000-row sample of the bench CSV (${smoke}): CSV import timings skipped.`)
+      }
+    }
+    log('Import:')
+    if (cfg.only.has('import')) {
+      if (existsSync(TRAFFORD_ZIP)) {
+        const csv = join(DATA, 'trafford-supplier-spend-2024-25.csv')
+        if (!existsSync(csv)) {
+          const files = unzipSync(readFileSync(TRAFFORD_ZIP))
+          writeFileSync(csv, files['trafford-supplier-spend-2024-25.csv'])
+        }
+        const expected = traffordExpected(TRAFFORD_ZIP)
+        for (const [label, spendFile] of [['Trafford (zip)', TRAFFORD_ZIP], ['Trafford (csv)', csv]]) {
+          const {row} = await benchImport({label, spendFile, csv, rows: expected.rows, total: expected.total, currency: 'GBP', repeat: cfg.repeat, importReady: csvReady})
+          if (label.includes('zip')) row.note = `zip as published (3.2 MB); MB/s on the 53.6 MB inside; DuckDB reads the unzipped CSV. ${row.note}`
+          imports.push(row)
+        }
+      } else notes.push(`Trafford file not found at ${TRAFFORD_ZIP}: skipped.`)
+    }
+    const {row, ws} = await benchImport({label: `uk-${cfg.rows}.csv`, spendFile: ukCsv, csv: ukCsv, rows: cfg.rows,
+      total: uk.total, currency: 'GBP', repeat: cfg.repeat, importReady: csvReady})
+    imports.push(row)
+    if (cfg.only.has('analysis')) {
+      log('Analysis:')
+      analyses.push(...await benchAnalyses({ws, csv: ukCsv, rows: cfg.rows, repeat: cfg.repeat, notes}))
+    }
+  }
+  if (cfg.only.has('ocds')) ocds = await benchOcds({rows: cfg.rows, importReady, notes})
+
+  machine.loadavgEnd = loadavg().map((x) => x.toFixed(2)).join(', ')
+  const md = renderResults({machine, config: {rows: cfg.rows, repeat: cfg.repeat, rssMethod}, imports, analyses, ocds, notes})
+  writeFileSync(cfg.out, md)
+  log(`\nWrote ${rel(cfg.out)}`)
+  for (const n of notes) log(`note: ${n}`)
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${err.stack ?? err}\n`)
+  process.exit(1)
+})
