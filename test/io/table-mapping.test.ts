@@ -139,3 +139,19 @@ describe('findHeader', () => {
     expect(findHeader(rows, new Set())).toBe(4)
   })
 })
+
+describe('mapColumns with two organisation-number columns', () => {
+  it('gives the one beside Virksomhet to the buyer and the one beside Leverandør to the supplier', () => {
+    const header = ['Virksomhet', 'Org.nr', 'Leverandør', 'Organisasjonsnummer', 'Beløp', 'Bilagsdato']
+    const m = mapColumns(header, {preset: presetByName('no-ledger')})
+    expect(m.index.buyer_id).toBe(1)
+    expect(m.index.supplier_id).toBe(3)
+    expect(m.how.buyer_id).toBe('position')
+  })
+
+  it('leaves a single organisation-number column to the supplier', () => {
+    const m = mapColumns(['Virksomhet', 'Leverandør', 'Org.nr', 'Beløp'], {preset: presetByName('no-ledger')})
+    expect(m.index.buyer_id).toBeUndefined()
+    expect(m.index.supplier_id).toBe(2)
+  })
+})

@@ -123,6 +123,35 @@ function fuzzyLimit(len: number): number {
  *
  * @example mapColumns(['Supplier', 'Amount'], {}).index // {supplier: 0, amount: 1}
  */
+const ORG_NUMBER_HEADERS = new Set(['orgnr', 'organisasjonsnummer', 'orgnummer', 'organisationsnummer', 'organisationnumber'])
+
+/**
+ * Norwegian ledgers often carry two organisation-number columns, the buyer's
+ * (`Org.nr` beside `Virksomhet`) and the supplier's (`Organisasjonsnummer`
+ * beside `Leverandør`). When exactly two are present and the buyer has no id
+ * column, the one nearer the buyer column is the buyer's, the other the
+ * supplier's (how: 'position').
+ */
+function pairOrgNumbers(norm: readonly string[], index: Partial<Record<Field, number>>, how: Partial<Record<Field, string>>): void {
+  const buyer = index.buyer
+  const supplier = index.supplier
+  if (index.buyer_id !== undefined || buyer === undefined || supplier === undefined) return
+  const cols = norm.flatMap((h, j) => (ORG_NUMBER_HEADERS.has(h) ? [j] : []))
+  if (cols.length !== 2) return
+  const [a, b] = cols as [number, number]
+  // Pick the assignment with the smaller total distance; a tie says nothing.
+  const costA = Math.abs(a - buyer) + Math.abs(b - supplier)
+  const costB = Math.abs(b - buyer) + Math.abs(a - supplier)
+  if (costA === costB) return
+  const toBuyer = costA < costB ? a : b
+  const other = toBuyer === a ? b : a
+  if (index.supplier_id !== undefined && index.supplier_id !== toBuyer && index.supplier_id !== other) return
+  index.buyer_id = toBuyer
+  how.buyer_id = 'position'
+  index.supplier_id = other
+  how.supplier_id = how.supplier_id && index.supplier_id === other ? how.supplier_id : 'position'
+}
+
 export function mapColumns(header: readonly string[], opts: {map?: Record<string, string>; preset?: Preset | null; where?: string}): Mapping {
   const norm = header.map(normHeader)
   const used = new Set<number>()
@@ -186,6 +215,7 @@ export function mapColumns(header: readonly string[], opts: {map?: Record<string
     }
     if (best >= 0) take(f, best, 'fuzzy')
   }
+  pairOrgNumbers(norm, index, how)
   if (index.amount === undefined) {
     const cols = header.filter((h) => h.trim() !== '').map((h) => `"${h.trim()}"`)
     throw new SpendInputError('NO_AMOUNT_COLUMN', `no amount column among ${cols.join(', ') || '(no columns)'}`, {
