@@ -4,8 +4,13 @@
 
 /** Lower-case letter/digit words of a name (any script), split on everything else. */
 function words(text: string): string[] {
+  // Most names are ASCII: NFKD and accent stripping change nothing then, and the
+  // ASCII split is the same as the Unicode one.
+  if (ASCII.test(text)) return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)
 }
+
+const ASCII = /^[\x00-\x7f]*$/
 
 const REDACT_FIRST = new Set(['redacted', 'reacted', 'redact', 'redaction'])
 const REDACT_REST = new Set(['personal', 'data', 'information', 'info', 'name', 'details'])
@@ -23,7 +28,10 @@ const WITHHELD = new Set(['withheld', 'witheld', 'withhold'])
  * @example isRedacted('REDACTIVE PUBLISHING LIMITED') // false
  */
 export function isRedacted(name: string): boolean {
-  const w = words(name)
+  return redactedWords(words(name))
+}
+
+function redactedWords(w: readonly string[]): boolean {
   if (w.length === 0) return true
   if (REDACT_FIRST.has(w[0] as string) && w.slice(1).every((x) => REDACT_REST.has(x))) return true
   if (WITHHELD.has(w[w.length - 1] as string)) return true
@@ -49,13 +57,25 @@ const LEGAL = new Set([
  * @example supplierKey('Norsk Firma AS') // 'norsk firma'
  */
 export function supplierKey(name: string): string {
-  if (isRedacted(name)) return 'redacted'
-  const w = words(name.replace(/&/g, ' and '))
+  return supplierFacts(name).key
+}
+
+/**
+ * `isRedacted` and `supplierKey` of one name, splitting it into words once
+ * (twice when it holds an `&`).
+ *
+ * @example supplierFacts('ACME Ltd') // {redacted: false, key: 'acme'}
+ */
+export function supplierFacts(name: string): {redacted: boolean; key: string} {
+  const plain = words(name)
+  if (redactedWords(plain)) return {redacted: true, key: 'redacted'}
+  // Without an `&` the key's words are the same words.
+  const w = name.includes('&') ? words(name.replace(/&/g, ' and ')) : plain
   let n = w.length
   while (n > 1 && LEGAL.has(w[n - 1] as string)) n--
   // "A/S", "S.A." split into single letters: drop a trailing run of them when it spells a legal form.
   if (n > 2 && w[n - 1] === 's' && w[n - 2] === 'a') n -= 2
-  return w.slice(0, n).join(' ')
+  return {redacted: false, key: w.slice(0, n).join(' ')}
 }
 
 /**

@@ -93,5 +93,6 @@ export async function readTablePlanned(source: TableSource, opts: ImportOptions,
     if (next.done) break
     for (const r of next.value) reader.row(r)
   }
+  reader.flush()
   return {report: buildReport(reader), plan}
 }

@@ -1,4 +1,5 @@
 import {Batch, Column, batchType, dictionary, int32, utf8, type DataType} from '@uwdata/flechette'
+import type {ValueDict} from './batch.js'
 
 /**
  * Builders for the string columns of a part: dictionary-encoded (most
@@ -33,9 +34,14 @@ export class TextBuilder {
     } else {
       this.valid[i >> 3] |= 1 << (i & 7)
       if (this.pos + v.length * 3 > this.bytes.length) this.grow(v.length * 3)
-      this.pos += this.bytes.write(v, this.pos, 'utf8')
+      this.pos = v.length <= 64 ? writeShort(this.bytes, v, this.pos) : this.pos + this.bytes.write(v, this.pos, 'utf8')
     }
     this.offsets[i + 1] = this.pos
+  }
+
+  /** Rows `from..from+n` of a batch's text column, stored from row i. */
+  addRange(i: number, values: readonly (string | null)[], from: number, n: number): void {
+    for (let k = 0; k < n; k++) this.add(i + k, values[from + k])
   }
 
   column(n: number): {col: Column<unknown>; metadata: Map<string, string>} {
@@ -59,6 +65,22 @@ export class TextBuilder {
 }
 
 /**
+ * UTF-8 encode a short string at `pos`, returning the end. ASCII is copied in
+ * this loop, which for ids and short texts is cheaper than a call into
+ * Buffer.write (measured on 1M rows: TextBuilder time about halved); the
+ * first non-ASCII character hands the rest to Buffer.write.
+ */
+function writeShort(bytes: Buffer, v: string, pos: number): number {
+  const n = v.length
+  for (let k = 0; k < n; k++) {
+    const c = v.charCodeAt(k)
+    if (c >= 0x80) return pos + bytes.write(k === 0 ? v : v.slice(k), pos, 'utf8')
+    bytes[pos++] = c
+  }
+  return pos
+}
+
+/**
  * Field metadata key: how many leading dictionary entries this part shares
  * with the previous part of the same import. The loader reuses its mapping for
  * them instead of decoding and looking them up again.
@@ -75,7 +97,12 @@ const MAX_CARRIED_DICT = 1 << 20
  * later parts hits and lets the loader skip entries it has seen.
  */
 export class DictBuilder {
-  private index = new Map<string, number>()
+  /**
+   * Value -> code. Null while one ValueDict is the only source since the
+   * dictionary started: its codes are distinct values, so the remap alone
+   * keeps entries unique and no Map is needed (built when a second source comes).
+   */
+  private index: Map<string, number> | null = new Map()
   private dict: string[] = []
   private readonly codes: Int32Array
   private nulls = 0
@@ -84,9 +111,63 @@ export class DictBuilder {
   // Adjacent rows often repeat a value (same buyer, currency, file): skip the Map then.
   private last: string | null = null
   private lastCode = -1
+  /** Batch path: this builder's code for each code of `remapFrom` (-1 = not looked up yet). */
+  private remapFrom: ValueDict | null = null
+  private remap = new Int32Array(0)
 
   constructor(capacity: number) {
     this.codes = new Int32Array(capacity)
+  }
+
+  /**
+   * Rows `from..from+n` of a batch column (codes into `dict`, -1 null), stored
+   * from row i. Each distinct value is looked up once, then mapped through an array.
+   */
+  addCodes(i: number, src: Int32Array, from: number, n: number, dict: ValueDict): void {
+    if (dict !== this.remapFrom) {
+      if (this.remapFrom === null && this.dict.length === 0) this.index = null
+      else this.ensureIndex()
+      this.remapFrom = dict
+      this.remap = new Int32Array(Math.max(64, dict.values.length * 2)).fill(-1)
+    }
+    const codes = this.codes
+    for (let k = 0; k < n; k++) {
+      const s = src[from + k] as number
+      if (s < 0) {
+        codes[i + k] = -1
+        this.nulls++
+        continue
+      }
+      if (s >= this.remap.length) this.growRemap(s)
+      let code = this.remap[s] as number
+      if (code < 0) {
+        code = this.codeOf(dict.values[s] as string)
+        this.remap[s] = code
+      }
+      codes[i + k] = code
+    }
+  }
+
+  private growRemap(need: number): void {
+    const next = new Int32Array(Math.max(need + 1, this.remap.length * 2)).fill(-1)
+    next.set(this.remap)
+    this.remap = next
+  }
+
+  private codeOf(v: string): number {
+    const index = this.index
+    let code = index === null ? undefined : index.get(v)
+    if (code === undefined) {
+      code = this.dict.length
+      this.dict.push(v)
+      index?.set(v, code)
+    }
+    return code
+  }
+
+  private ensureIndex(): Map<string, number> {
+    if (this.index === null) this.index = new Map(this.dict.map((v, c) => [v, c]))
+    return this.index
   }
 
   add(i: number, v: string | null | undefined): void {
@@ -99,11 +180,12 @@ export class DictBuilder {
       this.codes[i] = this.lastCode
       return
     }
-    let code = this.index.get(v)
+    const index = this.index ?? this.ensureIndex()
+    let code = index.get(v)
     if (code === undefined) {
       code = this.dict.length
       this.dict.push(v)
-      this.index.set(v, code)
+      index.set(v, code)
     }
     this.codes[i] = code
     this.last = v
@@ -130,6 +212,7 @@ export class DictBuilder {
       this.dict = []
       this.last = null
       this.lastCode = -1
+      this.remapFrom = null
     }
     this.shared = this.dict.length
   }

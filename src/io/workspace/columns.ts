@@ -3,6 +3,7 @@ import {
 } from '@uwdata/flechette'
 import {columnKind} from '../../model/frame.js'
 import {RECORD_COLUMNS, type RecordColumn, type SpendRecord} from '../../model/record.js'
+import {BATCH_DICT_COLUMNS, type RowBatch} from './batch.js'
 import {DictBuilder, TextBuilder} from './builders.js'
 
 /**
@@ -87,8 +88,23 @@ export class PartBuilder {
     this.redacted[i] = r.redacted ? 1 : 0
   }
 
-  /** Encode the rows so far as an Arrow IPC file and reset for the next part. */
-  flush(): Uint8Array {
+  /** Append rows `from..from+n` of a batch; n must fit (`capacity - length`). */
+  addBatch(b: RowBatch, from: number, n: number): void {
+    const i = this.length
+    for (const c of BATCH_DICT_COLUMNS) this[c].addCodes(i, b.codes[c], from, n, b.dicts[c])
+    this.description.addRange(i, b.description, from, n)
+    this.transaction_id.addRange(i, b.transaction_id, from, n)
+    this.amount.set(b.amount.subarray(from, from + n), i)
+    this.line.set(b.line.subarray(from, from + n), i)
+    this.redacted.set(b.redacted.subarray(from, from + n), i)
+    this.length += n
+  }
+
+  /**
+   * Encode the rows so far as an Arrow IPC file and reset for the next part.
+   * With a sink the bytes go there (returns null); else they are returned.
+   */
+  flush(sink?: IpcSink): Uint8Array | null {
     const n = this.length
     const fields: Field[] = []
     const children: Column<unknown>[] = []
@@ -104,11 +120,18 @@ export class PartBuilder {
       children.push(col)
     }
     const schema = {version: Version.V5, endianness: Endianness.Little, fields, metadata: null}
-    const bytes = tableToIPC(new Table(schema, children), {format: 'file'}) as Uint8Array
+    const bytes = tableToIPC(new Table(schema, children), {format: 'file', sink})
     for (const name of RECORD_COLUMNS) if (columnKind(name) === 'dict') (this[name as StringColumn] as DictBuilder | TextBuilder).reset()
     this.length = 0
     return bytes
   }
+}
+
+/** Where tableToIPC writes its bytes, in order (flechette's Sink). */
+export interface IpcSink {
+  write(bytes: Uint8Array): void
+  pad(byteCount: number): void
+  finish(): Uint8Array | null
 }
 
 type StringColumn = Exclude<RecordColumn, 'amount' | 'source_line' | 'redacted'>

@@ -3,8 +3,8 @@ import {join, relative} from 'node:path'
 import {SpendInputError} from '../../errors.js'
 import type {SpendFrame} from '../../model/frame.js'
 import type {RecordColumn} from '../../model/record.js'
-import {fsyncDir, randomTag, writeFileAtomic} from './fsutil.js'
-import {ENTRY_FILE, IMPORTS_DIR, importDir, OLD_PREFIX, optionsKey, TMP_PREFIX} from './layout.js'
+import {exists, fsyncDir, randomTag, writeFileAtomic} from './fsutil.js'
+import {ENTRY_FILE, IMPORTS_DIR, importDir, MANIFEST_FILE, OLD_PREFIX, optionsKey, TMP_PREFIX} from './layout.js'
 import {loadFrameFrom} from './loader.js'
 import {acquireLock, type WorkspaceLock} from './lock.js'
 import {type ImportEntry, type Manifest, readManifest, sortEntries, writeManifest} from './manifest.js'
@@ -54,8 +54,10 @@ export class Workspace {
     const lock = await acquireLock(this.dir)
     let tmp: string | undefined
     try {
+      const hadManifest = await exists(join(this.dir, MANIFEST_FILE))
       await recover(this.dir)
-      const existing = (await readManifest(this.dir)).imports.find((e) => e.id === meta.id)
+      const imports = (await readManifest(this.dir)).imports
+      const existing = imports.find((e) => e.id === meta.id)
       if (existing && !opts.replace) {
         throw new SpendInputError('ALREADY_IMPORTED', `${meta.file} is already imported as ${meta.id}`, {
           hint: 'use --replace to import it again',
@@ -63,7 +65,7 @@ export class Workspace {
       }
       tmp = join(this.dir, `${TMP_PREFIX}${randomTag()}`)
       await fsp.mkdir(tmp, {recursive: true})
-      return new Import(this.dir, tmp, meta, new PartWriter(tmp, opts.partRows ?? DEFAULT_PART_ROWS), lock)
+      return new Import(this.dir, tmp, meta, new PartWriter(tmp, opts.partRows ?? DEFAULT_PART_ROWS), lock, !hadManifest && imports.length === 0)
     } catch (error) {
       if (tmp) await fsp.rm(tmp, {recursive: true, force: true})
       await lock.release()
@@ -118,6 +120,8 @@ class Import implements ImportWriter {
     private readonly meta: ImportMeta,
     private readonly parts: PartWriter,
     private readonly lock: WorkspaceLock,
+    /** The workspace had no manifest before this import (recover wrote an empty one). */
+    private readonly fresh = false,
   ) {}
 
   get id(): string {
@@ -133,6 +137,7 @@ class Import implements ImportWriter {
   }
 
   add = (record: Parameters<PartWriter['add']>[0]): void => this.parts.add(record)
+  addBatch = (batch: Parameters<PartWriter['addBatch']>[0]): void => this.parts.addBatch(batch)
   reject = (row: Parameters<PartWriter['reject']>[0]): void => this.parts.reject(row)
 
   async commit(info: CommitInfo): Promise<ImportEntry> {
@@ -159,6 +164,9 @@ class Import implements ImportWriter {
     try {
       this.parts.discard()
       await fsp.rm(this.tmp, {recursive: true, force: true})
+      // A failed first import leaves no workspace manifest behind (absent reads as empty;
+      // the next import writes it again, under the lock, before anything is renamed in).
+      if (this.fresh) await fsp.rm(join(this.root, MANIFEST_FILE), {force: true})
     } finally {
       await this.lock.release()
     }

@@ -2,8 +2,9 @@ import {closeSync, fsyncSync, openSync, writeSync} from 'node:fs'
 import {join} from 'node:path'
 import type {RejectedRow, SpendRecord} from '../../model/record.js'
 import type {CurrencyTotals, RecordSink, SourceReport} from '../read/types.js'
+import type {RowBatch} from './batch.js'
 import {partName, REJECTS_FILE, type ImportOptionsUsed} from './layout.js'
-import {PartBuilder} from './columns.js'
+import {type IpcSink, PartBuilder} from './columns.js'
 import {RejectsWriter} from './rejects.js'
 import {type ImportEntry, sourceReportJson, totalsJson} from './manifest.js'
 
@@ -34,6 +35,8 @@ export interface CommitInfo {
  * workspace until `commit`; `abort` (or a crash) leaves it unchanged.
  */
 export interface ImportWriter extends RecordSink {
+  /** The fast path for table readers: many rows, column-wise (see batch.ts). */
+  addBatch(batch: RowBatch): void
   readonly id: string
   /** Rows added so far. */
   readonly imported: number
@@ -95,6 +98,27 @@ export class PartWriter {
     if (this.builder.length === this.builder.capacity) this.flushPart()
   }
 
+  addBatch(b: RowBatch): void {
+    const n = b.length
+    const currencies = b.dicts.currency.values
+    const cur = b.codes.currency
+    for (let k = 0; k < n; k++) {
+      const amount = b.amount[k] as number
+      if (!Number.isSafeInteger(amount)) {
+        throw new Error(`bug: amount ${amount} is not a safe integer (${b.record(k).source_file}:${b.line[k]})`)
+      }
+      this.importedSums.add(currencies[cur[k] as number] as string, amount)
+    }
+    let from = 0
+    while (from < n) {
+      const take = Math.min(n - from, this.builder.capacity - this.builder.length)
+      this.builder.addBatch(b, from, take)
+      from += take
+      if (this.builder.length === this.builder.capacity) this.flushPart()
+    }
+    this.imported += n
+  }
+
   reject(row: RejectedRow): void {
     this.rejects.add(row)
     // A rejected amount without a currency still counts, under ISO 4217 "XXX" (no currency).
@@ -144,16 +168,59 @@ export class PartWriter {
 
   private flushPart(): void {
     const rows = this.builder.length
-    const bytes = this.builder.flush()
     const file = partName(this.parts.length)
     // Synchronous on purpose: RecordSink.add is synchronous, and writing here keeps memory bounded.
     const fd = openSync(join(this.dir, file), 'w')
     try {
-      writeSync(fd, bytes)
+      this.builder.flush(new FileSink(fd))
       fsyncSync(fd)
     } finally {
       closeSync(fd)
     }
     this.parts.push({file, rows})
   }
+}
+
+/**
+ * Streams a part's IPC bytes into its file as they are encoded, small pieces
+ * through a staging buffer, instead of first joining the whole part (~25 MB)
+ * in memory (measured: about a third of the time spent writing a part).
+ */
+class FileSink implements IpcSink {
+  private static staging = Buffer.allocUnsafe(1 << 20)
+  private used = 0
+
+  constructor(private readonly fd: number) {}
+
+  write(bytes: Uint8Array): void {
+    const buf = FileSink.staging
+    if (bytes.length >= buf.length >> 2) {
+      // Large buffers go straight to the file, after what is staged.
+      this.drain()
+      writeAll(this.fd, bytes)
+      return
+    }
+    if (this.used + bytes.length > buf.length) this.drain()
+    buf.set(bytes, this.used)
+    this.used += bytes.length
+  }
+
+  pad(byteCount: number): void {
+    this.write(new Uint8Array(byteCount))
+  }
+
+  finish(): null {
+    this.drain()
+    return null
+  }
+
+  private drain(): void {
+    if (this.used > 0) writeAll(this.fd, FileSink.staging.subarray(0, this.used))
+    this.used = 0
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let off = 0
+  while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off)
 }
