@@ -113,9 +113,10 @@ describe('readTable: amounts, dates and ids per column', () => {
     ].join('\n')
     const {report, records} = await read('ledger.csv', text, {}, ';')
     expect(report.preset).toBe('no-ledger')
-    expect(records.map((r) => [r.supplier, r.supplier_id, r.supplier_key, r.amount, r.currency, r.date, r.expense_type])).toEqual([
-      ['Firma AS', 'NO-BRC-974760673', 'NO-BRC-974760673', 123450, 'NOK', '2023-03-15', 'Konsulenttjenester'],
-      ['Annen Leverandør', null, 'annen leverandør', -9990, 'NOK', '2023-03-16', 'Konsulenttjenester'],
+    // The account of the standard chart of accounts is the classification (scheme no-kontoplan).
+    expect(records.map((r) => [r.supplier, r.supplier_id, r.supplier_key, r.amount, r.currency, r.date, r.category_scheme, r.category_code, r.category])).toEqual([
+      ['Firma AS', 'NO-BRC-974760673', 'NO-BRC-974760673', 123450, 'NOK', '2023-03-15', 'no-kontoplan', '6700', 'Konsulenttjenester'],
+      ['Annen Leverandør', null, 'annen leverandør', -9990, 'NOK', '2023-03-16', 'no-kontoplan', '6700', 'Konsulenttjenester'],
     ])
     expect(records[0]).toMatchObject({buyer: 'Oslo kommune', buyer_id: 'oslo-kommune', buyer_origin: 'column'})
     expect(report.skipped_detail).toMatchObject({title: 1, header: 1, total: 1})

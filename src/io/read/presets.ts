@@ -115,11 +115,13 @@ export const PRESETS: readonly Preset[] = [
     currency: 'NOK',
     dateOrder: 'dmy',
     decimal: ',',
-    categoryScheme: null,
+    categoryScheme: 'no-kontoplan',
     supplierIdScheme: 'NO-BRC',
     fields: {
       buyer: p('Virksomhet'), supplier: p('Leverandør', 'Leverandørnavn'), supplier_id: p('Organisasjonsnummer', 'Org.nr'),
-      amount: p('Beløp'), date: p('Bilagsdato'), expense_type: p('Kontonavn'), transaction_id: p('Bilagsnummer'),
+      amount: p('Beløp'), date: p('Bilagsdato'), transaction_id: p('Bilagsnummer'),
+      // Accounts of the standard chart of accounts (standard kontoplan) are the classification here.
+      category_code: p('Konto', 'Konto/Art', 'Art', 'Kontonummer'), category: p('Kontonavn', 'Artsnavn'),
     },
     signature: [
       p('Virksomhet'), p('Leverandør', 'Leverandørnavn'), p('Organisasjonsnummer', 'Org.nr', 'Orgnr'), p('Beløp', 'Belop'),
