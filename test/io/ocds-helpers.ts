@@ -1,7 +1,7 @@
 /** Shared helpers for the OCDS reader tests: in-memory sources and a collecting sink. */
 import {readFileSync} from 'node:fs'
 import type {RejectedRow, SpendRecord} from '../../src/model/record.js'
-import {readOcds, type OcdsSourceReport} from '../../src/io/read/ocds/index.js'
+import {readOcds, type OcdsSourceReport, type OcdsTuning} from '../../src/io/read/ocds/index.js'
 import type {ImportOptions, JsonSource} from '../../src/io/read/types.js'
 
 /** A JsonSource over a string, cut into small chunks so chunk boundaries get exercised. */
@@ -17,10 +17,11 @@ export interface ReadResult {
   rejects: RejectedRow[]
 }
 
-export async function read(source: JsonSource, opts: Partial<ImportOptions> = {}): Promise<ReadResult> {
+export async function read(source: JsonSource, opts: Partial<ImportOptions> = {}, tuning?: OcdsTuning): Promise<ReadResult> {
   const records: SpendRecord[] = []
   const rejects: RejectedRow[] = []
-  const report = await readOcds(source, {importId: 'test', label: source.name, ...opts}, {add: (r) => records.push(r), reject: (r) => rejects.push(r)})
+  const sink = {add: (r: SpendRecord) => records.push(r), reject: (r: RejectedRow) => rejects.push(r)}
+  const report = await readOcds(source, {importId: 'test', label: source.name, ...opts}, sink, tuning)
   return {report, records, rejects}
 }
 

@@ -1,62 +1,67 @@
 /**
- * Per-process state while the file streams: the latest version of every award
- * (or contract, or transaction) by key. This is the only thing held in memory,
- * because a later release of the same `ocid` may restate an award anywhere
- * further down the file. It is stored column-wise (one array per field, repeated
- * values as dictionary ids), about 200 bytes per distinct award, not one object each.
+ * Deduplication in two passes over what the file said, without holding it:
+ * - while the file streams, every candidate (award, contract or transaction
+ *   version) is written to a spool (spool.ts: memory, then a temp file) and a
+ *   winner table keeps, per key, only the date and sequence number of the
+ *   version that wins so far: about 100 bytes per distinct award (its key, two numbers);
+ * - at the end only the winners are read back from the spool, in first-seen
+ *   order of their keys (in file order, read ahead in blocks, when nothing repeats).
+ * The file itself is read once, so this works for stdin and zip members too.
  */
-import type {Candidate, Category, Org, ReleaseFacts} from './extract.js'
-import {amountText} from './values.js'
+import type {Candidate, Org, ReleaseFacts} from './extract.js'
+import {decodeAwardSuppliers, decodeCandidate, encodeAwardSuppliers, encodeCandidate} from './row.js'
+import {KeyTable} from './keys.js'
+import {NumColumn, Spool} from './spool.js'
 
-/** Values to small integer ids; objects by identity (the interner already shares equal ones). */
-class Dict<T> {
-  private readonly ids = new Map<T, number>()
-  readonly values: T[] = []
-  id(v: T): number {
-    let i = this.ids.get(v)
-    if (i === undefined) {
-      i = this.values.length
-      this.values.push(v)
-      this.ids.set(v, i)
+/**
+ * Per key, the version that wins so far: the latest `version` (release date),
+ * ties to the one offered last, so a repeat inside one release keeps its last copy.
+ * Keys are compared in full (keys.ts), so a hash collision never merges two awards.
+ */
+export class Winners {
+  private readonly keys = new KeyTable()
+  private readonly version = new NumColumn()
+  private readonly seq = new NumColumn()
+
+  /** Offer version `seq` of `key`; true when the key was already known (a repeat). */
+  offer(key: string, version: number, seq: number): boolean {
+    const i = this.keys.add(key)
+    if (i < 0) {
+      const n = -1 - i
+      this.version.set(n, version)
+      this.seq.set(n, seq)
+      return false
     }
-    return i
-  }
-}
-
-const KINDS = ['award', 'contract', 'transaction'] as const
-
-/** A growable typed column: 4 bytes a value instead of a tagged array slot. */
-class IntColumn {
-  private data = new Int32Array(1024)
-  get(i: number): number {
-    return this.data[i]
-  }
-  set(i: number, v: number): void {
-    if (i >= this.data.length) {
-      const bigger = new Int32Array(Math.max(this.data.length * 2, i + 1))
-      bigger.set(this.data)
-      this.data = bigger
+    if (!(this.version.get(i) > version)) {
+      this.version.set(i, version)
+      this.seq.set(i, seq)
     }
-    this.data[i] = v
+    return true
+  }
+
+  isWinner(key: string, seq: number): boolean {
+    const i = this.keys.find(key)
+    return i >= 0 && this.seq.get(i) === seq
+  }
+
+  /** The winning sequence numbers in first-seen order of their keys. */
+  *winnersInOrder(): Generator<number> {
+    for (let i = 0; i < this.keys.size; i++) yield this.seq.get(i)
+  }
+
+  get size(): number {
+    return this.keys.size
   }
 }
 
 export class Collector {
-  private readonly slots = new Map<string, number>()
-  private count = 0
-  private readonly version: number[] = []
-  /** kind, line, status, date, currency, fallback currency, suppliers, buyer, category, expense type. */
-  private readonly ints = Array.from({length: 10}, () => new IntColumn())
-  /** Amounts that arrived as doubles (the fast path) stay doubles; others keep their text in `amountText`. */
-  private readonly amountNum: number[] = []
-  private readonly amountText = new Map<number, string | null>()
-  private readonly awardKey = new Map<number, string>()
-  private readonly description: Array<string | null> = []
-  private readonly text = new Dict<string | null>()
-  private readonly orgs = new Dict<Org | null>()
-  private readonly lists = new Dict<Org[]>()
-  private readonly categories = new Dict<Category | null>()
-  private readonly awardSuppliers = new Map<string, {version: number; suppliers: Org[]}>()
+  private readonly candidates: Spool
+  /** Award suppliers (contracts and transactions levels fall back on them), spooled the same way. */
+  private readonly awardRows: Spool
+  private readonly winners = new Winners()
+  private readonly awardWinners = new Winners()
+  /** Award keys some candidate without suppliers of its own refers to. */
+  private readonly needed = new Set<string>()
   /** Versions dropped because another version of the same item was later. */
   superseded = 0
   awards = 0
@@ -64,78 +69,61 @@ export class Collector {
   transactions = 0
   readonly tags = new Map<string, number>()
 
-  /**
-   * Keep each candidate unless a version already held is later. Equal dates go
-   * to the one read last, so a repeat inside one release keeps its last copy.
-   */
+  /** `spoolLimit`: bytes kept in memory before spooling to a temp file. */
+  constructor(spoolLimit?: number) {
+    this.candidates = new Spool(spoolLimit, true)
+    this.awardRows = new Spool(spoolLimit)
+  }
+
   add(facts: ReleaseFacts): void {
     this.awards += facts.awards
     this.contracts += facts.contracts
     this.transactions += facts.transactions
     for (const t of facts.tags) this.tags.set(t, (this.tags.get(t) ?? 0) + 1)
     for (const c of facts.candidates) {
-      let slot = this.slots.get(c.key)
-      if (slot !== undefined) {
-        this.superseded++
-        if (this.version[slot] > c.version) continue
-      } else {
-        slot = this.count++
-        this.slots.set(c.key, slot)
-      }
-      this.put(slot, c)
+      if (this.winners.offer(c.key, c.version, this.candidates.count)) this.superseded++
+      if (c.suppliers === null && c.awardKey !== null) this.needed.add(c.awardKey)
+      this.candidates.push(encodeCandidate(c))
     }
     for (const [key, version, suppliers] of facts.awardSuppliers) {
-      const old = this.awardSuppliers.get(key)
-      if (!old || old.version <= version) this.awardSuppliers.set(key, {version, suppliers})
+      this.awardWinners.offer(key, version, this.awardRows.count)
+      this.awardRows.push(encodeAwardSuppliers(key, suppliers))
     }
   }
 
-  private put(i: number, c: Candidate): void {
-    const [kind, line, status, date, currency, fallback, suppliers, buyer, category, expense] = this.ints
-    kind.set(i, KINDS.indexOf(c.kind))
-    line.set(i, c.line)
-    status.set(i, this.text.id(c.status))
-    date.set(i, this.text.id(c.date))
-    currency.set(i, this.text.id(c.currency))
-    fallback.set(i, this.text.id(c.fallbackCurrency))
-    // -1: no list (resolve from the award); -2-k: the single organisation k; k >= 0: list k.
-    const list = c.suppliers
-    suppliers.set(i, list === null ? -1 : list.length === 1 ? -2 - this.orgs.id(list[0]) : this.lists.id(list))
-    buyer.set(i, this.orgs.id(c.buyer))
-    category.set(i, this.categories.id(c.category))
-    expense.set(i, this.text.id(c.expenseType))
-    this.version[i] = c.version
-    if (typeof c.amount === 'number') {
-      this.amountNum[i] = c.amount
-      this.amountText.delete(i)
-    } else {
-      this.amountNum[i] = Number.NaN
-      this.amountText.set(i, amountText(c.amount))
-    }
-    if (list === null && c.awardKey) this.awardKey.set(i, c.awardKey)
-    else this.awardKey.delete(i)
-    this.description[i] = c.description
+  /** The award suppliers that some winning item will ask for: the latest version of each needed award. */
+  private neededSuppliers(): Map<string, Org[]> {
+    const out = new Map<string, Org[]>()
+    if (this.needed.size === 0) return out
+    let seq = 0
+    this.awardRows.forEach((line) => {
+      const i = seq++
+      const [key, suppliers] = decodeAwardSuppliers(line)
+      if (this.needed.has(key) && this.awardWinners.isWinner(key, i)) out.set(key, suppliers)
+    })
+    return out
   }
 
-  get size(): number {
-    return this.slots.size
+  /**
+   * Call `emit` with each distinct item, in the order its key was first seen
+   * (as the one-pass reader did), with its winning version read back from the
+   * spool; suppliers resolved from their award where needed. `amount` is the
+   * amount's decimal text.
+   */
+  drain(emit: (c: Candidate & {suppliers: Org[]}) => void): void {
+    const awardSuppliers = this.neededSuppliers()
+    this.needed.clear()
+    for (const seq of this.winners.winnersInOrder()) {
+      const c = decodeCandidate(this.candidates.line(seq))
+      // No list of its own: the latest version of its award's (the award may come later in the file).
+      c.suppliers ??= (c.awardKey !== null && awardSuppliers.get(c.awardKey)) || []
+      emit(c as Candidate & {suppliers: Org[]})
+    }
   }
 
-  /** Distinct items in first-seen order, suppliers resolved from their award where needed; frees the state. */
-  *drain(): Generator<Candidate & {suppliers: Org[]}> {
-    const t = this.text.values
-    const [kind, line, status, date, currency, fallback, suppliers, buyer, category, expense] = this.ints
-    for (const [key, i] of this.slots) {
-      const s = suppliers.get(i)
-      const ak = this.awardKey.get(i) ?? null
-      const list = s >= 0 ? this.lists.values[s] : s <= -2 ? [this.orgs.values[-2 - s]!] : ak ? this.awardSuppliers.get(ak)?.suppliers : undefined
-      const num = this.amountNum[i]
-      yield {key, kind: KINDS[kind.get(i)], version: this.version[i], line: line.get(i), status: t[status.get(i)], date: t[date.get(i)],
-        amount: Number.isNaN(num) ? this.amountText.get(i) : num, currency: t[currency.get(i)], fallbackCurrency: t[fallback.get(i)],
-        suppliers: list ?? [], awardKey: ak, buyer: this.orgs.values[buyer.get(i)], category: this.categories.values[category.get(i)],
-        expenseType: t[expense.get(i)], description: this.description[i]}
-    }
-    this.slots.clear()
-    this.awardSuppliers.clear()
+  /** Remove any temp files. */
+  dispose(): void {
+    this.candidates.dispose()
+    this.awardRows.dispose()
   }
 }

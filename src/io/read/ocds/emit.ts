@@ -29,13 +29,80 @@ export interface EmitStats {
   /** Per currency: value with a known `details.scale`, and the part of it with scale 'sme'. */
   scale: Map<string, {known: bigint; sme: bigint}>
   scaleRows: number
+  /** Running sums behind `totals` and `scale` until `finishStats`. */
+  sums: Map<string, Sums>
+}
+
+/**
+ * An exact integer sum that stays a double while that is exact and spills into
+ * a bigint before it would not: a BigInt per record costs more than the rest of it.
+ */
+class ExactSum {
+  private big = 0n
+  private small = 0
+  add(n: number): void {
+    if (Math.abs(this.small) + Math.abs(n) > Number.MAX_SAFE_INTEGER) {
+      this.big += BigInt(this.small)
+      this.small = 0
+    }
+    this.small += n
+  }
+  get value(): bigint {
+    return this.big + BigInt(this.small)
+  }
+}
+
+interface Sums {
+  imported: ExactSum
+  rejected: ExactSum
+  scale: {known: ExactSum; sme: ExactSum} | null
 }
 
 export function newStats(): EmitStats {
   return {distinct: 0, imported: 0, rejected: 0, records: 0, reasons: {no_value: 0, zero_value: 0, no_currency: 0, bad_amount: 0},
     split: 0, noSuppliers: 0, noBuyer: 0, statuses: new Map(), currencyFromContract: 0, currencyFromFlag: 0, totals: new Map(),
-    quality: {no_date: 0, redacted: 0, with_supplier_id: 0, with_category: 0}, scale: new Map(), scaleRows: 0}
+    quality: {no_date: 0, redacted: 0, with_supplier_id: 0, with_category: 0}, scale: new Map(), scaleRows: 0, sums: new Map()}
 }
+
+/**
+ * Move the running sums into `totals` and `scale` (call once, after the last item).
+ *
+ * @example const stats = newStats(); finishStats(stats); stats.totals.size // 0
+ */
+export function finishStats(stats: EmitStats): void {
+  for (const [currency, s] of stats.sums) {
+    stats.totals.set(currency, {imported: s.imported.value, rejected: s.rejected.value})
+    if (s.scale) stats.scale.set(currency, {known: s.scale.known.value, sme: s.scale.sme.value})
+  }
+  stats.sums.clear()
+}
+
+function sumsOf(stats: EmitStats, currency: string): Sums {
+  let t = stats.sums.get(currency)
+  if (!t) stats.sums.set(currency, (t = {imported: new ExactSum(), rejected: new ExactSum(), scale: null}))
+  return t
+}
+
+/** Name checks repeat for the same few thousand suppliers and buyers: remember them (bounded), each worked out when first needed. */
+interface NameFacts {
+  redacted?: boolean
+  key?: string
+  slug?: string
+}
+const nameCache = new Map<string, NameFacts>()
+
+function nameFacts(name: string): NameFacts {
+  let hit = nameCache.get(name)
+  if (hit === undefined) {
+    if (nameCache.size >= 100_000) nameCache.clear()
+    nameCache.set(name, (hit = {}))
+  }
+  return hit
+}
+
+const redactedName = (name: string): boolean => (nameFacts(name).redacted ??= name !== '' && isRedacted(name))
+const nameKey = (name: string): string => (nameFacts(name).key ??= supplierKey(name))
+const nameSlug = (name: string): string => (nameFacts(name).slug ??= slug(name))
 
 /**
  * Split `total` minor units into `n` parts that add up to it exactly: equal
@@ -51,9 +118,7 @@ export function splitMinor(total: number, n: number): number[] {
 }
 
 function tally(stats: EmitStats, currency: string, kind: 'imported' | 'rejected', amount: number): void {
-  let t = stats.totals.get(currency)
-  if (!t) stats.totals.set(currency, (t = {imported: 0n, rejected: 0n}))
-  t[kind] += BigInt(amount)
+  sumsOf(stats, currency)[kind].add(amount)
 }
 
 /** Context every record of one source shares. */
@@ -104,20 +169,21 @@ export function emitItem(c: Candidate & {suppliers: Org[]}, ctx: EmitContext): v
   const parts = splitMinor(minor, suppliers.length)
   const buyerName = c.buyer?.name || ctx.buyerFlag || ''
   if (!c.buyer?.name && !ctx.buyerFlag) stats.noBuyer += parts.length
-  const buyerId = (c.buyer?.name ? c.buyer.id : null) ?? slug(buyerName)
-  for (const [i, s] of suppliers.entries()) {
+  const buyerId = (c.buyer?.name ? c.buyer.id : null) ?? nameSlug(buyerName)
+  for (let i = 0; i < suppliers.length; i++) {
+    const s = suppliers[i]
     const amount = parts[i]
     const share = suppliers.length > 1 ? `[share ${i + 1}/${suppliers.length}]` : null
     const rec: SpendRecord = {
       buyer_id: buyerId, buyer: buyerName, unit: null,
-      supplier_id: s.id, supplier: s.name, supplier_key: s.id ?? supplierKey(s.name),
+      supplier_id: s.id, supplier: s.name, supplier_key: s.id ?? nameKey(s.name),
       date: c.date, amount, currency,
       category_scheme: c.category?.[0] ?? null, category_code: c.category?.[1] ?? null, category: c.category?.[2] ?? null,
       expense_type: c.expenseType,
       description: share ? (c.description ? `${c.description} ${share}` : share) : c.description,
       transaction_id: transactionId,
       source: ctx.importId, source_file: ctx.file, source_line: c.line,
-      redacted: s.name !== '' && isRedacted(s.name), buyer_origin: c.buyer?.name || !ctx.buyerFlag ? 'ocds' : 'flag',
+      redacted: redactedName(s.name), buyer_origin: c.buyer?.name || !ctx.buyerFlag ? 'ocds' : 'flag',
     }
     sink.add(rec)
     stats.records++
@@ -128,10 +194,10 @@ export function emitItem(c: Candidate & {suppliers: Org[]}, ctx: EmitContext): v
     if (rec.category_code) stats.quality.with_category++
     if (s.scale) {
       stats.scaleRows++
-      let sc = stats.scale.get(currency)
-      if (!sc) stats.scale.set(currency, (sc = {known: 0n, sme: 0n}))
-      sc.known += BigInt(amount)
-      if (/^(sme|micro|small|medium)$/i.test(s.scale)) sc.sme += BigInt(amount)
+      const t = sumsOf(stats, currency)
+      const sc = (t.scale ??= {known: new ExactSum(), sme: new ExactSum()})
+      sc.known.add(amount)
+      if (/^(sme|micro|small|medium)$/i.test(s.scale)) sc.sme.add(amount)
     }
   }
 }

@@ -44,15 +44,18 @@ export function orgIdLike(id: unknown): string | null {
 
 /**
  * Keeps one copy of each repeated value (buyer names, currencies, dates, CPV
- * labels, whole organisations, category triples): the awards held until the end
- * of a large file then share them instead of each release's own copy.
+ * labels, whole organisations, category triples), for callers that hold many
+ * extracted values at once. The reader itself holds nothing (it spools to
+ * disk), so it passes `enabled = false`: sharing would only cost lookups.
  */
 export class Interner {
   private readonly strings = new Map<string, string>()
   private readonly objects = new Map<string, object>()
 
+  constructor(private readonly enabled = true) {}
+
   get<T extends string | null>(s: T): T {
-    if (s === null) return s
+    if (s === null || !this.enabled) return s
     const hit = this.strings.get(s)
     if (hit !== undefined) return hit as T
     // Cap the table: past this, unique strings (titles) would only cost memory.
@@ -62,6 +65,7 @@ export class Interner {
 
   /** One shared object per distinct `parts` (an organisation, a category triple). */
   shared<T extends object>(parts: ReadonlyArray<string | null>, make: () => T): T {
+    if (!this.enabled) return make()
     const key = parts.join('\u0000')
     const hit = this.objects.get(key)
     if (hit) return hit as T

@@ -24,10 +24,10 @@ import {SpendInputError} from '../../../errors.js'
 import type {ImportOptions, JsonSource, RecordSink} from '../types.js'
 import {Collector} from './collect.js'
 import {recordRelease} from './compile.js'
-import {emitItem, newStats} from './emit.js'
+import {emitItem, finishStats, newStats} from './emit.js'
 import {extractRelease} from './extract.js'
 import {Interner} from './ids.js'
-import {ocdsItems, type TopItem} from './json-stream.js'
+import {forEachItem, type TopItem} from './json-stream.js'
 import {ocdsMsg, type OcdsLevel} from './messages.js'
 import {buildReport, type OcdsSourceReport} from './report.js'
 import {obj, text} from './values.js'
@@ -37,9 +37,16 @@ export type {OcdsLevel} from './messages.js'
 
 type Json = Record<string, unknown>
 
+/** Tuning, for tests: bytes of spooled candidates kept in memory before a temp file is used; longest JSON Lines line. */
+export interface OcdsTuning {
+  spoolLimit?: number
+  maxLine?: number
+}
+
 /**
- * Read one OCDS source into `sink`. Memory holds one compact entry per distinct
- * award (the latest version seen), never the document. A file with nothing at
+ * Read one OCDS source into `sink`. The file is read once; each award version
+ * goes to a spool (memory, then a temp file) and memory holds only a small
+ * winner entry per distinct award, never the document (collect.ts). A file with nothing at
  * the chosen level returns a report with 0 rows, `ocds.nothing_to_import` and a
  * first warning that says so; the command decides whether that is an error
  * (see `nothingToImportError`).
@@ -48,13 +55,23 @@ type Json = Record<string, unknown>
  * const report = await readOcds(source, {importId: 'imp1', label: 'file.json'}, sink)
  * report.ocds.distinct // distinct awards
  */
-export async function readOcds(source: JsonSource, opts: ImportOptions, sink: RecordSink): Promise<OcdsSourceReport> {
+export async function readOcds(source: JsonSource, opts: ImportOptions, sink: RecordSink, tuning: OcdsTuning = {}): Promise<OcdsSourceReport> {
   const level: OcdsLevel = opts.ocdsLevel ?? 'awards'
   if (!['awards', 'contracts', 'transactions'].includes(level)) {
     throw new SpendInputError('BAD_FLAG', `--ocds-level ${String(level)} is not one of awards, contracts, transactions`, {where: '--ocds-level'})
   }
-  const s = new Interner()
-  const collector = new Collector()
+  // Nothing extracted is held (it is spooled), so sharing equal values would only cost lookups.
+  const s = new Interner(false)
+  const collector = new Collector(tuning.spoolLimit)
+  try {
+    return await readInto(source, opts, sink, level, s, collector, tuning)
+  } finally {
+    collector.dispose()
+  }
+}
+
+async function readInto(source: JsonSource, opts: ImportOptions, sink: RecordSink, level: OcdsLevel, s: Interner,
+  collector: Collector, tuning: OcdsTuning): Promise<OcdsSourceReport> {
   const shapes = new Set<string>()
   const counts = {releases: 0, records: 0, badLines: 0, compiled: 0, linkedOnly: 0}
   let bytes = 0
@@ -93,10 +110,12 @@ export async function readOcds(source: JsonSource, opts: ImportOptions, sink: Re
       release(v, item.line)
     } else rejectItem(item.line, ocdsMsg.notOcdsLine())
   }
-  for await (const item of ocdsItems(source, (n) => opts.onProgress?.((bytes += n)))) dispatch(item)
+  const onProgress = opts.onProgress
+  await forEachItem(source, dispatch, onProgress && ((n) => onProgress((bytes += n))), tuning.maxLine)
   const stats = newStats()
   const ctx = {sink, stats, importId: opts.importId, file: source.name, buyerFlag: opts.buyer, currencyFlag: opts.currency}
-  for (const c of collector.drain()) emitItem(c, ctx)
+  collector.drain((c) => emitItem(c, ctx))
+  finishStats(stats)
   const extraWarnings: string[] = []
   if (counts.compiled) extraWarnings.push(ocdsMsg.compiled(counts.compiled))
   if (counts.linkedOnly) extraWarnings.push(ocdsMsg.linkedOnly(counts.linkedOnly))

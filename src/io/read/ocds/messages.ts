@@ -10,6 +10,7 @@ export const ocdsMsg = {
   notOcds: () => 'JSON is not OCDS: no releases[], records[] or ocid found',
   badJson: (line: number, why: string) => `not valid JSON near line ${line} (${why})`,
   badJsonLine: (why: string) => `not valid JSON (${why})`,
+  lineTooLong: (line: number, max: number) => `JSON Lines line ${line} is longer than ${max} characters (is it one JSON document?)`,
   notOcdsLine: () => 'not an OCDS release, record or package',
   notOcdsItem: () => 'item is not an OCDS release (no ocid)',
   linkedOnly: (n: number) => `${n} record(s) have only linked releases and no compiledRelease: nothing to read from them`,

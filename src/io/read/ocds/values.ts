@@ -78,6 +78,18 @@ const STAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d
  */
 export function instant(s: unknown): number {
   if (typeof s !== 'string') return Number.NEGATIVE_INFINITY
+  // Release dates repeat (many releases a day, often to the hour): remember recent ones.
+  let t = instants.get(s)
+  if (t === undefined) {
+    if (instants.size >= 50_000) instants.clear()
+    instants.set(s, (t = parseInstant(s)))
+  }
+  return t
+}
+
+const instants = new Map<string, number>()
+
+function parseInstant(s: string): number {
   const m = STAMP.exec(s.trim())
   if (!m) return Number.NEGATIVE_INFINITY
   const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '', tz] = m
