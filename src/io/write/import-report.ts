@@ -1,8 +1,14 @@
 import type {ImportOutcome} from '../importer.js'
+import type {TotalsJson} from '../workspace/index.js'
 import type {View} from './view.js'
 
 export type ImportResult = ImportOutcome[]
 export type ImportJson = ReturnType<typeof importJson>
+
+/** Control totals in the contract's shape: {currency, source, imported, rejected} as exact decimal strings. */
+export function contractTotals(totals: readonly TotalsJson[]) {
+  return totals.map((t) => ({currency: t.currency, source: t.source, imported: t.imported, rejected: t.rejected}))
+}
 
 /** The `spend import --json` contract: {imports: [{id, file, sha256, format, rows, totals}]} plus extra fields. */
 export function importJson(outcomes: ImportResult) {
@@ -13,7 +19,7 @@ export function importJson(outcomes: ImportResult) {
       sha256: entry.sha256,
       format: entry.format,
       rows: entry.rows,
-      totals: entry.totals.map((t) => ({currency: t.currency, source: t.source, imported: t.imported, rejected: t.rejected})),
+      totals: contractTotals(entry.totals),
       status,
       bytes: entry.bytes,
       sources: entry.files.map((f) => ({
@@ -26,7 +32,7 @@ export function importJson(outcomes: ImportResult) {
         mapping: f.mapping,
         rows: f.rows,
         skipped: f.skipped_detail,
-        totals: f.totals.map((t) => ({currency: t.currency, source: t.source, imported: t.imported, rejected: t.rejected})),
+        totals: contractTotals(f.totals),
         warnings: f.warnings,
       })),
     })),

@@ -1,4 +1,5 @@
 import type {ImportEntry} from '../workspace/index.js'
+import {contractTotals} from './import-report.js'
 import type {View} from './view.js'
 
 /** `spend imports --json`: {imports: [{id, file, sha256, bytes, format, rows, totals, options, tool_version}]}. */
@@ -11,7 +12,7 @@ export function importsJson(entries: readonly ImportEntry[]) {
       bytes: e.bytes,
       format: e.format,
       rows: e.rows,
-      totals: e.totals.map((t) => ({currency: t.currency, source: t.source, imported: t.imported, rejected: t.rejected})),
+      totals: contractTotals(e.totals),
       options: e.options,
       tool_version: e.tool_version,
     })),
