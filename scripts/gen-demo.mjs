@@ -17,23 +17,12 @@ import {mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import iconv from 'iconv-lite'
+import {mulberry32} from '../bench/lib/prng.mjs'
 
 const YEARS = [2023, 2024]
 const REDACTED = 'REDACTED PERSONAL DATA'
 
 // ---------------------------------------------------------------- randomness
-
-/** mulberry32: a tiny, well-mixed 32-bit PRNG; same seed, same stream, everywhere. */
-function mulberry32(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Helpers bound to one stream. */
 function makeRng(seed) {
