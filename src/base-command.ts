@@ -70,10 +70,13 @@ export abstract class SpendCommand extends Command {
     // oclif's own usage errors (unknown flag, missing argument) keep oclif's handling and exit code 2.
     if (err instanceof Errors.ExitError) throw err
     if (err?.oclif && !isSpendInputError(err)) {
-      // Parse errors (unknown flag, bad option, missing argument) are usage errors: exit 2.
-      if ('parse' in err) {
-        err.oclif = {...err.oclif, exit: 2}
-        process.exitCode = 2
+      // oclif's own errors are about the command line (unknown flag, bad option value, missing
+      // argument): usage errors, exit 2. Under --json they take the same error shape as ours.
+      err.oclif = {...err.oclif, exit: 2}
+      process.exitCode = 2
+      if (this.jsonEnabled()) {
+        this.logJson({error: {code: 'USAGE', message: oneLine(err.message), exit: 2}})
+        this.exit(2)
       }
       return super.catch(err)
     }
