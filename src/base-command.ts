@@ -1,5 +1,5 @@
 import {Command, Errors} from '@oclif/core'
-import {SpendInputError, isSpendInputError} from './errors.js'
+import {SpendInputError, isSpendInputError, oneLine} from './errors.js'
 import type {Format} from './flags.js'
 import {debugFlag} from './flags.js'
 import {msg} from './messages.js'
@@ -24,14 +24,6 @@ export function asUserError(err: unknown): SpendInputError | null {
     default:
       return null
   }
-}
-
-/**
- * Keep an error on one line and free of terminal control: file contents and
- * names can hold line breaks and escape sequences.
- */
-export function oneLine(text: string): string {
-  return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /**

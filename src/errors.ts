@@ -32,3 +32,11 @@ export class SpendInputError extends Error {
 export function isSpendInputError(e: unknown): e is SpendInputError {
   return e instanceof SpendInputError
 }
+
+/**
+ * Keep an error on one line and free of terminal control: file contents and
+ * names can hold line breaks and escape sequences.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}

@@ -15,6 +15,7 @@ export const msg = {
     `  ${currency}: source ${source} = imported ${imported} + rejected ${rejected} ${ok ? 'OK' : 'MISMATCH'}`,
   noImports: (ws: string) => `workspace ${ws} has no imports yet (run: spend import FILE)`,
   removed: (id: string, file: string) => `removed import ${id} (${file})`,
+  someFailed: (failed: number, total: number) => `${failed} of ${total} files could not be imported (see the errors above); the others were`,
   emptyImport: (file: string) => `${file}: no spend rows found (nothing to import)`,
   badMapFile: (file: string, why: string) => `${file}: not a valid --map file (${why}); expected YAML or JSON like "amount: Net Amount"`,
   unknownMapField: (field: string, valid: readonly string[]) => `unknown field "${field}" in --map; valid fields: ${valid.join(', ')}`,

@@ -31,8 +31,10 @@ export default class Import extends SpendCommand {
     const unknown = (argv as string[]).find((a) => a.startsWith('-') && a !== '-')
     if (unknown) throw new SpendInputError('UNKNOWN_FLAG', `unknown flag ${unknown}`, {hint: 'see spend import --help', exit: 2})
     const {runImport} = await import('../io/import-run.js')
-    const result = await runImport(argv as string[], flags, this.config.version, (line) => this.note(line))
-    await this.emit(importJson(result), importViews(result), flags.format)
-    return importJson(result)
+    const {outcomes, failed} = await runImport(argv as string[], flags, this.config.version, (line) => this.note(line))
+    const result = importJson(outcomes, failed)
+    await this.emit(result, importViews(outcomes), flags.format)
+    if (failed.length) process.exitCode = 1
+    return result
   }
 }

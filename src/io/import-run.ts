@@ -1,4 +1,4 @@
-import {SpendInputError} from '../errors.js'
+import {SpendInputError, isSpendInputError, oneLine} from '../errors.js'
 import {isCurrencyCode} from '../model/currency.js'
 import {msg} from '../messages.js'
 import {expandInputs, importOne, type ImportOutcome} from './importer.js'
@@ -25,7 +25,7 @@ export async function runImport(
   flags: ImportFlags,
   toolVersion: string,
   note: (line: string) => void,
-): Promise<ImportOutcome[]> {
+): Promise<ImportRun> {
   const currency = flags.currency?.toUpperCase()
   if (currency !== undefined && !isCurrencyCode(currency)) {
     throw new SpendInputError('BAD_CURRENCY', msg.badCurrency(flags.currency!), {exit: 2})
@@ -33,21 +33,46 @@ export async function runImport(
   const map = flags.map ? await readMapFile(flags.map) : undefined
   const ws = new Workspace(resolveWorkspace(flags.workspace))
   const outcomes: ImportOutcome[] = []
-  for (const input of await expandInputs(inputs)) {
+  const failed: ImportFailure[] = []
+  const files = await expandInputs(inputs)
+  for (const input of files) {
     const progress = createProgress(input, 0)
     let bar = progress
-    const outcome = await importOne(ws, {
-      input, buyer: flags.buyer, currency, map, preset: flags.preset, ocdsLevel: flags['ocds-level'],
-      replace: flags.replace, toolVersion,
-      onProgress: (bytes, total) => {
-        if (bar === progress) bar = createProgress(input, total)
-        bar.update(bytes)
-      },
-    }).finally(() => bar.stop())
-    describe(outcome, note)
-    outcomes.push(outcome)
+    try {
+      const outcome = await importOne(ws, {
+        input, buyer: flags.buyer, currency, map, preset: flags.preset, ocdsLevel: flags['ocds-level'],
+        replace: flags.replace, toolVersion,
+        onProgress: (bytes, total) => {
+          if (bar === progress) bar = createProgress(input, total)
+          bar.update(bytes)
+        },
+      }).finally(() => bar.stop())
+      describe(outcome, note)
+      outcomes.push(outcome)
+    } catch (error) {
+      // One bad file among several does not stop the others (each import is atomic on its
+      // own); a lone file, a locked workspace or a bug still ends the run at once.
+      if (files.length === 1 || !isSpendInputError(error) || FATAL.has(error.code)) throw error
+      note(`spend: error: ${oneLine(error.oneLine())}`)
+      failed.push({file: input, code: error.code, message: oneLine(error.oneLine())})
+    }
   }
-  return outcomes
+  if (failed.length) note(msg.someFailed(failed.length, files.length))
+  return {outcomes, failed}
+}
+
+/** Errors that concern the whole run, not one file. */
+const FATAL = new Set(['WORKSPACE_LOCKED', 'WORKSPACE_CORRUPT', 'WORKSPACE_TOO_NEW', 'DISK_FULL'])
+
+export interface ImportFailure {
+  file: string
+  code: string
+  message: string
+}
+
+export interface ImportRun {
+  outcomes: ImportOutcome[]
+  failed: ImportFailure[]
 }
 
 /** Messages for people: what was chosen and whether the totals reconcile. */

@@ -168,3 +168,20 @@ describe('spend imports', () => {
     expectOneLineError(unknown.stderr)
   })
 })
+
+describe('spend import of several files', () => {
+  it('imports the good files, reports each bad one in one line, and exits 1', async () => {
+    const dir = ws()
+    const r = await runCli(['import', fixture('cli/uk-25k-small.csv'), fixture('cli/empty.csv'), fixture('cli/latin1-semicolon.csv'), '--workspace', dir, '--json'])
+    expect(r.code).toBe(1)
+    const out = JSON.parse(r.stdout)
+    expect(out.imports.map((i: {file: string}) => i.file.split('/').pop())).toEqual(['uk-25k-small.csv', 'latin1-semicolon.csv'])
+    expect(out.failed).toEqual([expect.objectContaining({code: 'EMPTY_FILE', file: fixture('cli/empty.csv')})])
+    const list = JSON.parse((await runCli(['imports', '--workspace', dir, '--json'])).stdout)
+    expect(list.imports).toHaveLength(2)
+    const text = await runCli(['import', fixture('cli/empty.csv'), fixture('cli/no-amount.csv'), '--workspace', dir])
+    expect(text.code).toBe(1)
+    expect(text.stderr.split('\n').filter((l) => l.startsWith('spend: error:'))).toHaveLength(2)
+    expect(text.stderr).toMatch(/2 of 2 files could not be imported/)
+  })
+})

@@ -1,4 +1,5 @@
 import type {ImportOutcome} from '../importer.js'
+import type {ImportFailure} from '../import-run.js'
 import type {TotalsJson} from '../workspace/index.js'
 import type {View} from './view.js'
 
@@ -11,7 +12,7 @@ export function contractTotals(totals: readonly TotalsJson[]) {
 }
 
 /** The `spend import --json` contract: {imports: [{id, file, sha256, format, rows, totals}]} plus extra fields. */
-export function importJson(outcomes: ImportResult) {
+export function importJson(outcomes: ImportResult, failed: readonly ImportFailure[] = []) {
   return {
     imports: outcomes.map(({status, entry}) => ({
       id: entry.id,
@@ -36,6 +37,7 @@ export function importJson(outcomes: ImportResult) {
         warnings: f.warnings,
       })),
     })),
+    ...(failed.length ? {failed} : {})
   }
 }
 
