@@ -4,84 +4,19 @@
  * totals for the SourceReport. Imported rows are collected column-wise in a
  * RowBatch (per-value work memoised, values numbered once) and handed to the
  * sink a batch at a time, or as SpendRecords to sinks that take only records.
+ * The per-value memos are in `row-memos.ts`, buyer and supplier ids in
+ * `row-ids.ts`, the control totals in `row-totals.ts`.
  */
 import {amountError, amountToMinor} from '../../model/amount.js'
 import {currencyExponent, isCurrencyCode} from '../../model/currency.js'
-import {DateColumn} from '../../model/dates.js'
-import {noOrgId, ukCompanyId, ukVatId, usUeiId} from '../../model/orgid.js'
-import type {BuyerOrigin} from '../../model/record.js'
-import {slug, supplierFacts} from '../../model/supplier.js'
-import {flat, RowBatch, sendBatch} from '../workspace/batch.js'
+import {RowBatch, sendBatch} from './batch.js'
 import {isBlankRow} from './header.js'
+import {OrgIds, type BuyerInfo} from './row-ids.js'
+import {DateMemo, SupplierMemo} from './row-memos.js'
+import {accFor, floatNoise, type CurrencyAcc} from './row-totals.js'
 import {classify, mayBeTotal, opt, rowFacts, type SkipKind} from './rowclass.js'
 import type {TablePlan} from './tableplan.js'
 import type {CellRow, ImportOptions, RecordSink, TableSource} from './types.js'
-
-/** Exact running totals: a double while it is safe, flushed into a bigint. */
-class Total {
-  small = 0
-  big = 0n
-  add(v: number): void {
-    this.small += v
-    if (this.small > 4e15 || this.small < -4e15) {
-      this.big += BigInt(this.small)
-      this.small = 0
-    }
-  }
-  value(): bigint {
-    return this.big + BigInt(this.small)
-  }
-}
-
-export interface CurrencyAcc {
-  imported: Total
-  rejected: Total
-}
-
-/**
- * Per distinct value, what the rows need: computed once, with the value's
- * codes in the batch dictionaries (valid while `gen` equals the batch's).
- */
-interface SupplierInfo {
-  redacted: boolean
-  key: string
-  gen: number
-  nameCode: number
-  keyCode: number
-  /** The id cell last seen with this name, and its result: names and ids come in pairs. */
-  idRaw: string | null
-  idInfo: IdInfo | null
-}
-
-/** A supplier id cell's validated id (null when invalid). */
-interface IdInfo {
-  id: string | null
-  /** In the ids map, so reusing it skips no bad-id count. */
-  cached: boolean
-  gen: number
-  idCode: number
-  keyCode: number
-}
-
-interface DateInfo {
-  iso: string | null | false
-  error: string
-  gen: number
-  code: number
-}
-
-/** Buyers are few; cache name -> id. */
-interface BuyerInfo {
-  name: string
-  id: string
-  origin: BuyerOrigin
-  gen: number
-  idCode: number
-  nameCode: number
-  originCode: number
-}
-
-const NO_ID: IdInfo = {id: null, cached: true, gen: 0, idCode: -1, keyCode: -1}
 
 /**
  * Applies a TablePlan to rows, one at a time; `buildReport` reads its counters.
@@ -96,19 +31,12 @@ export class TableReader {
   redacted = 0
   withSupplierId = 0
   withCategory = 0
-  badOrgIds = 0
   readonly totals = new Map<string, CurrencyAcc>()
-  private readonly suppliers = new Map<string, SupplierInfo>()
-  readonly buyers = new Map<string, BuyerInfo>()
-  private readonly ids = new Map<string, IdInfo>()
-  private readonly vats = new Map<string, IdInfo>()
-  private readonly dates: DateColumn | null
-  private readonly dateInfo = new Map<string, DateInfo>()
-  private lastDateCell = ''
-  private lastDate: DateInfo | undefined = undefined
-  private lastSupplierName = ''
-  private lastSupplier: SupplierInfo | undefined = undefined
-  // Rows go to the sink column-wise, in batches (see workspace/batch.ts).
+  headerLine: number | null = null
+  private readonly orgIds: OrgIds
+  private readonly suppliers = new SupplierMemo()
+  private readonly dates: DateMemo | null
+  // Rows go to the sink column-wise, in batches (see batch.ts).
   private readonly batch = new RowBatch()
   private constGen = -1
   private sourceCode = -1
@@ -130,32 +58,22 @@ export class TableReader {
     private readonly sink: RecordSink,
   ) {
     this.ix = plan.mapping.index
-    this.dates = plan.dateOrder ? new DateColumn(plan.dateOrder) : null
+    this.orgIds = new OrgIds(plan)
+    this.dates = plan.dateOrder ? new DateMemo(plan.dateOrder) : null
     this.exp = currencyExponent(plan.currency)
     this.width = plan.header.length
     this.headerNorm = (plan.header[this.ix.amount as number] ?? '').trim()
-    const catHead = this.ix.category_code === undefined ? '' : (plan.header[this.ix.category_code] ?? '').toLowerCase()
-    this.categoryScheme =
-      this.ix.category_code === undefined && this.ix.category === undefined
-        ? null
-        : catHead.includes('proclass')
-          ? 'proclass'
-          : catHead.includes('cpv')
-            ? 'cpv'
-            : catHead.includes('naics')
-              ? 'naics'
-              : catHead.includes('product_or_service') || catHead.includes('psc')
-                ? 'psc'
-                : (plan.preset?.categoryScheme ?? 'publisher')
+    this.categoryScheme = categoryScheme(plan)
   }
 
-  private acc(currency: string): CurrencyAcc {
-    let a = this.totals.get(currency)
-    if (!a) {
-      a = {imported: new Total(), rejected: new Total()}
-      this.totals.set(currency, a)
-    }
-    return a
+  /** Supplier ids that failed the plan's registry check. */
+  get badOrgIds(): number {
+    return this.orgIds.badOrgIds
+  }
+
+  /** The distinct buyers seen (name + id cell -> buyer), up to 10,000. */
+  get buyers(): Map<string, BuyerInfo> {
+    return this.orgIds.buyers
   }
 
   row(r: CellRow): void {
@@ -215,62 +133,16 @@ export class TableReader {
     let date: string | null = null
     let dateCode = -1
     if (this.dates !== null && hasDate) {
-      // Files sorted by date repeat a cell for long runs: skip the Map then.
-      let di = dateCell === this.lastDateCell ? this.lastDate : this.dateInfo.get(dateCell)
-      if (di === undefined) {
-        const d = this.dates.parse(dateCell)
-        di = {iso: d, error: d === false ? this.dates.error : '', gen: -1, code: -1}
-        if (this.dateInfo.size < 50_000) this.dateInfo.set(flat(dateCell), di)
-      }
-      this.lastDateCell = dateCell
-      this.lastDate = di
+      const di = this.dates.get(dateCell)
       if (di.iso === false) return this.reject(r, di.error, amount, currency)
       date = di.iso
-      if (date !== null) {
-        if (di.gen !== b.gen) {
-          di.code = b.dicts.date.code(date)
-          di.gen = b.gen
-        }
-        dateCode = di.code
-      }
+      if (date !== null) dateCode = this.dates.code(di, b)
     }
-    let sup = supplier === this.lastSupplierName ? this.lastSupplier : this.suppliers.get(supplier)
-    if (sup === undefined) {
-      const {redacted, key} = supplierFacts(supplier)
-      sup = {redacted, key, gen: -1, nameCode: -1, keyCode: -1, idRaw: null, idInfo: null}
-      if (this.suppliers.size < 200_000) this.suppliers.set(flat(supplier), sup)
-    }
-    this.lastSupplierName = supplier
-    this.lastSupplier = sup
-    if (sup.gen !== b.gen) {
-      sup.nameCode = b.dicts.supplier.code(supplier)
-      sup.keyCode = b.dicts.supplier_key.code(sup.key)
-      sup.gen = b.gen
-    }
-    let idInfo = NO_ID
-    if (ix.supplier_id !== undefined) {
-      const raw = opt(cells, ix.supplier_id)
-      if (sup.idInfo !== null && raw === sup.idRaw) idInfo = sup.idInfo
-      else {
-        idInfo = this.supplierId(raw)
-        sup.idRaw = raw
-        sup.idInfo = idInfo.cached ? idInfo : null
-      }
-    }
-    if (idInfo.id === null && ix.supplier_vat !== undefined && currency === 'GBP') idInfo = this.vatId(opt(cells, ix.supplier_vat))
+    // Codes are asked for in this order (supplier, then its id, then buyer) in every batch.
+    const sup = this.suppliers.get(supplier, b)
+    const idInfo = this.orgIds.supplierOf(sup, cells, currency, b)
     const supplierId = idInfo.id
-    if (supplierId !== null && idInfo.gen !== b.gen) {
-      idInfo.idCode = b.dicts.supplier_id.code(supplierId)
-      idInfo.keyCode = b.dicts.supplier_key.code(supplierId)
-      idInfo.gen = b.gen
-    }
-    const buyer = this.buyer(opt(cells, ix.buyer), opt(cells, ix.buyer_id))
-    if (buyer.gen !== b.gen) {
-      buyer.idCode = b.dicts.buyer_id.code(buyer.id)
-      buyer.nameCode = b.dicts.buyer.code(buyer.name)
-      buyer.originCode = b.dicts.buyer_origin.code(buyer.origin)
-      buyer.gen = b.gen
-    }
+    const buyer = this.orgIds.buyerOf(cells, b)
     if (this.constGen !== b.gen) this.constCodes()
     if (currency !== this.lastCurrency) {
       this.currencyCode = b.dicts.currency.code(currency)
@@ -304,7 +176,7 @@ export class TableReader {
     b.transaction_id[i] = opt(cells, ix.transaction_id)
     if (b.length === b.capacity) this.flush()
     this.imported++
-    this.acc(currency).imported.add(amount)
+    accFor(this.totals, currency).imported.add(amount)
     if (date === null) this.noDate++
     if (sup.redacted) this.redacted++
     if (supplierId !== null) this.withSupplierId++
@@ -345,69 +217,22 @@ export class TableReader {
     // Records batched so far go first, so the sink sees rows in file order.
     this.flush()
     this.rejected++
-    if (amount !== null && currency !== null) this.acc(currency).rejected.add(amount)
+    if (amount !== null && currency !== null) accFor(this.totals, currency).rejected.add(amount)
     this.sink.reject({source_file: this.source.name, source_line: r.line, reason, amount, currency, raw: r.cells.slice()})
   }
-
-  private supplierId(raw: string | null): IdInfo {
-    if (raw === null) return NO_ID
-    const known = this.ids.get(raw)
-    if (known !== undefined) return known
-    const scheme = this.plan.supplierIdScheme
-    const v = scheme === 'NO-BRC' ? noOrgId(raw) : scheme === 'GB-COH' ? ukCompanyId(raw) : scheme === 'US-UEI' ? usUeiId(raw) : null
-    if (v === null && scheme !== null && !/^redacted$/i.test(raw)) this.badOrgIds++
-    const info: IdInfo = {id: v, cached: this.ids.size < 200_000, gen: -1, idCode: -1, keyCode: -1}
-    if (info.cached) this.ids.set(flat(raw), info)
-    return info
-  }
-
-  private vatId(raw: string | null): IdInfo {
-    if (raw === null) return NO_ID
-    let v = this.vats.get(raw)
-    if (v === undefined) {
-      v = {id: ukVatId(raw), cached: true, gen: -1, idCode: -1, keyCode: -1}
-      if (this.vats.size < 200_000) this.vats.set(raw, v)
-    }
-    return v
-  }
-
-  private lastBuyer: BuyerInfo | null = null
-  private lastBuyerName: string | null = null
-  private lastBuyerId: string | null = null
-
-  private buyer(name: string | null, id: string | null): BuyerInfo {
-    // Files usually repeat one buyer for long runs: skip the map lookup then.
-    if (this.lastBuyer !== null && name === this.lastBuyerName && id === this.lastBuyerId) return this.lastBuyer
-    const key = id === null ? (name ?? '') : `${name ?? ''}\u0000${id}`
-    let b = this.buyers.get(key)
-    if (b) {
-      this.lastBuyer = b
-      this.lastBuyerName = name
-      this.lastBuyerId = id
-      return b
-    }
-    const plan = this.plan
-    const origin: BuyerOrigin = name !== null ? 'column' : plan.fallbackOrigin
-    const n = name ?? plan.fallbackBuyer
-    const scheme = id === null ? null : (noOrgId(id) ?? ukCompanyId(id))
-    b = {name: n, id: scheme ?? slug(n), origin, gen: -1, idCode: -1, nameCode: -1, originCode: -1}
-    if (this.buyers.size < 10_000) this.buyers.set(key, b)
-    this.lastBuyer = b
-    this.lastBuyerName = name
-    this.lastBuyerId = id
-    return b
-  }
-
-  headerLine: number | null = null
 }
 
 /**
- * Spreadsheet numbers are doubles: `0.30000000000000004` is 0.30 written by a
- * float, not a sub-penny amount. Accept it when it is within 1e-6 of a whole
- * minor unit (typed cells only); anything else stays an error.
+ * The category scheme of the file's category columns: named by the code
+ * column's header, else the preset's, else the publisher's own.
  */
-function floatNoise(text: string, exp: number): number {
-  const x = Number(text.trim()) * 10 ** exp
-  const r = Math.round(x)
-  return Number.isFinite(x) && Math.abs(x - r) < 1e-6 && Number.isSafeInteger(r) ? r : Number.NaN
+function categoryScheme(plan: TablePlan): string | null {
+  const ix = plan.mapping.index
+  if (ix.category_code === undefined && ix.category === undefined) return null
+  const catHead = ix.category_code === undefined ? '' : (plan.header[ix.category_code] ?? '').toLowerCase()
+  if (catHead.includes('proclass')) return 'proclass'
+  if (catHead.includes('cpv')) return 'cpv'
+  if (catHead.includes('naics')) return 'naics'
+  if (catHead.includes('product_or_service') || catHead.includes('psc')) return 'psc'
+  return plan.preset?.categoryScheme ?? 'publisher'
 }
