@@ -31,8 +31,8 @@ export default class Import extends SpendCommand {
     const unknown = (argv as string[]).find((a) => a.startsWith('-') && a !== '-')
     if (unknown) throw new SpendInputError('UNKNOWN_FLAG', `unknown flag ${unknown}`, {hint: 'see spend import --help', exit: 2})
     const {runImport} = await import('../io/import-run.js')
-    const {outcomes, failed} = await runImport(argv as string[], flags, this.config.version, (line) => this.note(line))
-    const result = importJson(outcomes, failed)
+    const {outcomes, failed, empty} = await runImport(argv as string[], flags, this.config.version, (line) => this.note(line))
+    const result = importJson(outcomes, failed, empty)
     await this.emit(result, importViews(outcomes), flags.format)
     if (failed.length) process.exitCode = 1
     return result

@@ -34,6 +34,7 @@ export async function runImport(
   const ws = new Workspace(resolveWorkspace(flags.workspace))
   const outcomes: ImportOutcome[] = []
   const failed: ImportFailure[] = []
+  const empty: ImportFailure[] = []
   const files = await expandInputs(inputs)
   for (const input of files) {
     const progress = createProgress(input, 0)
@@ -53,12 +54,19 @@ export async function runImport(
       // One bad file among several does not stop the others (each import is atomic on its
       // own); a lone file, a locked workspace or a bug still ends the run at once.
       if (files.length === 1 || !isSpendInputError(error) || FATAL.has(error.code)) throw error
+      // In a folder, a file with nothing to import (a NIL return, a tender-only OCDS release) is said
+      // clearly but is not a failure.
+      if (error.code === 'NO_SPEND_ROWS') {
+        note(`warning: ${oneLine(error.oneLine())}`)
+        empty.push({file: input, code: error.code, message: oneLine(error.oneLine())})
+        continue
+      }
       note(`spend: error: ${oneLine(error.oneLine())}`)
       failed.push({file: input, code: error.code, message: oneLine(error.oneLine())})
     }
   }
   if (failed.length) note(msg.someFailed(failed.length, files.length))
-  return {outcomes, failed}
+  return {outcomes, failed, empty}
 }
 
 /** Errors that concern the whole run, not one file. */
@@ -73,6 +81,8 @@ export interface ImportFailure {
 export interface ImportRun {
   outcomes: ImportOutcome[]
   failed: ImportFailure[]
+  /** Files with nothing to import (several files only; a lone such file is an error). */
+  empty: ImportFailure[]
 }
 
 /** Messages for people: what was chosen and whether the totals reconcile. */

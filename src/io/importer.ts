@@ -154,7 +154,9 @@ async function readAll(path: string, req: ImportRequest, writer: ImportWriter, i
   }
   const read = reports.reduce((n, r) => n + r.rows.read, 0)
   if (read === 0 && !reports.some((r) => (r.skipped_detail.nil ?? 0) > 0)) {
-    const why = reports.flatMap((r) => r.warnings)[0]
+    // Warnings name their source; the error names the file already.
+    const first = reports.find((r) => r.warnings.length)
+    const why = first?.warnings[0].replace(`${first.file}: `, '')
     throw new SpendInputError('NO_SPEND_ROWS', why ?? 'no spend rows found in the file', {
       where: label(req.input), hint: 'check it is a spend file; `spend inspect FILE` shows what was found',
     })

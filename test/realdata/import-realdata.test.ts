@@ -119,3 +119,35 @@ describe.each(FILES)('real data: %s', (key) => {
     }
   })
 })
+
+interface OcdsExpected {
+  awards: {distinct_awards: number; awards_with_value: number; totals_by_currency: Record<string, {total_minor_units: number; count: number}>}
+}
+const OCDS = Object.keys(EXPECTED).filter((k) => EXPECTED[k].kind === 'ocds')
+
+describe.each(OCDS)('real OCDS data through the importer: %s', (key) => {
+  const expected = EXPECTED[key] as unknown as OcdsExpected
+
+  it('imports each award once with its exact value per currency, or says there is nothing to import', async () => {
+    const ws = new Workspace(tempDir('spendkit-real-ocds-'))
+    const run = importOne(ws, {input: join(REALDATA, key), toolVersion: 'test'})
+    const totals = expected.awards.totals_by_currency
+    if (expected.awards.distinct_awards === 0) {
+      await expect(run).rejects.toMatchObject({code: 'NO_SPEND_ROWS'})
+      expect(await ws.list()).toEqual([])
+      return
+    }
+    const {entry} = await run
+    expect(entry.totals.map((t) => t.currency).sort()).toEqual(Object.keys(totals).sort())
+    for (const t of entry.totals) {
+      expect(BigInt(t.imported_minor), t.currency).toBe(BigInt(totals[t.currency].total_minor_units))
+      expect(BigInt(t.source_minor)).toBe(BigInt(t.imported_minor) + BigInt(t.rejected_minor))
+    }
+    // Awards with no usable value are rejected with a reason, never summed.
+    expect(entry.rows.rejected).toBe(expected.awards.distinct_awards - expected.awards.awards_with_value)
+    const frame = await ws.loadFrame(['transaction_id'])
+    const awards = new Set<string>()
+    for (let i = 0; i < frame.length; i++) awards.add(dictValue(frame.columns.transaction_id as DictColumn, i) ?? '')
+    expect(awards.size).toBe(expected.awards.awards_with_value)
+  })
+})

@@ -12,7 +12,7 @@ export function contractTotals(totals: readonly TotalsJson[]) {
 }
 
 /** The `spend import --json` contract: {imports: [{id, file, sha256, format, rows, totals}]} plus extra fields. */
-export function importJson(outcomes: ImportResult, failed: readonly ImportFailure[] = []) {
+export function importJson(outcomes: ImportResult, failed: readonly ImportFailure[] = [], empty: readonly ImportFailure[] = []) {
   return {
     imports: outcomes.map(({status, entry}) => ({
       id: entry.id,
@@ -37,7 +37,8 @@ export function importJson(outcomes: ImportResult, failed: readonly ImportFailur
         warnings: f.warnings,
       })),
     })),
-    ...(failed.length ? {failed} : {})
+    ...(failed.length ? {failed} : {}),
+    ...(empty.length ? {empty} : {}),
   }
 }
 
