@@ -12,30 +12,18 @@
  * finds the line end and the next quote with native `indexOf` (cached, so a
  * file with no quotes or no LF is searched once per chunk, not once per line)
  * and splits the line with native `String.prototype.split`. Only records with
- * a quote take the slower path (RFC 4180: "" escapes, line breaks inside
- * quotes), which still splits the unquoted stretches natively. A record cut
+ * a quote take the slower path in csv-quoted.ts (RFC 4180: "" escapes, line
+ * breaks inside quotes), which still splits the unquoted stretches natively. A record cut
  * by a chunk boundary is kept and read again when the next chunk arrives, so
  * chunk sizes never change the result.
  */
-import {SpendInputError} from '../../errors.js'
-import type {CellRow} from './types.js'
+import type {SpendInputError} from '../../errors.js'
+import {readQuotedRecord} from './csv-quoted.js'
+import {checkCells, CR, csvError, type CsvRules, fieldTooLong, LF} from './csv-record.js'
 import type {Limits} from './limits.js'
-
-const QUOTE = 34
-const LF = 10
-const CR = 13
+import type {CellRow} from './types.js'
 
 export {DELIMITERS, sniffDelimiter} from './csv-sniff.js'
-
-function countLineBreaks(s: string, from: number, to: number): number {
-  let n = 0
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i)
-    if (c === LF) n++
-    else if (c === CR && s.charCodeAt(i + 1) !== LF) n++
-  }
-  return n
-}
 
 /**
  * Push text in, get batches of rows out. `line` is the 1-based physical line
@@ -54,15 +42,16 @@ export class CsvTokenizer {
   private line = 1
   private batch: CellRow[] = []
   private out: CellRow[][] = []
-  private readonly d: number
+  /** What the quoted-record path and the checks need (see csv-record.ts). */
+  private readonly rules: CsvRules
 
   constructor(
     private readonly delimiter: string,
     private readonly limits: Limits,
-    private readonly name: string,
+    name: string,
     private readonly batchSize = 1024,
   ) {
-    this.d = delimiter.charCodeAt(0)
+    this.rules = {delimiter, d: delimiter.charCodeAt(0), limits, name}
   }
 
   push(chunk: string): CellRow[][] {
@@ -98,7 +87,7 @@ export class CsvTokenizer {
   }
 
   private recordTooLong(): SpendInputError {
-    return this.error('RECORD_TOO_LONG', `record longer than ${this.limits.maxRecordLength} characters`, this.line, 'check the line endings and quotes')
+    return csvError(this.rules, 'RECORD_TOO_LONG', `record longer than ${this.limits.maxRecordLength} characters`, this.line, 'check the line endings and quotes')
   }
 
   private take(): CellRow[][] {
@@ -115,28 +104,6 @@ export class CsvTokenizer {
     }
   }
 
-  private error(code: string, message: string, line: number, hint: string): SpendInputError {
-    return new SpendInputError(code, message, {where: `${this.name}:${line}`, hint})
-  }
-
-  private checkCells(cells: string[], width: number, line: number): void {
-    if (cells.length > this.limits.maxColumns) {
-      throw this.error('TOO_MANY_COLUMNS', `more than ${this.limits.maxColumns} columns`, line, 'check the delimiter')
-    }
-    if (width > this.limits.maxFieldLength) {
-      for (const c of cells) if (c.length > this.limits.maxFieldLength) throw this.fieldTooLong(line)
-    }
-  }
-
-  private fieldTooLong(line: number): SpendInputError {
-    return this.error(
-      'FIELD_TOO_LONG',
-      `field longer than ${this.limits.maxFieldLength} characters`,
-      line,
-      'check for an unclosed quote or a wrong delimiter',
-    )
-  }
-
   private consume(final: boolean): void {
     const s = this.buf
     const n = s.length
@@ -151,9 +118,11 @@ export class CsvTokenizer {
       if (nextQ !== -1 && nextQ < pos) nextQ = s.indexOf('"', pos)
       let eol = nextN === -1 ? nextR : nextR === -1 ? nextN : Math.min(nextN, nextR)
       if (nextQ !== -1 && (eol === -1 || nextQ < eol)) {
-        const after = this.quotedRecord(s, pos, final)
-        if (after === -1) break
-        pos = after
+        const rec = readQuotedRecord(s, pos, final, this.line, this.rules)
+        if (rec === null) break
+        this.emit(rec.cells, this.line)
+        this.line += rec.breaks + 1
+        pos = rec.next
         continue
       }
       let next: number
@@ -161,7 +130,7 @@ export class CsvTokenizer {
         if (!final) {
           // No line end yet: a last field already past the limit fails now, not after reading the whole line.
           if (n - pos > this.limits.maxFieldLength && n - 1 - s.lastIndexOf(this.delimiter) > this.limits.maxFieldLength) {
-            throw this.fieldTooLong(this.line)
+            throw fieldTooLong(this.rules, this.line)
           }
           break
         }
@@ -174,122 +143,13 @@ export class CsvTokenizer {
         next = eol + 1
       }
       const cells = eol === pos ? [] : s.slice(pos, eol).split(this.delimiter)
-      this.checkCells(cells, eol - pos, this.line)
+      checkCells(this.rules, cells, eol - pos, this.line)
       this.emit(cells, this.line)
       this.line++
       pos = next
     }
     this.buf = pos === 0 ? s : pos >= n ? '' : s.slice(pos)
     if (this.buf.length > this.limits.maxRecordLength) throw this.recordTooLong()
-  }
-
-  /** Scan to the end of the field starting at i: index of the delimiter, CR, LF, or n. */
-  private fieldEnd(s: string, i: number, n: number): number {
-    const d = this.d
-    while (i < n) {
-      const c = s.charCodeAt(i)
-      if (c === d || c === LF || c === CR) return i
-      i++
-    }
-    return n
-  }
-
-  /**
-   * Read one record that contains a quote, from `pos`. Returns the index after
-   * its line ending, or -1 when the buffer ends first and more text may follow.
-   * Stretches without quotes are still split natively; only quoted fields are
-   * walked quote to quote.
-   */
-  private quotedRecord(s: string, pos: number, final: boolean): number {
-    const n = s.length
-    const startLine = this.line
-    const max = this.limits.maxFieldLength
-    const delim = this.delimiter
-    let cells: string[] = []
-    let breaks = 0
-    let i = pos
-    let nextN = -2
-    let nextR = -2
-    let nextQ = -2
-    for (;;) {
-      if (nextN !== -1 && nextN < i) nextN = s.indexOf('\n', i)
-      if (nextR !== -1 && nextR < i) nextR = s.indexOf('\r', i)
-      if (nextQ !== -1 && nextQ < i) nextQ = s.indexOf('"', i)
-      const eol = nextN === -1 ? nextR : nextR === -1 ? nextN : Math.min(nextN, nextR)
-      if (nextQ === -1 || (eol !== -1 && eol < nextQ)) {
-        // No more quotes in this record: split the rest natively.
-        if (eol === -1 && !final) return -1
-        const e = eol === -1 ? n : eol
-        const rest = s.slice(i, e).split(delim)
-        if (cells.length === 0) cells = rest
-        else for (let k = 0; k < rest.length; k++) cells.push(rest[k])
-        i = e
-        break
-      }
-      const q = nextQ
-      let value: string
-      const before = s.slice(i, q).split(delim)
-      const lead = before.pop()!
-      if (cells.length === 0) cells = before
-      else for (let k = 0; k < before.length; k++) cells.push(before[k])
-      if (lead !== '') {
-        // A quote inside an unquoted field is just a character.
-        const k = this.fieldEnd(s, q, n)
-        value = lead + s.slice(q, k)
-        i = k
-      } else {
-        value = ''
-        let seg = q + 1
-        let j = seg
-        for (;;) {
-          const c = s.indexOf('"', j)
-          if (c === -1 || (c + 1 >= n && !final)) {
-            if (n - q > max) throw this.fieldTooLong(startLine)
-            if (!final) return -1
-            throw this.error('UNCLOSED_QUOTE', 'quote opened here is never closed', startLine, 'check the quotes in this line')
-          }
-          if (s.charCodeAt(c + 1) === QUOTE) {
-            value += s.slice(seg, c + 1)
-            j = c + 2
-            seg = j
-            continue
-          }
-          value += s.slice(seg, c)
-          i = c + 1
-          break
-        }
-        breaks += countLineBreaks(s, q, i)
-        // Lenient: text after the closing quote (`"a"b`) is kept, as spreadsheets do.
-        const k = this.fieldEnd(s, i, n)
-        if (k > i) value += s.slice(i, k)
-        i = k
-      }
-      if (value.length > max) throw this.fieldTooLong(startLine)
-      cells.push(value)
-      if (cells.length > this.limits.maxColumns) this.checkCells(cells, 0, startLine)
-      if (i >= n) {
-        if (!final) return -1
-        break
-      }
-      if (s.charCodeAt(i) === this.d) {
-        i++
-        continue
-      }
-      break
-    }
-    this.checkCells(cells, max + 1, startLine)
-    if (i < n) {
-      // i is at the CR or LF ending the record.
-      if (s.charCodeAt(i) === CR) {
-        if (i + 1 >= n && !final) return -1
-        i += s.charCodeAt(i + 1) === LF ? 2 : 1
-      } else {
-        i++
-      }
-    }
-    this.emit(cells, startLine)
-    this.line = startLine + breaks + 1
-    return i
   }
 }
 

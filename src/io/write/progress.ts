@@ -11,6 +11,7 @@ export function createProgress(label: string, totalBytes: number, env: NodeJS.Pr
   const started = Date.now()
   let bar: {update(v: number): void; stop(): void} | null = null
   let loading = false
+  let stopped = false
   let last = 0
   return {
     update(bytes: number) {
@@ -23,6 +24,9 @@ export function createProgress(label: string, totalBytes: number, env: NodeJS.Pr
       if (loading || Date.now() - started < 800) return
       loading = true
       void import('cli-progress').then(({default: cp}) => {
+        // The file may have finished while cli-progress loaded: a bar started after stop()
+        // would never be stopped, and its redraw timer would keep the process alive.
+        if (stopped) return
         bar = new cp.SingleBar(
           {stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total} bytes`, hideCursor: true},
           cp.Presets.shades_classic,
@@ -31,6 +35,7 @@ export function createProgress(label: string, totalBytes: number, env: NodeJS.Pr
       })
     },
     stop() {
+      stopped = true
       bar?.stop()
     },
   }
