@@ -1,8 +1,9 @@
 import {promises as fsp} from 'node:fs'
 import {hostname} from 'node:os'
-import {join, relative} from 'node:path'
+import {dirname, join, relative} from 'node:path'
 import {SpendInputError} from '../../errors.js'
-import {LOCK_FILE} from './layout.js'
+import {randomTag} from './fsutil.js'
+import {LOCK_FILE, TMP_PREFIX} from './layout.js'
 
 interface LockInfo {
   pid: number
@@ -19,7 +20,7 @@ export interface WorkspaceLock {
 const CORRUPT_STALE_MS = 5000
 
 /**
- * Take the workspace write lock: `.lock` created with O_EXCL, holding pid,
+ * Take the workspace write lock: `.lock` created atomically (link, never empty), holding pid,
  * host and start time. A lock left by a dead process on this host is taken
  * over; a live one gives SpendInputError WORKSPACE_LOCKED.
  * @example const lock = await acquireLock('.spendkit'); try { ... } finally { await lock.release() }
@@ -40,19 +41,21 @@ export async function acquireLock(root: string): Promise<WorkspaceLock> {
 }
 
 async function tryCreate(file: string): Promise<WorkspaceLock | null> {
-  let fh: fsp.FileHandle
-  try {
-    fh = await fsp.open(file, 'wx')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null
-    throw error
-  }
   // The start time is diagnostics for a human reading the lock, never part of any output.
   const info: LockInfo = {pid: process.pid, host: hostname(), started: new Date().toISOString()}
+  // Write the content first, then link it into place: link() fails with EEXIST like O_EXCL, and
+  // a writer killed at any moment never leaves an empty lock behind (recover() removes the temp).
+  const tmp = join(dirname(file), `${TMP_PREFIX}lock-${process.pid}-${randomTag()}`)
+  await fsp.writeFile(tmp, JSON.stringify(info) + '\n')
   try {
-    await fh.writeFile(JSON.stringify(info) + '\n')
+    await fsp.link(tmp, file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    // ENOENT: the lock holder's recover() removed our temp file; the lock is taken either way.
+    if (code === 'EEXIST' || code === 'ENOENT') return null
+    throw error
   } finally {
-    await fh.close()
+    await fsp.rm(tmp, {force: true})
   }
   let released = false
   return {
