@@ -33,7 +33,7 @@ export default class Import extends SpendCommand {
     const {runImport} = await import('../io/import-run.js')
     const {outcomes, failed, empty} = await runImport(argv as string[], flags, this.config.version, (line) => this.note(line))
     const result = importJson(outcomes, failed, empty)
-    await this.emit(result, importViews(outcomes), flags.format)
+    await this.emit(result, (human) => importViews(outcomes, human), flags.format)
     if (failed.length) process.exitCode = 1
     return result
   }

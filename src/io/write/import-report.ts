@@ -1,6 +1,7 @@
 import type {ImportOutcome} from '../importer.js'
 import type {ImportFailure} from '../import-run.js'
 import type {TotalsJson} from '../workspace/index.js'
+import {basename} from 'node:path'
 import type {View} from './view.js'
 
 export type ImportResult = ImportOutcome[]
@@ -42,8 +43,24 @@ export function importJson(outcomes: ImportResult, failed: readonly ImportFailur
   }
 }
 
-/** One row per import and currency, for tables and CSV. */
-export function importViews(outcomes: ImportResult): View[] {
+/** One row per import and currency: every column for CSV, the ones that fit 80 columns for people. */
+export function importViews(outcomes: ImportResult, human = false): View[] {
+  if (human) {
+    return [{
+      columns: [
+        {key: 'id', header: 'id'},
+        {key: 'file', header: 'file'},
+        {key: 'imported', header: 'rows', kind: 'int'},
+        {key: 'rejected', header: 'rejected', kind: 'int'},
+        {key: 'currency', header: 'cur'},
+        {key: 'amount', header: 'imported total', kind: 'money'},
+      ],
+      rows: outcomes.flatMap(({entry}) => (entry.totals.length ? entry.totals : [null]).map((t) => ({
+        id: entry.id, file: basename(entry.file), imported: entry.rows.imported, rejected: entry.rows.rejected,
+        currency: t?.currency ?? null, amount: t?.imported ?? null,
+      }))),
+    }]
+  }
   const rows = outcomes.flatMap(({status, entry}): Record<string, unknown>[] => {
     const base = {id: entry.id, file: entry.file, status, format: entry.format, ...entry.rows}
     if (entry.totals.length === 0) return [{...base, currency: null, source: null, imported_amount: null, rejected_amount: null}]
