@@ -5,6 +5,7 @@ import type {DimName, DimOptions} from './dims.js'
 import {dimFields, shareJson} from './json.js'
 import {ExactSum, ratio, type Rows} from './kernel.js'
 import {memberGroups, type MemberGroup} from './supplier-groups.js'
+import {analysisMsg} from '../messages.js'
 
 /** HHI bands: below `moderate` unconcentrated, above `high` highly concentrated, between moderately. */
 export interface HhiBands {
@@ -64,7 +65,7 @@ export interface ConcentrationResult {
 export function concentration(frame: SpendFrame, opts: ConcentrationOptions = {}): ConcentrationResult {
   const bands = typeof opts.bands === 'object' ? opts.bands : HHI_BANDS[opts.bands ?? '2010']
   if (!bands || !Number.isInteger(bands.moderate) || !Number.isInteger(bands.high) || bands.moderate > bands.high) {
-    throw new SpendInputError('BAD_BANDS', `Unknown HHI bands "${String(opts.bands)}"`, {where: '--bands', hint: 'use 2010 or 2023'})
+    throw new SpendInputError('BAD_BANDS', analysisMsg.badBands(String(opts.bands)), {where: '--bands', hint: analysisMsg.badBandsHint()})
   }
   const groups = memberGroups(frame, {...opts, by: opts.by ?? null, member: 'supplier', sort: false})
   return {by: opts.by ?? null, bands, rows: groups.map((g) => _concentration(g, bands))}

@@ -5,6 +5,7 @@ import {safe} from './fx.js'
 import {subFrame} from './frame-access.js'
 import type {Rows} from './kernel.js'
 import {divRoundHalfEven, parseDecimal, type Fraction} from './rational.js'
+import {analysisMsg} from '../messages.js'
 
 /** One price-index value for a year (`2024`) or a month (`2024-03`). */
 export interface IndexPoint {
@@ -49,9 +50,9 @@ export function deflate(frame: SpendFrame, opts: DeflateOptions): SpendFrame {
   }
   if (missing.size > 0) {
     const list = [...missing].sort()
-    throw new SpendInputError('INDEX_MISSING', `No price index for ${list.slice(0, 6).join(', ')}${list.length > 6 ? ` and ${list.length - 6} more` : ''}`, {
+    throw new SpendInputError('INDEX_MISSING', analysisMsg.indexMissing(list), {
       where: '--deflate',
-      hint: 'add index values for these periods',
+      hint: analysisMsg.indexMissingHint(),
     })
   }
   return {length: src.length, columns: {...src.columns, amount: {type: 'num', values: out}}}
@@ -64,17 +65,17 @@ function readIndex(index: readonly IndexPoint[]): {points: Map<string, Fraction>
     const period = p.period.trim()
     const isMonth = /^\d{4}-(0[1-9]|1[0-2])$/.test(period)
     if (!isMonth && !/^\d{4}$/.test(period)) {
-      throw new SpendInputError('BAD_INDEX', `Index period "${p.period}" is not YYYY or YYYY-MM`, {where: '--deflate'})
+      throw new SpendInputError('BAD_INDEX', analysisMsg.badIndexPeriod(p.period), {where: '--deflate'})
     }
     if (monthly !== null && monthly !== isMonth) {
-      throw new SpendInputError('BAD_INDEX', 'Index mixes years and months', {where: '--deflate', hint: 'use one or the other'})
+      throw new SpendInputError('BAD_INDEX', analysisMsg.indexMixesGrains(), {where: '--deflate', hint: analysisMsg.indexMixesGrainsHint()})
     }
     monthly = isMonth
     const f = parseDecimal(p.value)
-    if (!f || f.num <= 0n) throw new SpendInputError('BAD_INDEX', `Bad index value "${p.value}" for ${period}`, {where: '--deflate'})
+    if (!f || f.num <= 0n) throw new SpendInputError('BAD_INDEX', analysisMsg.badIndexValue(p.value, period), {where: '--deflate'})
     points.set(period, f)
   }
-  if (monthly === null) throw new SpendInputError('BAD_INDEX', 'The price index is empty', {where: '--deflate'})
+  if (monthly === null) throw new SpendInputError('BAD_INDEX', analysisMsg.emptyIndex(), {where: '--deflate'})
   return {points, monthly}
 }
 
@@ -86,11 +87,11 @@ function baseValue(points: Map<string, Fraction>, monthly: boolean, base: string
     let den = 1n
     for (let m = 1; m <= 12; m++) {
       const f = points.get(`${base}-${String(m).padStart(2, '0')}`)
-      if (!f) throw new SpendInputError('INDEX_MISSING', `Base year ${base} lacks month ${m} in the index`, {where: '--base'})
+      if (!f) throw new SpendInputError('INDEX_MISSING', analysisMsg.baseLacksMonth(base, m), {where: '--base'})
       num = num * f.den + f.num * den
       den *= f.den
     }
     return {num, den: den * 12n}
   }
-  throw new SpendInputError('INDEX_MISSING', `No index value for base ${base}`, {where: '--base'})
+  throw new SpendInputError('INDEX_MISSING', analysisMsg.noBaseIndex(base), {where: '--base'})
 }

@@ -5,6 +5,7 @@ import {CATEGORY_LEVELS, categoryDim, periodDim} from './dim-parts.js'
 import {dictColumn, KeyMaker} from './frame-access.js'
 import {modeLabels} from './labels.js'
 import {checkFiscalStart} from './period.js'
+import {analysisMsg} from '../messages.js'
 
 /** Dimensions an analysis can group by. */
 export const DIM_NAMES = [
@@ -59,7 +60,7 @@ export interface Dim {
  */
 export function checkDim(name: string, where = '--by'): DimName {
   if ((DIM_NAMES as readonly string[]).includes(name)) return name as DimName
-  throw new SpendInputError('BAD_DIMENSION', `Unknown dimension "${name}"`, {where, hint: `use one of ${DIM_NAMES.join(', ')}`})
+  throw new SpendInputError('BAD_DIMENSION', analysisMsg.unknownDimension(name), {where, hint: analysisMsg.unknownDimensionHint(DIM_NAMES)})
 }
 
 /**
@@ -76,7 +77,7 @@ export function parseDims(text: string, where = '--by'): DimName[] {
  */
 export function checkLevel(level: string | undefined): CategoryLevel | undefined {
   if (level === undefined || level in CATEGORY_LEVELS) return level as CategoryLevel | undefined
-  throw new SpendInputError('BAD_LEVEL', `Unknown category level "${level}"`, {where: '--level', hint: `use ${Object.keys(CATEGORY_LEVELS).join(', ')}`})
+  throw new SpendInputError('BAD_LEVEL', analysisMsg.unknownLevel(level), {where: '--level', hint: analysisMsg.unknownLevelHint(Object.keys(CATEGORY_LEVELS))})
 }
 
 /** Frame columns a dimension reads, so a command loads only those (each column costs ~0.1 s on 1M rows). */

@@ -4,6 +4,7 @@ import type {RecordColumn} from '../model/record.js'
 import {cpvCode, dictColumn} from './dims.js'
 import type {Rows} from './kernel.js'
 import {periodBounds} from './period.js'
+import {analysisMsg} from '../messages.js'
 
 /** The common filters of every analysis (`--buyer`, `--supplier`, ...). Several values are OR-ed. */
 export interface FilterOptions {
@@ -78,7 +79,7 @@ function anyOf(
   for (const w of wanted) {
     const m = matcher([w])
     if (!cols.some((c) => c?.dict.some(m))) {
-      throw new SpendInputError('NO_MATCH', `No ${what} matches "${w}"`, {where, hint: 'check the spelling or the ID'})
+      throw new SpendInputError('NO_MATCH', analysisMsg.noMatch(what, w), {where, hint: analysisMsg.noMatchHint()})
     }
   }
   const m = matcher(wanted)
@@ -149,7 +150,7 @@ function dateTest(frame: SpendFrame, opts: FilterOptions): CodeTest | null {
   const lo = opts.from === undefined ? '' : periodBounds(opts.from, '--from')[0]
   const hi = opts.to === undefined ? '\uffff' : periodBounds(opts.to, '--to')[1]
   if (lo > hi) {
-    throw new SpendInputError('BAD_RANGE', `--from ${opts.from} is after --to ${opts.to}`, {where: '--from', hint: 'swap them'})
+    throw new SpendInputError('BAD_RANGE', analysisMsg.badRange(opts.from, opts.to), {where: '--from', hint: analysisMsg.badRangeHint()})
   }
   const col = dictColumn(frame, 'date') ?? {type: 'dict' as const, codes: new Int32Array(frame.length).fill(-1), dict: []}
   return codeTest(col, (d) => d >= lo && d <= hi)

@@ -5,6 +5,7 @@ import {amounts, dictColumn} from './dims.js'
 import {subFrame} from './frame-access.js'
 import type {Rows} from './kernel.js'
 import {divRoundHalfEven, parseDecimal, type Fraction} from './rational.js'
+import {analysisMsg} from '../messages.js'
 
 /** One exchange rate: units of the target currency per one unit of `currency`, on a day or for a month. */
 export interface FxRate {
@@ -41,11 +42,11 @@ export interface FxNote {
  */
 export function convertCurrency(frame: SpendFrame, opts: FxOptions): {frame: SpendFrame; note: FxNote} {
   const to = opts.to.trim().toUpperCase()
-  if (!isCurrencyCode(to)) throw new SpendInputError('BAD_CURRENCY', `Not a currency code: "${opts.to}"`, {where: '--to', hint: 'use ISO 4217, e.g. EUR'})
+  if (!isCurrencyCode(to)) throw new SpendInputError('BAD_CURRENCY', analysisMsg.badCurrency(opts.to), {where: '--to', hint: analysisMsg.badCurrencyHint()})
   const table = new Map<string, Fraction>()
   for (const r of opts.rates) {
     const f = parseDecimal(r.rate)
-    if (!f || f.num <= 0n) throw new SpendInputError('BAD_RATE', `Bad rate "${r.rate}" for ${r.currency} ${r.period}`, {where: '--fx'})
+    if (!f || f.num <= 0n) throw new SpendInputError('BAD_RATE', analysisMsg.badRate(r.rate, r.currency, r.period), {where: '--fx'})
     table.set(`${r.currency.toUpperCase()}|${r.period}`, f)
   }
   const src = opts.selection ? subFrame(frame, opts.selection) : frame
@@ -89,9 +90,9 @@ export function convertCurrency(frame: SpendFrame, opts: FxOptions): {frame: Spe
   }
   if (missing.size > 0) {
     const list = [...missing].sort()
-    throw new SpendInputError('FX_MISSING', `No ${to} rate for ${list.slice(0, 6).join(', ')}${list.length > 6 ? ` and ${list.length - 6} more` : ''}`, {
+    throw new SpendInputError('FX_MISSING', analysisMsg.fxMissing(to, list), {
       where: '--fx',
-      hint: 'add a rate per currency and month (or day)',
+      hint: analysisMsg.fxMissingHint(),
     })
   }
   const columns = {...src.columns, amount: {type: 'num' as const, values: out}}
@@ -102,7 +103,7 @@ export function convertCurrency(frame: SpendFrame, opts: FxOptions): {frame: Spe
 /** A converted amount as a double, refusing one past 2^53 (it could not be stored exactly). */
 export function safe(v: bigint, where: string): number {
   if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new SpendInputError('AMOUNT_TOO_LARGE', `A converted amount is too large to keep exact: ${v}`, {where})
+    throw new SpendInputError('AMOUNT_TOO_LARGE', analysisMsg.tooLargeToKeepExact(v), {where})
   }
   return Number(v)
 }

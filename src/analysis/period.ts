@@ -1,4 +1,5 @@
 import {SpendInputError} from '../errors.js'
+import {analysisMsg} from '../messages.js'
 
 /**
  * Periods as integers, so period dimensions and trends are typed-array work.
@@ -32,7 +33,7 @@ export function monthIndex(date: string | null): number {
 export function checkFiscalStart(month: number | undefined): number {
   const f = month ?? 1
   if (!Number.isInteger(f) || f < 1 || f > 12) {
-    throw new SpendInputError('BAD_FISCAL_START', `Fiscal year start must be a month 1-12, got ${month}`, {
+    throw new SpendInputError('BAD_FISCAL_START', analysisMsg.badFiscalStart(month), {
       where: '--fiscal-year-start',
     })
   }
@@ -95,9 +96,9 @@ export function periodBounds(text: string, where: string): [string, string] {
     const d = Number(m[3])
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && !leap(y) ? 28 : DAYS[mo - 1])) return [t, t]
   }
-  throw new SpendInputError('BAD_PERIOD', `Not a date or period: "${text}"`, {
+  throw new SpendInputError('BAD_PERIOD', analysisMsg.badPeriod(text), {
     where,
-    hint: 'use YYYY-MM-DD, YYYY-MM, YYYY-Q1 or YYYY',
+    hint: analysisMsg.badPeriodHint(),
   })
 }
 

@@ -2,6 +2,7 @@ import {SpendInputError} from '../errors.js'
 import type {SpendFrame} from '../model/frame.js'
 import {dictColumn, dim, type Dim} from './dims.js'
 import {compareIds} from './json.js'
+import {analysisMsg} from '../messages.js'
 
 export type EntityKind = 'supplier' | 'buyer'
 
@@ -47,7 +48,7 @@ function textsOf(frame: SpendFrame, d: Dim, k: number, column: TextColumn): stri
  */
 export function resolveEntity(frame: SpendFrame, kind: EntityKind, query: string): Entity {
   const q = query.trim()
-  if (q === '') throw new SpendInputError('EMPTY_NAME', `Give a ${kind} id or name`, {where: kind})
+  if (q === '') throw new SpendInputError('EMPTY_NAME', analysisMsg.emptyName(kind), {where: kind})
   const d = dim(frame, kind)
   const idCols: TextColumn[] = kind === 'supplier' ? ['supplier_key', 'supplier_id'] : ['buyer_id']
   const lq = q.toLowerCase()
@@ -74,12 +75,11 @@ export function resolveEntity(frame: SpendFrame, kind: EntityKind, query: string
       const label = (k: number) => d.labels[k] ?? ''
       const sorted = hits.sort((a, b) => (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : compareIds(d.ids[a], d.ids[b])))
       const shown = sorted.slice(0, 5).map((k) => `${d.labels[k]} (${d.ids[k]})`)
-      const more = sorted.length > 5 ? `, and ${sorted.length - 5} more` : ''
-      throw new SpendInputError('AMBIGUOUS_NAME', `"${q}" matches ${hits.length} ${kind}s: ${shown.join(', ')}${more}`, {
+      throw new SpendInputError('AMBIGUOUS_NAME', analysisMsg.ambiguousName(q, hits.length, kind, shown, sorted.length - 5), {
         where: kind,
-        hint: 'give the id or more of the name',
+        hint: analysisMsg.ambiguousNameHint(),
       })
     }
   }
-  throw new SpendInputError('UNKNOWN_NAME', `No ${kind} matches "${q}"`, {where: kind, hint: 'check the spelling or the ID'})
+  throw new SpendInputError('UNKNOWN_NAME', analysisMsg.noMatch(kind, q), {where: kind, hint: analysisMsg.noMatchHint()})
 }

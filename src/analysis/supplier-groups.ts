@@ -3,6 +3,7 @@ import type {SpendFrame} from '../model/frame.js'
 import {amounts, dim, type Dim, type DimName, type DimOptions} from './dims.js'
 import type {Rows} from './kernel.js'
 import {currencyGroups, groupLevels, sortedChildren, type Level} from './levels.js'
+import {analysisMsg} from '../messages.js'
 
 /**
  * Supplier (or buyer) totals inside each group and currency: the common
@@ -37,7 +38,7 @@ export interface MemberGroupOptions extends DimOptions {
  */
 export function memberGroups(frame: SpendFrame, opts: MemberGroupOptions): MemberGroup[] {
   const member = opts.member ?? 'supplier'
-  if (opts.by === member) throw new SpendInputError('BAD_DIMENSION', `Cannot group ${member}s by ${member}`, {where: '--by'})
+  if (opts.by === member) throw new SpendInputError('BAD_DIMENSION', analysisMsg.groupBySelf(member), {where: '--by'})
   const cur = dim(frame, 'currency')
   const memberDim = dim(frame, member)
   const groupDim = opts.by ? dim(frame, opts.by, opts) : null

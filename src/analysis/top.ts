@@ -5,6 +5,7 @@ import {cube} from './cube.js'
 import type {DimName, DimOptions} from './dims.js'
 import {dimFields, shareJson} from './json.js'
 import type {Rows} from './kernel.js'
+import {analysisMsg} from '../messages.js'
 
 export const TOP_SUBJECTS = {suppliers: 'supplier', buyers: 'buyer', categories: 'category'} as const
 export type TopSubject = keyof typeof TOP_SUBJECTS
@@ -50,9 +51,9 @@ export interface TopResult {
 export function top(frame: SpendFrame, opts: TopOptions): TopResult {
   const subject = TOP_SUBJECTS[opts.what]
   if (!subject) {
-    throw new SpendInputError('BAD_SUBJECT', `Cannot rank "${opts.what}"`, {hint: 'use suppliers, buyers or categories'})
+    throw new SpendInputError('BAD_SUBJECT', analysisMsg.badSubject(opts.what), {hint: analysisMsg.badSubjectHint()})
   }
-  if (opts.by === subject) throw new SpendInputError('BAD_DIMENSION', `Cannot rank ${opts.what} by ${opts.by}`, {where: '--by'})
+  if (opts.by === subject) throw new SpendInputError('BAD_DIMENSION', analysisMsg.rankBySelf(opts.what, opts.by), {where: '--by'})
   const n = opts.top ?? 10
   const by: DimName[] = opts.by ? [opts.by, subject] : [subject]
   const c = cube(frame, {...opts, by, top: n, rollup: false})

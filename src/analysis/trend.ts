@@ -6,6 +6,7 @@ import {dimFields, shareJson} from './json.js'
 import type {Rows} from './kernel.js'
 import {currencyGroups, groupLevels, sortedChildren} from './levels.js'
 import {checkFiscalStart, PERIOD_KINDS, periodLabel, PERIODS_PER_YEAR, type PeriodKind} from './period.js'
+import {analysisMsg} from '../messages.js'
 
 export interface TrendOptions extends DimOptions {
   every: PeriodKind
@@ -53,10 +54,10 @@ export interface TrendResult {
  */
 export function trend(frame: SpendFrame, opts: TrendOptions): TrendResult {
   if (!PERIOD_KINDS.includes(opts.every)) {
-    throw new SpendInputError('BAD_PERIOD_KIND', `Unknown period "${opts.every}"`, {where: '--every', hint: 'use month, quarter or year'})
+    throw new SpendInputError('BAD_PERIOD_KIND', analysisMsg.badPeriodKind(opts.every), {where: '--every', hint: analysisMsg.badPeriodKindHint()})
   }
   if (opts.by && PERIOD_KINDS.includes(opts.by as PeriodKind)) {
-    throw new SpendInputError('BAD_DIMENSION', `Cannot split a trend by ${opts.by}`, {where: '--by'})
+    throw new SpendInputError('BAD_DIMENSION', analysisMsg.badTrendSplit(opts.by), {where: '--by'})
   }
   const fy = checkFiscalStart(opts.fiscalYearStart)
   const pd = dim(frame, opts.every, {...opts, fiscalYearStart: fy})

@@ -18,6 +18,7 @@
  *
  * Absurd amounts (more than 1e13 major units) are rejected.
  */
+import {rejectMsg, tableMsg} from '../messages.js'
 
 /** Largest absolute amount accepted, in major units. */
 export const MAX_MAJOR = 1e13
@@ -84,40 +85,40 @@ export function amountToMinor(text: string, decimal: DecimalSeparator, exponent:
   // Prefix: signs, symbols, currency letters (at most 3 letters and a dot), spaces, in any order.
   let letters = 0
   for (;;) {
-    if (s >= e) return fail('not a number')
+    if (s >= e) return fail(rejectMsg.notANumber())
     const c = text.charCodeAt(s)
     if (c === 45 || c === 0x2212) {
-      if (neg) return fail('not a number')
+      if (neg) return fail(rejectMsg.notANumber())
       neg = true
     } else if (c === 43) {
       // plus sign: nothing to do
     } else if (isSymbol(c) || isSpace(c)) {
       // skip
     } else if (isLetter(c)) {
-      if (++letters > 3) return fail('not a number')
+      if (++letters > 3) return fail(rejectMsg.notANumber())
     } else if (c === 46 && letters > 0 && s + 1 < e && !isDigit(text.charCodeAt(s + 1))) {
       // "kr." before the number
     } else break
     s++
   }
   // A lone letter is no currency ("e100", "x5").
-  if (letters === 1) return fail('not a number')
+  if (letters === 1) return fail(rejectMsg.notANumber())
   // Suffix: trailing minus, symbols, letters, spaces.
   letters = 0
   for (;;) {
     const c = text.charCodeAt(e - 1)
     if (c === 45 || c === 0x2212) {
-      if (neg) return fail('not a number')
+      if (neg) return fail(rejectMsg.notANumber())
       neg = true
     } else if (isSymbol(c) || isSpace(c)) {
       // skip
     } else if (isLetter(c)) {
-      if (++letters > 3) return fail('not a number')
+      if (++letters > 3) return fail(rejectMsg.notANumber())
     } else break
     e--
-    if (e <= s) return fail('not a number')
+    if (e <= s) return fail(rejectMsg.notANumber())
   }
-  if (letters === 1) return fail('not a number')
+  if (letters === 1) return fail(rejectMsg.notANumber())
   const group = decimal === '.' ? 44 : 46
   const dec = decimal === '.' ? 46 : 44
   let int = 0
@@ -134,40 +135,40 @@ export function amountToMinor(text: string, decimal: DecimalSeparator, exponent:
       const d = c - 48
       if (inFrac) {
         if (fracDigits < exponent) frac = frac * 10 + d
-        else if (d !== 0) return fail(`more decimals than the currency allows (${exponent})`)
+        else if (d !== 0) return fail(rejectMsg.tooManyDecimals(exponent))
         fracDigits++
       } else {
         int = int * 10 + d
         intDigits++
-        if (int > MAX_MAJOR) return fail('amount too large')
+        if (int > MAX_MAJOR) return fail(rejectMsg.amountTooLarge())
         if (sinceGroup >= 0) sinceGroup++
       }
     } else if (c === dec && !inFrac) {
-      if (sawGroup && sinceGroup !== 3) return fail('misplaced thousands separator')
+      if (sawGroup && sinceGroup !== 3) return fail(rejectMsg.misplacedThousands())
       inFrac = true
     } else if (!inFrac && (c === group || isSpace(c) || c === 39) && intDigits > 0) {
-      if (sawGroup && sinceGroup !== 3) return fail('misplaced thousands separator')
-      if (!sawGroup && intDigits > 3) return fail('misplaced thousands separator')
+      if (sawGroup && sinceGroup !== 3) return fail(rejectMsg.misplacedThousands())
+      if (!sawGroup && intDigits > 3) return fail(rejectMsg.misplacedThousands())
       sawGroup = true
       sinceGroup = 0
     } else if ((c === 101 || c === 69) && decimal === '.' && !sawGroup && intDigits + fracDigits > 0) {
       return withExponent(text.slice(s, e), neg, exponent)
     } else {
-      return fail('not a number')
+      return fail(rejectMsg.notANumber())
     }
   }
-  if (intDigits + fracDigits === 0) return fail('not a number')
-  if (sawGroup && sinceGroup !== 3) return fail('misplaced thousands separator')
+  if (intDigits + fracDigits === 0) return fail(rejectMsg.notANumber())
+  if (sawGroup && sinceGroup !== 3) return fail(rejectMsg.misplacedThousands())
   if (fracDigits < exponent) frac *= POW10[exponent - fracDigits] ?? 10 ** (exponent - fracDigits)
   const v = int * (POW10[exponent] ?? 10 ** exponent) + frac
-  if (!Number.isSafeInteger(v)) return fail('amount too large')
+  if (!Number.isSafeInteger(v)) return fail(rejectMsg.amountTooLarge())
   return neg ? (v === 0 ? 0 : -v) : v
 }
 
 /** Rare path for spreadsheet exponents like `1.2e3`: shift the decimal point on the digit string. */
 function withExponent(t: string, neg: boolean, exponent: number): number {
   const m = /^(\d*)(?:\.(\d*))?[eE]([+-]?\d{1,3})$/.exec(t)
-  if (!m) return fail('not a number')
+  if (!m) return fail(rejectMsg.notANumber())
   const digits = (m[1] ?? '') + (m[2] ?? '')
   let point = (m[1] ?? '').length + Number(m[3])
   let ds = digits
@@ -227,11 +228,11 @@ export function sniffDecimal(samples: readonly string[], fallback: DecimalSepara
       else comma++
     }
   }
-  if (dot > 0 && comma === 0) return {decimal: '.', reason: `'.' decimals in ${dot} sample values`}
-  if (comma > 0 && dot === 0) return {decimal: ',', reason: `',' decimals in ${comma} sample values`}
+  if (dot > 0 && comma === 0) return {decimal: '.', reason: tableMsg.decimalsDot(dot)}
+  if (comma > 0 && dot === 0) return {decimal: ',', reason: tableMsg.decimalsComma(comma)}
   if (dot > 0 && comma > 0) {
     const d: DecimalSeparator = dot >= comma ? '.' : ','
-    return {decimal: d, reason: `mixed separators (${dot} '.', ${comma} ','); using '${d}'`}
+    return {decimal: d, reason: tableMsg.decimalsMixed(dot, comma, d)}
   }
-  return {decimal: fallback, reason: `no decisive sample value; '${fallback}' by convention`}
+  return {decimal: fallback, reason: tableMsg.decimalsByConvention(fallback)}
 }

@@ -3,6 +3,7 @@
  * (never per cell), with the sentence that says why.
  */
 import {scanDate, SERIAL_MAX, SERIAL_MIN, type DateOrder} from './date-scan.js'
+import {tableMsg} from '../messages.js'
 
 /**
  * Decide a date column's order from sample cells: any first part > 12 means
@@ -42,22 +43,22 @@ export function decideDateOrder(
     else other++
   }
   if (serial > 0 && numeric + named + iso + other === 0) {
-    return {order: 'serial', reason: `all ${serial} sample values are Excel serial day numbers`, mixed: false}
+    return {order: 'serial', reason: tableMsg.datesSerial(serial), mixed: false}
   }
   if (numeric === 0) {
-    if (named > 0) return {order: 'dmy', reason: 'dates name the month (e.g. 21 Mar 2012), so the order is not in doubt', mixed: false}
-    if (iso > 0) return {order: 'ymd', reason: 'dates are year-first (ISO)', mixed: false}
-    return {order: convention.order, reason: `no readable date in the sample; ${convention.why}`, mixed: false}
+    if (named > 0) return {order: 'dmy', reason: tableMsg.datesNamedMonth(), mixed: false}
+    if (iso > 0) return {order: 'ymd', reason: tableMsg.datesIso(), mixed: false}
+    return {order: convention.order, reason: tableMsg.datesUnreadable(convention.why), mixed: false}
   }
   if (firstBig > 0 && secondBig > 0) {
     return {
       order: convention.order,
-      reason: `sample has both day-first and month-first dates (${firstBig} vs ${secondBig}); ${convention.why}`,
+      reason: tableMsg.datesMixed(firstBig, secondBig, convention.why),
       mixed: true,
     }
   }
-  if (firstBig > 0) return {order: 'dmy', reason: `a first part above 12 (${exA}) means day-first`, mixed: false}
-  if (secondBig > 0) return {order: 'mdy', reason: `a second part above 12 (${exB}) means month-first`, mixed: false}
-  if (dotted === numeric) return {order: 'dmy', reason: 'dotted dates (DD.MM.YYYY) are day-first', mixed: false}
-  return {order: convention.order, reason: `no part above 12 in ${numeric} sample dates; ${convention.why}`, mixed: false}
+  if (firstBig > 0) return {order: 'dmy', reason: tableMsg.datesDayFirst(exA), mixed: false}
+  if (secondBig > 0) return {order: 'mdy', reason: tableMsg.datesMonthFirst(exB), mixed: false}
+  if (dotted === numeric) return {order: 'dmy', reason: tableMsg.datesDotted(), mixed: false}
+  return {order: convention.order, reason: tableMsg.datesByConvention(numeric, convention.why), mixed: false}
 }

@@ -13,6 +13,7 @@
  * Cell shapes are read in `date-scan.ts`, the column order decided in `date-order.ts`.
  */
 import {scanDate, type DateOrder} from './date-scan.js'
+import {rejectMsg} from '../messages.js'
 
 export {decideDateOrder} from './date-order.js'
 export {scanDate, type DateOrder, type Scan} from './date-scan.js'
@@ -42,11 +43,11 @@ export function dateError(): string {
 
 function ymd(y: number, m: number, d: number, raw: string): string | false {
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
-    lastError = `impossible date "${raw.trim()}"`
+    lastError = rejectMsg.impossibleDate(raw.trim())
     return false
   }
   if (y < 1900 || y > 2100) {
-    lastError = `date out of range "${raw.trim()}"`
+    lastError = rejectMsg.dateOutOfRange(raw.trim())
     return false
   }
   return `${y}-${pad2(m)}-${pad2(d)}`
@@ -84,7 +85,7 @@ export function toIsoDate(text: string, order: DateOrder): string | null | false
   const sc = scanDate(text)
   if (sc === null) {
     if (text.trim() === '') return null
-    lastError = `unreadable date "${text.trim()}"`
+    lastError = rejectMsg.unreadableDate(text.trim())
     return false
   }
   switch (sc.kind) {
@@ -94,7 +95,7 @@ export function toIsoDate(text: string, order: DateOrder): string | null | false
       return ymd(sc.a, sc.b, sc.c, text)
     case 'serial': {
       const iso = order === 'serial' ? serialToIso(sc.a) : null
-      if (iso === null) lastError = `unreadable date "${text.trim()}"`
+      if (iso === null) lastError = rejectMsg.unreadableDate(text.trim())
       return iso ?? false
     }
     case 'nwn':
@@ -135,7 +136,7 @@ export class DateColumn {
       if (v === false) this.error = lastError
       return v
     }
-    if (v === false) this.error = this.errors.get(text) ?? 'unreadable date'
+    if (v === false) this.error = this.errors.get(text) ?? rejectMsg.unreadableDateShort()
     return v
   }
 }

@@ -11,6 +11,7 @@ import {isSpendInputError} from '../../errors.js'
 import {archiveTooLargeError, brokenArchiveError} from './detect.js'
 import type {Limits} from './limits.js'
 import type {RandomAccess, ZipEntry} from './zip.js'
+import {bytesMsg} from '../../messages.js'
 
 const LOCAL = 0x04034b50
 /** zlib's default 16 KB output chunks cost more hops through the stream machinery; a bomb still gets at most this much past a limit. */
@@ -32,10 +33,10 @@ export class InflateGuard {
     this.total += n
     const l = this.limits
     if (this.total > l.maxUncompressedBytes) {
-      throw archiveTooLargeError(this.name, `unpacks to more than ${l.maxUncompressedBytes} bytes`)
+      throw archiveTooLargeError(this.name, bytesMsg.unpacksTooLarge(l.maxUncompressedBytes))
     }
     if (out > l.ratioFloorBytes && out > Math.max(1, compressed) * l.maxCompressionRatio) {
-      throw archiveTooLargeError(this.name, `compressed more than ${l.maxCompressionRatio}:1 (zip bomb?)`)
+      throw archiveTooLargeError(this.name, bytesMsg.ratioTooHigh(l.maxCompressionRatio))
     }
   }
 }
@@ -47,7 +48,7 @@ async function* inflate(src: AsyncIterable<Uint8Array>, z: zlib.Inflate | zlib.I
     for await (const chunk of z) yield chunk as Buffer
   } catch (err) {
     if (isSpendInputError(err)) throw err
-    throw brokenArchiveError(name, `cannot inflate (${(err as Error).message})`)
+    throw brokenArchiveError(name, bytesMsg.cannotInflate((err as Error).message))
   } finally {
     z.destroy()
   }
@@ -59,13 +60,13 @@ async function* inflate(src: AsyncIterable<Uint8Array>, z: zlib.Inflate | zlib.I
  */
 export async function* zipMemberBytes(ra: RandomAccess, entry: ZipEntry, archive: string, guard: InflateGuard): AsyncGenerator<Uint8Array> {
   const where = `${archive}!${entry.name}`
-  if (entry.flags & 1) throw brokenArchiveError(where, 'member is encrypted')
-  if (entry.method !== 0 && entry.method !== 8) throw brokenArchiveError(where, `unsupported compression method ${entry.method}`)
+  if (entry.flags & 1) throw brokenArchiveError(where, bytesMsg.encryptedMember())
+  if (entry.method !== 0 && entry.method !== 8) throw brokenArchiveError(where, bytesMsg.unsupportedMethod(entry.method))
   const local = await ra.read(entry.localOffset, 30)
-  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw brokenArchiveError(where, 'bad member header')
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw brokenArchiveError(where, bytesMsg.badMemberHeader())
   const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
   const end = start + entry.compressedSize
-  if (end > ra.size) throw brokenArchiveError(where, 'member runs past the end of the file (truncated?)')
+  if (end > ra.size) throw brokenArchiveError(where, bytesMsg.memberPastEnd())
   // The ratio is taken against the bytes zlib has consumed (bytesWritten), not
   // those read: the stream reads ahead, and a small bomb is read whole at once.
   const z = entry.method === 0 ? null : zlib.createInflateRaw({chunkSize: INFLATE_CHUNK})
@@ -74,13 +75,13 @@ export async function* zipMemberBytes(ra: RandomAccess, entry: ZipEntry, archive
   let crc = 0
   for await (const chunk of body) {
     out += chunk.length
-    if (out > entry.size) throw brokenArchiveError(where, 'member is larger than the zip directory says (zip bomb?)')
+    if (out > entry.size) throw brokenArchiveError(where, bytesMsg.memberTooLarge())
     guard.add(chunk.length, out, z === null ? out : z.bytesWritten)
     crc = zlib.crc32(chunk, crc)
     yield chunk
   }
-  if (out !== entry.size) throw brokenArchiveError(where, 'member is shorter than the zip directory says (truncated?)')
-  if ((crc >>> 0) !== entry.crc) throw brokenArchiveError(where, 'checksum mismatch (corrupt download?)')
+  if (out !== entry.size) throw brokenArchiveError(where, bytesMsg.memberTooShort())
+  if ((crc >>> 0) !== entry.crc) throw brokenArchiveError(where, bytesMsg.checksumMismatch())
 }
 
 /**
@@ -110,7 +111,7 @@ export async function collectBytes(src: AsyncIterable<Uint8Array>, cap: number, 
     len += c.length
     if (len > cap) {
       tooLarge?.()
-      throw archiveTooLargeError(name, `more than ${cap} bytes to hold in memory`)
+      throw archiveTooLargeError(name, bytesMsg.tooLargeForMemory(cap))
     }
     parts.push(c)
   }

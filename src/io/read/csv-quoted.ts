@@ -4,6 +4,7 @@
  * quotes are still split natively; only quoted fields are walked quote to quote.
  */
 import {checkCells, countLineBreaks, CR, csvError, fieldEnd, fieldTooLong, LF, QUOTE, type CsvRules} from './csv-record.js'
+import {csvMsg} from '../../messages.js'
 
 /** A record read by {@link readQuotedRecord}. */
 export interface QuotedRecord {
@@ -65,7 +66,7 @@ export function readQuotedRecord(s: string, pos: number, final: boolean, startLi
         if (c === -1 || (c + 1 >= n && !final)) {
           if (n - q > max) throw fieldTooLong(rules, startLine)
           if (!final) return null
-          throw csvError(rules, 'UNCLOSED_QUOTE', 'quote opened here is never closed', startLine, 'check the quotes in this line')
+          throw csvError(rules, 'UNCLOSED_QUOTE', csvMsg.unclosedQuote(), startLine, csvMsg.unclosedQuoteHint())
         }
         if (s.charCodeAt(c + 1) === QUOTE) {
           value += s.slice(seg, c + 1)

@@ -5,6 +5,7 @@
  */
 import {SpendInputError} from '../../errors.js'
 import type {Limits} from './limits.js'
+import {csvMsg} from '../../messages.js'
 
 export const QUOTE = 34
 export const LF = 10
@@ -35,9 +36,9 @@ export function fieldTooLong(rules: CsvRules, line: number): SpendInputError {
   return csvError(
     rules,
     'FIELD_TOO_LONG',
-    `field longer than ${rules.limits.maxFieldLength} characters`,
+    csvMsg.fieldTooLong(rules.limits.maxFieldLength),
     line,
-    'check for an unclosed quote or a wrong delimiter',
+    csvMsg.fieldTooLongHint(),
   )
 }
 
@@ -49,7 +50,7 @@ export function fieldTooLong(rules: CsvRules, line: number): SpendInputError {
  */
 export function checkCells(rules: CsvRules, cells: string[], width: number, line: number): void {
   if (cells.length > rules.limits.maxColumns) {
-    throw csvError(rules, 'TOO_MANY_COLUMNS', `more than ${rules.limits.maxColumns} columns`, line, 'check the delimiter')
+    throw csvError(rules, 'TOO_MANY_COLUMNS', csvMsg.tooManyColumns(rules.limits.maxColumns), line, csvMsg.tooManyColumnsHint())
   }
   if (width > rules.limits.maxFieldLength) {
     for (const c of cells) if (c.length > rules.limits.maxFieldLength) throw fieldTooLong(rules, line)

@@ -22,6 +22,7 @@ import {readQuotedRecord} from './csv-quoted.js'
 import {checkCells, CR, csvError, type CsvRules, fieldTooLong, LF} from './csv-record.js'
 import type {Limits} from './limits.js'
 import type {CellRow} from './types.js'
+import {csvMsg} from '../../messages.js'
 
 export {DELIMITERS, sniffDelimiter} from './csv-sniff.js'
 
@@ -87,7 +88,7 @@ export class CsvTokenizer {
   }
 
   private recordTooLong(): SpendInputError {
-    return csvError(this.rules, 'RECORD_TOO_LONG', `record longer than ${this.limits.maxRecordLength} characters`, this.line, 'check the line endings and quotes')
+    return csvError(this.rules, 'RECORD_TOO_LONG', csvMsg.recordTooLong(this.limits.maxRecordLength), this.line, csvMsg.recordTooLongHint())
   }
 
   private take(): CellRow[][] {

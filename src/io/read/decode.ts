@@ -5,6 +5,7 @@
 import {isAscii, isUtf8} from 'node:buffer'
 import iconv from 'iconv-lite'
 import {notSpendDataError, utf16WithoutBom} from './detect.js'
+import {bytesMsg} from '../../messages.js'
 
 /** Encodings we report: 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252', 'cp850'. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'cp850'
@@ -144,12 +145,12 @@ export async function* decodeChunks(
       s = dec.write(chunk)
     }
     if (s.length === 0) continue
-    if (s.indexOf('\0') !== -1) throw notSpendDataError(name, 'binary data (NUL bytes in text)')
+    if (s.indexOf('\0') !== -1) throw notSpendDataError(name, bytesMsg.binaryNul())
     yield s
   }
   const tail = dec.end()
   if (tail.length > 0) {
-    if (tail.indexOf('\0') !== -1) throw notSpendDataError(name, 'binary data (NUL bytes in text)')
+    if (tail.indexOf('\0') !== -1) throw notSpendDataError(name, bytesMsg.binaryNul())
     yield tail
   }
 }

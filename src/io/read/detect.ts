@@ -3,24 +3,25 @@
  * one-line errors for input that is not spend data at all.
  */
 import {SpendInputError} from '../../errors.js'
+import {bytesMsg} from '../../messages.js'
 
 export type ByteKind = 'zip' | 'gzip' | 'ole2' | 'text' | 'empty' | 'binary'
 
-export const EXPECTED_FORMATS = 'expected CSV, TSV, XLS(X), JSON, ZIP or GZ'
+export const EXPECTED_FORMATS = bytesMsg.expectedFormats()
 
 /** Binary formats people send by mistake, named so the error says what the file is. */
 const KNOWN_BINARIES: Array<[number[], string]> = [
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
-  [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive'],
-  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
-  [[0x42, 0x5a, 0x68], 'a bzip2 archive'],
-  [[0xfd, 0x37, 0x7a, 0x58, 0x5a], 'an xz archive'],
-  [[0x28, 0xb5, 0x2f, 0xfd], 'a zstd archive'],
-  [[0x50, 0x41, 0x52, 0x31], 'a Parquet file'],
-  [[0x41, 0x52, 0x52, 0x4f, 0x57, 0x31], 'an Arrow file'],
+  [[0x89, 0x50, 0x4e, 0x47], bytesMsg.png()],
+  [[0xff, 0xd8, 0xff], bytesMsg.jpeg()],
+  [[0x47, 0x49, 0x46, 0x38], bytesMsg.gif()],
+  [[0x25, 0x50, 0x44, 0x46], bytesMsg.pdf()],
+  [[0x37, 0x7a, 0xbc, 0xaf], bytesMsg.sevenZip()],
+  [[0x52, 0x61, 0x72, 0x21], bytesMsg.rar()],
+  [[0x42, 0x5a, 0x68], bytesMsg.bzip2()],
+  [[0xfd, 0x37, 0x7a, 0x58, 0x5a], bytesMsg.xz()],
+  [[0x28, 0xb5, 0x2f, 0xfd], bytesMsg.zstd()],
+  [[0x50, 0x41, 0x52, 0x31], bytesMsg.parquet()],
+  [[0x41, 0x52, 0x52, 0x4f, 0x57, 0x31], bytesMsg.arrow()],
 ]
 
 function startsWith(b: Uint8Array, sig: number[]): boolean {
@@ -79,7 +80,7 @@ export function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | nul
 
 /**
  * A short phrase naming a known binary format, or null.
- * @example describeBinary(Buffer.from('%PDF-1.7')) // 'a PDF document'
+ * @example describeBinary(Buffer.from('%PDF-1.7')) // bytesMsg.pdf()
  */
 export function describeBinary(head: Uint8Array): string | null {
   for (const [sig, what] of KNOWN_BINARIES) if (startsWith(head, sig)) return what
@@ -153,15 +154,15 @@ export async function peekBytes(
  * @example throw emptyFileError('x.csv') // "x.csv: file is empty (...)"
  */
 export function emptyFileError(name: string): SpendInputError {
-  return new SpendInputError('EMPTY_FILE', 'file is empty', {where: name, hint: 'export the data again; ' + EXPECTED_FORMATS})
+  return new SpendInputError('EMPTY_FILE', bytesMsg.emptyFile(), {where: name, hint: bytesMsg.emptyFileHint()})
 }
 
 /**
  * The error for bytes that are no format we read.
- * @example throw notSpendDataError('x.png', 'a PNG image')
+ * @example throw notSpendDataError('x.png', bytesMsg.png())
  */
-export function notSpendDataError(name: string, what = 'binary data'): SpendInputError {
-  return new SpendInputError('NOT_SPEND_DATA', `not spend data: looks like ${what}`, {where: name, hint: EXPECTED_FORMATS})
+export function notSpendDataError(name: string, what = bytesMsg.binary()): SpendInputError {
+  return new SpendInputError('NOT_SPEND_DATA', bytesMsg.notSpendData(what), {where: name, hint: bytesMsg.expectedFormats()})
 }
 
 /**
@@ -169,9 +170,9 @@ export function notSpendDataError(name: string, what = 'binary data'): SpendInpu
  * @example throw brokenArchiveError('a.zip', 'no zip directory found')
  */
 export function brokenArchiveError(name: string, why: string): SpendInputError {
-  return new SpendInputError('BROKEN_ARCHIVE', `broken archive: ${why}`, {
+  return new SpendInputError('BROKEN_ARCHIVE', bytesMsg.brokenArchive(why), {
     where: name,
-    hint: 'download it again or unpack it yourself; ' + EXPECTED_FORMATS,
+    hint: bytesMsg.brokenArchiveHint(),
   })
 }
 
@@ -180,8 +181,8 @@ export function brokenArchiveError(name: string, why: string): SpendInputError {
  * @example throw archiveTooLargeError('a.zip', '20000 members (limit 10000)')
  */
 export function archiveTooLargeError(name: string, why: string): SpendInputError {
-  return new SpendInputError('ARCHIVE_TOO_LARGE', `archive refused: ${why}`, {
+  return new SpendInputError('ARCHIVE_TOO_LARGE', bytesMsg.archiveRefused(why), {
     where: name,
-    hint: 'unpack it yourself and import the files you need',
+    hint: bytesMsg.archiveRefusedHint(),
   })
 }

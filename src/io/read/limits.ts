@@ -3,6 +3,7 @@
  * exhausting memory. Every reader checks them while it streams, never after.
  */
 import {SpendInputError} from '../../errors.js'
+import {bytesMsg} from '../../messages.js'
 
 export interface Limits {
   /** Longest single CSV field, in characters. */
@@ -73,7 +74,7 @@ const STRUCTURAL = /[,:[\]{}]/g
  */
 export async function* guardJsonTokens(text: AsyncIterable<string>, max: number, name: string): AsyncGenerator<string> {
   const tooLong = (): SpendInputError =>
-    new SpendInputError('FIELD_TOO_LONG', `JSON value longer than ${max} characters`, {where: name, hint: 'check the file is complete, valid JSON'})
+    new SpendInputError('FIELD_TOO_LONG', bytesMsg.jsonValueTooLong(max), {where: name, hint: bytesMsg.jsonValueTooLongHint()})
   let inString = false
   /** Length of the string being read, or of the bare run (number, literal, spaces) since the last quote or structural character. */
   let run = 0

@@ -18,7 +18,7 @@ export async function readMapFile(file: string): Promise<Record<string, string>>
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new SpendInputError('MAP_NOT_FOUND', `cannot read --map file (${(error as Error).message})`, {where: file, exit: 2})
+    throw new SpendInputError('MAP_NOT_FOUND', msg.mapFileUnreadable((error as Error).message), {where: file, exit: 2})
   }
   let data: unknown
   try {
@@ -28,7 +28,7 @@ export async function readMapFile(file: string): Promise<Record<string, string>>
     throw new SpendInputError('BAD_MAP', msg.badMapFile(file, (error as Error).message.split('\n')[0]), {exit: 2})
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new SpendInputError('BAD_MAP', msg.badMapFile(file, 'not a mapping'), {exit: 2})
+    throw new SpendInputError('BAD_MAP', msg.badMapFile(file, msg.mapNotAMapping()), {exit: 2})
   }
   const out: Record<string, string> = {}
   for (const [field, header] of Object.entries(data as Record<string, unknown>)) {
@@ -36,7 +36,7 @@ export async function readMapFile(file: string): Promise<Record<string, string>>
       throw new SpendInputError('BAD_MAP', msg.unknownMapField(field, MAPPABLE_FIELDS), {where: file, exit: 2})
     }
     if (typeof header !== 'string' && typeof header !== 'number') {
-      throw new SpendInputError('BAD_MAP', msg.badMapFile(file, `"${field}" must name a column`), {exit: 2})
+      throw new SpendInputError('BAD_MAP', msg.badMapFile(file, msg.mapFieldNotColumn(field)), {exit: 2})
     }
     out[field] = String(header)
   }

@@ -5,6 +5,7 @@
  */
 import {SpendInputError} from '../../errors.js'
 import type {Preset} from './presets.js'
+import {tableMsg} from '../../messages.js'
 
 export const FIELDS = [
   'amount', 'supplier', 'date', 'buyer', 'buyer_id', 'unit', 'supplier_id', 'supplier_vat', 'currency',
@@ -164,13 +165,13 @@ export function mapColumns(header: readonly string[], opts: {map?: Record<string
   }
   for (const [field, text] of Object.entries(opts.map ?? {})) {
     if (!(FIELDS as readonly string[]).includes(field)) {
-      throw new SpendInputError('BAD_MAP', `unknown field "${field}" in --map`, {hint: `fields: ${FIELDS.join(', ')}`})
+      throw new SpendInputError('BAD_MAP', tableMsg.unknownMapField(field), {hint: tableMsg.unknownMapFieldHint(FIELDS)})
     }
     const i = norm.indexOf(normHeader(text))
     if (i < 0) {
-      throw new SpendInputError('MAP_COLUMN_NOT_FOUND', `--map column "${text}" for ${field} not in the header`, {
+      throw new SpendInputError('MAP_COLUMN_NOT_FOUND', tableMsg.mapColumnNotFound(text, field), {
         where: opts.where,
-        hint: `columns: ${header.filter((h) => h.trim()).join(', ')}`,
+        hint: tableMsg.mapColumnNotFoundHint(header.filter((h) => h.trim())),
       })
     }
     take(field as Field, i, 'map-file')
@@ -218,9 +219,9 @@ export function mapColumns(header: readonly string[], opts: {map?: Record<string
   pairOrgNumbers(norm, index, how)
   if (index.amount === undefined) {
     const cols = header.filter((h) => h.trim() !== '').map((h) => `"${h.trim()}"`)
-    throw new SpendInputError('NO_AMOUNT_COLUMN', `no amount column among ${cols.join(', ') || '(no columns)'}`, {
+    throw new SpendInputError('NO_AMOUNT_COLUMN', tableMsg.noAmountColumn(cols), {
       where: opts.where,
-      hint: `--map map.yaml with "amount: <column>"`,
+      hint: tableMsg.noAmountColumnHint(),
     })
   }
   return {index, how}

@@ -5,6 +5,7 @@
 import {SpendInputError} from '../../errors.js'
 import type {Field} from './mapping.js'
 import {normHeader} from './mapping.js'
+import {tableMsg} from '../../messages.js'
 
 export interface Preset {
   name: string
@@ -155,9 +156,9 @@ export const PRESETS: readonly Preset[] = [
 export function presetByName(name: string): Preset {
   const found = PRESETS.find((x) => x.name === name)
   if (!found) {
-    throw new SpendInputError('UNKNOWN_PRESET', `unknown preset "${name}"`, {
+    throw new SpendInputError('UNKNOWN_PRESET', tableMsg.unknownPreset(name), {
       where: '--preset',
-      hint: `valid: ${PRESETS.map((x) => x.name).join(', ')}`,
+      hint: tableMsg.unknownPresetHint(PRESETS.map((x) => x.name)),
     })
   }
   return found

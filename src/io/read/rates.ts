@@ -2,6 +2,7 @@ import Papa from 'papaparse'
 import type {FxRate} from '../../analysis/fx.js'
 import type {IndexPoint} from '../../analysis/deflate.js'
 import {SpendInputError} from '../../errors.js'
+import {ratesMsg} from '../../messages.js'
 
 /**
  * Parsers for the small side files of `--fx` (exchange rates) and `--deflate`
@@ -18,7 +19,7 @@ function readTable(text: string, file: string): Table {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {skipEmptyLines: false})
   const all = parsed.data.map((cells, i) => ({line: i + 1, cells: cells.map((c) => c.trim())}))
   const rows = all.filter((r) => r.cells.some((c) => c !== ''))
-  if (rows.length === 0) throw new SpendInputError('EMPTY_FILE', 'The file is empty', {where: file})
+  if (rows.length === 0) throw new SpendInputError('EMPTY_FILE', ratesMsg.emptyFile(), {where: file})
   const [head, ...data] = rows
   return {header: head.cells.map((h) => h.toLowerCase()), rows: data}
 }
@@ -26,9 +27,9 @@ function readTable(text: string, file: string): Table {
 function column(t: Table, names: string[], file: string, what: string): number {
   const i = t.header.findIndex((h) => names.includes(h))
   if (i < 0) {
-    throw new SpendInputError('MISSING_COLUMN', `No ${what} column (header: ${t.header.join(', ')})`, {
+    throw new SpendInputError('MISSING_COLUMN', ratesMsg.missingColumn(what, t.header), {
       where: file,
-      hint: `name a column ${names.slice(0, 3).join(' or ')}`,
+      hint: ratesMsg.missingColumnHint(names.slice(0, 3)),
     })
   }
   return i
@@ -52,13 +53,13 @@ export function parseRatesCsv(text: string, file = 'rates'): FxRate[] {
     const currency = (cells[c] ?? '').toUpperCase()
     const rate = cells[r] ?? ''
     if (!/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/.test(period)) {
-      throw new SpendInputError('BAD_RATE_LINE', `Bad date "${period}"`, {where: `${file}:${line}`, hint: 'use YYYY-MM-DD or YYYY-MM'})
+      throw new SpendInputError('BAD_RATE_LINE', ratesMsg.badDate(period), {where: `${file}:${line}`, hint: ratesMsg.badDateHint()})
     }
     if (!/^[A-Z]{3}$/.test(currency)) {
-      throw new SpendInputError('BAD_RATE_LINE', `Bad currency "${cells[c] ?? ''}"`, {where: `${file}:${line}`, hint: 'use ISO 4217, e.g. EUR'})
+      throw new SpendInputError('BAD_RATE_LINE', ratesMsg.badCurrency(cells[c] ?? ''), {where: `${file}:${line}`, hint: ratesMsg.badCurrencyHint()})
     }
     if (!DECIMAL.test(rate) || Number(rate) === 0) {
-      throw new SpendInputError('BAD_RATE_LINE', `Bad rate "${rate}"`, {where: `${file}:${line}`, hint: 'a positive decimal with a dot, e.g. 0.8612'})
+      throw new SpendInputError('BAD_RATE_LINE', ratesMsg.badRate(rate), {where: `${file}:${line}`, hint: ratesMsg.badRateHint()})
     }
     return {period, currency, rate}
   })
@@ -77,10 +78,10 @@ export function parseIndexCsv(text: string, file = 'index'): IndexPoint[] {
     const period = cells[p] ?? ''
     const value = cells[v] ?? ''
     if (!/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(period)) {
-      throw new SpendInputError('BAD_INDEX_LINE', `Bad period "${period}"`, {where: `${file}:${line}`, hint: 'use YYYY or YYYY-MM'})
+      throw new SpendInputError('BAD_INDEX_LINE', ratesMsg.badPeriod(period), {where: `${file}:${line}`, hint: ratesMsg.badPeriodHint()})
     }
     if (!DECIMAL.test(value) || Number(value) === 0) {
-      throw new SpendInputError('BAD_INDEX_LINE', `Bad index "${value}"`, {where: `${file}:${line}`, hint: 'a positive decimal with a dot, e.g. 104.2'})
+      throw new SpendInputError('BAD_INDEX_LINE', ratesMsg.badIndex(value), {where: `${file}:${line}`, hint: ratesMsg.badIndexHint()})
     }
     return {period, value}
   })

@@ -11,13 +11,14 @@ import {SpendInputError} from '../../errors.js'
 import {InflateGuard, collectBytes, gunzipBytes, zipMemberBytes} from './archive.js'
 import {parseCsv, sniffDelimiter} from './csv.js'
 import {decodeChunks, decodeSample, detectEncoding} from './decode.js'
-import {EXPECTED_FORMATS, archiveTooLargeError, describeBinary, emptyFileError, extensionOf, notSpendDataError, peekBytes, safeName, sniffBytes} from './detect.js'
+import {archiveTooLargeError, describeBinary, emptyFileError, extensionOf, notSpendDataError, peekBytes, safeName, sniffBytes} from './detect.js'
 import {guardJsonTokens, resolveLimits} from './limits.js'
 import type {Limits} from './limits.js'
 import {checkWorkbookMembers, checkWorkbookSize, readWorkbook} from './spreadsheet.js'
 import type {CellRow, JsonSource, Source, TableSource} from './types.js'
 import {bufferAccess, dataMembers, fileAccess, officeDocument, readZipDirectory, workbookFormat} from './zip.js'
 import type {RandomAccess} from './zip.js'
+import {bytesMsg} from '../../messages.js'
 
 export type {Limits} from './limits.js'
 export {DEFAULT_LIMITS} from './limits.js'
@@ -66,26 +67,26 @@ export async function* openSources(input: string, opts: OpenOptions = {}): Async
   }
   if (input === '-') {
     if (process.stdin.isTTY) {
-      throw new SpendInputError('NO_INPUT', 'no input: stdin is a terminal', {where: 'stdin', hint: 'give a file name or pipe data in'})
+      throw new SpendInputError('NO_INPUT', bytesMsg.stdinIsTty(), {where: 'stdin', hint: bytesMsg.stdinIsTtyHint()})
     }
     yield* fromStream(counted(process.stdin, ctx), 'stdin', [], 0, ctx)
     return
   }
   const st = await stat(input).catch(() => null)
-  if (st === null) throw new SpendInputError('FILE_NOT_FOUND', 'no such file or folder', {where: input, hint: 'check the path'})
+  if (st === null) throw new SpendInputError('FILE_NOT_FOUND', bytesMsg.notFound(), {where: input, hint: bytesMsg.notFoundHint()})
   if (!st.isDirectory()) {
     yield* fromFile(input, safeName(basename(input)), ctx)
     return
   }
   const files = await listFiles(input, '')
-  if (files.length === 0) throw new SpendInputError('NO_FILES', 'folder has no files', {where: input, hint: EXPECTED_FORMATS})
+  if (files.length === 0) throw new SpendInputError('NO_FILES', bytesMsg.emptyFolder(), {where: input, hint: bytesMsg.expectedFormats()})
   for (const rel of files) yield* fromFile(join(input, rel), safeName(rel), ctx)
 }
 
 /** Relative paths of the files under dir, sorted by name at each level, dotfiles skipped. */
 async function listFiles(root: string, rel: string, depth = 0): Promise<string[]> {
   // A symlink loop would recurse for ever: no real data folder is this deep.
-  if (depth > 32) throw new SpendInputError('FOLDER_TOO_DEEP', 'folders nested more than 32 deep (a link loop?)', {where: join(root, rel)})
+  if (depth > 32) throw new SpendInputError('FOLDER_TOO_DEEP', bytesMsg.folderTooDeep(), {where: join(root, rel)})
   const entries = (await readdir(join(root, rel), {withFileTypes: true}))
     .filter((e) => !e.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -129,10 +130,10 @@ async function* fromStream(src: AsyncIterable<Uint8Array>, name: string, contain
     case 'empty':
       throw emptyFileError(name)
     case 'binary':
-      throw notSpendDataError(name, describeBinary(head) ?? 'binary data')
+      throw notSpendDataError(name, describeBinary(head) ?? bytesMsg.binary())
     case 'zip':
     case 'gzip':
-      if (depth >= limits.maxArchiveDepth) throw archiveTooLargeError(name, `archives nested more than ${limits.maxArchiveDepth} deep`)
+      if (depth >= limits.maxArchiveDepth) throw archiveTooLargeError(name, bytesMsg.nestedTooDeep(limits.maxArchiveDepth))
       if (kind === 'gzip') {
         yield* fromStream(gunzipBytes(stream, name, limits), name, [...container, 'gz'], depth + 1, ctx)
       } else {
@@ -173,7 +174,7 @@ async function* fromZip(ra: RandomAccess, name: string, container: string[], dep
 
 async function* fromWorkbook(bytes: Uint8Array, name: string, container: string[], format: 'xls' | 'xlsx' | 'ods', ctx: Ctx): AsyncGenerator<Source> {
   const sheets = await readWorkbook(bytes, name, ctx.limits)
-  if (sheets.length === 0) throw new SpendInputError('EMPTY_FILE', 'workbook has no data', {where: name, hint: 'check the file, or export the sheet you need as CSV'})
+  if (sheets.length === 0) throw new SpendInputError('EMPTY_FILE', bytesMsg.workbookEmpty(), {where: name, hint: bytesMsg.workbookEmptyHint()})
   for (const sheet of sheets) {
     const src: TableSource = {
       kind: 'table',

@@ -11,16 +11,15 @@ import type {Limits} from './limits.js'
 import {WORKER_SOURCE} from './spreadsheet-worker.js'
 import type {CellRow} from './types.js'
 import type {RandomAccess, ZipEntry} from './zip.js'
+import {bytesMsg} from '../../messages.js'
 
 export interface Sheet {
   name: string
   rows: CellRow[]
 }
 
-const HINT = 'open it in a spreadsheet program and save it again as .xlsx or CSV'
-
 function brokenSpreadsheet(name: string, why: string): SpendInputError {
-  return new SpendInputError('BROKEN_SPREADSHEET', `cannot read workbook: ${why}`, {where: name, hint: HINT})
+  return new SpendInputError('BROKEN_SPREADSHEET', bytesMsg.brokenWorkbook(why), {where: name, hint: bytesMsg.brokenWorkbookHint()})
 }
 
 /**
@@ -29,9 +28,9 @@ function brokenSpreadsheet(name: string, why: string): SpendInputError {
  */
 export function checkWorkbookSize(size: number, name: string, limits: Limits): void {
   if (size > limits.maxSpreadsheetBytes) {
-    throw new SpendInputError('SPREADSHEET_TOO_LARGE', `workbook is larger than ${limits.maxSpreadsheetBytes} bytes`, {
+    throw new SpendInputError('SPREADSHEET_TOO_LARGE', bytesMsg.workbookTooLarge(limits.maxSpreadsheetBytes), {
       where: name,
-      hint: 'save it as CSV and import that',
+      hint: bytesMsg.workbookTooLargeHint(),
     })
   }
 }
@@ -47,9 +46,9 @@ export function checkWorkbookSize(size: number, name: string, limits: Limits): v
 export async function checkWorkbookMembers(ra: RandomAccess, entries: ZipEntry[], name: string, limits: Limits): Promise<void> {
   const declared = entries.reduce((n, e) => n + e.size, 0)
   if (declared > limits.maxWorkbookUnpackedBytes) {
-    throw new SpendInputError('SPREADSHEET_TOO_LARGE', `workbook unpacks to more than ${limits.maxWorkbookUnpackedBytes >> 20} MB`, {
+    throw new SpendInputError('SPREADSHEET_TOO_LARGE', bytesMsg.workbookUnpacksTooLarge(limits.maxWorkbookUnpackedBytes >> 20), {
       where: name,
-      hint: 'save it as CSV and import that',
+      hint: bytesMsg.workbookTooLargeHint(),
     })
   }
   const guard = new InflateGuard(name, limits)
@@ -59,7 +58,7 @@ export async function checkWorkbookMembers(ra: RandomAccess, entries: ZipEntry[]
       for await (const chunk of zipMemberBytes(ra, e, name, guard)) void chunk
     } catch (err) {
       if (isSpendInputError(err) && err.code === 'BROKEN_ARCHIVE') {
-        throw new SpendInputError('BROKEN_SPREADSHEET', `cannot read workbook: ${err.message.replace(/^broken archive: /, '')}`, {where: err.where, hint: HINT})
+        throw new SpendInputError('BROKEN_SPREADSHEET', bytesMsg.brokenWorkbook(err.message.replace(/^broken archive: /, '')), {where: err.where, hint: bytesMsg.brokenWorkbookHint()})
       }
       throw err
     }
@@ -87,7 +86,7 @@ export async function readWorkbook(bytes: Uint8Array, name: string, limits: Limi
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
-        reject(brokenSpreadsheet(name, `gave up after ${limits.spreadsheetTimeoutMs / 1000} s`))
+        reject(brokenSpreadsheet(name, bytesMsg.workbookTimeout(limits.spreadsheetTimeoutMs / 1000)))
       }, limits.spreadsheetTimeoutMs)
       const fail = (e: SpendInputError): void => {
         clearTimeout(timer)
@@ -101,19 +100,19 @@ export async function readWorkbook(bytes: Uint8Array, name: string, limits: Limi
         } else if (m.type === 'error') {
           fail(
             m.code === 'TOO_MANY_COLUMNS'
-              ? new SpendInputError('TOO_MANY_COLUMNS', m.message!, {where: name, hint: 'delete the unused columns'})
-              : brokenSpreadsheet(name, m.message ?? 'unknown error'),
+              ? new SpendInputError('TOO_MANY_COLUMNS', m.message!, {where: name, hint: bytesMsg.workbookTooManyColumnsHint()})
+              : brokenSpreadsheet(name, m.message ?? bytesMsg.workbookUnknownError()),
           )
         }
       })
       worker.on('error', (err: Error & {code?: string}) => {
         fail(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new SpendInputError('SPREADSHEET_TOO_LARGE', 'workbook needs too much memory to read', {where: name, hint: 'save it as CSV and import that'})
+            ? new SpendInputError('SPREADSHEET_TOO_LARGE', bytesMsg.workbookOutOfMemory(), {where: name, hint: bytesMsg.workbookTooLargeHint()})
             : brokenSpreadsheet(name, err.message.split('\n')[0]),
         )
       })
-      worker.on('exit', (code) => fail(brokenSpreadsheet(name, `reader stopped (exit ${code})`)))
+      worker.on('exit', (code) => fail(brokenSpreadsheet(name, bytesMsg.workbookReaderStopped(code))))
     })
   } finally {
     await worker.terminate()

@@ -17,6 +17,7 @@ import {accFor, floatNoise, type CurrencyAcc} from './row-totals.js'
 import {classify, mayBeTotal, opt, rowFacts, type SkipKind} from './rowclass.js'
 import type {TablePlan} from './tableplan.js'
 import type {CellRow, ImportOptions, RecordSink, TableSource} from './types.js'
+import {rejectMsg} from '../../messages.js'
 
 /**
  * Applies a TablePlan to rows, one at a time; `buildReport` reads its counters.
@@ -123,10 +124,10 @@ export class TableReader {
       }
     }
     if (ix.currency !== undefined && !isCurrencyCode(currency)) {
-      return this.reject(r, `unknown currency "${currency}"`, null, null)
+      return this.reject(r, rejectMsg.unknownCurrency(currency), null, null)
     }
     if (!amountOk) {
-      const reason = amountWhy === 'blank' ? 'no amount' : `amount ${amountWhy}: "${amountCell.trim()}"`
+      const reason = amountWhy === 'blank' ? rejectMsg.noAmount() : rejectMsg.badAmount(amountWhy, amountCell.trim())
       return this.reject(r, reason, null, currency)
     }
     const b = this.batch

@@ -9,6 +9,7 @@ import {SKIP_KINDS} from './rowclass.js'
 import {TableReader} from './table-rows.js'
 import {mappingReport, planTable, SAMPLE_ROWS, type TablePlan} from './tableplan.js'
 import type {CellRow, CurrencyTotals, ImportOptions, RecordSink, SourceReport, TableSource} from './types.js'
+import {tableMsg} from '../../messages.js'
 
 /** The SourceReport of a finished read. */
 function buildReport(reader: TableReader): SourceReport {
@@ -23,11 +24,11 @@ function buildReport(reader: TableReader): SourceReport {
     })
   if (totals.length === 0 && plan.currency !== 'XXX') totals.push({currency: plan.currency, source: 0n, imported: 0n, rejected: 0n})
   const warnings = plan.warnings.slice()
-  if (reader.badOrgIds > 0) warnings.push(`${reader.badOrgIds} supplier ids failed the ${plan.supplierIdScheme} check: kept as text only`)
+  if (reader.badOrgIds > 0) warnings.push(tableMsg.badOrgIds(reader.badOrgIds, plan.supplierIdScheme))
   const skipped = SKIP_KINDS.reduce((s, k) => s + reader.skipped[k], 0)
   let buyerOrigin: string = plan.mapping.index.buyer === undefined ? plan.fallbackOrigin : 'column'
   if (plan.mapping.index.buyer !== undefined && reader.buyers.size > 0 && [...reader.buyers.values()].some((b) => b.origin !== 'column')) {
-    buyerOrigin = `column (blank cells: ${plan.fallbackOrigin})`
+    buyerOrigin = tableMsg.buyerFromColumn(plan.fallbackOrigin)
   }
   return {
     file: reader.source.name,

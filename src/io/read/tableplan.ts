@@ -11,6 +11,7 @@ import {findHeader, isBlankRow} from './header.js'
 import {FIELDS, mapColumns, normHeader, type Field, type Mapping} from './mapping.js'
 import {detectPreset, presetByName, presetScore, type Preset, type PresetMatch} from './presets.js'
 import type {CellRow, ImportOptions, TableSource} from './types.js'
+import {tableMsg} from '../../messages.js'
 
 /** Data rows sampled to decide the decimal separator and the date order. */
 export const SAMPLE_ROWS = 2000
@@ -94,7 +95,7 @@ export function planTable(source: TableSource, opts: ImportOptions, rows: readon
   const mapNames = new Set(Object.values(opts.map ?? {}).map(normHeader))
   let headerIdx = findHeader(rows, mapNames)
   if (headerIdx < 0) headerIdx = rows.findIndex((r) => !isBlankRow(r.cells))
-  if (headerIdx < 0) throw new SpendInputError('EMPTY_FILE', 'no rows to import', {where: source.name})
+  if (headerIdx < 0) throw new SpendInputError('EMPTY_FILE', tableMsg.noRows(), {where: source.name})
   const header = (rows[headerIdx] as CellRow).cells.slice()
   let preset: Preset | null = null
   let presetMatch: TablePlan['presetMatch'] = null
@@ -122,7 +123,7 @@ export function planTable(source: TableSource, opts: ImportOptions, rows: readon
     currency = opts.currency.trim().toUpperCase()
     currencyFrom = 'flag'
     if (!isCurrencyCode(currency)) {
-      throw new SpendInputError('BAD_CURRENCY', `"${opts.currency}" is not an ISO 4217 code`, {where: '--currency', hint: 'e.g. --currency GBP'})
+      throw new SpendInputError('BAD_CURRENCY', tableMsg.badCurrency(opts.currency), {where: '--currency', hint: tableMsg.badCurrencyHint()})
     }
   } else {
     const colCur = ix.currency === undefined ? null : sample.map((r) => cell(r, ix.currency).trim().toUpperCase()).find(isCurrencyCode)
@@ -133,32 +134,32 @@ export function planTable(source: TableSource, opts: ImportOptions, rows: readon
     } else if (preset?.currency) {
       currency = preset.currency
       currencyFrom = 'preset'
-      warnings.push(`currency ${currency}: from the ${preset.name} layout`)
+      warnings.push(tableMsg.currencyFromPreset(currency, preset.name))
     } else if (sym) {
       currency = sym
       currencyFrom = 'symbols'
-      warnings.push(`currency ${currency}: from symbols in the file`)
+      warnings.push(tableMsg.currencyFromSymbols(currency))
     } else if (sample.length === 0) {
       // Header only: no money to put a currency on. XXX is ISO 4217's "no currency".
       currency = 'XXX'
       currencyFrom = 'none'
-      warnings.push('no data rows')
+      warnings.push(tableMsg.noDataRows())
     } else if (ix.currency !== undefined) {
-      throw new SpendInputError('NO_CURRENCY', 'currency column has no ISO code in the first rows', {where: source.name, hint: 'add --currency GBP (or the right code)'})
+      throw new SpendInputError('NO_CURRENCY', tableMsg.noCurrencyCode(), {where: source.name, hint: tableMsg.noCurrencyHint()})
     } else {
-      throw new SpendInputError('NO_CURRENCY', 'the file does not say its currency', {where: source.name, hint: 'add --currency GBP (or the right code)'})
+      throw new SpendInputError('NO_CURRENCY', tableMsg.noCurrency(), {where: source.name, hint: tableMsg.noCurrencyHint()})
     }
   }
 
   // Decimal separator, per column from the sample (spreadsheet cells are plain decimals).
   let decimal: DecimalSeparator = '.'
-  let decimalReason = 'spreadsheet cells hold numbers'
+  let decimalReason = tableMsg.typedDecimals()
   if (!source.typedCells) {
     const fallback: DecimalSeparator = preset?.decimal ?? (['NOK', 'SEK', 'DKK'].includes(currency) ? ',' : '.')
     const d = sniffDecimal(amounts, fallback)
     decimal = d.decimal
     decimalReason = d.reason
-    if (d.reason.startsWith('mixed')) warnings.push(`amount decimal separator: ${d.reason}`)
+    if (d.reason.startsWith('mixed')) warnings.push(tableMsg.mixedDecimals(d.reason))
   }
 
   // Date order, per column from the sample, else the publisher's convention.
@@ -168,16 +169,16 @@ export function planTable(source: TableSource, opts: ImportOptions, rows: readon
   if (ix.date !== undefined) {
     const us = preset ? preset.dateOrder === 'mdy' : currency === 'USD'
     const convention = us
-      ? {order: 'mdy' as const, why: `month-first, the US convention${preset ? ` (${preset.name})` : ' (USD)'}`}
-      : {order: 'dmy' as const, why: `day-first, the ${currency === 'NOK' ? 'Norwegian' : currency === 'GBP' ? 'UK' : 'European'} convention`}
+      ? {order: 'mdy' as const, why: tableMsg.usDates(preset ? preset.name : null)}
+      : {order: 'dmy' as const, why: tableMsg.dayFirstDates(currency)}
     const d = decideDateOrder(sample.map((r) => cell(r, ix.date)), convention)
     dateOrder = d.order
     dateReason = d.reason
     dateMixed = d.mixed
-    if (d.mixed) warnings.push(`dates: ${d.reason}`)
+    if (d.mixed) warnings.push(tableMsg.mixedDates(d.reason))
   } else {
-    dateReason = 'no date column'
-    warnings.push('no date column: every row has no date')
+    dateReason = tableMsg.noDateColumn()
+    warnings.push(tableMsg.noDateColumnWarning())
   }
 
   // Buyer fallback: --buyer, then a title line, then the file name.
@@ -195,9 +196,9 @@ export function planTable(source: TableSource, opts: ImportOptions, rows: readon
     fallbackOrigin = 'filename'
   }
   if (ix.buyer === undefined && fallbackOrigin !== 'flag') {
-    warnings.push(`buyer "${fallbackBuyer}": from the ${fallbackOrigin === 'title' ? 'title line' : 'file name'} (use --buyer to name it)`)
+    warnings.push(tableMsg.buyerFallback(fallbackBuyer, fallbackOrigin === 'title'))
   }
-  if (ix.supplier === undefined) warnings.push('no supplier column: rows count as redacted')
+  if (ix.supplier === undefined) warnings.push(tableMsg.noSupplierColumn())
 
   // Supplier ids: which registry, if any, the id column holds.
   let supplierIdScheme: string | null = null
@@ -208,7 +209,7 @@ export function planTable(source: TableSource, opts: ImportOptions, rows: readon
     else if (h.includes('orgnr') || h.includes('organisasjonsnummer') || h.includes('orgnummer') || currency === 'NOK') supplierIdScheme = 'NO-BRC'
     else if (h.includes('company') || h === 'crn') supplierIdScheme = 'GB-COH'
     if (supplierIdScheme === null) {
-      warnings.push(`"${(header[ix.supplier_id] ?? '').trim()}" holds the publisher's own numbers: not used as supplier_id`)
+      warnings.push(tableMsg.publisherIds((header[ix.supplier_id] ?? '').trim()))
     }
   }
   return {

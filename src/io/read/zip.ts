@@ -8,6 +8,7 @@ import {open, stat} from 'node:fs/promises'
 import iconv from 'iconv-lite'
 import {archiveTooLargeError, brokenArchiveError, safeName} from './detect.js'
 import type {Limits} from './limits.js'
+import {bytesMsg} from '../../messages.js'
 
 /** Bytes that can be read at any offset: a file on disk or a buffer. */
 export interface RandomAccess {
@@ -94,31 +95,31 @@ export async function readZipDirectory(ra: RandomAccess, name: string, limits: L
       break
     }
   }
-  if (e < 0) throw brokenArchiveError(name, 'no zip directory found (truncated download?)')
+  if (e < 0) throw brokenArchiveError(name, bytesMsg.noZipDirectory())
   let count = tail.readUInt16LE(e + 10)
   let cdSize = tail.readUInt32LE(e + 12)
   let cdOffset = tail.readUInt32LE(e + 16)
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     const loc = e - 20
-    if (loc < 0 || tail.readUInt32LE(loc) !== ZIP64_LOCATOR) throw brokenArchiveError(name, 'bad zip64 directory')
+    if (loc < 0 || tail.readUInt32LE(loc) !== ZIP64_LOCATOR) throw brokenArchiveError(name, bytesMsg.badZip64())
     const rec = await ra.read(u64(tail, loc + 8), 56)
-    if (rec.length < 56 || rec.readUInt32LE(0) !== ZIP64_EOCD) throw brokenArchiveError(name, 'bad zip64 directory')
+    if (rec.length < 56 || rec.readUInt32LE(0) !== ZIP64_EOCD) throw brokenArchiveError(name, bytesMsg.badZip64())
     count = u64(rec, 32)
     cdSize = u64(rec, 40)
     cdOffset = u64(rec, 48)
   }
   if (count > limits.maxArchiveMembers) {
-    throw archiveTooLargeError(name, `${count} members (limit ${limits.maxArchiveMembers})`)
+    throw archiveTooLargeError(name, bytesMsg.tooManyMembers(count, limits.maxArchiveMembers))
   }
   if (cdOffset + cdSize > ra.size || cdSize > count * (46 + 3 * 0xffff)) {
-    throw brokenArchiveError(name, 'zip directory points outside the file')
+    throw brokenArchiveError(name, bytesMsg.zipDirectoryOutside())
   }
   const cd = await ra.read(cdOffset, cdSize)
   const entries: ZipEntry[] = []
   let p = 0
   let declared = 0
   for (let k = 0; k < count; k++) {
-    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw brokenArchiveError(name, 'corrupt zip directory')
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw brokenArchiveError(name, bytesMsg.corruptZipDirectory())
     const flags = cd.readUInt16LE(p + 8)
     const nameLen = cd.readUInt16LE(p + 28)
     const extraLen = cd.readUInt16LE(p + 30)
@@ -137,10 +138,10 @@ export async function readZipDirectory(ra: RandomAccess, name: string, limits: L
     readZip64Extra(entry, cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen))
     declared += entry.size
     if (declared > limits.maxUncompressedBytes) {
-      throw archiveTooLargeError(name, `unpacks to more than ${limits.maxUncompressedBytes} bytes`)
+      throw archiveTooLargeError(name, bytesMsg.unpacksTooLarge(limits.maxUncompressedBytes))
     }
     if (entry.size > limits.ratioFloorBytes && entry.size > Math.max(1, entry.compressedSize) * limits.maxCompressionRatio) {
-      throw archiveTooLargeError(name, `${entry.name} is compressed more than ${limits.maxCompressionRatio}:1 (zip bomb?)`)
+      throw archiveTooLargeError(name, bytesMsg.memberRatioTooHigh(entry.name, limits.maxCompressionRatio))
     }
     entries.push(entry)
     p += 46 + nameLen + extraLen + commentLen
@@ -197,8 +198,8 @@ export function workbookFormat(entries: Pick<ZipEntry, 'name'>[]): 'xlsx' | 'ods
  */
 export function officeDocument(entries: Pick<ZipEntry, 'name'>[]): string | null {
   for (const e of entries) {
-    if (e.name === 'word/document.xml') return 'a Word document'
-    if (e.name === 'ppt/presentation.xml') return 'a PowerPoint file'
+    if (e.name === 'word/document.xml') return bytesMsg.word()
+    if (e.name === 'ppt/presentation.xml') return bytesMsg.powerPoint()
   }
   return null
 }
