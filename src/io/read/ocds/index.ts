@@ -37,10 +37,16 @@ export type {OcdsLevel} from './messages.js'
 
 type Json = Record<string, unknown>
 
-/** Tuning, for tests: bytes of spooled candidates kept in memory before a temp file is used; longest JSON Lines line. */
+/**
+ * Tuning, for tests: bytes of spooled candidates kept in memory before a temp file is used; longest JSON Lines line;
+ * `fastJson: false` reads JSON documents with the streaming reader only; `unitLimit`: characters of one package item
+ * held as text before it is streamed instead.
+ */
 export interface OcdsTuning {
   spoolLimit?: number
   maxLine?: number
+  fastJson?: boolean
+  unitLimit?: number
 }
 
 /**
@@ -58,7 +64,7 @@ export interface OcdsTuning {
 export async function readOcds(source: JsonSource, opts: ImportOptions, sink: RecordSink, tuning: OcdsTuning = {}): Promise<OcdsSourceReport> {
   const level: OcdsLevel = opts.ocdsLevel ?? 'awards'
   if (!['awards', 'contracts', 'transactions'].includes(level)) {
-    throw new SpendInputError('BAD_FLAG', `--ocds-level ${String(level)} is not one of awards, contracts, transactions`, {where: '--ocds-level'})
+    throw new SpendInputError('BAD_FLAG', ocdsMsg.badLevel(String(level)), {where: '--ocds-level'})
   }
   // Nothing extracted is held (it is spooled), so sharing equal values would only cost lookups.
   const s = new Interner(false)
@@ -111,7 +117,8 @@ async function readInto(source: JsonSource, opts: ImportOptions, sink: RecordSin
     } else rejectItem(item.line, ocdsMsg.notOcdsLine())
   }
   const onProgress = opts.onProgress
-  await forEachItem(source, dispatch, onProgress && ((n) => onProgress((bytes += n))), tuning.maxLine)
+  await forEachItem(source, dispatch, onProgress && ((n) => onProgress((bytes += n))), tuning.maxLine,
+    {fast: tuning.fastJson, unitLimit: tuning.unitLimit})
   const stats = newStats()
   const ctx = {sink, stats, importId: opts.importId, file: source.name, buyerFlag: opts.buyer, currencyFlag: opts.currency}
   collector.drain((c) => emitItem(c, ctx))

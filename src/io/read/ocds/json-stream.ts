@@ -3,46 +3,17 @@
  * the elements of `releases[]` / `records[]` one at a time, a bare release or
  * record, or one value per JSON Lines line.
  */
-import {TokenParser, Tokenizer} from '@streamparser/json'
+import type {Tokenizer} from '@streamparser/json'
 import {SpendInputError} from '../../../errors.js'
 import type {JsonSource} from '../types.js'
+import {errorPosition, exactParse, exactParser, short, type OnValue} from './exact.js'
+import {DocScanner} from './fast-doc.js'
 import {ocdsMsg} from './messages.js'
-import {RawNumber} from './values.js'
 
 /** One thing found at the top of the file; `line` is the JSON Lines line or the 1-based item index. */
 export type TopItem =
   | {kind: 'release' | 'record' | 'any'; value: Record<string, unknown>; line: number}
   | {kind: 'bad'; line: number; reason: string}
-
-/** Tokenizer that keeps each number as its written text (never a double). */
-class ExactTokenizer extends Tokenizer {
-  protected override parseNumber(numberStr: string): number {
-    return new RawNumber(numberStr) as unknown as number
-  }
-}
-
-type OnValue = (info: {value: unknown; key?: string | number; parent?: unknown; stack: Array<{key?: unknown; value?: unknown}>}) => void
-
-function exactParser(paths: string[], onValue: OnValue, separator?: string): Tokenizer {
-  const tokenizer = new ExactTokenizer()
-  // keepStack: the library would otherwise also drop every finished value outside an emitted path
-  // (a bare release's fields); we drop the emitted array elements ourselves instead (see jsonDocument).
-  const parser = new TokenParser({paths, keepStack: true, separator})
-  tokenizer.onToken = parser.write.bind(parser)
-  parser.onValue = onValue as TokenParser['onValue']
-  // Re-throw instead of the default of swallowing into an 'error' state.
-  tokenizer.onError = (err) => {
-    throw err
-  }
-  parser.onError = (err) => {
-    throw err
-  }
-  // A document cut short must fail, not end quietly with what was parsed so far.
-  tokenizer.onEnd = () => {
-    if (!parser.isEnded) parser.end()
-  }
-  return tokenizer
-}
 
 /**
  * A number literal of 16+ characters (after `:`, `,` or `[`) may have more
@@ -57,14 +28,7 @@ const LONG_NUMBER = /[:,[]\s*-?\d[\d.eE+-]{15}/
  * run long enough to lose precision as a double, and then the exact parser runs.
  */
 export function parseLine(line: string): unknown {
-  if (!LONG_NUMBER.test(line)) return JSON.parse(line)
-  let out: unknown
-  const t = exactParser(['$'], ({value}) => {
-    out = value
-  })
-  t.write(line)
-  t.end()
-  return out
+  return LONG_NUMBER.test(line) ? exactParse(line) : JSON.parse(line)
 }
 
 /** Longest JSON Lines line, in characters: a file without line breaks must not be gathered whole. */
@@ -122,7 +86,45 @@ async function jsonLines(source: JsonSource, onItem: (item: TopItem) => void, on
   if (pendingLength > 0) take(pending.join(''))
 }
 
-async function jsonDocument(source: JsonSource, onItem: (item: TopItem) => void, onBytes?: (n: number) => void): Promise<void> {
+/** Text held for a replay while the fast path has not committed (a bare release is streamed past this). */
+const REPLAY_LIMIT = 32 << 20
+
+/**
+ * A JSON document: the fast scanner (fast-doc.ts) when the document is a package
+ * or top-level array; anything else is replayed into the streaming reader.
+ */
+async function jsonDocument(source: JsonSource, onItem: (item: TopItem) => void, onBytes: ((n: number) => void) | undefined,
+  doc: DocTuning): Promise<void> {
+  const it = source.text[Symbol.asyncIterator]()
+  const scanner = new DocScanner(source.name, onItem, doc.unitLimit)
+  const held: string[] = []
+  if (doc.fast === false) return streamDocument(rest(), source.name, onItem)
+  for (;;) {
+    const next = await it.next()
+    if (next.done) {
+      if (scanner.finish()) return
+      break
+    }
+    const chunk = next.value
+    if (onBytes) onBytes(Buffer.byteLength(chunk))
+    if (!scanner.committed) held.push(chunk)
+    if (!scanner.write(chunk) || (!scanner.committed && scanner.seen > REPLAY_LIMIT)) break
+    if (scanner.committed) held.length = 0
+  }
+  await streamDocument(rest(), source.name, onItem)
+
+  /** What was held for a replay, then the rest of the text (each chunk's bytes counted once). */
+  async function* rest(): AsyncGenerator<string> {
+    yield* held.splice(0)
+    for (let n = await it.next(); !n.done; n = await it.next()) {
+      if (onBytes) onBytes(Buffer.byteLength(n.value))
+      yield n.value
+    }
+  }
+}
+
+/** The streaming reader: exact, holds no more than one item, but about five times slower than JSON.parse. */
+async function streamDocument(text: AsyncIterable<string>, name: string, onItem: (item: TopItem) => void): Promise<void> {
   const out: TopItem[] = []
   let root: Record<string, unknown> | null = null
   let rootOcid: unknown
@@ -153,31 +155,30 @@ async function jsonDocument(source: JsonSource, onItem: (item: TopItem) => void,
     if (list === 'releases' && rootOcid !== undefined) held.push(item)
     else out.push({kind: list === 'records' ? 'record' : 'release', value: item, line: ++index})
   }
-  for await (const raw of source.text) {
-    if (onBytes) onBytes(Buffer.byteLength(raw))
+  for await (const raw of text) {
     let chunk = raw
     if (!tokenizer) {
       chunk = chunk.replace(/^\uFEFF/, '')
       const m = /\S/.exec(chunk)
       if (!m) continue
       first = m[0]
-      if (first !== '{' && first !== '[') throw new SpendInputError('NOT_OCDS', ocdsMsg.notJson(), {where: source.name})
+      if (first !== '{' && first !== '[') throw new SpendInputError('NOT_OCDS', ocdsMsg.notJson(), {where: name})
       const paths = first === '[' ? ['$.*'] : ['$.releases.*', '$.records.*', '$.ocid', '$.uri', '$.publisher', '$.publishedDate', '$.version']
       tokenizer = exactParser(paths, onValue)
     }
     try {
       tokenizer.write(chunk)
     } catch (e) {
-      throw badJson(source.name, linesBefore, chunk, e)
+      throw badJson(name, linesBefore, chunk, e)
     }
     linesBefore += count(chunk, '\n')
     for (const item of out.splice(0)) onItem(item)
   }
-  if (!tokenizer) throw new SpendInputError('EMPTY_FILE', ocdsMsg.emptyJson(), {where: source.name})
+  if (!tokenizer) throw new SpendInputError('EMPTY_FILE', ocdsMsg.emptyJson(), {where: name})
   try {
     tokenizer.end()
   } catch (e) {
-    throw badJson(source.name, linesBefore, '', e)
+    throw badJson(name, linesBefore, '', e)
   }
   for (const item of out.splice(0)) onItem(item)
   if (first === '[') return
@@ -187,24 +188,31 @@ async function jsonDocument(source: JsonSource, onItem: (item: TopItem) => void,
     if (held.length) r.releases = held
     onItem({kind: 'any', value: r, line: 1})
   } else if (!r || (!Array.isArray(r.releases) && !Array.isArray(r.records))) {
-    throw new SpendInputError('NOT_OCDS', ocdsMsg.notOcds(), {where: source.name})
+    throw new SpendInputError('NOT_OCDS', ocdsMsg.notOcds(), {where: name})
   } else if (index === 0) {
     // An empty package: still say what it was (its lists are empty, nothing else is held).
     onItem({kind: 'any', value: r, line: 1})
   }
 }
 
+/** For tests: `fast: false` reads JSON documents with the streaming reader only; `unitLimit` as in DocScanner. */
+export interface DocTuning {
+  fast?: boolean
+  unitLimit?: number
+}
+
 /**
  * Call `onItem` for each top-level item of an OCDS source, streamed. JSON
- * documents go through the exact streaming parser; JSON Lines are split here
- * and parsed line by line (`maxLine` characters at most, else LINE_TOO_LONG).
+ * documents go through the fast scanner (fast-doc.ts) or, for anything it does
+ * not take, the exact streaming parser; JSON Lines are split here and parsed
+ * line by line (`maxLine` characters at most, else LINE_TOO_LONG).
  * `onBytes` gets the UTF-8 bytes of each chunk read.
  *
  * @example await forEachItem(source, (item) => console.log(item.kind, item.line))
  */
 export function forEachItem(source: JsonSource, onItem: (item: TopItem) => void, onBytes?: (n: number) => void,
-  maxLine = MAX_LINE): Promise<void> {
-  return source.format === 'jsonl' ? jsonLines(source, onItem, onBytes, maxLine) : jsonDocument(source, onItem, onBytes)
+  maxLine = MAX_LINE, doc: DocTuning = {}): Promise<void> {
+  return source.format === 'jsonl' ? jsonLines(source, onItem, onBytes, maxLine) : jsonDocument(source, onItem, onBytes, doc)
 }
 
 function count(s: string, ch: string): number {
@@ -213,18 +221,13 @@ function count(s: string, ch: string): number {
   return n
 }
 
-function short(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e)
-  return m.replace(/ at chunk position.*| in state .*/s, '').slice(0, 80)
-}
-
 function badJson(file: string, linesBefore: number, chunk: string, e: unknown): SpendInputError {
   // The tokenizer reports a UTF-8 byte position within the chunk; count the lines before it.
   let line = linesBefore + 1
-  const rel = /chunk position "(\d+)"/.exec(e instanceof Error ? e.message : '')
-  if (rel && chunk) {
+  const pos = errorPosition(e)
+  if (pos !== null && chunk) {
     const bytes = Buffer.from(chunk)
-    line += count(bytes.subarray(0, Math.min(Number(rel[1]), bytes.length)).toString(), '\n')
+    line += count(bytes.subarray(0, Math.min(pos, bytes.length)).toString(), '\n')
   }
   return new SpendInputError('BAD_JSON', ocdsMsg.badJson(line, short(e)), {where: file})
 }
