@@ -5,6 +5,7 @@ import {amounts, dim, DIM_NOUNS, DIM_PLURALS, type Dim, type DimName, type DimOp
 import {ExactSum, type Rows} from './kernel.js'
 import {dimFieldNames, shareJson} from './json.js'
 import {currencyGroups, groupLevels, sortedChildren, type Level} from './levels.js'
+import {analysisMsg} from '../messages.js'
 
 export interface CubeOptions extends DimOptions {
   /** Dimensions, outermost first. Currency is always added as the innermost grouping. */
@@ -58,10 +59,10 @@ export interface CubeJson {
 export function cube(frame: SpendFrame, opts: CubeOptions): CubeResult {
   const by = [...opts.by]
   if (new Set(by).size !== by.length) {
-    throw new SpendInputError('BAD_DIMENSION', `A dimension is repeated in --by ${by.join(',')}`, {where: '--by'})
+    throw new SpendInputError('BAD_DIMENSION', analysisMsg.repeatedDimension(by), {where: '--by'})
   }
   if (opts.top !== undefined && (!Number.isInteger(opts.top) || opts.top < 1)) {
-    throw new SpendInputError('BAD_TOP', `--top must be a positive whole number, got ${opts.top}`, {where: '--top'})
+    throw new SpendInputError('BAD_TOP', analysisMsg.badTop(opts.top), {where: '--top'})
   }
   const dims = by.map((d) => dim(frame, d, opts))
   const cur = dim(frame, 'currency')
@@ -146,12 +147,16 @@ export function cubeToJson(result: CubeResult): CubeJson {
   // Plain assignments in a fixed order (no object spread): 100k-row cubes are
   // common (buyer x category) and spread made this the slowest step.
   const fields = dimFieldNames(result.by)
+  const labelKeys = fields.map((f) => f[1])
+  const idKeys = fields.map((f) => f[2])
+  const n = fields.length
   return {
     by: result.by,
     rows: result.rows.map((r) => {
       const o: Record<string, string | number | boolean | null> = {}
-      for (const [i, label, id] of fields) {
-        o[label] = r.labels[i]
+      for (let i = 0; i < n; i++) {
+        o[labelKeys[i]] = r.labels[i]
+        const id = idKeys[i]
         if (id) o[id] = r.ids[i]
       }
       o.currency = r.currency

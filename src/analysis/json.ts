@@ -6,13 +6,16 @@ import type {DimName} from './dims.js'
  * so outputs are short and byte-identical across runs.
  */
 
+/** 10 ** k for the usual scales (the same doubles as the operator gives). */
+const POW10 = Array.from({length: 23}, (_, k) => 10 ** k)
+
 /** A share rounded to 6 significant digits (null stays null). */
 export function shareJson(x: number | null): number | null {
   if (x === null || x === 0 || !Number.isFinite(x)) return x
   // Arithmetic, not toPrecision: this runs once per output row (100k-row cubes).
   const digits = 5 - Math.floor(Math.log10(Math.abs(x)))
   if (digits <= 0) return Number(x.toPrecision(6))
-  const scale = 10 ** digits
+  const scale = digits < POW10.length ? POW10[digits] : 10 ** digits
   return Math.round(x * scale) / scale
 }
 

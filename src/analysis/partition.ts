@@ -1,4 +1,4 @@
-import {BIG_ROW, DENSE_LIMIT, FLUSH, GroupSums, pairKeys, rowCount, sumByGroup, type PairKeys, type Rows} from './kernel.js'
+import {BIG_ROW, DENSE_LIMIT, FLUSH, GroupSums, rowCount, type PairKeys, type Rows} from './kernel.js'
 
 /**
  * pairKeys and sumByGroup fused, for the innermost level, where per-row keys
@@ -8,10 +8,7 @@ import {BIG_ROW, DENSE_LIMIT, FLUSH, GroupSums, pairKeys, rowCount, sumByGroup, 
  * @example pairSums(Int32Array.of(0, 0), 1, Int32Array.of(1, 1), 2, Float64Array.of(2, 3), null).sums.total(0) // 5n
  */
 export function pairSums(a: Int32Array, sizeA: number, b: Int32Array, sizeB: number, amounts: Float64Array, rows: Rows): PairKeys & {sums: GroupSums} {
-  if (sizeA * sizeB <= DENSE_LIMIT) {
-    const p = pairKeys(a, sizeA, b, sizeB, rows)
-    return {...p, sums: sumByGroup(p.keys, p.size, amounts, rows)}
-  }
+  if (sizeA * sizeB <= DENSE_LIMIT) return denseSums(a, sizeA, b, sizeB, amounts, rows)
   const m = rowCount(rows, a.length)
   const start = new Int32Array(sizeA + 1)
   for (let j = 0; j < m; j++) start[a[rows ? rows[j] : j] + 1]++
@@ -52,6 +49,41 @@ export function pairSums(a: Int32Array, sizeA: number, b: Int32Array, sizeB: num
       }
     }
     for (let g = first; g < size; g++) scratch[child[g]] = -1
+  }
+  return {keys: new Int32Array(0), size, parent: parent.slice(0, size), child: child.slice(0, size), sums: sums.truncate(size)}
+}
+
+/**
+ * The small-key-space case of pairSums: pairKeys' lookup table and
+ * sumByGroup's loop in one pass over the rows (no per-row key array; the
+ * groups are numbered in order of first appearance, as pairKeys does).
+ */
+function denseSums(a: Int32Array, sizeA: number, b: Int32Array, sizeB: number, amounts: Float64Array, rows: Rows): PairKeys & {sums: GroupSums} {
+  const m = rowCount(rows, a.length)
+  const cap = Math.min(m, sizeA * sizeB)
+  const parent = new Int32Array(cap)
+  const child = new Int32Array(cap)
+  const sums = new GroupSums(cap)
+  const {acc, count} = sums
+  const table = new Int32Array(sizeA * sizeB).fill(-1)
+  let size = 0
+  for (let j = 0; j < m; j++) {
+    const i = rows ? rows[j] : j
+    const t = a[i] * sizeB + b[i]
+    let g = table[t]
+    if (g < 0) {
+      g = table[t] = size++
+      parent[g] = a[i]
+      child[g] = b[i]
+    }
+    const v = amounts[i]
+    const s = acc[g] + v
+    if (s < FLUSH && s > -FLUSH && v < BIG_ROW && v > -BIG_ROW) {
+      acc[g] = s
+      count[g]++
+    } else {
+      sums.add(g, v)
+    }
   }
   return {keys: new Int32Array(0), size, parent: parent.slice(0, size), child: child.slice(0, size), sums: sums.truncate(size)}
 }

@@ -1,5 +1,6 @@
 import {Batch, Column, batchType, dictionary, int32, utf8, type DataType} from '@uwdata/flechette'
 import type {ValueDict} from './batch.js'
+import {DICT_PREFIX_KEY} from './layout.js'
 
 /**
  * Builders for the string columns of a part: dictionary-encoded (most
@@ -80,12 +81,8 @@ function writeShort(bytes: Buffer, v: string, pos: number): number {
   return pos
 }
 
-/**
- * Field metadata key: how many leading dictionary entries this part shares
- * with the previous part of the same import. The loader reuses its mapping for
- * them instead of decoding and looking them up again.
- */
-export const DICT_PREFIX_KEY = 'spendkit.dict_prefix'
+// Defined in layout.ts so the loader need not import the (flechette-heavy) builders.
+export {DICT_PREFIX_KEY}
 
 /** A dictionary larger than this is not carried into the next part, so memory stays bounded. */
 const MAX_CARRIED_DICT = 1 << 20

@@ -1,6 +1,6 @@
 /** The local store of imports: see workspace.ts for the layout and guarantees. */
 export {Workspace, type BeginOptions} from './workspace.js'
-export {resolveWorkspace, optionsKey, importIdFor, normaliseOptions, DEFAULT_WORKSPACE, type ImportOptionsUsed} from './layout.js'
+export {resolveWorkspace, optionsKey, importIdFor, normaliseOptions, DEFAULT_WORKSPACE, DEFAULT_PART_ROWS, type ImportOptionsUsed} from './layout.js'
 export type {ImportEntry, Manifest, SourceReportJson, TotalsJson} from './manifest.js'
-export {type ImportMeta, type CommitInfo, type ImportWriter, DEFAULT_PART_ROWS} from './writer.js'
+export type {ImportMeta, CommitInfo, ImportWriter} from './writer.js'
 export {csvCell} from './rejects.js'

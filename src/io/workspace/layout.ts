@@ -24,6 +24,16 @@ export function resolveWorkspace(flag?: string, env: NodeJS.ProcessEnv = process
   return resolve(chosen)
 }
 
+/** Rows per part file: bounds memory (about 100 bytes a row) while keeping parts few. */
+export const DEFAULT_PART_ROWS = 262_144
+
+/**
+ * Field metadata key: how many leading dictionary entries this part shares
+ * with the previous part of the same import. The loader reuses its mapping for
+ * them instead of decoding and looking them up again.
+ */
+export const DICT_PREFIX_KEY = 'spendkit.dict_prefix'
+
 /** Part file name for the n-th part (0-based). */
 export function partName(n: number): string {
   return `part-${String(n).padStart(5, '0')}.arrow`

@@ -1,11 +1,10 @@
-import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {SpendInputError} from '../../errors.js'
 import {type Column, columnKind, type DictColumn, type SpendFrame} from '../../model/frame.js'
 import type {RecordColumn} from '../../model/record.js'
 import {importDir} from './layout.js'
 import type {ImportEntry} from './manifest.js'
-import {openPart, type Part, type PartColumn} from './part-reader.js'
+import {openPartFile, type PartColumn, type PartFile, Scratch} from './part-reader.js'
 
 /**
  * Load the given columns of the given imports into one SpendFrame. Only the
@@ -27,25 +26,21 @@ export async function loadFrameFrom(root: string, entries: readonly ImportEntry[
   }
   const jobs = entries.flatMap((e) => e.parts.map((p, n) => ({path: join(importDir(root, e.id), p.file), rows: p.rows, first: n === 0})))
   let offset = 0
-  // Read the next part from disk while this one is decoded.
-  let pending = jobs.length > 0 ? readPart(jobs[0].path) : null
-  for (let j = 0; j < jobs.length; j++) {
-    const bytes = await pending!
-    pending = j + 1 < jobs.length ? readPart(jobs[j + 1].path) : null
-    const {path, rows, first} = jobs[j]
-    let part: Part
+  const scratch = new Scratch()
+  // Parts are read by ranges, synchronously: only the asked-for columns' buffers
+  // (a fraction of each file) are read, so there is little I/O left to overlap.
+  for (const {path, rows, first} of jobs) {
+    const part = openFile(path, scratch)
     try {
-      part = openPart(bytes)
-    } catch (error) {
-      throw corrupt(path, `cannot be read (${(error as Error).message})`)
-    }
-    if (part.rows !== rows) throw corrupt(path, `has ${part.rows} rows, manifest says ${rows}`)
-    for (const name of columns) {
-      const col = part.column(name)
-      if (!col) throw corrupt(path, `has no column ${name}`)
-      const merge = merges.get(name)
-      if (merge) merge.add(col, rows, offset, first)
-      else copyValues(col, out.get(name)!, rows, offset)
+      if (part.rows !== rows) throw corrupt(path, `has ${part.rows} rows, manifest says ${rows}`)
+      for (const name of columns) {
+        const col = readColumn(part, name, path)
+        const merge = merges.get(name)
+        if (merge) merge.add(col, rows, offset, first)
+        else copyValues(col, out.get(name)!, rows, offset)
+      }
+    } finally {
+      part.close()
     }
     offset += rows
   }
@@ -54,13 +49,27 @@ export async function loadFrameFrom(root: string, entries: readonly ImportEntry[
   return frame
 }
 
-async function readPart(path: string): Promise<Uint8Array> {
+function openFile(path: string, scratch: Scratch): PartFile {
   try {
-    return await readFile(path)
+    return openPartFile(path, scratch)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw corrupt(path, 'is missing')
-    throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw corrupt(path, 'is missing')
+    // Other file-system errors (permissions) stay as they are, for the user-error mapping.
+    if (typeof code === 'string') throw error
+    throw corrupt(path, `cannot be read (${(error as Error).message})`)
   }
+}
+
+function readColumn(part: PartFile, name: RecordColumn, path: string): PartColumn {
+  let col: PartColumn | null
+  try {
+    col = part.column(name)
+  } catch (error) {
+    throw corrupt(path, `cannot be read (${(error as Error).message})`)
+  }
+  if (!col) throw corrupt(path, `has no column ${name}`)
+  return col
 }
 
 function corrupt(path: string, what: string): SpendInputError {
@@ -71,7 +80,13 @@ const decoder = new TextDecoder()
 
 /** Merges per-part dictionaries into one: each part's keys are remapped through a small table. */
 class DictMerge {
-  private readonly index = new Map<string, number>()
+  /**
+   * Value -> code. Null while the entries are known to be distinct without it:
+   * the parts loaded so far are one import's chain, each part's dictionary
+   * extending the previous one (the writer carries an import's dictionary,
+   * and a dictionary holds each value once). Built when another source comes.
+   */
+  private index: Map<string, number> | null = null
   private readonly dict: string[] = []
   private readonly codes: Int32Array
   /** The previous part's remap table, for the entries the next part of the same import shares. */
@@ -85,16 +100,36 @@ class DictMerge {
   add(col: PartColumn, rows: number, offset: number, first: boolean): void {
     if (col.kind === 'text') return this.addText(col, rows, offset)
     if (col.kind !== 'dict') throw new Error(`bug: expected a string column, got ${col.kind}`)
-    const remap = new Int32Array(col.size)
-    let k = 0
-    if (!first && this.carried && col.prefix > 0 && col.prefix <= this.carried.length && col.prefix <= col.size) {
-      remap.set(this.carried.subarray(0, col.prefix))
-      k = col.prefix
-    }
-    for (; k < col.size; k++) remap[k] = this.code(col.entry(k))
-    this.carried = remap
+    const carries = !first && this.carried !== null && col.prefix > 0 && col.prefix <= this.carried.length && col.prefix <= col.size
     const {keys, validity} = col
     const out = this.codes
+    if (this.index === null && col.prefix === this.dict.length && (this.dict.length === 0 || carries)) {
+      // Still one chain: codes are the part's own, and its new entries are new here.
+      const all = col.size - col.prefix > col.size >> 1 ? col.entries() : null
+      for (let k = col.prefix; k < col.size; k++) this.dict.push(all ? all[k] : col.entry(k))
+      this.carried = identity(col.size)
+      if (validity) {
+        for (let i = 0; i < rows; i++) out[offset + i] = (validity[i >> 3] >> (i & 7)) & 1 ? keys[i] : -1
+      } else {
+        out.set(keys.subarray(0, rows), offset)
+      }
+      return
+    }
+    this.ensureIndex()
+    const remap = new Int32Array(col.size)
+    let k = 0
+    if (carries) {
+      remap.set(this.carried!.subarray(0, col.prefix))
+      k = col.prefix
+    }
+    if (col.size - k > col.size >> 1) {
+      // Mostly new entries (a first part): decode them all at once.
+      const all = col.entries()
+      for (; k < col.size; k++) remap[k] = this.code(all[k])
+    } else {
+      for (; k < col.size; k++) remap[k] = this.code(col.entry(k))
+    }
+    this.carried = remap
     if (validity) {
       for (let i = 0; i < rows; i++) out[offset + i] = (validity[i >> 3] >> (i & 7)) & 1 ? remap[keys[i]] : -1
     } else {
@@ -109,21 +144,35 @@ class DictMerge {
   /** Free text stored plain: decode each value and encode it here (only when a query asks for it). */
   private addText(col: Extract<PartColumn, {kind: 'text'}>, rows: number, offset: number): void {
     const {offsets, bytes, validity} = col
+    this.ensureIndex()
     for (let i = 0; i < rows; i++) {
       const valid = !validity || (validity[i >> 3] >> (i & 7)) & 1
       this.codes[offset + i] = valid ? this.code(decoder.decode(bytes.subarray(offsets[i], offsets[i + 1]))) : -1
     }
   }
 
+  private ensureIndex(): void {
+    if (this.index === null) this.index = new Map(this.dict.map((v, c) => [v, c]))
+  }
+
+  /** The code of `v`, added if new (the index exists: see ensureIndex). */
   private code(v: string): number {
-    let code = this.index.get(v)
+    const index = this.index!
+    let code = index.get(v)
     if (code === undefined) {
       code = this.dict.length
       this.dict.push(v)
-      this.index.set(v, code)
+      index.set(v, code)
     }
     return code
   }
+}
+
+/** The remap table 0, 1, ..., n-1. */
+function identity(n: number): Int32Array {
+  const out = new Int32Array(n)
+  for (let k = 0; k < n; k++) out[k] = k
+  return out
 }
 
 function copyValues(col: PartColumn, target: Column, rows: number, offset: number): void {

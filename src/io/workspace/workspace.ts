@@ -4,12 +4,13 @@ import {SpendInputError} from '../../errors.js'
 import type {SpendFrame} from '../../model/frame.js'
 import type {RecordColumn} from '../../model/record.js'
 import {exists, fsyncDir, randomTag, writeFileAtomic} from './fsutil.js'
-import {ENTRY_FILE, IMPORTS_DIR, importDir, MANIFEST_FILE, OLD_PREFIX, optionsKey, TMP_PREFIX} from './layout.js'
+import {DEFAULT_PART_ROWS, ENTRY_FILE, IMPORTS_DIR, importDir, MANIFEST_FILE, OLD_PREFIX, optionsKey, TMP_PREFIX} from './layout.js'
 import {loadFrameFrom} from './loader.js'
 import {acquireLock, type WorkspaceLock} from './lock.js'
 import {type ImportEntry, type Manifest, readManifest, sortEntries, writeManifest} from './manifest.js'
 import {recover} from './recover.js'
-import {DEFAULT_PART_ROWS, type CommitInfo, type ImportMeta, type ImportWriter, PartWriter} from './writer.js'
+// Types only: the writer (and flechette's encoder) loads when an import begins, not for queries.
+import type {CommitInfo, ImportMeta, ImportWriter, PartWriter} from './writer.js'
 
 export interface BeginOptions {
   /** Replace an existing import with the same id (`--replace`). */
@@ -65,6 +66,7 @@ export class Workspace {
       }
       tmp = join(this.dir, `${TMP_PREFIX}${randomTag()}`)
       await fsp.mkdir(tmp, {recursive: true})
+      const {PartWriter} = await import('./writer.js')
       return new Import(this.dir, tmp, meta, new PartWriter(tmp, opts.partRows ?? DEFAULT_PART_ROWS), lock, !hadManifest && imports.length === 0)
     } catch (error) {
       if (tmp) await fsp.rm(tmp, {recursive: true, force: true})

@@ -8,8 +8,8 @@ import {type IpcSink, PartBuilder} from './columns.js'
 import {RejectsWriter} from './rejects.js'
 import {type ImportEntry, sourceReportJson, totalsJson} from './manifest.js'
 
-/** Rows per part file: bounds memory (about 100 bytes a row) while keeping parts few. */
-export const DEFAULT_PART_ROWS = 262_144
+// Defined in layout.ts so queries need not import the writer (and flechette's encoder).
+export {DEFAULT_PART_ROWS} from './layout.js'
 
 /** What is known about an import before its rows are read. */
 export interface ImportMeta {
