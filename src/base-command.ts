@@ -6,6 +6,9 @@ import {msg} from './messages.js'
 import {defaultFormat, renderViews, stdoutContext} from './io/write/render.js'
 import type {View} from './io/write/view.js'
 
+/** Rows a terminal table shows at most; csv, tsv, md and json carry every row. */
+const TABLE_ROW_LIMIT = 500
+
 /** Turn errors the user can act on (missing file, permissions) into SpendInputError. */
 export function asUserError(err: unknown): SpendInputError | null {
   if (isSpendInputError(err)) return err
@@ -45,8 +48,18 @@ export abstract class SpendCommand extends Command {
       return
     }
     const chosen = typeof views === 'function' ? views(fmt === 'table' || fmt === 'md') : views
+    if (fmt === 'table') {
+      // A terminal table of 100k rows helps nobody (and cli-table3 slows down badly): show the top.
+      for (const view of chosen) {
+        if (view.rows.length > TABLE_ROW_LIMIT) {
+          this.note(msg.tableTruncated(TABLE_ROW_LIMIT, view.rows.length))
+          view.rows = view.rows.slice(0, TABLE_ROW_LIMIT)
+        }
+      }
+    }
     const text = await renderViews(chosen, fmt, ctx)
-    if (text) this.log(text.replace(/\n$/, ''))
+    // Written directly: this.log would copy and format a many-megabyte CSV once more.
+    if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
   }
 
   /** A message for people on stderr (silent under --json). */

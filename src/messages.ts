@@ -21,6 +21,7 @@ export const msg = {
   noImports: (ws: string) => `workspace ${ws} has no imports yet (run: spend import FILE)`,
   removed: (id: string, file: string) => `removed import ${id} (${file})`,
   someFailed: (failed: number, total: number) => `${failed} of ${total} files could not be imported (see the errors above); the others were`,
+  tableTruncated: (shown: number, total: number) => `showing the first ${shown} of ${total.toLocaleString('en-GB')} rows; use --format csv or md for all of them`,
   emptyImport: (file: string) => `${file}: no spend rows found (nothing to import)`,
   mapFileUnreadable: (why: string) => `cannot read --map file (${why})`,
   mapNotAMapping: () => 'not a mapping',
