@@ -24,6 +24,7 @@ export default class Import extends SpendCommand {
     preset: Flags.string({description: 'Force a publisher layout (uk-25k, uk-lga, usaspending, ted-can, no-ledger, us-checkbook).'}),
     'ocds-level': Flags.option({options: ['awards', 'contracts', 'transactions'] as const, description: 'What becomes a spend row in OCDS data.'})(),
     replace: Flags.boolean({description: 'Import again even if these bytes were imported before.', default: false}),
+    verbose: Flags.boolean({char: 'v', description: 'Print the mapping and notes of every file (the default for a single file).', default: false}),
   }
 
   async run(): Promise<ImportJson> {

@@ -14,6 +14,7 @@ export interface ImportFlags {
   preset?: string
   'ocds-level'?: 'awards' | 'contracts' | 'transactions'
   replace: boolean
+  verbose?: boolean
 }
 
 /**
@@ -48,7 +49,7 @@ export async function runImport(
           bar.update(bytes)
         },
       }).finally(() => bar.stop())
-      describe(outcome, note)
+      describe(outcome, note, flags.verbose || files.length === 1)
       outcomes.push(outcome)
     } catch (error) {
       // One bad file among several does not stop the others (each import is atomic on its
@@ -86,12 +87,13 @@ export interface ImportRun {
 }
 
 /** Messages for people: what was chosen and whether the totals reconcile. */
-function describe({status, entry}: ImportOutcome, note: (line: string) => void): void {
+function describe({status, entry}: ImportOutcome, note: (line: string) => void, detailed: boolean): void {
   if (status === 'unchanged') {
     note(msg.alreadyImported(entry.file, entry.id))
     return
   }
-  for (const f of entry.files) {
+  // Several files: one import line and its reconciliation each; --verbose adds the mapping and notes.
+  for (const f of detailed ? entry.files : []) {
     const pairs = Object.entries(f.mapping)
       .filter(([, header]) => header)
       .map(([field, header]) => `${field}=${JSON.stringify(header)}${f.mapping_how[field] && f.mapping_how[field] !== 'exact' && f.mapping_how[field] !== 'synonym' ? ` (${f.mapping_how[field]})` : ''}`)
