@@ -1,10 +1,12 @@
 import {SpendInputError} from '../errors.js'
 import type {SpendFrame} from '../model/frame.js'
 import {formatMinor} from '../model/money.js'
-import {amounts, dim, DIM_NOUNS, DIM_PLURALS, type Dim, type DimName, type DimOptions} from './dims.js'
-import {ExactSum, type Rows} from './kernel.js'
+import {amounts, dim, type DimName, type DimOptions} from './dims.js'
+import type {Rows} from './kernel.js'
 import {dimFieldNames, shareJson} from './json.js'
-import {currencyGroups, groupLevels, sortedChildren, type Level} from './levels.js'
+import {cubeAmount, cubeColumns, cubeId, cubeLabel, type CubeTable} from './cube-table.js'
+
+export type {CubeTable} from './cube-table.js'
 import {analysisMsg} from '../messages.js'
 
 export interface CubeOptions extends DimOptions {
@@ -57,6 +59,15 @@ export interface CubeJson {
  * @example cube(frame, {by: ['buyer', 'category'], rollup: true, top: 5})
  */
 export function cube(frame: SpendFrame, opts: CubeOptions): CubeResult {
+  return cubeRows(cubeTable(frame, opts))
+}
+
+/**
+ * The cube as columns (see CubeTable): what the writers read, with no
+ * object per row. Same rows, same order as `cube`.
+ * @example cubeTable(frame, {by: ['buyer', 'category']}).length
+ */
+export function cubeTable(frame: SpendFrame, opts: CubeOptions): CubeTable {
   const by = [...opts.by]
   if (new Set(by).size !== by.length) {
     throw new SpendInputError('BAD_DIMENSION', analysisMsg.repeatedDimension(by), {where: '--by'})
@@ -66,76 +77,35 @@ export function cube(frame: SpendFrame, opts: CubeOptions): CubeResult {
   }
   const dims = by.map((d) => dim(frame, d, opts))
   const cur = dim(frame, 'currency')
-  return {by, rows: _cube(cur, dims, amounts(frame), opts.selection ?? null, !!opts.rollup, opts.top ?? null)}
+  return cubeColumns(by, cur, dims, amounts(frame), opts.selection ?? null, !!opts.rollup, opts.top ?? null)
 }
 
-function _cube(cur: Dim, dims: Dim[], amount: Float64Array, rows: Rows, rollup: boolean, top: number | null): CubeRow[] {
-  const levels = groupLevels(cur, dims, amount, rows)
-  const n = dims.length
-  const out: CubeRow[] = []
-  const ids: (string | null)[] = new Array(n).fill(null)
-  const labels: (string | null)[] = new Array(n).fill(null)
-
-  // Shares from the double views of the totals: exact below 2^53 and equal to
-  // Number(total) above, so the same as a BigInt ratio without the conversions.
-  const row = (level: Level, g: number, parentTotal: number, whole: number, currency: string | null, depth: number): void => {
-    const a = level.sums.approx(g)
-    out.push({
-      ids: ids.slice(), labels: labels.slice(), currency, amount: level.sums.total(g), count: level.sums.count[g],
-      share: share(a, parentTotal), shareOfTotal: share(a, whole), rollup: depth < n, other: null, depth,
-    })
-  }
-
-  const walk = (j: number, g: number, whole: number, currency: string | null): void => {
-    if (j === n) return
-    const total = levels[j].sums.approx(g)
-    const d = dims[j]
-    const next = levels[j + 1]
-    let kids = sortedChildren(next, g, d.ids)
-    const folded = top !== null && j === n - 1 && kids.length > top ? kids.slice(top) : []
-    if (folded.length > 0) kids = kids.slice(0, top!)
-    for (const h of kids) {
-      ids[j] = d.ids[next.child[h]]
-      labels[j] = d.labels[next.child[h]]
-      walk(j + 1, h, whole, currency)
-      if (j + 1 === n || rollup) row(next, h, total, whole, currency, j + 1)
+/**
+ * One object per row of a cube table.
+ * @example cubeRows(cubeTable(frame, {by: ['buyer']})).rows[0].amount // 123450n
+ */
+export function cubeRows(t: CubeTable): CubeResult {
+  const n = t.by.length
+  const rows: CubeRow[] = new Array(t.length)
+  for (let r = 0; r < t.length; r++) {
+    const ids: (string | null)[] = new Array(n)
+    const labels: (string | null)[] = new Array(n)
+    for (let i = 0; i < n; i++) {
+      ids[i] = cubeId(t, r, i)
+      labels[i] = cubeLabel(t, r, i)
     }
-    ids[j] = labels[j] = null
-    if (folded.length > 0) out.push(foldRow(next, folded, ids, labels, j, d, total, whole, currency))
+    const other = t.other[r]
+    rows[r] = {
+      ids, labels, currency: t.currencies[t.currency[r]], amount: cubeAmount(t, r), count: t.count[r],
+      share: nullIfNaN(t.share[r]), shareOfTotal: nullIfNaN(t.shareOfTotal[r]), rollup: t.depth[r] < n,
+      other: other < 0 ? null : other, depth: t.depth[r],
+    }
   }
-
-  for (const g of currencyGroups(levels[0], cur)) {
-    const currency = cur.ids[levels[0].child[g]]
-    const whole = levels[0].sums.approx(g)
-    walk(0, g, whole, currency)
-    if (rollup || n === 0) row(levels[0], g, whole, whole, currency, 0)
-  }
-  return out
+  return {by: t.by, rows}
 }
 
-/** part / whole, null when the whole is zero. */
-function share(part: number, whole: number): number | null {
-  return whole === 0 ? null : part / whole
-}
-
-/** One row holding the exact sum of the folded groups: "Other (k suppliers)". */
-function foldRow(
-  level: Level, folded: number[], ids: (string | null)[], parentLabels: (string | null)[], j: number, d: Dim,
-  parentTotal: number, whole: number, currency: string | null,
-): CubeRow {
-  const sum = new ExactSum()
-  let count = 0
-  for (const h of folded) {
-    sum.addGroup(level.sums, h)
-    count += level.sums.count[h]
-  }
-  const amount = sum.value()
-  const labels = [...parentLabels]
-  labels[j] = `Other (${folded.length} ${folded.length === 1 ? DIM_NOUNS[d.name] : DIM_PLURALS[d.name]})`
-  return {
-    ids: ids.slice(), labels, currency, amount, count, share: share(Number(amount), parentTotal),
-    shareOfTotal: share(Number(amount), whole), rollup: false, other: folded.length, depth: j + 1,
-  }
+function nullIfNaN(x: number): number | null {
+  return Number.isNaN(x) ? null : x
 }
 
 /**

@@ -8,7 +8,7 @@ export {
   CATEGORY_LEVELS, checkDim, checkLevel, cpvAtLevel, cpvCode, dim, DIM_COLUMNS, DIM_NAMES, DIM_PLURALS, parseDims,
   type CategoryLevel, type Dim, type DimName, type DimOptions,
 } from './dims.js'
-export {cube, cubeToJson, type CubeJson, type CubeOptions, type CubeResult, type CubeRow} from './cube.js'
+export {cube, cubeTable, cubeRows, cubeToJson, type CubeJson, type CubeOptions, type CubeResult, type CubeRow} from './cube.js'
 export {top, TOP_SUBJECTS, topToJson, type TopOptions, type TopResult, type TopRow, type TopSubject} from './top.js'
 export {ABC_CLASSES, pareto, paretoToJson, type AbcClass, type ParetoGroup, type ParetoOptions, type ParetoResult} from './pareto.js'
 export {

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
 import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
-import {cube, cubeToJson} from '../analysis/cube.js'
+import {cubeTable} from '../analysis/cube.js'
 import {byFlag, fiscalFlag, levelFlag} from '../analysis-flags.js'
 import {loadAnalysisInput} from '../io/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
@@ -32,10 +32,10 @@ export default class Cube extends SpendCommand {
     const input = await loadAnalysisInput(flags, columnsFor(by))
     for (const line of input.notes) this.note(line)
     const opts = {by, rollup: flags.rollup, top: flags.top, level: flags.level, fiscalYearStart: flags['fiscal-year-start']}
-    const result = cube(input.frame, {...opts, selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, by)})
+    const table = cubeTable(input.frame, {...opts, selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, by)})
     const params = {rollup: flags.rollup, top: flags.top ?? null, level: flags.level ?? null, fiscal_year_start: flags['fiscal-year-start'] ?? 1}
-    const out = cubeOutput(cubeToJson(result), params, input.money)
-    await this.emit(out, (human) => cubeViews(out, result, human, input.money), flags.format)
+    const out = cubeOutput(table, params, input.money)
+    await this.emit(out, (human) => cubeViews(out, table, human, input.money), flags.format)
     return out
   }
 }

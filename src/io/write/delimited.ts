@@ -1,21 +1,24 @@
 import {delimitedField} from './safe.js'
-import {rawCell, type View} from './view.js'
+import {rawCell, type View, type ViewColumn} from './view.js'
 
 /** Rows per joined chunk of output (a chunk of ~100-byte lines is a large object, never copied). */
-const CHUNK_ROWS = 2048
+export const CHUNK_ROWS = 2048
+
+/** A view that writes its own CSV/TSV text (large results rendered straight from columns). */
+export interface DelimitedSource {
+  delimited?: (delimiter: ',' | '\t') => string
+}
 
 /**
- * CSV (RFC 4180, CRLF-free: LF line ends) or TSV text of one view, header
- * included, exact values, formula injection neutralised.
- * @example renderDelimited({columns: [{key: 'a', header: 'a'}], rows: [{a: 1}]}, ',') // "a\n1\n"
+ * The cell text function for one delimiter: exact values, formula injection
+ * neutralised, quoted when needed.
+ * @example delimitedCell(',')('a,b') // '"a,b"'
  */
-export function renderDelimited(view: View, delimiter: ',' | '\t'): string {
-  const keys = view.columns.map((c) => c.key)
-  const n = keys.length
+export function delimitedCell(delimiter: ',' | '\t'): (v: unknown) => string {
   const quote = delimiter === ',' ? /[",\n\r]/ : /["\t\n\r]/
   // Outputs of 100k rows are common (cube by buyer and category), so the field
   // checks are inlined for plain cells; anything unusual takes delimitedField.
-  const field = (v: unknown): string => {
+  return (v: unknown): string => {
     const s = typeof v === 'string' ? v : rawCell(v)
     if (s === '') return s
     const c = s.charCodeAt(0)
@@ -23,7 +26,27 @@ export function renderDelimited(view: View, delimiter: ',' | '\t'): string {
     if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || quote.test(s)) return delimitedField(s, delimiter)
     return s
   }
-  const header = keys.map((k) => delimitedField(k, delimiter)).join(delimiter)
+}
+
+/**
+ * The header line of delimited output (no line end).
+ * @example delimitedHeader([{key: 'a', header: 'a'}, {key: 'b', header: 'b'}], ',') // 'a,b'
+ */
+export function delimitedHeader(columns: readonly ViewColumn[], delimiter: ',' | '\t'): string {
+  return columns.map((c) => delimitedField(c.key, delimiter)).join(delimiter)
+}
+
+/**
+ * CSV (RFC 4180, CRLF-free: LF line ends) or TSV text of one view, header
+ * included, exact values, formula injection neutralised.
+ * @example renderDelimited({columns: [{key: 'a', header: 'a'}], rows: [{a: 1}]}, ',') // "a\n1\n"
+ */
+export function renderDelimited(view: View & DelimitedSource, delimiter: ',' | '\t'): string {
+  if (view.delimited) return view.delimited(delimiter)
+  const keys = view.columns.map((c) => c.key)
+  const n = keys.length
+  const field = delimitedCell(delimiter)
+  const header = delimitedHeader(view.columns, delimiter)
   const rows = view.rows
   // Names and ids repeat down a column (sorted outputs): reuse the last cell's text.
   const lastValue: unknown[] = new Array(n).fill(undefined)

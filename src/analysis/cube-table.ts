@@ -1,0 +1,161 @@
+import {currencyExponent} from '../model/currency.js'
+import {DIM_NOUNS, DIM_PLURALS, type Dim, type DimName} from './dims.js'
+import {ExactSum, type Rows} from './kernel.js'
+import {currencyGroups, groupLevels, sortedChildren, type Level} from './levels.js'
+
+/**
+ * The cube as columns: one typed-array entry per output row. Cubes of 100k
+ * rows are common (buyer x category), and one object, two arrays and a BigInt
+ * per row cost more than the group-by itself; writers read these columns and
+ * only the JSON form builds row objects.
+ */
+export interface CubeTable {
+  by: DimName[]
+  /** The resolved dimensions (ids and labels per key), in `by` order. */
+  dims: Dim[]
+  /** Currency code per currency key. */
+  currencies: (string | null)[]
+  length: number
+  /** Per dimension, the key of each row; -1: no value shown (a rolled-up level or the folded row). */
+  keys: Int32Array[]
+  /** Currency key of each row. */
+  currency: Int32Array
+  /** Amount in minor units: exact unless the row is in `bigAmount`. */
+  amount: Float64Array
+  /** Exact amounts of the (rare) rows whose total is past 2^53 in magnitude. */
+  bigAmount: Map<number, bigint>
+  count: Int32Array
+  /** Share of the parent group; NaN when that total is 0. */
+  share: Float64Array
+  /** Share of the currency's whole total; NaN when that total is 0. */
+  shareOfTotal: Float64Array
+  /** Leading dimensions the row is grouped by (fewer: a subtotal; 0: the grand total). */
+  depth: Uint8Array
+  /** Groups folded into the row ("Other (k ...)"); -1 for ordinary rows. */
+  other: Int32Array
+}
+
+/**
+ * Walk the nested groups into columns, in output order (see `cube`).
+ * @example cubeColumns(['buyer'], dim(f, 'currency'), [dim(f, 'buyer')], amounts(f), null, false, null).length
+ */
+export function cubeColumns(
+  by: DimName[], cur: Dim, dims: Dim[], amount: Float64Array, rows: Rows, rollup: boolean, top: number | null,
+): CubeTable {
+  const levels = groupLevels(cur, dims, amount, rows)
+  const n = dims.length
+  // At most one row per group of every level, plus one folded row per parent of the leaf level.
+  const cap = levels.reduce((s, l) => s + l.size, 0) + (n > 0 ? levels[n - 1].size : 0)
+  const t: CubeTable = {
+    by, dims, currencies: cur.ids, length: 0,
+    keys: dims.map(() => new Int32Array(cap)), currency: new Int32Array(cap), amount: new Float64Array(cap),
+    bigAmount: new Map(), count: new Int32Array(cap), share: new Float64Array(cap), shareOfTotal: new Float64Array(cap),
+    depth: new Uint8Array(cap), other: new Int32Array(cap),
+  }
+  const path = new Int32Array(n).fill(-1)
+  let curKey = -1
+
+  const push = (depth: number, approx: number, big: bigint | null, count: number, parentTotal: number, whole: number, other: number): void => {
+    const r = t.length++
+    for (let i = 0; i < n; i++) t.keys[i][r] = path[i]
+    t.currency[r] = curKey
+    t.amount[r] = approx
+    if (big !== null) t.bigAmount.set(r, big)
+    t.count[r] = count
+    // Shares from the double views of the totals: exact below 2^53 and equal to
+    // Number(total) above, so the same as a BigInt ratio without the conversions.
+    t.share[r] = parentTotal === 0 ? NaN : approx / parentTotal
+    t.shareOfTotal[r] = whole === 0 ? NaN : approx / whole
+    t.depth[r] = depth
+    t.other[r] = other
+  }
+  const row = (level: Level, g: number, parentTotal: number, whole: number, depth: number): void => {
+    const s = level.sums
+    const big = s.big.size > 0 && s.big.has(g) ? s.total(g) : null
+    push(depth, big === null ? s.acc[g] : Number(big), big, s.count[g], parentTotal, whole, -1)
+  }
+  const fold = (level: Level, folded: number[], parentTotal: number, whole: number, depth: number): void => {
+    const sum = new ExactSum()
+    let count = 0
+    for (const h of folded) {
+      sum.addGroup(level.sums, h)
+      count += level.sums.count[h]
+    }
+    const v = sum.value()
+    const approx = Number(v)
+    push(depth, approx, Number.isSafeInteger(approx) ? null : v, count, parentTotal, whole, folded.length)
+  }
+
+  const walk = (j: number, g: number, whole: number): void => {
+    if (j === n) return
+    const total = levels[j].sums.approx(g)
+    const d = dims[j]
+    const next = levels[j + 1]
+    let kids = sortedChildren(next, g, d.ids)
+    const folded = top !== null && j === n - 1 && kids.length > top ? kids.slice(top) : []
+    if (folded.length > 0) kids = kids.slice(0, top!)
+    for (const h of kids) {
+      path[j] = next.child[h]
+      walk(j + 1, h, whole)
+      if (j + 1 === n || rollup) row(next, h, total, whole, j + 1)
+    }
+    path[j] = -1
+    if (folded.length > 0) fold(next, folded, total, whole, j + 1)
+  }
+
+  for (const g of currencyGroups(levels[0], cur)) {
+    curKey = levels[0].child[g]
+    const whole = levels[0].sums.approx(g)
+    walk(0, g, whole)
+    if (rollup || n === 0) row(levels[0], g, whole, whole, 0)
+  }
+  return t
+}
+
+/**
+ * Identity of dimension i in row r (null: no value, a rolled-up level or the folded row).
+ * @example cubeId(t, 0, 0) // 'GB-GOR-D1'
+ */
+export function cubeId(t: CubeTable, r: number, i: number): string | null {
+  const k = t.keys[i][r]
+  return k < 0 ? null : t.dims[i].ids[k]
+}
+
+/**
+ * Display text of dimension i in row r: the label, "Other (k suppliers)" on a folded row.
+ * @example cubeLabel(t, 0, 0) // 'Department for Education'
+ */
+export function cubeLabel(t: CubeTable, r: number, i: number): string | null {
+  const k = t.keys[i][r]
+  if (k >= 0) return t.dims[i].labels[k]
+  return t.other[r] >= 0 && i === t.depth[r] - 1 ? otherLabel(t.dims[i].name, t.other[r]) : null
+}
+
+/** "Other (1 supplier)" / "Other (12 suppliers)". */
+export function otherLabel(d: DimName, k: number): string {
+  return `Other (${k} ${k === 1 ? DIM_NOUNS[d] : DIM_PLURALS[d]})`
+}
+
+/**
+ * Exact amount of row r in minor units.
+ * @example cubeAmount(t, 0) // 123450n
+ */
+export function cubeAmount(t: CubeTable, r: number): bigint {
+  return t.bigAmount.get(r) ?? BigInt(t.amount[r])
+}
+
+/**
+ * Exact decimal text of row r's amount, as formatMinor gives it, without a
+ * BigInt for the ordinary rows (integers below 2^53 print exactly).
+ * @example cubeAmountText(t, 0) // '1234.50'
+ */
+export function cubeAmountText(t: CubeTable, r: number): string {
+  const big = t.bigAmount.size === 0 ? undefined : t.bigAmount.get(r)
+  const v = t.amount[r]
+  const neg = big === undefined ? v < 0 : big < 0n
+  const digits = big === undefined ? String(neg ? -v : v) : String(neg ? -big : big)
+  const exp = currencyExponent(t.currencies[t.currency[r]] ?? '')
+  if (exp === 0) return neg ? `-${digits}` : digits
+  const padded = digits.length > exp ? digits : digits.padStart(exp + 1, '0')
+  return `${neg ? '-' : ''}${padded.slice(0, -exp)}.${padded.slice(-exp)}`
+}
