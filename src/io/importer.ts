@@ -1,3 +1,4 @@
+import {isAscii} from 'node:buffer'
 import {createHash} from 'node:crypto'
 import {createReadStream, createWriteStream, promises as fsp} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -6,6 +7,7 @@ import {pipeline} from 'node:stream/promises'
 import {SpendInputError} from '../errors.js'
 import type {ImportOptions, SourceReport} from './read/types.js'
 import {openSources} from './read/sources.js'
+import {findSplit, type HalfRead, startHalf} from './read/split.js'
 import {
   type ImportEntry, type ImportWriter, importIdFor, normaliseOptions, optionsKey, type Workspace,
 } from './workspace/index.js'
@@ -55,15 +57,17 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
   return out
 }
 
-/** SHA-256 and size of a file, streamed. */
-async function hashFile(path: string): Promise<{sha256: string; bytes: number}> {
+/** SHA-256 and size of a file, streamed, and whether it is all ASCII (see findSplit). */
+async function hashFile(path: string): Promise<{sha256: string; bytes: number; ascii: boolean}> {
   const hash = createHash('sha256')
   let bytes = 0
+  let ascii = true
   for await (const chunk of createReadStream(path, {highWaterMark: 1 << 20})) {
     hash.update(chunk as Buffer)
     bytes += (chunk as Buffer).length
+    if (ascii) ascii = isAscii(chunk as Buffer)
   }
-  return {sha256: hash.digest('hex'), bytes}
+  return {sha256: hash.digest('hex'), bytes, ascii}
 }
 
 /** Copy standard input to a temp file so it can be hashed, re-read and recognised next time. */
@@ -104,8 +108,15 @@ async function spoolStdin(): Promise<string> {
  */
 export async function importOne(ws: Workspace, req: ImportRequest): Promise<ImportOutcome> {
   const path = req.input === '-' ? await spoolStdin() : req.input
+  // A big plain CSV file is read on two cores (see read/split.ts); the second
+  // thread starts now, to load and plan while this one hashes the file.
+  let half = req.input === '-' ? null : await startSplit(path, req)
   try {
-    const {sha256, bytes} = await hashFile(path)
+    const {sha256, bytes, ascii} = await hashFile(path)
+    if (half !== null && half.asciiHead && !ascii) {
+      await half.read.discard()
+      half = null
+    }
     if (bytes === 0) {
       throw new SpendInputError('EMPTY_FILE', 'the file is empty', {where: label(req.input), hint: 'check you exported the data'})
     }
@@ -122,7 +133,7 @@ export async function importOne(ws: Workspace, req: ImportRequest): Promise<Impo
     )
     const stopOnSignal = abortOnSignal(writer)
     try {
-      const reports = await readAll(path, req, writer, id, bytes)
+      const reports = await readAll(path, req, writer, id, bytes, half?.read ?? null)
       const entry = await writer.commit({files: reports})
       return {status: 'imported', entry}
     } catch (error) {
@@ -132,11 +143,27 @@ export async function importOne(ws: Workspace, req: ImportRequest): Promise<Impo
       stopOnSignal()
     }
   } finally {
+    await half?.read.discard()
     if (req.input === '-') await fsp.rm(join(path, '..'), {recursive: true, force: true})
   }
 }
 
-async function readAll(path: string, req: ImportRequest, writer: ImportWriter, id: string, total: number): Promise<SourceReport[]> {
+/** Start the second half of a split read when the file is big plain text with a clear cut (see read/split.ts). */
+async function startSplit(path: string, req: ImportRequest): Promise<{read: HalfRead; asciiHead: boolean} | null> {
+  const st = await fsp.stat(path).catch(() => null)
+  let cut = null
+  try {
+    cut = st?.isFile() ? findSplit(path, st.size) : null
+  } catch {
+    // An unreadable file is reported by the one-thread read, as before.
+  }
+  if (cut === null) return null
+  const {buyer, currency, map, preset, ocdsLevel} = req
+  const read = startHalf({path, offset: cut.offset, line: cut.line, opts: {label: label(req.input), buyer, currency, map, preset, ocdsLevel}})
+  return {read, asciiHead: cut.asciiHead}
+}
+
+async function readAll(path: string, req: ImportRequest, writer: ImportWriter, id: string, total: number, half: HalfRead | null): Promise<SourceReport[]> {
   const opts: ImportOptions = {
     importId: id, label: label(req.input), buyer: req.buyer, currency: req.currency, map: req.map,
     preset: req.preset, ocdsLevel: req.ocdsLevel,
@@ -144,7 +171,12 @@ async function readAll(path: string, req: ImportRequest, writer: ImportWriter, i
   const reports: SourceReport[] = []
   const onProgress = req.onProgress ? (bytes: number) => req.onProgress!(bytes, total) : undefined
   for await (const source of openSources(path, {onProgress})) {
-    if (source.kind === 'table') {
+    if (source.kind === 'table' && half !== null && writer.split && reports.length === 0 && source.container.length === 0 && !source.typedCells) {
+      const {readTableSplit} = await import('./read/table-split.js')
+      half.go({importId: id, dir: writer.split.dir, partRows: writer.split.partRows})
+      reports.push(await readTableSplit(source, opts, writer, half))
+      onProgress?.(total)
+    } else if (source.kind === 'table') {
       const {readTable} = await import('./read/table.js')
       reports.push(await readTable(source, opts, writer))
     } else {

@@ -51,8 +51,11 @@ export class CsvTokenizer {
     private readonly limits: Limits,
     name: string,
     private readonly batchSize = 1024,
+    firstLine = 1,
   ) {
     this.rules = {delimiter, d: delimiter.charCodeAt(0), limits, name}
+    // A reader of the second half of a split file starts at the line where the half begins.
+    this.line = firstLine
   }
 
   push(chunk: string): CellRow[][] {
@@ -160,9 +163,9 @@ export class CsvTokenizer {
  */
 export async function* parseCsv(
   text: AsyncIterable<string>,
-  opts: {delimiter: string; limits: Limits; name: string; batchSize?: number},
+  opts: {delimiter: string; limits: Limits; name: string; batchSize?: number; firstLine?: number},
 ): AsyncGenerator<CellRow[]> {
-  const t = new CsvTokenizer(opts.delimiter, opts.limits, opts.name, opts.batchSize)
+  const t = new CsvTokenizer(opts.delimiter, opts.limits, opts.name, opts.batchSize, opts.firstLine)
   for await (const chunk of text) yield* t.push(chunk)
   yield* t.end()
 }

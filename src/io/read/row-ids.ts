@@ -60,6 +60,20 @@ export class OrgIds {
     this.ix = plan.mapping.index
   }
 
+  /** Distinct supplier id cells memoised so far (all of them while under 200,000). */
+  get idCount(): number {
+    return this.ids.size
+  }
+
+  /** The memoised supplier id cells that failed the check (what `badOrgIds` counted, while all are memoised). */
+  badIds(): string[] {
+    const scheme = this.plan.supplierIdScheme
+    if (scheme === null) return []
+    const out: string[] = []
+    for (const [raw, info] of this.ids) if (info.id === null && !/^redacted$/i.test(raw)) out.push(raw)
+    return out
+  }
+
   /**
    * The row's supplier id (NO_ID when none is valid), with its codes in the
    * batch when it has one: the id column, else (GBP rows) the VAT column.

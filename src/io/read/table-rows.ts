@@ -67,6 +67,19 @@ export class TableReader {
     this.categoryScheme = categoryScheme(plan)
   }
 
+  /** Buyers not from the buyer column seen by another reader of the same file (a split read, see split.ts). */
+  otherBuyerNotColumn = false
+
+  /** The memoised ids, for merging a split read (see split-stats.ts). */
+  get ids(): OrgIds {
+    return this.orgIds
+  }
+
+  /** Treat every row as a data row: the reader of a split file's second half starts below the header. */
+  startBelowHeader(): void {
+    this.seen = this.plan.headerIdx + 1
+  }
+
   /** Supplier ids that failed the plan's registry check. */
   get badOrgIds(): number {
     return this.orgIds.badOrgIds

@@ -11,8 +11,8 @@ import {mappingReport, planTable, SAMPLE_ROWS, type TablePlan} from './tableplan
 import type {CellRow, CurrencyTotals, ImportOptions, RecordSink, SourceReport, TableSource} from './types.js'
 import {tableMsg} from '../../messages.js'
 
-/** The SourceReport of a finished read. */
-function buildReport(reader: TableReader): SourceReport {
+/** The SourceReport of a finished read (also of a split read, see table-split.ts). */
+export function buildReport(reader: TableReader): SourceReport {
   const plan = reader.plan
   const {mapping, how} = mappingReport(plan)
   const totals: CurrencyTotals[] = [...reader.totals.entries()]
@@ -27,7 +27,8 @@ function buildReport(reader: TableReader): SourceReport {
   if (reader.badOrgIds > 0) warnings.push(tableMsg.badOrgIds(reader.badOrgIds, plan.supplierIdScheme))
   const skipped = SKIP_KINDS.reduce((s, k) => s + reader.skipped[k], 0)
   let buyerOrigin: string = plan.mapping.index.buyer === undefined ? plan.fallbackOrigin : 'column'
-  if (plan.mapping.index.buyer !== undefined && reader.buyers.size > 0 && [...reader.buyers.values()].some((b) => b.origin !== 'column')) {
+  const notColumn = reader.otherBuyerNotColumn || (reader.buyers.size > 0 && [...reader.buyers.values()].some((b) => b.origin !== 'column'))
+  if (plan.mapping.index.buyer !== undefined && notColumn) {
     buyerOrigin = tableMsg.buyerFromColumn(plan.fallbackOrigin)
   }
   return {

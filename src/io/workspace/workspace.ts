@@ -138,6 +138,10 @@ class Import implements ImportWriter {
     return this.parts.rejected
   }
 
+  get split(): ImportWriter['split'] {
+    return {dir: join(this.tmp, 'split-2'), partRows: this.parts.partRows, adopt: (half) => this.parts.adopt(half)}
+  }
+
   add = (record: Parameters<PartWriter['add']>[0]): void => this.parts.add(record)
   addBatch = (batch: Parameters<PartWriter['addBatch']>[0]): void => this.parts.addBatch(batch)
   reject = (row: Parameters<PartWriter['reject']>[0]): void => this.parts.reject(row)

@@ -1,4 +1,4 @@
-import {closeSync, fsyncSync, openSync, writeSync} from 'node:fs'
+import {appendFileSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync} from 'node:fs'
 import {join} from 'node:path'
 import type {RejectedRow, SpendRecord} from '../../model/record.js'
 import type {CurrencyTotals, RecordSink, SourceReport} from '../read/types.js'
@@ -6,6 +6,7 @@ import type {RowBatch} from './batch.js'
 import {partName, REJECTS_FILE, type ImportOptionsUsed} from './layout.js'
 import {type IpcSink, PartBuilder} from './columns.js'
 import {RejectsWriter} from './rejects.js'
+import {Sums} from './sums.js'
 import {type ImportEntry, sourceReportJson, totalsJson} from './manifest.js'
 
 // Defined in layout.ts so queries need not import the writer (and flechette's encoder).
@@ -43,31 +44,18 @@ export interface ImportWriter extends RecordSink {
   readonly rejected: number
   commit(info: CommitInfo): Promise<ImportEntry>
   abort(): Promise<void>
+  /** For a split read (see read/split.ts): a folder inside the import's temp folder, the rows per part, and taking the other half's output. */
+  readonly split?: {dir: string; partRows: number; adopt(half: WrittenHalf): void}
 }
 
-/** Exact per-currency sums: a float accumulator flushed into a bigint before it could round. */
-class Sums {
-  private readonly acc = new Map<string, {small: number; big: bigint}>()
-  add(currency: string, v: number): void {
-    let s = this.acc.get(currency)
-    if (s === undefined) this.acc.set(currency, (s = {small: 0, big: 0n}))
-    if (v > 1e15 || v < -1e15) {
-      s.big += BigInt(v)
-      return
-    }
-    s.small += v
-    if (s.small > 1e15 || s.small < -1e15) {
-      s.big += BigInt(s.small)
-      s.small = 0
-    }
-  }
-  get(currency: string): bigint {
-    const s = this.acc.get(currency)
-    return s ? s.big + BigInt(s.small) : 0n
-  }
-  currencies(): string[] {
-    return [...this.acc.keys()]
-  }
+/** What a PartWriter of a split read stored, handed to the main writer (see `PartWriter.adopt`). */
+export interface WrittenHalf {
+  dir: string
+  parts: {file: string; rows: number}[]
+  imported: number
+  rejected: number
+  importedSums: [string, string][]
+  rejectedSums: [string, string][]
 }
 
 /** Does the writing; the Workspace wraps commit/abort with the lock and the atomic swap. */
@@ -123,6 +111,43 @@ export class PartWriter {
     this.rejects.add(row)
     // A rejected amount without a currency still counts, under ISO 4217 "XXX" (no currency).
     if (row.amount !== null) this.rejectedSums.add(row.currency ?? 'XXX', row.amount)
+  }
+
+  get partRows(): number {
+    return this.builder.capacity
+  }
+
+  /** What this writer stored, once finished, for `adopt` in another thread. */
+  written(): WrittenHalf {
+    return {
+      dir: this.dir, parts: this.parts.slice(), imported: this.imported, rejected: this.rejected,
+      importedSums: this.importedSums.json(), rejectedSums: this.rejectedSums.json(),
+    }
+  }
+
+  /**
+   * Append another writer's finished output (the second half of a split
+   * read) after everything written here: its parts, renumbered, and its
+   * rejected rows. Nothing may be added after this.
+   */
+  adopt(half: WrittenHalf): void {
+    if (this.builder.length > 0) this.flushPart()
+    this.rejects.close()
+    for (const p of half.parts) {
+      const file = partName(this.parts.length)
+      renameSync(join(half.dir, p.file), join(this.dir, file))
+      this.parts.push({file, rows: p.rows})
+    }
+    if (half.rejected > 0) {
+      const text = readFileSync(join(half.dir, REJECTS_FILE), 'utf8')
+      // The header line is written once, by whichever writer rejected first.
+      appendFileSync(join(this.dir, REJECTS_FILE), this.rejects.rows > 0 ? text.slice(text.indexOf('\n') + 1) : text)
+      this.rejects.rows += half.rejected
+    }
+    this.imported += half.imported
+    for (const [c, v] of half.importedSums) this.importedSums.addBig(c, BigInt(v))
+    for (const [c, v] of half.rejectedSums) this.rejectedSums.addBig(c, BigInt(v))
+    rmSync(half.dir, {recursive: true, force: true})
   }
 
   /** Write the last part and close the rejects file. */
