@@ -3,11 +3,13 @@
 // command X at start-up instead of every command module (oclif's own
 // `oclif manifest` does the same; this avoids a large dev dependency).
 import {Config} from '@oclif/core'
-import {writeFileSync} from 'node:fs'
+import {rmSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+// oclif reads an existing manifest instead of the commands: remove it so the new one is built from dist/.
+rmSync(join(root, 'oclif.manifest.json'), {force: true})
 const config = await Config.load(root)
 const plugin = config.plugins.get(config.pjson.name)
 const manifest = plugin.manifest
