@@ -9,9 +9,9 @@
 import type {ImportWriter} from '../workspace/writer.js'
 import type {HalfRead} from './split.js'
 import {absorbHalf, planKey} from './split-stats.js'
-import {buildReport} from './table.js'
+import {bufferSample, buildReport} from './table.js'
 import {TableReader} from './table-rows.js'
-import {planTable, SAMPLE_ROWS} from './tableplan.js'
+import {planTable} from './tableplan.js'
 import type {CellRow, ImportOptions, SourceReport, TableSource} from './types.js'
 
 /**
@@ -20,17 +20,7 @@ import type {CellRow, ImportOptions, SourceReport, TableSource} from './types.js
  * @example const report = await readTableSplit(source, opts, writer, startHalf(args))
  */
 export async function readTableSplit(source: TableSource, opts: ImportOptions, sink: ImportWriter, half: HalfRead): Promise<SourceReport> {
-  const it = source.rows[Symbol.asyncIterator]()
-  const buf: CellRow[] = []
-  let done = false
-  while (buf.length < SAMPLE_ROWS + 60) {
-    const next = await it.next()
-    if (next.done) {
-      done = true
-      break
-    }
-    for (const r of next.value) buf.push(r)
-  }
+  const {it, buf, done} = await bufferSample(source)
   const plan = planTable(source, opts, buf)
   const reader = new TableReader(plan, source, opts, sink)
   const headerLine = (buf[plan.headerIdx] as CellRow).line

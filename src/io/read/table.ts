@@ -72,11 +72,14 @@ export async function readTable(source: TableSource, opts: ImportOptions, sink: 
  * const {report, plan} = await readTablePlanned(source, opts, countingSink)
  * plan.presetMatch?.confidence // 0.88
  */
-export async function readTablePlanned(source: TableSource, opts: ImportOptions, sink: RecordSink): Promise<{report: SourceReport; plan: TablePlan}> {
+/**
+ * Buffer enough rows to find the header and sample SAMPLE_ROWS data rows below it;
+ * the iterator goes on from there.
+ */
+export async function bufferSample(source: TableSource): Promise<{it: AsyncIterator<CellRow[]>; buf: CellRow[]; done: boolean}> {
   const it = source.rows[Symbol.asyncIterator]()
   const buf: CellRow[] = []
   let done = false
-  // Buffer enough rows to find the header and sample SAMPLE_ROWS data rows below it.
   while (buf.length < SAMPLE_ROWS + 60) {
     const next = await it.next()
     if (next.done) {
@@ -85,6 +88,11 @@ export async function readTablePlanned(source: TableSource, opts: ImportOptions,
     }
     for (const r of next.value) buf.push(r)
   }
+  return {it, buf, done}
+}
+
+export async function readTablePlanned(source: TableSource, opts: ImportOptions, sink: RecordSink): Promise<{report: SourceReport; plan: TablePlan}> {
+  const {it, buf, done} = await bufferSample(source)
   const plan = planTable(source, opts, buf)
   const reader = new TableReader(plan, source, opts, sink)
   reader.headerLine = (buf[plan.headerIdx] as CellRow).line
