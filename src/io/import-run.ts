@@ -3,7 +3,7 @@ import {isCurrencyCode} from '../model/currency.js'
 import {msg} from '../messages.js'
 import {expandInputs, importOne, type ImportOutcome} from './importer.js'
 import {readMapFile} from './read/map-file.js'
-import {createProgress} from './write/progress.js'
+import {createProgress, type Progress} from './write/progress.js'
 import {resolveWorkspace, Workspace} from './workspace/index.js'
 
 export interface ImportFlags {
@@ -38,17 +38,14 @@ export async function runImport(
   const empty: ImportFailure[] = []
   const files = await expandInputs(inputs)
   for (const input of files) {
-    const progress = createProgress(input, 0)
-    let bar = progress
+    // The bar needs the file's size, known once reading starts.
+    let bar: Progress | undefined
     try {
       const outcome = await importOne(ws, {
         input, buyer: flags.buyer, currency, map, preset: flags.preset, ocdsLevel: flags['ocds-level'],
         replace: flags.replace, toolVersion,
-        onProgress: (bytes, total) => {
-          if (bar === progress) bar = createProgress(input, total)
-          bar.update(bytes)
-        },
-      }).finally(() => bar.stop())
+        onProgress: (bytes, total) => (bar ??= createProgress(input, total)).update(bytes),
+      }).finally(() => bar?.stop())
       describe(outcome, note, flags.verbose || files.length === 1)
       outcomes.push(outcome)
     } catch (error) {
