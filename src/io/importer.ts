@@ -1,15 +1,14 @@
-import {isAscii} from 'node:buffer'
-import {createHash} from 'node:crypto'
-import {createReadStream, createWriteStream, promises as fsp} from 'node:fs'
+import {createWriteStream, promises as fsp} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pipeline} from 'node:stream/promises'
 import {SpendInputError} from '../errors.js'
 import type {ImportOptions, SourceReport} from './read/types.js'
+import {type FileHash, hashFileInBackground, hashFileSync} from './hash/file-hash.js'
 import {openSources} from './read/sources.js'
 import {findSplit, type HalfRead, startHalf} from './read/split.js'
 import {
-  type ImportEntry, type ImportWriter, importIdFor, normaliseOptions, optionsKey, type Workspace,
+  type ImportEntry, type ImportStart, type ImportWriter, importIdFor, normaliseOptions, optionsKey, type Workspace,
 } from './workspace/index.js'
 
 /** Standard input is spooled to a temp file; past this it is refused. */
@@ -57,19 +56,6 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
   return out
 }
 
-/** SHA-256 and size of a file, streamed, and whether it is all ASCII (see findSplit). */
-async function hashFile(path: string): Promise<{sha256: string; bytes: number; ascii: boolean}> {
-  const hash = createHash('sha256')
-  let bytes = 0
-  let ascii = true
-  for await (const chunk of createReadStream(path, {highWaterMark: 1 << 20})) {
-    hash.update(chunk as Buffer)
-    bytes += (chunk as Buffer).length
-    if (ascii) ascii = isAscii(chunk as Buffer)
-  }
-  return {sha256: hash.digest('hex'), bytes, ascii}
-}
-
 /** Copy standard input to a temp file so it can be hashed, re-read and recognised next time. */
 async function spoolStdin(): Promise<string> {
   if (process.stdin.isTTY) {
@@ -108,43 +94,81 @@ async function spoolStdin(): Promise<string> {
  */
 export async function importOne(ws: Workspace, req: ImportRequest): Promise<ImportOutcome> {
   const path = req.input === '-' ? await spoolStdin() : req.input
-  // A big plain CSV file is read on two cores (see read/split.ts); the second
-  // thread starts now, to load and plan while this one hashes the file.
-  let half = req.input === '-' ? null : await startSplit(path, req)
   try {
-    const {sha256, bytes, ascii} = await hashFile(path)
-    if (half !== null && half.asciiHead && !ascii) {
-      await half.read.discard()
-      half = null
-    }
-    if (bytes === 0) {
+    const size = (await fsp.stat(path)).size
+    if (size === 0) {
       throw new SpendInputError('EMPTY_FILE', 'the file is empty', {where: label(req.input), hint: 'check you exported the data'})
     }
     const options = normaliseOptions({
       buyer: req.buyer, currency: req.currency, map: req.map, preset: req.preset, ocds_level: req.ocdsLevel,
     })
     const key = optionsKey(options)
-    const existing = await ws.findBySha(sha256, key)
-    if (existing && !req.replace) return {status: 'unchanged', entry: existing}
-    const id = importIdFor(sha256, key)
-    const writer = await ws.beginImport(
-      {id, file: label(req.input), sha256, bytes, options, tool_version: req.toolVersion},
-      {replace: req.replace},
-    )
-    const stopOnSignal = abortOnSignal(writer)
+    const start = {file: label(req.input), bytes: size, options, tool_version: req.toolVersion}
+    // A file that may be imported already (an import of that size and those
+    // options exists) is hashed first, so a re-import costs only the hash.
+    // Any other is hashed on another thread while its rows are read, and gets
+    // its id at commit: the id is a hash of the whole file.
+    const mayExist = (await ws.list()).some((e) => e.bytes === size && optionsKey(e.options) === key)
+    // The second half of a big plain CSV starts now, to load and plan while this thread goes on.
+    const half = req.input === '-' ? null : await startSplit(path, req)
     try {
-      const reports = await readAll(path, req, writer, id, bytes, half?.read ?? null)
-      const entry = await writer.commit({files: reports})
-      return {status: 'imported', entry}
-    } catch (error) {
-      await writer.abort()
-      throw error
+      const lateMin = Number(process.env.SPENDKIT_HASH_THREAD_MIN_BYTES) || HASH_THREAD_MIN_BYTES
+    if (mayExist || size < lateMin) {
+        const hash = hashFileSync(path)
+        const existing = await ws.findBySha(hash.sha256, key)
+        if (existing && !req.replace) return {status: 'unchanged', entry: existing}
+        // A cut found in an ASCII head holds only if the whole file is ASCII (see findSplit).
+        const sameRead = half !== null && (!half.asciiHead || hash.ascii) ? half.read : null
+        const id = importIdFor(hash.sha256, key)
+        return await readAndCommit(ws, path, req, {...start, id, sha256: hash.sha256}, null, sameRead)
+      }
+      const hash = hashFileInBackground(path)
+      // Handled here too, so a failed read does not also leave an unhandled rejection.
+      hash.catch(() => {})
+      if (half?.asciiHead) half.read.valid = hash.then((h) => h.ascii, () => false)
+      return await readAndCommit(ws, path, req, start, {hash, key}, half?.read ?? null)
     } finally {
-      stopOnSignal()
+      await half?.read.discard()
     }
   } finally {
-    await half?.read.discard()
     if (req.input === '-') await fsp.rm(join(path, '..'), {recursive: true, force: true})
+  }
+}
+
+/**
+ * Below this a file is hashed before it is read (about 5 ms): a hash thread
+ * would cost more (SPENDKIT_HASH_THREAD_MIN_BYTES overrides, for tests).
+ */
+const HASH_THREAD_MIN_BYTES = 8 * 2 ** 20
+
+/**
+ * Read every source of the file into a new import and commit it. With
+ * `late`, the id is not known yet: it comes from the hash at commit.
+ */
+async function readAndCommit(
+  ws: Workspace, path: string, req: ImportRequest, start: ImportStart, late: {hash: Promise<FileHash>; key: string} | null, half: HalfRead | null,
+): Promise<ImportOutcome> {
+  const writer = await ws.beginImport(start, {replace: req.replace})
+  const stopOnSignal = abortOnSignal(writer)
+  try {
+    const reports = await readAll(path, req, writer, start.id ?? '', start.bytes, half)
+    let identity
+    if (late !== null) {
+      const h = await late.hash
+      if (h.bytes !== start.bytes) {
+        throw new SpendInputError('FILE_CHANGED', 'the file changed while it was being imported', {
+          where: label(req.input), hint: 'import it again once it is complete',
+        })
+      }
+      identity = {id: importIdFor(h.sha256, late.key), sha256: h.sha256}
+    }
+    const entry = await writer.commit({files: reports, identity})
+    return {status: 'imported', entry}
+  } catch (error) {
+    await writer.abort()
+    throw error
+  } finally {
+    stopOnSignal()
   }
 }
 
@@ -173,7 +197,7 @@ async function readAll(path: string, req: ImportRequest, writer: ImportWriter, i
   for await (const source of openSources(path, {onProgress})) {
     if (source.kind === 'table' && half !== null && writer.split && reports.length === 0 && source.container.length === 0 && !source.typedCells) {
       const {readTableSplit} = await import('./read/table-split.js')
-      half.go({importId: id, dir: writer.split.dir, partRows: writer.split.partRows})
+      half.go({dir: writer.split.dir, partRows: writer.split.partRows})
       reports.push(await readTableSplit(source, opts, writer, half))
       onProgress?.(total)
     } else if (source.kind === 'table') {

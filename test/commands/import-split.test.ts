@@ -3,11 +3,15 @@ import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {runCli, tempDir} from '../helpers/cli.js'
 
-// A big plain CSV is read on two threads (src/io/read/split.ts). Forced on
-// for a small file with SPENDKIT_SPLIT_MIN_BYTES=1, every output must equal
-// the one-thread read: rows, lines, totals, rejects, warnings.
+// A big plain CSV is read on two threads (src/io/read/split.ts) and hashed on
+// a third, its id given at commit (src/io/importer.ts). Forced on for a small
+// file with SPENDKIT_SPLIT_MIN_BYTES=1 and SPENDKIT_HASH_THREAD_MIN_BYTES=1,
+// every output must equal the one-thread read that hashes first: id, hash,
+// rows, lines, totals, rejects, warnings.
 
 const ROWS = 60_000
+const ONE = {SPENDKIT_SPLIT_MIN_BYTES: '1e15', SPENDKIT_HASH_THREAD_MIN_BYTES: '1e15'}
+const TWO = {SPENDKIT_SPLIT_MIN_BYTES: '1', SPENDKIT_HASH_THREAD_MIN_BYTES: '1'}
 
 /**
  * A CSV with quoted fields holding line breaks (one long one across the
@@ -78,8 +82,8 @@ describe('spend import of a big CSV on two threads', () => {
   })
 
   it('gives the same rows, lines, totals, rejects and warnings as one thread', async () => {
-    const one = await importAndRead(file, {SPENDKIT_SPLIT_MIN_BYTES: '1e15'})
-    const two = await importAndRead(file, {SPENDKIT_SPLIT_MIN_BYTES: '1'})
+    const one = await importAndRead(file, ONE)
+    const two = await importAndRead(file, TWO)
     // One part per 262,144 rows: the split read ends its first half's part early.
     expect(one.parts).toBe(1)
     expect(two.parts).toBe(2)
@@ -98,10 +102,37 @@ describe('spend import of a big CSV on two threads', () => {
   }, 120_000)
 
   it('reads on by itself when a stray quote makes the cut unsure, with the same result', async () => {
-    const one = await importAndRead(stray, {SPENDKIT_SPLIT_MIN_BYTES: '1e15'})
-    const two = await importAndRead(stray, {SPENDKIT_SPLIT_MIN_BYTES: '1'})
+    const one = await importAndRead(stray, ONE)
+    const two = await importAndRead(stray, TWO)
     expect(two.entry).toEqual(one.entry)
     expect(two.summary).toEqual(one.summary)
     expect(two.rejects).toBe(one.rejects)
+  }, 120_000)
+
+  it('reads on by itself when the file turns non-ASCII past its head, which only the hash thread sees', async () => {
+    const late = join(dir, 'late.csv')
+    const text = readFileSync(file, 'latin1')
+    // A windows-1252 pound sign three quarters in: in the second half, after the first 64 KB.
+    const at = text.indexOf('\n', Math.floor(text.length * 0.75)) + 1
+    writeFileSync(late, Buffer.from(`${text.slice(0, at)}Dept 2,01/02/2024,Caf\xe9 \xa3 Ltd,,Type 1,TP,5.00,x\n${text.slice(at)}`, 'latin1'))
+    const one = await importAndRead(late, ONE)
+    const two = await importAndRead(late, TWO)
+    expect(two.entry).toEqual(one.entry)
+    expect(two.summary).toEqual(one.summary)
+    expect((one.entry as {files: {encoding: string}[]}).files[0].encoding).toBe('windows-1252')
+    // The second half was dropped: one thread wrote one part.
+    expect(two.parts).toBe(1)
+  }, 120_000)
+
+  it('knows a re-import of the same bytes, also after an import whose id came at commit', async () => {
+    const ws = tempDir('spendkit-split-again-')
+    const first = await runCli(['import', file, '--workspace', ws, '--json'], {env: TWO})
+    const again = await runCli(['import', file, '--workspace', ws, '--json'], {env: TWO})
+    expect(first.code).toBe(0)
+    expect(again.code).toBe(0)
+    const a = JSON.parse(first.stdout) as {imports: {id: string; status: string}[]}
+    const b = JSON.parse(again.stdout) as {imports: {id: string; status: string}[]}
+    expect(a.imports[0].status).toBe('imported')
+    expect(b.imports[0]).toMatchObject({id: a.imports[0].id, status: 'unchanged'})
   }, 120_000)
 })

@@ -3,8 +3,8 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {isSpendInputError} from '../../src/errors.js'
 import type {DictColumn} from '../../src/model/frame.js'
-import {RECORD_COLUMNS} from '../../src/model/record.js'
 import {Workspace} from '../../src/io/workspace/index.js'
+import {PART_COLUMNS} from '../../src/io/workspace/layout.js'
 import {openPart, openPartFile, Scratch} from '../../src/io/workspace/part-reader.js'
 import {frameRows, meta, record, report, tempWorkspace} from './workspace-fixtures.js'
 
@@ -43,6 +43,19 @@ describe('workspace loader (range reads, merged dictionaries)', () => {
     expect((frame.columns.supplier_key as DictColumn).dict).toEqual(['s0', 's1', 's2', 'x', 's4', 's3'])
   })
 
+  it('fills each row\'s source with its import id, from the manifest', async () => {
+    const ws = new Workspace(tempWorkspace())
+    await importRows(ws, 'bbbbbbbbbbbb', rows('B', 5), 2)
+    await importRows(ws, 'aaaaaaaaaaaa', rows('A', 3), 2)
+    const frame = await ws.loadFrame(['source', 'supplier'])
+    const sources = frameRows(frame, ['source']).map((r) => r.source)
+    // Imports load in id order.
+    expect(sources).toEqual([...Array(3).fill('aaaaaaaaaaaa'), ...Array(5).fill('bbbbbbbbbbbb')])
+    expect((frame.columns.source as DictColumn).dict).toEqual(['aaaaaaaaaaaa', 'bbbbbbbbbbbb'])
+    const only = await ws.loadFrame(['source'], {imports: ['bbbb']})
+    expect(frameRows(only, ['source'])).toEqual(Array(5).fill({source: 'bbbbbbbbbbbb'}))
+  })
+
   it('reads a part file by ranges the same as from memory, reusing one scratch buffer', async () => {
     const root = tempWorkspace()
     await importRows(new Workspace(root), 'aaaaaaaaaaaa', rows('A', 9), 1000)
@@ -51,7 +64,7 @@ describe('workspace loader (range reads, merged dictionaries)', () => {
     const file = openPartFile(path, new Scratch())
     try {
       expect(file.rows).toBe(9)
-      for (const name of RECORD_COLUMNS) {
+      for (const name of PART_COLUMNS) {
         const m = memory.column(name)!
         const f = file.column(name)!
         expect(f.kind).toBe(m.kind)
@@ -62,6 +75,8 @@ describe('workspace loader (range reads, merged dictionaries)', () => {
         if (m.kind === 'float64' && f.kind === 'float64') expect([...f.values]).toEqual([...m.values])
       }
       expect(file.column('nope')).toBeNull()
+      // The source column is the import id, filled in by the loader: parts do not store it.
+      expect(file.column('source')).toBeNull()
     } finally {
       file.close()
     }

@@ -24,9 +24,8 @@ export interface HalfArgs {
   opts: Omit<ImportOptions, 'onProgress' | 'importId'>
 }
 
-/** Given once the import has begun: its id, a folder for the parts and rejects, and rows per part. */
+/** Given once the import has begun: a folder for the parts and rejects, and rows per part. */
 export interface HalfGo {
-  importId: string
   dir: string
   partRows: number
 }
@@ -68,7 +67,6 @@ export async function readHalf(args: HalfArgs, started: Promise<HalfGo | null>):
   if (args.line <= headerLine) throw new Error('split: cut above the header')
   const go = await started
   if (go === null) throw new Error('split: not needed')
-  opts.importId = go.importId
   const text = decodeChunks(createReadStream(args.path, {start: args.offset, highWaterMark: 64 * 1024}), encoding, head.name)
   const source: TableSource = {
     kind: 'table', name: head.name, format: head.format, container: head.container, encoding, delimiter, typedCells: false,

@@ -122,21 +122,23 @@ function bomAt(fd: number, offset: number, size: number): boolean {
   return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf
 }
 
-/** A second half being read: start it (once the import has an id), its result (null if it failed), or discard it. */
+/** A second half being read: start it (once the import has begun), its result (null if it failed), or discard it. */
 export interface HalfRead {
   line: number
   go(go: HalfGo): void
   result: Promise<HalfResult | null>
+  /** False when the cut turned out not to hold (set by the caller; see SplitPoint.asciiHead). */
+  valid: Promise<boolean>
   discard(): Promise<void>
 }
 
 /**
  * Start reading the second half in a worker thread: it loads and plans
- * while this thread hashes the file, then reads once given `go`. Under
+ * while this thread starts the import, then reads once given `go`. Under
  * vitest the sources are .ts files, which a Worker cannot load: the same
  * code then runs in this thread, interleaved (same results, no speed-up).
  *
- * @example const half = startHalf(args); half.go({importId, dir, partRows}); const r = await half.result
+ * @example const half = startHalf(args); half.go({dir, partRows}); const r = await half.result
  */
 export function startHalf(args: HalfArgs): HalfRead {
   let worker: Worker | null = null
@@ -165,6 +167,7 @@ export function startHalf(args: HalfArgs): HalfRead {
   return {
     line: args.line,
     result,
+    valid: Promise.resolve(true),
     go(go) {
       dir = go.dir
       send(go)

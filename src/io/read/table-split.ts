@@ -30,7 +30,7 @@ export async function readTableSplit(source: TableSource, opts: ImportOptions, s
   /** At the row on the cut's line: take the second half if it is exactly what reading on would give. */
   const join = async (r: CellRow): Promise<boolean> => {
     pending = false
-    const h = r.line === half.line && r.line > headerLine ? await half.result : null
+    const h = r.line === half.line && r.line > headerLine && (await half.valid) ? await half.result : null
     reader.flush()
     if (h !== null && sink.split && h.planKey === planKey(plan, headerLine, source) && absorbHalf(reader, h.stats)) {
       sink.split.adopt(h.written)

@@ -2,9 +2,13 @@ import {
   Batch, Column, Endianness, Table, Version, batchType, bool, float64, int32, tableToIPC, type DataType, type Field,
 } from '@uwdata/flechette'
 import {columnKind} from '../../model/frame.js'
-import {RECORD_COLUMNS, type RecordColumn, type SpendRecord} from '../../model/record.js'
-import {BATCH_DICT_COLUMNS, type RowBatch} from './batch.js'
+import type {RecordColumn, SpendRecord} from '../../model/record.js'
+import {BATCH_DICT_COLUMNS, type BatchDictColumn, type RowBatch} from './batch.js'
 import {DictBuilder, TextBuilder} from './builders.js'
+import {PART_COLUMNS} from './layout.js'
+
+/** The batch's dictionary columns stored in parts (not `source`: see PART_COLUMNS). */
+const STORED_DICT_COLUMNS = BATCH_DICT_COLUMNS.filter((c): c is Exclude<BatchDictColumn, 'source'> => c !== 'source')
 
 /**
  * Column builders for one part: strings are dictionary-encoded as they
@@ -34,7 +38,6 @@ export class PartBuilder {
   private readonly expense_type: DictBuilder
   private readonly description: TextBuilder
   private readonly transaction_id: TextBuilder
-  private readonly source: DictBuilder
   private readonly source_file: DictBuilder
   private readonly buyer_origin: DictBuilder
 
@@ -55,7 +58,6 @@ export class PartBuilder {
     this.expense_type = d()
     this.description = new TextBuilder(capacity)
     this.transaction_id = new TextBuilder(capacity)
-    this.source = d()
     this.source_file = d()
     this.buyer_origin = d()
     this.amount = new Float64Array(capacity)
@@ -80,7 +82,6 @@ export class PartBuilder {
     this.expense_type.add(i, r.expense_type)
     this.description.add(i, r.description)
     this.transaction_id.add(i, r.transaction_id)
-    this.source.add(i, r.source)
     this.source_file.add(i, r.source_file)
     this.buyer_origin.add(i, r.buyer_origin)
     this.amount[i] = r.amount
@@ -91,7 +92,7 @@ export class PartBuilder {
   /** Append rows `from..from+n` of a batch; n must fit (`capacity - length`). */
   addBatch(b: RowBatch, from: number, n: number): void {
     const i = this.length
-    for (const c of BATCH_DICT_COLUMNS) this[c].addCodes(i, b.codes[c], from, n, b.dicts[c])
+    for (const c of STORED_DICT_COLUMNS) this[c].addCodes(i, b.codes[c], from, n, b.dicts[c])
     this.description.addRange(i, b.description, from, n)
     this.transaction_id.addRange(i, b.transaction_id, from, n)
     this.amount.set(b.amount.subarray(from, from + n), i)
@@ -108,7 +109,7 @@ export class PartBuilder {
     const n = this.length
     const fields: Field[] = []
     const children: Column<unknown>[] = []
-    for (const name of RECORD_COLUMNS) {
+    for (const name of PART_COLUMNS) {
       const kind = columnKind(name)
       let col: Column<unknown>
       let metadata = new Map<string, string>()
@@ -121,7 +122,7 @@ export class PartBuilder {
     }
     const schema = {version: Version.V5, endianness: Endianness.Little, fields, metadata: null}
     const bytes = tableToIPC(new Table(schema, children), {format: 'file', sink})
-    for (const name of RECORD_COLUMNS) if (columnKind(name) === 'dict') (this[name as StringColumn] as DictBuilder | TextBuilder).reset()
+    for (const name of PART_COLUMNS) if (columnKind(name) === 'dict') (this[name as StringColumn] as DictBuilder | TextBuilder).reset()
     this.length = 0
     return bytes
   }
@@ -134,7 +135,7 @@ export interface IpcSink {
   finish(): Uint8Array | null
 }
 
-type StringColumn = Exclude<RecordColumn, 'amount' | 'source_line' | 'redacted'>
+type StringColumn = Exclude<RecordColumn, 'amount' | 'source_line' | 'redacted' | 'source'>
 
 function direct(type: DataType, values: Int32Array | Float64Array | Uint8Array, n: number): Column<unknown> {
   const BatchType = batchType(type) as unknown as new (o: object) => Batch<unknown>

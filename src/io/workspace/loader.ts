@@ -18,7 +18,8 @@ export async function loadFrameFrom(root: string, entries: readonly ImportEntry[
   for (const e of entries) for (const p of e.parts) length += p.rows
   const out = new Map<RecordColumn, Column>()
   const merges = new Map<RecordColumn, DictMerge>()
-  for (const name of columns) {
+  const stored = columns.filter((c) => c !== 'source')
+  for (const name of stored) {
     const kind = columnKind(name)
     if (kind === 'dict') merges.set(name, new DictMerge(length))
     else if (kind === 'num') out.set(name, {type: 'num', values: new Float64Array(length)})
@@ -33,7 +34,7 @@ export async function loadFrameFrom(root: string, entries: readonly ImportEntry[
     const part = openFile(path, scratch)
     try {
       if (part.rows !== rows) throw corrupt(path, `has ${part.rows} rows, manifest says ${rows}`)
-      for (const name of columns) {
+      for (const name of stored) {
         const col = readColumn(part, name, path)
         const merge = merges.get(name)
         if (merge) merge.add(col, rows, offset, first)
@@ -45,8 +46,27 @@ export async function loadFrameFrom(root: string, entries: readonly ImportEntry[
     offset += rows
   }
   const frame: SpendFrame = {length, columns: {}}
-  for (const name of columns) frame.columns[name] = merges.get(name)?.done() ?? out.get(name)!
+  for (const name of stored) frame.columns[name] = merges.get(name)?.done() ?? out.get(name)!
+  if (columns.includes('source')) frame.columns.source = sourceColumn(entries, length)
   return frame
+}
+
+/**
+ * A row's source is its import id (see PART_COLUMNS): one dictionary entry
+ * per import, each import's rows filled with its code. Parts written before
+ * this may hold the same values as a column; it is not read.
+ */
+function sourceColumn(entries: readonly ImportEntry[], length: number): DictColumn {
+  const codes = new Int32Array(length)
+  const dict: string[] = []
+  let offset = 0
+  for (const e of entries) {
+    const rows = e.parts.reduce((n, p) => n + p.rows, 0)
+    codes.fill(dict.length, offset, offset + rows)
+    dict.push(e.id)
+    offset += rows
+  }
+  return {type: 'dict', codes, dict}
 }
 
 function openFile(path: string, scratch: Scratch): PartFile {

@@ -10,7 +10,7 @@ import {acquireLock, type WorkspaceLock} from './lock.js'
 import {type ImportEntry, type Manifest, readManifest, sortEntries, writeManifest} from './manifest.js'
 import {recover} from './recover.js'
 // Types only: the writer (and flechette's encoder) loads when an import begins, not for queries.
-import type {CommitInfo, ImportMeta, ImportWriter, PartWriter} from './writer.js'
+import type {CommitInfo, ImportMeta, ImportStart, ImportWriter, PartWriter} from './writer.js'
 
 export interface BeginOptions {
   /** Replace an existing import with the same id (`--replace`). */
@@ -48,26 +48,23 @@ export class Workspace {
   /**
    * Start an import: takes the lock, cleans up after any crashed writer, and
    * returns a RecordSink writing into a temp folder. Fails with
-   * ALREADY_IMPORTED when the id exists and `replace` is not set.
+   * ALREADY_IMPORTED when the id exists and `replace` is not set (checked at
+   * commit when the id is only given then).
    * @example const w = await ws.beginImport(meta); reader.read(src, w); await w.commit({files: reports})
    */
-  async beginImport(meta: ImportMeta, opts: BeginOptions = {}): Promise<ImportWriter> {
+  async beginImport(meta: ImportStart, opts: BeginOptions = {}): Promise<ImportWriter> {
     const lock = await acquireLock(this.dir)
     let tmp: string | undefined
     try {
       const hadManifest = await exists(join(this.dir, MANIFEST_FILE))
       await recover(this.dir)
       const imports = (await readManifest(this.dir)).imports
-      const existing = imports.find((e) => e.id === meta.id)
-      if (existing && !opts.replace) {
-        throw new SpendInputError('ALREADY_IMPORTED', `${meta.file} is already imported as ${meta.id}`, {
-          hint: 'use --replace to import it again',
-        })
-      }
+      if (meta.id !== undefined && !opts.replace) checkNew(imports, meta.file, meta.id)
       tmp = join(this.dir, `${TMP_PREFIX}${randomTag()}`)
       await fsp.mkdir(tmp, {recursive: true})
       const {PartWriter} = await import('./writer.js')
-      return new Import(this.dir, tmp, meta, new PartWriter(tmp, opts.partRows ?? DEFAULT_PART_ROWS), lock, !hadManifest && imports.length === 0)
+      const parts = new PartWriter(tmp, opts.partRows ?? DEFAULT_PART_ROWS)
+      return new Import(this.dir, tmp, meta, parts, lock, !hadManifest && imports.length === 0, !!opts.replace)
     } catch (error) {
       if (tmp) await fsp.rm(tmp, {recursive: true, force: true})
       await lock.release()
@@ -119,16 +116,13 @@ class Import implements ImportWriter {
   constructor(
     private readonly root: string,
     private readonly tmp: string,
-    private readonly meta: ImportMeta,
+    private readonly start: ImportStart,
     private readonly parts: PartWriter,
     private readonly lock: WorkspaceLock,
     /** The workspace had no manifest before this import (recover wrote an empty one). */
-    private readonly fresh = false,
+    private readonly fresh: boolean,
+    private readonly replace: boolean,
   ) {}
-
-  get id(): string {
-    return this.meta.id
-  }
 
   get imported(): number {
     return this.parts.imported
@@ -151,7 +145,10 @@ class Import implements ImportWriter {
     this.done = true
     try {
       this.parts.finish()
-      const entry = this.parts.entry(this.meta, info)
+      const meta = {...this.start, ...info.identity}
+      if (meta.id === undefined || meta.sha256 === undefined) throw new Error('bug: import committed without an id and hash')
+      if (info.identity && !this.replace) checkNew((await readManifest(this.root)).imports, meta.file, meta.id)
+      const entry = this.parts.entry(meta as ImportMeta, info)
       await writeFileAtomic(join(this.tmp, ENTRY_FILE), JSON.stringify(entry, null, 2) + '\n')
       await swapIn(this.root, this.tmp, entry)
       return entry
@@ -200,6 +197,12 @@ async function swapIn(root: string, tmp: string, entry: ImportEntry): Promise<vo
   const m: Manifest = await readManifest(root)
   await writeManifest(root, {...m, imports: [...m.imports.filter((e) => e.id !== entry.id), entry]})
   if (movedAside) await fsp.rm(aside, {recursive: true, force: true})
+}
+
+function checkNew(imports: readonly ImportEntry[], file: string, id: string): void {
+  if (imports.some((e) => e.id === id)) {
+    throw new SpendInputError('ALREADY_IMPORTED', `${file} is already imported as ${id}`, {hint: 'use --replace to import it again'})
+  }
 }
 
 function pick(entries: readonly ImportEntry[], idOrPrefix: string): ImportEntry {

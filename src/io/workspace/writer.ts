@@ -12,7 +12,7 @@ import {type ImportEntry, sourceReportJson, totalsJson} from './manifest.js'
 // Defined in layout.ts so queries need not import the writer (and flechette's encoder).
 export {DEFAULT_PART_ROWS} from './layout.js'
 
-/** What is known about an import before its rows are read. */
+/** What is recorded about an import besides its rows. */
 export interface ImportMeta {
   id: string
   /** The file as the user gave it ('-' for stdin). */
@@ -23,11 +23,19 @@ export interface ImportMeta {
   tool_version: string
 }
 
+/**
+ * What is known when an import begins: the id and hash may come only at
+ * commit, so a big file is hashed while its rows are read (see importer.ts).
+ */
+export type ImportStart = Omit<ImportMeta, 'id' | 'sha256'> & Partial<Pick<ImportMeta, 'id' | 'sha256'>>
+
 /** What the reader found, given at commit. */
 export interface CommitInfo {
   files: SourceReport[]
   /** Overall format label; defaults to the sources' formats joined with '+'. */
   format?: string
+  /** The id and hash, when they were not known at begin. */
+  identity?: Pick<ImportMeta, 'id' | 'sha256'>
 }
 
 /**
@@ -38,7 +46,6 @@ export interface CommitInfo {
 export interface ImportWriter extends RecordSink {
   /** The fast path for table readers: many rows, column-wise (see batch.ts). */
   addBatch(batch: RowBatch): void
-  readonly id: string
   /** Rows added so far. */
   readonly imported: number
   readonly rejected: number
