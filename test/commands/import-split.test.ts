@@ -56,6 +56,7 @@ interface Outcome {
   rejects: string
   entry: Record<string, unknown>
   parts: number
+  dictJoin: unknown
 }
 
 async function importAndRead(file: string, env: Record<string, string>): Promise<Outcome> {
@@ -68,8 +69,9 @@ async function importAndRead(file: string, env: Record<string, string>): Promise
   expect(cube.code).toBe(0)
   const [id] = readdirSync(join(ws, 'imports'))
   const dir = join(ws, 'imports', id)
-  const {parts, ...entry} = JSON.parse(readFileSync(join(dir, 'entry.json'), 'utf8')) as Record<string, unknown> & {parts: unknown[]}
-  return {summary: JSON.parse(summary.stdout), cube: cube.stdout, rejects: readFileSync(join(dir, 'rejects.csv'), 'utf8'), entry, parts: parts.length}
+  // The parts and how their dictionaries join depend on the split; nothing else may.
+  const {parts, dict_join: dictJoin, ...entry} = JSON.parse(readFileSync(join(dir, 'entry.json'), 'utf8')) as Record<string, unknown> & {parts: unknown[]}
+  return {summary: JSON.parse(summary.stdout), cube: cube.stdout, rejects: readFileSync(join(dir, 'rejects.csv'), 'utf8'), entry, parts: parts.length, dictJoin}
 }
 
 describe('spend import of a big CSV on two threads', () => {
@@ -87,6 +89,8 @@ describe('spend import of a big CSV on two threads', () => {
     // One part per 262,144 rows: the split read ends its first half's part early.
     expect(one.parts).toBe(1)
     expect(two.parts).toBe(2)
+    expect(one.dictJoin).toBeUndefined()
+    expect(two.dictJoin).toEqual({part: 1, file: 'dict-join.json'})
     expect(two.entry).toEqual(one.entry)
     expect(two.summary).toEqual(one.summary)
     expect(two.cube).toBe(one.cube)

@@ -105,6 +105,8 @@ export class DictBuilder {
   private nulls = 0
   /** Entries in the previous part's dictionary (a prefix of this one). */
   private shared = 0
+  /** The dictionary was dropped once (see reset): the parts are not one chain. */
+  private restarted = false
   // Adjacent rows often repeat a value (same buyer, currency, file): skip the Map then.
   private last: string | null = null
   private lastCode = -1
@@ -189,6 +191,27 @@ export class DictBuilder {
     this.lastCode = code
   }
 
+  /**
+   * The whole dictionary of this builder's parts, each part's being a prefix
+   * of it; null when it was dropped on the way (see reset).
+   */
+  chainDict(): string[] | null {
+    return this.restarted ? null : this.dict
+  }
+
+  /**
+   * For each value of another chain's dictionary, its code in a union of the
+   * two: this chain's code when it has the value, else the next new code, in
+   * the order of `other` (see PartWriter.adopt).
+   */
+  joinCodes(other: readonly string[]): Int32Array {
+    const index = this.ensureIndex()
+    const out = new Int32Array(other.length)
+    let next = this.dict.length
+    for (let k = 0; k < other.length; k++) out[k] = index.get(other[k]) ?? next++
+    return out
+  }
+
   /** An Arrow dictionary column over the first n codes. */
   column(n: number): {col: Column<unknown>; metadata: Map<string, string>} {
     const valueType = utf8()
@@ -205,6 +228,7 @@ export class DictBuilder {
   reset(): void {
     this.nulls = 0
     if (this.dict.length > MAX_CARRIED_DICT) {
+      this.restarted = true
       this.index = new Map()
       this.dict = []
       this.last = null

@@ -8,7 +8,9 @@ import {DictBuilder, TextBuilder} from './builders.js'
 import {PART_COLUMNS} from './layout.js'
 
 /** The batch's dictionary columns stored in parts (not `source`: see PART_COLUMNS). */
-const STORED_DICT_COLUMNS = BATCH_DICT_COLUMNS.filter((c): c is Exclude<BatchDictColumn, 'source'> => c !== 'source')
+const STORED_DICT_COLUMNS = BATCH_DICT_COLUMNS.filter((c): c is StoredDictColumn => c !== 'source')
+
+export type StoredDictColumn = Exclude<BatchDictColumn, 'source'>
 
 /**
  * Column builders for one part: strings are dictionary-encoded as they
@@ -99,6 +101,24 @@ export class PartBuilder {
     this.line.set(b.line.subarray(from, from + n), i)
     this.redacted.set(b.redacted.subarray(from, from + n), i)
     this.length += n
+  }
+
+  /** Each dictionary column's whole dictionary so far (null: not one chain; see DictBuilder.chainDict). */
+  chainDicts(): Partial<Record<StoredDictColumn, string[] | null>> {
+    const out: Partial<Record<StoredDictColumn, string[] | null>> = {}
+    for (const c of STORED_DICT_COLUMNS) out[c] = this[c].chainDict()
+    return out
+  }
+
+  /** Union codes of another chain's dictionaries (see DictBuilder.joinCodes); columns missing on either side are left out. */
+  joinCodes(other: Partial<Record<StoredDictColumn, string[] | null>>): Partial<Record<StoredDictColumn, {base: number; codes: Int32Array}>> {
+    const out: Partial<Record<StoredDictColumn, {base: number; codes: Int32Array}>> = {}
+    for (const c of STORED_DICT_COLUMNS) {
+      const theirs = other[c]
+      const mine = this[c].chainDict()
+      if (theirs && mine) out[c] = {base: mine.length, codes: this[c].joinCodes(theirs)}
+    }
+    return out
   }
 
   /**

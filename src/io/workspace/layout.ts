@@ -8,6 +8,8 @@ export const MANIFEST_FILE = 'manifest.json'
 export const LOCK_FILE = '.lock'
 export const IMPORTS_DIR = 'imports'
 export const REJECTS_FILE = 'rejects.csv'
+/** How a split read's second chain of dictionaries maps into the first (see PartWriter.adopt). */
+export const DICT_JOIN_FILE = 'dict-join.json'
 /** A copy of the manifest entry inside each import folder: lets a crashed replace be rolled back. */
 export const ENTRY_FILE = 'entry.json'
 /** Temp folders of imports in progress; anything left after a crash is removed on the next write. */

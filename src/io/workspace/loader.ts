@@ -2,6 +2,7 @@ import {join} from 'node:path'
 import {SpendInputError} from '../../errors.js'
 import {type Column, columnKind, type DictColumn, type SpendFrame} from '../../model/frame.js'
 import type {RecordColumn} from '../../model/record.js'
+import {type ColumnJoin, type DictJoin, readDictJoin} from './dict-join.js'
 import {importDir} from './layout.js'
 import type {ImportEntry} from './manifest.js'
 import {openPartFile, type PartColumn, type PartFile, Scratch} from './part-reader.js'
@@ -25,19 +26,25 @@ export async function loadFrameFrom(root: string, entries: readonly ImportEntry[
     else if (kind === 'num') out.set(name, {type: 'num', values: new Float64Array(length)})
     else out.set(name, {type: 'bool', values: new Uint8Array(length)})
   }
-  const jobs = entries.flatMap((e) => e.parts.map((p, n) => ({path: join(importDir(root, e.id), p.file), rows: p.rows, first: n === 0})))
+  const jobs = entries.flatMap((e) => {
+    const dir = importDir(root, e.id)
+    // A split read's second chain of parts, with its codes mapped into the first chain (see dict-join.ts).
+    const joined = e.dict_join && merges.size > 0 ? readDictJoin(join(dir, e.dict_join.file)) : null
+    const from = e.dict_join?.part ?? Infinity
+    return e.parts.map((p, n) => ({path: join(dir, p.file), rows: p.rows, first: n === 0, joined: n >= from ? joined : null}))
+  })
   let offset = 0
   const scratch = new Scratch()
   // Parts are read by ranges, synchronously: only the asked-for columns' buffers
   // (a fraction of each file) are read, so there is little I/O left to overlap.
-  for (const {path, rows, first} of jobs) {
+  for (const {path, rows, first, joined} of jobs) {
     const part = openFile(path, scratch)
     try {
       if (part.rows !== rows) throw corrupt(path, `has ${part.rows} rows, manifest says ${rows}`)
       for (const name of stored) {
         const col = readColumn(part, name, path)
         const merge = merges.get(name)
-        if (merge) merge.add(col, rows, offset, first)
+        if (merge) merge.add(col, rows, offset, first, (joined as DictJoin | null)?.[name])
         else copyValues(col, out.get(name)!, rows, offset)
       }
     } finally {
@@ -116,10 +123,14 @@ class DictMerge {
     this.codes = new Int32Array(length)
   }
 
-  /** Add one part's column at `offset`; `first` marks the first part of an import. */
-  add(col: PartColumn, rows: number, offset: number, first: boolean): void {
+  /**
+   * Add one part's column at `offset`; `first` marks the first part of an
+   * import, `joined` a part of its second chain with the map into the first.
+   */
+  add(col: PartColumn, rows: number, offset: number, first: boolean, joined?: ColumnJoin): void {
     if (col.kind === 'text') return this.addText(col, rows, offset)
     if (col.kind !== 'dict') throw new Error(`bug: expected a string column, got ${col.kind}`)
+    if (joined && this.addJoined(col, rows, offset, joined)) return
     const carries = !first && this.carried !== null && col.prefix > 0 && col.prefix <= this.carried.length && col.prefix <= col.size
     const {keys, validity} = col
     const out = this.codes
@@ -155,6 +166,34 @@ class DictMerge {
     } else {
       for (let i = 0; i < rows; i++) out[offset + i] = remap[keys[i]]
     }
+  }
+
+  /**
+   * A second-chain part through its join map, with no hashing: possible while
+   * everything so far is one chain (the import's first chain, loaded alone
+   * or first) and the map fits the part. False: use the general path.
+   */
+  private addJoined(col: Extract<PartColumn, {kind: 'dict'}>, rows: number, offset: number, j: ColumnJoin): boolean {
+    const startsChain = col.prefix === 0 && this.dict.length === j.base
+    if (this.index !== null || !(startsChain || this.carried === j.codes) || col.size > j.codes.length) return false
+    const remap = j.codes
+    // Entries new to the first chain get the next codes, in entry order: check before using the map.
+    let next = this.dict.length
+    for (let k = col.prefix; k < col.size; k++) {
+      const u = remap[k]
+      if (u === next) next++
+      else if (u < 0 || u > next) return false
+    }
+    for (let k = col.prefix; k < col.size; k++) if (remap[k] === this.dict.length) this.dict.push(col.entry(k))
+    this.carried = remap
+    const {keys, validity} = col
+    const out = this.codes
+    if (validity) {
+      for (let i = 0; i < rows; i++) out[offset + i] = (validity[i >> 3] >> (i & 7)) & 1 ? remap[keys[i]] : -1
+    } else {
+      for (let i = 0; i < rows; i++) out[offset + i] = remap[keys[i]]
+    }
+    return true
   }
 
   done(): DictColumn {

@@ -40,6 +40,12 @@ export interface ImportEntry {
   files: SourceReportJson[]
   parts: {file: string; rows: number}[]
   rejects: {file: string; rows: number} | null
+  /**
+   * Present when the parts are two dictionary chains (a split read): from
+   * part `part` on, string codes are the second chain's, and `file` maps
+   * them into the first's, so the loader need not hash them (see dict-join.ts).
+   */
+  dict_join?: {part: number; file: string}
 }
 
 export interface Manifest {

@@ -3,8 +3,9 @@ import {join} from 'node:path'
 import type {RejectedRow, SpendRecord} from '../../model/record.js'
 import type {CurrencyTotals, RecordSink, SourceReport} from '../read/types.js'
 import type {RowBatch} from './batch.js'
-import {partName, REJECTS_FILE, type ImportOptionsUsed} from './layout.js'
-import {type IpcSink, PartBuilder} from './columns.js'
+import {DICT_JOIN_FILE, partName, REJECTS_FILE, type ImportOptionsUsed} from './layout.js'
+import {type IpcSink, PartBuilder, type StoredDictColumn} from './columns.js'
+import {writeDictJoin} from './dict-join.js'
 import {RejectsWriter} from './rejects.js'
 import {Sums} from './sums.js'
 import {type ImportEntry, sourceReportJson, totalsJson} from './manifest.js'
@@ -63,6 +64,8 @@ export interface WrittenHalf {
   rejected: number
   importedSums: [string, string][]
   rejectedSums: [string, string][]
+  /** The whole dictionary per column of its parts' chain (see DictBuilder.chainDict). */
+  dicts: Partial<Record<StoredDictColumn, string[] | null>>
 }
 
 /** Does the writing; the Workspace wraps commit/abort with the lock and the atomic swap. */
@@ -73,6 +76,8 @@ export class PartWriter {
   private readonly rejects: RejectsWriter
   private readonly importedSums = new Sums()
   private readonly rejectedSums = new Sums()
+  /** Set by adopt when the parts are two dictionary chains (see dict-join.ts). */
+  private dictJoin: {part: number; file: string} | undefined = undefined
 
   constructor(readonly dir: string, partRows: number) {
     this.builder = new PartBuilder(partRows)
@@ -128,7 +133,7 @@ export class PartWriter {
   written(): WrittenHalf {
     return {
       dir: this.dir, parts: this.parts.slice(), imported: this.imported, rejected: this.rejected,
-      importedSums: this.importedSums.json(), rejectedSums: this.rejectedSums.json(),
+      importedSums: this.importedSums.json(), rejectedSums: this.rejectedSums.json(), dicts: this.builder.chainDicts(),
     }
   }
 
@@ -140,6 +145,10 @@ export class PartWriter {
   adopt(half: WrittenHalf): void {
     if (this.builder.length > 0) this.flushPart()
     this.rejects.close()
+    if (this.parts.length > 0 && half.parts.length > 0) {
+      writeDictJoin(join(this.dir, DICT_JOIN_FILE), this.builder.joinCodes(half.dicts))
+      this.dictJoin = {part: this.parts.length, file: DICT_JOIN_FILE}
+    }
     for (const p of half.parts) {
       const file = partName(this.parts.length)
       renameSync(join(half.dir, p.file), join(this.dir, file))
@@ -195,6 +204,7 @@ export class PartWriter {
       files,
       parts: this.parts,
       rejects: this.rejected > 0 ? {file: REJECTS_FILE, rows: this.rejected} : null,
+      ...(this.dictJoin ? {dict_join: this.dictJoin} : {}),
     }
   }
 

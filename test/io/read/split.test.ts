@@ -60,8 +60,8 @@ describe('importOne with a split read in this thread (sources are .ts under vite
     const root = tempDir('spendkit-split-ws-')
     const {entry} = await importOne(new Workspace(root), {input: path, currency: 'GBP', toolVersion: 'test'})
     const dir = join(root, 'imports', entry.id)
-    const {parts, ...rest} = entry
-    return {rest, parts: parts.length, files: readdirSync(dir).sort(), rejects: readFileSync(join(dir, 'rejects.csv'), 'utf8')}
+    const {parts, dict_join: dictJoin, ...rest} = entry
+    return {rest, parts: parts.length, dictJoin, files: readdirSync(dir).sort(), rejects: readFileSync(join(dir, 'rejects.csv'), 'utf8')}
   }
 
   it('reads on one thread when the file is ASCII at the start only (the encoding is found late)', async () => {
@@ -82,6 +82,7 @@ describe('importOne with a split read in this thread (sources are .ts under vite
     expect(one.rest.rows).toMatchObject({read: 6000, imported: 5999, rejected: 1})
     // Two parts, and no leftover folder of the second half.
     expect(two.parts).toBe(2)
-    expect(two.files).toEqual(['entry.json', 'part-00000.arrow', 'part-00001.arrow', 'rejects.csv'])
+    expect(two.files).toEqual(['dict-join.json', 'entry.json', 'part-00000.arrow', 'part-00001.arrow', 'rejects.csv'])
+    expect(two.dictJoin).toEqual({part: 1, file: 'dict-join.json'})
   })
 })
