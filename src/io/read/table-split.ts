@@ -30,8 +30,11 @@ export async function readTableSplit(source: TableSource, opts: ImportOptions, s
   /** At the row on the cut's line: take the second half if it is exactly what reading on would give. */
   const join = async (r: CellRow): Promise<boolean> => {
     pending = false
-    const h = r.line === half.line && r.line > headerLine && (await half.valid) ? await half.result : null
+    const atCut = r.line === half.line && r.line > headerLine
     reader.flush()
+    // Get the writer ready to take the other half while that half finishes.
+    if (atCut) sink.split?.prepare()
+    const h = atCut && (await half.valid) ? await half.result : null
     if (h !== null && sink.split && h.planKey === planKey(plan, headerLine, source) && absorbHalf(reader, h.stats)) {
       sink.split.adopt(h.written)
       return true

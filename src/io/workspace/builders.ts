@@ -164,6 +164,11 @@ export class DictBuilder {
     return code
   }
 
+  /** Build the value index now (see PartBuilder.prepareJoin). */
+  prepareJoin(): void {
+    if (!this.restarted) this.ensureIndex()
+  }
+
   private ensureIndex(): Map<string, number> {
     if (this.index === null) this.index = new Map(this.dict.map((v, c) => [v, c]))
     return this.index

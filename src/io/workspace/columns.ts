@@ -110,6 +110,11 @@ export class PartBuilder {
     return out
   }
 
+  /** Build what joinCodes needs from this side ahead of time (while the other side finishes). */
+  prepareJoin(): void {
+    for (const c of STORED_DICT_COLUMNS) this[c].prepareJoin()
+  }
+
   /** Union codes of another chain's dictionaries (see DictBuilder.joinCodes); columns missing on either side are left out. */
   joinCodes(other: Partial<Record<StoredDictColumn, string[] | null>>): Partial<Record<StoredDictColumn, {base: number; codes: Int32Array}>> {
     const out: Partial<Record<StoredDictColumn, {base: number; codes: Int32Array}>> = {}

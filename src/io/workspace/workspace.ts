@@ -133,7 +133,10 @@ class Import implements ImportWriter {
   }
 
   get split(): ImportWriter['split'] {
-    return {dir: join(this.tmp, 'split-2'), partRows: this.parts.partRows, adopt: (half) => this.parts.adopt(half)}
+    return {
+      dir: join(this.tmp, 'split-2'), partRows: this.parts.partRows,
+      prepare: () => this.parts.prepareAdopt(), adopt: (half) => this.parts.adopt(half),
+    }
   }
 
   add = (record: Parameters<PartWriter['add']>[0]): void => this.parts.add(record)

@@ -52,8 +52,12 @@ export interface ImportWriter extends RecordSink {
   readonly rejected: number
   commit(info: CommitInfo): Promise<ImportEntry>
   abort(): Promise<void>
-  /** For a split read (see read/split.ts): a folder inside the import's temp folder, the rows per part, and taking the other half's output. */
-  readonly split?: {dir: string; partRows: number; adopt(half: WrittenHalf): void}
+  /**
+   * For a split read (see read/split.ts): a folder inside the import's temp
+   * folder, the rows per part, getting ready to take the other half's output
+   * (while it finishes), and taking it.
+   */
+  readonly split?: {dir: string; partRows: number; prepare(): void; adopt(half: WrittenHalf): void}
 }
 
 /** What a PartWriter of a split read stored, handed to the main writer (see `PartWriter.adopt`). */
@@ -135,6 +139,12 @@ export class PartWriter {
       dir: this.dir, parts: this.parts.slice(), imported: this.imported, rejected: this.rejected,
       importedSums: this.importedSums.json(), rejectedSums: this.rejectedSums.json(), dicts: this.builder.chainDicts(),
     }
+  }
+
+  /** Write the rows so far as a part and index the dictionaries, ready for adopt (rows may still follow if the halves do not join). */
+  prepareAdopt(): void {
+    if (this.builder.length > 0) this.flushPart()
+    this.builder.prepareJoin()
   }
 
   /**
