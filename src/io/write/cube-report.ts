@@ -1,6 +1,6 @@
 import {cubeRows, cubeToJson, type CubeJson, type CubeTable} from '../../analysis/cube.js'
 import {cubeAmountText, cubeId, cubeLabel, otherLabel} from '../../analysis/cube-table.js'
-import {DIM_ID_FIELDS, shareJson} from '../../analysis/json.js'
+import {DIM_ID_FIELDS, shareText} from '../../analysis/json.js'
 import type {AnalysisInput} from '../analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, shownLabel, titled} from './analysis-common.js'
 import {CHUNK_ROWS, delimitedCell, delimitedHeader, type DelimitedSource} from './delimited.js'
@@ -90,7 +90,7 @@ export function cubeDelimited(t: CubeTable, columns: readonly ViewColumn[], roll
   const curText = t.currencies.map((c) => field(c) + delimiter)
   // A leading '-' may need neutralising (a share like -1e-7); digits never do.
   const num = (s: string): string => (s.charCodeAt(0) === 45 ? field(s) : s)
-  const shareCell = (x: number): string => (Number.isNaN(x) ? '' : num(String(shareJson(x))))
+  const shareCell = (x: number): string => (Number.isNaN(x) ? '' : num(shareText(x)))
   const chunks: string[] = [delimitedHeader(columns, delimiter)]
   let lines: string[] = []
   for (let r = 0; r < t.length; r++) {
