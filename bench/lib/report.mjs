@@ -40,7 +40,7 @@ export function renderResults(r) {
     `- ${m.os}; Node ${m.node}; DuckDB ${m.duckdb} (@duckdb/node-api); spend ${m.spend}; commit ${m.commit}`,
     `- Date: ${m.date}`,
     `- Peak memory: ${r.config.rssMethod}. Times are wall-clock seconds of the whole process (start to exit)`,
-    `  unless marked in-process. Analysis and DuckDB whole-process runs: median of ${r.config.repeat}.`,
+    `  unless marked in-process. Every whole-process time (spend and DuckDB): median of ${r.config.repeat} runs.`,
     '',
     '## Targets (from the issues)',
     '',
@@ -57,7 +57,8 @@ export function renderResults(r) {
     r.imports.map((x) => [x.file, num(x.mb, 1), int(x.rows), num(x.seconds), num(x.seconds && x.mb / x.seconds, 1),
       x.seconds ? int(x.rows / x.seconds) : '-', num(x.rssMB, 0), num(x.duckIn), num(x.duckProc),
       ratio(x.seconds, x.duckProc), ratio(x.seconds, x.duckIn),
-      x.seconds && x.duckProc ? (x.seconds <= 3 * x.duckProc ? 'yes' : 'no') : '-', x.note || ''])),
+      x.seconds && x.duckProc ? (x.seconds <= 3 * x.duckProc ? 'yes' : 'no') : '-',
+      [x.note, x.runs ? `runs ${x.runs.map((t) => t.toFixed(2)).join(', ')} s` : ''].filter(Boolean).join('; ')])),
     '',
     `DuckDB peak RSS as a process: ${r.imports.map((x) => `${x.file} ${num(x.duckRssMB, 0)} MB`).join('; ') || '-'}.`,
     `Peak RSS of spend against rows imported (flat means streaming): ${r.imports.filter((x) => x.rssMB)

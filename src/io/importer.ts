@@ -122,10 +122,14 @@ export async function importOne(ws: Workspace, req: ImportRequest): Promise<Impo
         const id = importIdFor(hash.sha256, key)
         return await readAndCommit(ws, path, req, {...start, id, sha256: hash.sha256}, null, sameRead)
       }
-      const hash = hashFileInBackground(path)
+      // A cut found in an ASCII head holds only if the whole file is ASCII (see
+      // findSplit): the hash thread reads far ahead of the rows, so the second
+      // half is stopped as soon as it sees otherwise, not at the cut.
+      const guessed = half?.asciiHead ? half.read : null
+      const hash = hashFileInBackground(path, guessed ? () => void guessed.discard() : undefined)
       // Handled here too, so a failed read does not also leave an unhandled rejection.
       hash.catch(() => {})
-      if (half?.asciiHead) half.read.valid = hash.then((h) => h.ascii, () => false)
+      if (guessed) guessed.valid = hash.then((h) => h.ascii, () => false)
       return await readAndCommit(ws, path, req, start, {hash, key}, half?.read ?? null)
     } finally {
       await half?.read.discard()

@@ -1,11 +1,13 @@
 /** Worker thread entry of hashFileInBackground (see file-hash.ts). */
 import {parentPort, workerData} from 'node:worker_threads'
-import {hashFileSync} from './file-hash.js'
+import {hashFileSync, type HashMessage} from './file-hash.js'
 
+const {path, reportNonAscii} = workerData as {path: string; reportNonAscii: boolean}
+const post = (m: HashMessage): void => parentPort!.postMessage(m)
 try {
-  parentPort!.postMessage({ok: true, hash: hashFileSync((workerData as {path: string}).path)})
+  post({ok: true, hash: hashFileSync(path, reportNonAscii ? () => post({nonAscii: true}) : undefined)})
 } catch (error) {
   // File-system errors keep their code (ENOENT, EACCES...) for the user-error mapping.
   const e = error as NodeJS.ErrnoException
-  parentPort!.postMessage({ok: false, code: e.code, message: e.message})
+  post({ok: false, code: e.code, message: e.message})
 }
