@@ -117,19 +117,19 @@ export async function importOne(ws: Workspace, req: ImportRequest): Promise<Impo
         const hash = hashFileSync(path)
         const existing = await ws.findBySha(hash.sha256, key)
         if (existing && !req.replace) return {status: 'unchanged', entry: existing}
-        // A cut found in an ASCII head holds only if the whole file is ASCII (see findSplit).
-        const sameRead = half !== null && (!half.asciiHead || hash.ascii) ? half.read : null
+        // A cut found in an ASCII head holds only if the whole file is UTF-8 (see findSplit).
+        const sameRead = half !== null && (!half.asciiHead || hash.utf8) ? half.read : null
         const id = importIdFor(hash.sha256, key)
         return await readAndCommit(ws, path, req, {...start, id, sha256: hash.sha256}, null, sameRead)
       }
-      // A cut found in an ASCII head holds only if the whole file is ASCII (see
+      // A cut found in an ASCII head holds only if the whole file is UTF-8 (see
       // findSplit): the hash thread reads far ahead of the rows, so the second
       // half is stopped as soon as it sees otherwise, not at the cut.
       const guessed = half?.asciiHead ? half.read : null
       const hash = hashFileInBackground(path, guessed ? () => void guessed.discard() : undefined)
       // Handled here too, so a failed read does not also leave an unhandled rejection.
       hash.catch(() => {})
-      if (guessed) guessed.valid = hash.then((h) => h.ascii, () => false)
+      if (guessed) guessed.valid = hash.then((h) => h.utf8, () => false)
       return await readAndCommit(ws, path, req, start, {hash, key}, half?.read ?? null)
     } finally {
       await half?.read.discard()

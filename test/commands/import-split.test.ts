@@ -128,6 +128,24 @@ describe('spend import of a big CSV on two threads', () => {
     expect(two.dictJoin).toBeUndefined()
   }, 120_000)
 
+  it('splits a file whose head is ASCII and the rest valid UTF-8, with the same result', async () => {
+    const utf8 = join(dir, 'utf8.csv')
+    const text = readFileSync(file, 'latin1')
+    const at = text.indexOf('\n', Math.floor(text.length * 0.75)) + 1
+    writeFileSync(utf8, Buffer.concat([
+      Buffer.from(text.slice(0, at), 'latin1'), Buffer.from('Dept 2,01/02/2024,Café € Ltd,,Type 1,TP,5.00,x\n', 'utf8'), Buffer.from(text.slice(at), 'latin1'),
+    ]))
+    const one = await importAndRead(utf8, ONE)
+    const two = await importAndRead(utf8, TWO)
+    expect(two.entry).toEqual(one.entry)
+    expect(two.summary).toEqual(one.summary)
+    expect(two.cube).toBe(one.cube)
+    expect(two.cube).toContain('Café € Ltd')
+    expect((one.entry as {files: {encoding: string}[]}).files[0].encoding).toBe('utf-8')
+    // The halves joined.
+    expect(two.dictJoin).toEqual({part: 1, file: 'dict-join.json'})
+  }, 120_000)
+
   it('knows a re-import of the same bytes, also after an import whose id came at commit', async () => {
     const ws = tempDir('spendkit-split-again-')
     const first = await runCli(['import', file, '--workspace', ws, '--json'], {env: TWO})

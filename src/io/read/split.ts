@@ -27,7 +27,7 @@ const QUOTE = 0x22
 export interface SplitPoint {
   offset: number
   line: number
-  /** The first 64 KB are ASCII: the cut holds only if the whole file is (see findSplit). */
+  /** The first 64 KB are ASCII: the cut holds only if the whole file is UTF-8 (see findSplit). */
   asciiHead: boolean
 }
 
@@ -35,9 +35,10 @@ export interface SplitPoint {
  * A split point for a file, or null when it should be read on one thread:
  * small, not plain text in a byte-per-ASCII-character encoding, or no clear
  * record boundary near the middle. When the first 64 KB are ASCII
- * (`asciiHead`), the encoding is only a guess until the first non-ASCII
- * chunk, which one thread must see: the cut then holds only if the whole
- * file is ASCII, which the caller learns while hashing it.
+ * (`asciiHead`), UTF-8 is only a guess until the first non-ASCII chunk,
+ * which one thread must see (decode.ts): the cut then holds only if the
+ * whole file is valid UTF-8, when both halves decode it as one thread would.
+ * The caller learns that while hashing it.
  *
  * @example findSplit('spend.csv', 150_000_000) // {offset: 75_000_123, line: 510_234, asciiHead: true}
  */
