@@ -109,8 +109,8 @@ export async function importOne(ws: Workspace, req: ImportRequest): Promise<Impo
     // Any other is hashed on another thread while its rows are read, and gets
     // its id at commit: the id is a hash of the whole file.
     const mayExist = (await ws.list()).some((e) => e.bytes === size && optionsKey(e.options) === key)
-    // The second half of a big plain CSV starts now, to load and plan while this thread goes on.
-    const half = req.input === '-' ? null : await startSplit(path, req)
+    // The second half of a big plain CSV (or of standard input, spooled) starts now, to load and plan while this thread goes on.
+    const half = await startSplit(path, req)
     try {
       const lateMin = Number(process.env.SPENDKIT_HASH_THREAD_MIN_BYTES) || HASH_THREAD_MIN_BYTES
     if (mayExist || size < lateMin) {

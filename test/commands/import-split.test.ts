@@ -146,6 +146,24 @@ describe('spend import of a big CSV on two threads', () => {
     expect(two.dictJoin).toEqual({part: 1, file: 'dict-join.json'})
   }, 120_000)
 
+  it('reads standard input on two threads too (it is spooled to a file first), with the same result', async () => {
+    const read = async (env: Record<string, string>) => {
+      const ws = tempDir('spendkit-split-stdin-')
+      const r = await runCli(['import', '-', '--workspace', ws, '--json'], {env, input: readFileSync(file)})
+      expect(r.code).toBe(0)
+      const [id] = readdirSync(join(ws, 'imports'))
+      const {parts: _p, dict_join: dictJoin, ...entry} = JSON.parse(readFileSync(join(ws, 'imports', id, 'entry.json'), 'utf8')) as Record<string, unknown>
+      const cube = await runCli(['cube', '--by', 'supplier', '--format', 'csv', '--workspace', ws])
+      return {entry, dictJoin, cube: cube.stdout}
+    }
+    const one = await read(ONE)
+    const two = await read(TWO)
+    expect(two.entry).toEqual(one.entry)
+    expect(two.cube).toBe(one.cube)
+    expect(one.entry.file).toBe('-')
+    expect(two.dictJoin).toEqual({part: 1, file: 'dict-join.json'})
+  }, 120_000)
+
   it('knows a re-import of the same bytes, also after an import whose id came at commit', async () => {
     const ws = tempDir('spendkit-split-again-')
     const first = await runCli(['import', file, '--workspace', ws, '--json'], {env: TWO})
