@@ -1,7 +1,8 @@
 import {currencyExponent} from '../model/currency.js'
 import {DIM_NOUNS, DIM_PLURALS, type Dim, type DimName} from './dims.js'
-import {ExactSum, type Rows} from './kernel.js'
+import type {Rows} from './kernel.js'
 import {currencyGroups, groupLevels, sortedChildren, type Level} from './levels.js'
+import {foldedRest, SELECT_MAX, selectTop} from './select.js'
 
 /**
  * The cube as columns: one typed-array entry per output row. Cubes of 100k
@@ -44,8 +45,12 @@ export function cubeColumns(
 ): CubeTable {
   const levels = groupLevels(cur, dims, amount, rows)
   const n = dims.length
-  // At most one row per group of every level, plus one folded row per parent of the leaf level.
-  const cap = levels.reduce((s, l) => s + l.size, 0) + (n > 0 ? levels[n - 1].size : 0)
+  // A small --top picks each parent's rows in one pass, without ordering the leaf level (select.ts).
+  const picks = n > 0 && top !== null && top <= SELECT_MAX ? selectTop(levels[n], levels[n - 1].size, dims[n - 1].ids, top) : null
+  // At most one row per group of every level (of the leaf level: per pick),
+  // plus one folded row per parent of the leaf level.
+  const shown = levels.reduce((s, l, j) => s + (j === n && picks ? picks.rows.length : l.size), 0)
+  const cap = shown + (n > 0 ? levels[n - 1].size : 0)
   const t: CubeTable = {
     by, dims, currencies: cur.ids, length: 0,
     keys: dims.map(() => new Int32Array(cap)), currency: new Int32Array(cap), amount: new Float64Array(cap),
@@ -74,33 +79,34 @@ export function cubeColumns(
     const big = s.big.size > 0 && s.big.has(g) ? s.total(g) : null
     push(depth, big === null ? s.acc[g] : Number(big), big, s.count[g], parentTotal, whole, -1)
   }
-  const fold = (level: Level, folded: number[], parentTotal: number, whole: number, depth: number): void => {
-    const sum = new ExactSum()
-    let count = 0
-    for (const h of folded) {
-      sum.addGroup(level.sums, h)
-      count += level.sums.count[h]
-    }
-    const v = sum.value()
-    const approx = Number(v)
-    push(depth, approx, Number.isSafeInteger(approx) ? null : v, count, parentTotal, whole, folded.length)
-  }
-
   const walk = (j: number, g: number, whole: number): void => {
     if (j === n) return
     const total = levels[j].sums.approx(g)
-    const d = dims[j]
     const next = levels[j + 1]
-    let kids = sortedChildren(next, g, d.ids)
-    const folded = top !== null && j === n - 1 && kids.length > top ? kids.slice(top) : []
-    if (folded.length > 0) kids = kids.slice(0, top!)
+    const leafTop = top !== null && j === n - 1 ? top : null
+    let kids: number[]
+    let folded = 0
+    if (leafTop !== null && picks !== null) {
+      kids = Array.from(picks.rows.subarray(picks.start[g], picks.start[g + 1]))
+      folded = picks.size[g] - kids.length
+    } else {
+      kids = sortedChildren(next, g, dims[j].ids)
+      if (leafTop !== null && kids.length > leafTop) {
+        folded = kids.length - leafTop
+        kids = kids.slice(0, leafTop)
+      }
+    }
     for (const h of kids) {
       path[j] = next.child[h]
       walk(j + 1, h, whole)
       if (j + 1 === n || rollup) row(next, h, total, whole, j + 1)
     }
     path[j] = -1
-    if (folded.length > 0) fold(next, folded, total, whole, j + 1)
+    if (folded > 0) {
+      // The folded groups' total is the parent's minus the shown ones, exactly.
+      const rest = foldedRest(levels[j], next, g, kids)
+      push(j + 1, rest.approx, rest.big, rest.count, total, whole, folded)
+    }
   }
 
   for (const g of currencyGroups(levels[0], cur)) {

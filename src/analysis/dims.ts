@@ -134,7 +134,7 @@ function plainDim(frame: SpendFrame, name: DimName, col: DictColumn | undefined)
   const size = (col?.dict.length ?? 0) + 1
   const ids = [...(col?.dict ?? []), null]
   // Without nulls the dictionary codes already are the keys: no copy.
-  if (col && !col.codes.includes(-1)) return {name, keys: col.codes, size, ids, labels: ids}
+  if (col && !hasNull(col.codes)) return {name, keys: col.codes, size, ids, labels: ids}
   const keys = new Int32Array(frame.length).fill(size - 1)
   if (col) for (let i = 0; i < frame.length; i++) if (col.codes[i] >= 0) keys[i] = col.codes[i]
   return {name, keys, size, ids, labels: ids}
@@ -143,7 +143,7 @@ function plainDim(frame: SpendFrame, name: DimName, col: DictColumn | undefined)
 function buyerDim(frame: SpendFrame): Dim {
   const id = dictColumn(frame, 'buyer_id') ?? dictColumn(frame, 'buyer')
   const d = plainDim(frame, 'buyer', id)
-  return {...d, labels: modeLabels(d.keys, d.size, dictColumn(frame, 'buyer')).map((l, k) => l ?? d.ids[k])}
+  return {...d, labels: modeLabels(d.keys, d.size, dictColumn(frame, 'buyer'), d.ids)}
 }
 
 /** Supplier entity: supplier_key when known (non-empty), else the published name. */
@@ -153,10 +153,10 @@ function supplierDim(frame: SpendFrame): Dim {
   const km = new KeyMaker()
   // Common case: every row has a non-blank key, so the codes already are the
   // keys (dictionary entries are distinct, a SpendFrame invariant).
-  if (skey && !skey.dict.some((s) => s.trim() === '') && !skey.codes.includes(-1)) {
+  if (skey && !anyBlank(skey.dict) && !hasNull(skey.codes)) {
     const size = skey.dict.length + 1
     const ids = [...skey.dict, null]
-    return {name: 'supplier', keys: skey.codes, size, ids, labels: modeLabels(skey.codes, size, name).map((l, k) => l ?? ids[k])}
+    return {name: 'supplier', keys: skey.codes, size, ids, labels: modeLabels(skey.codes, size, name, ids)}
   }
   const byKey = Int32Array.from(skey?.dict ?? [], (s) => (s.trim() === '' ? -1 : km.key(s)))
   const byName = new Int32Array(name?.dict.length ?? 0).fill(-2)
@@ -179,7 +179,21 @@ function supplierDim(frame: SpendFrame): Dim {
   const size = km.ids.length + 1
   for (const i of nulls) keys[i] = size - 1
   const ids = [...km.ids, null]
-  const labels = modeLabels(keys, size, name).map((l, k) => l ?? ids[k])
+  const labels = modeLabels(keys, size, name, ids)
   return {name: 'supplier', keys, size, ids, labels}
 }
 
+/** Whether any entry is blank; only those starting with whitespace (or empty) are trimmed: 50k keys, once per query. */
+function anyBlank(dict: readonly string[]): boolean {
+  for (let i = 0; i < dict.length; i++) {
+    const s = dict[i]
+    const c = s.charCodeAt(0) // NaN when empty
+    if (!(c > 32 && c < 127) && s.trim() === '') return true
+  }
+  return false
+}
+
+/** Whether a code column has a null (-1). indexOf: TypedArray includes() took 3x longer on 1M codes. */
+function hasNull(codes: Int32Array): boolean {
+  return codes.indexOf(-1) !== -1
+}

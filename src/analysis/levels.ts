@@ -1,5 +1,5 @@
 import type {Dim} from './dims.js'
-import {bucketRows, GroupSums, pairKeys, sumByGroup, type Buckets, type PairKeys, type Rows} from './kernel.js'
+import {BIG_ROW, bucketRows, FLUSH, GroupSums, pairKeys, sumByGroup, type Buckets, type PairKeys, type Rows} from './kernel.js'
 import {pairSums} from './partition.js'
 import {compareIds} from './json.js'
 import {orderedByParent} from './order.js'
@@ -42,13 +42,18 @@ export function groupLevels(cur: Dim, dims: readonly Dim[], amounts: Float64Arra
   const sums: GroupSums[] = new Array(chain.length)
   sums[chain.length - 1] = 'sums' in leaf ? (leaf.sums as GroupSums) : sumByGroup(leaf.keys, leaf.size, amounts, rows)
   for (let j = chain.length - 1; j > 0; j--) sums[j - 1] = rollUp(sums[j], chain[j].parent, chain[j - 1].size)
-  return chain.map((c, j) => ({
-    size: c.size,
-    parent: c.parent,
-    child: j === 0 ? c.parent : c.child,
-    sums: sums[j],
-    byParent: bucketRows(c.parent, j === 0 ? cur.size : chain[j - 1].size, null, c.size),
-  }))
+  return chain.map((c, j) => level(c, j === 0 ? c.parent : c.child, sums[j], j === 0 ? cur.size : chain[j - 1].size))
+}
+
+/** A level whose byParent buckets are built on first use (`top` with a small N never needs the leaf's). */
+function level(c: PairKeys, child: Int32Array, sums: GroupSums, parentSize: number): Level {
+  let byParent: Buckets | undefined
+  return {
+    size: c.size, parent: c.parent, child, sums,
+    get byParent() {
+      return (byParent ??= bucketRows(c.parent, parentSize, null, c.size))
+    },
+  }
 }
 
 /** Level 0: currency keys made dense (only currencies present in the selection get a group). */
@@ -88,11 +93,21 @@ function currencyLevel(first: PairKeys, curSize: number): PairKeys {
 /** Exact sums of a parent level from its children. */
 function rollUp(child: GroupSums, parent: Int32Array, size: number): GroupSums {
   const out = new GroupSums(size)
+  const {acc, count} = out
   for (let g = 0; g < child.size; g++) {
-    out.add(parent[g], child.acc[g], child.count[g])
-    const b = child.big.get(g)
-    if (b !== undefined) out.addBig(parent[g], b, 0)
+    // GroupSums.add's common case inline (50k+ groups); it takes the rest.
+    const p = parent[g]
+    const v = child.acc[g]
+    const s = acc[p] + v
+    if (s < FLUSH && s > -FLUSH && v < BIG_ROW && v > -BIG_ROW) {
+      acc[p] = s
+      count[p] += child.count[g]
+    } else {
+      out.add(p, v, child.count[g])
+    }
   }
+  // BigInt parts last (a Map lookup per group costs more than the sums); same exact totals.
+  for (const [g, b] of child.big) out.addBig(parent[g], b, 0)
   return out
 }
 

@@ -11,46 +11,72 @@ export function pairSums(a: Int32Array, sizeA: number, b: Int32Array, sizeB: num
   if (sizeA * sizeB <= DENSE_LIMIT) return denseSums(a, sizeA, b, sizeB, amounts, rows)
   const m = rowCount(rows, a.length)
   const start = new Int32Array(sizeA + 1)
-  for (let j = 0; j < m; j++) start[a[rows ? rows[j] : j] + 1]++
+  countKeys(a, rows, m, start)
   for (let k = 0; k < sizeA; k++) start[k + 1] += start[k]
-  const pos = start.slice(0, sizeA)
   const bOrd = new Int32Array(m)
   const vOrd = new Float64Array(m)
+  scatter(a, b, amounts, rows, m, start.slice(0, sizeA), bOrd, vOrd)
+  const parent = new Int32Array(m)
+  const child = new Int32Array(m)
+  // Sums accumulate in the same pass; arrays sized for the worst case (one
+  // group per row) are handed to GroupSums as views, not copied.
+  const sums = new GroupSums(m)
+  const scratch = new Int32Array(sizeB).fill(-1)
+  let size = 0
+  for (let s = 0; s < sizeA; s++) size = groupPart(s, start[s], start[s + 1], size, bOrd, vOrd, scratch, parent, child, sums)
+  return {keys: new Int32Array(0), size, parent: parent.slice(0, size), child: child.slice(0, size), sums: sums.truncate(size)}
+}
+
+// Each pass over the rows is its own small function: in a fresh process V8
+// compiles a hot loop on the fly (OSR), and a function holding several loops
+// was compiled, then thrown away at the next loop, several times over.
+
+function countKeys(a: Int32Array, rows: Rows, m: number, start: Int32Array): void {
+  for (let j = 0; j < m; j++) start[a[rows ? rows[j] : j] + 1]++
+}
+
+function scatter(a: Int32Array, b: Int32Array, amounts: Float64Array, rows: Rows, m: number, pos: Int32Array, bOrd: Int32Array, vOrd: Float64Array): void {
   for (let j = 0; j < m; j++) {
     const i = rows ? rows[j] : j
     const at = pos[a[i]]++
     bOrd[at] = b[i]
     vOrd[at] = amounts[i]
   }
-  const parent = new Int32Array(m)
-  const child = new Int32Array(m)
-  // Sums accumulate in the same pass; arrays sized for the worst case (one
-  // group per row) are handed to GroupSums as views, not copied.
-  const sums = new GroupSums(m)
+}
+
+/** Group rows [from, to) of partition s; returns the new group count. */
+function groupPart(
+  s: number, from: number, to: number, size: number, bOrd: Int32Array, vOrd: Float64Array,
+  scratch: Int32Array, parent: Int32Array, child: Int32Array, sums: GroupSums,
+): number {
+  // scratch[b] holds the group of b in the latest partition that had b; one
+  // from an earlier partition is below `first`, so scratch is never reset.
+  const first = size
   const {acc, count} = sums
-  const scratch = new Int32Array(sizeB).fill(-1)
-  let size = 0
-  for (let s = 0; s < sizeA; s++) {
-    const first = size
-    for (let j = start[s]; j < start[s + 1]; j++) {
-      let g = scratch[bOrd[j]]
-      if (g < 0) {
-        g = scratch[bOrd[j]] = size++
-        parent[g] = s
-        child[g] = bOrd[j]
-      }
-      const v = vOrd[j]
-      const t = acc[g] + v
-      if (t < FLUSH && t > -FLUSH && v < BIG_ROW && v > -BIG_ROW) {
-        acc[g] = t
-        count[g]++
-      } else {
-        sums.add(g, v)
-      }
+  // Bounds as locals: until V8 compiles the loop, module constants and their
+  // negation cost a lookup per row.
+  const hi = FLUSH
+  const lo = -FLUSH
+  const bigHi = BIG_ROW
+  const bigLo = -BIG_ROW
+  for (let j = from; j < to; j++) {
+    const bj = bOrd[j]
+    let g = scratch[bj]
+    if (g < first) {
+      g = scratch[bj] = size++
+      parent[g] = s
+      child[g] = bj
     }
-    for (let g = first; g < size; g++) scratch[child[g]] = -1
+    const v = vOrd[j]
+    const t = acc[g] + v
+    if (t < hi && t > lo && v < bigHi && v > bigLo) {
+      acc[g] = t
+      count[g]++
+    } else {
+      sums.add(g, v)
+    }
   }
-  return {keys: new Int32Array(0), size, parent: parent.slice(0, size), child: child.slice(0, size), sums: sums.truncate(size)}
+  return size
 }
 
 /**
@@ -66,6 +92,10 @@ function denseSums(a: Int32Array, sizeA: number, b: Int32Array, sizeB: number, a
   const sums = new GroupSums(cap)
   const {acc, count} = sums
   const table = new Int32Array(sizeA * sizeB).fill(-1)
+  const hi = FLUSH
+  const lo = -FLUSH
+  const bigHi = BIG_ROW
+  const bigLo = -BIG_ROW
   let size = 0
   for (let j = 0; j < m; j++) {
     const i = rows ? rows[j] : j
@@ -78,7 +108,7 @@ function denseSums(a: Int32Array, sizeA: number, b: Int32Array, sizeB: number, a
     }
     const v = amounts[i]
     const s = acc[g] + v
-    if (s < FLUSH && s > -FLUSH && v < BIG_ROW && v > -BIG_ROW) {
+    if (s < hi && s > lo && v < bigHi && v > bigLo) {
       acc[g] = s
       count[g]++
     } else {
