@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import {execute} from '@oclif/core'
+import {execute} from '../dist/main.js'
 
 // A closed pipe (spend ... | head) is a normal end, not an error (xsv, csvkit do the same).
 for (const stream of [process.stdout, process.stderr]) {

@@ -1,15 +1,15 @@
 import {readFile} from 'node:fs/promises'
-import {fileURLToPath} from 'node:url'
+import {join} from 'node:path'
 import {cpvCode} from '../analysis/dims.js'
 import type {SpendFrame} from '../model/frame.js'
+import {packageRoot} from '../paths.js'
 
 /**
  * CPV 2008 labels (data/cpv-2008-en.csv), read lazily: only when a category
  * dimension is shown and the data holds CPV-style codes, so other queries pay
- * nothing for the 440 KB list. Resolved from this module's URL: the file sits
- * two levels up from both src/io (vitest) and dist/io (the built CLI).
+ * nothing for the 440 KB list.
  */
-export const CPV_FILE = fileURLToPath(new URL('../../data/cpv-2008-en.csv', import.meta.url))
+export const CPV_FILE = join(packageRoot(), 'data', 'cpv-2008-en.csv')
 
 let cached: Promise<Map<string, string>> | undefined
 

@@ -8,6 +8,7 @@ import {isUtf8} from 'node:buffer'
 import {createHash} from 'node:crypto'
 import {closeSync, openSync, readSync} from 'node:fs'
 import {Worker} from 'node:worker_threads'
+import {workerUrl} from '../../paths.js'
 
 export interface FileHash {
   sha256: string
@@ -85,9 +86,10 @@ export type HashMessage = {notUtf8: true} | {ok: true; hash: FileHash} | {ok: fa
  * @example const h = await hashFileInBackground('spend.csv')
  */
 export function hashFileInBackground(path: string, onNotUtf8?: () => void): Promise<FileHash> {
-  if (!import.meta.url.endsWith('.js')) return Promise.resolve().then(() => hashFileSync(path, onNotUtf8))
+  const url = workerUrl('hash-worker')
+  if (url === null) return Promise.resolve().then(() => hashFileSync(path, onNotUtf8))
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL('hash-worker.js', import.meta.url), {workerData: {path, reportNotUtf8: onNotUtf8 !== undefined}})
+    const w = new Worker(url, {workerData: {path, reportNotUtf8: onNotUtf8 !== undefined}})
     w.on('message', (m: HashMessage) => {
       if ('notUtf8' in m) onNotUtf8?.()
       else if (m.ok) resolve(m.hash)

@@ -10,6 +10,7 @@ import {isAscii} from 'node:buffer'
 import {closeSync, openSync, readSync} from 'node:fs'
 import {rm} from 'node:fs/promises'
 import {Worker} from 'node:worker_threads'
+import {workerUrl} from '../../paths.js'
 import {detectEncoding} from './decode.js'
 import {sniffBytes} from './detect.js'
 import type {HalfArgs, HalfGo, HalfResult} from './split-part.js'
@@ -146,8 +147,9 @@ export function startHalf(args: HalfArgs): HalfRead {
   let result: Promise<HalfResult | null>
   let send: (go: HalfGo | null) => void
   let dir: string | null = null
-  if (import.meta.url.endsWith('.js')) {
-    const w = new Worker(new URL('split-worker.js', import.meta.url), {workerData: args})
+  const url = workerUrl('split-worker')
+  if (url !== null) {
+    const w = new Worker(url, {workerData: args})
     worker = w
     send = (go) => w.postMessage(go)
     result = new Promise((resolve) => {
