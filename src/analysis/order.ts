@@ -30,15 +30,30 @@ export function orderedByParent(
   let order = new Uint32Array(n)
   for (let g = 0; g < n; g++) order[g] = g
   let tmp = new Uint32Array(n)
-  const count = new Int32Array(1 << 14)
+  // The four digit histograms in one pass over the keys (in index order: a
+  // digit's count does not depend on the order so far).
+  // lo holds 26 bits (two 13-bit digits); hi up to 27 (keys reach 2^52 + 4e15 for negative totals).
+  const masks = [0x1fff, 0x1fff, 0x1fff, 0x3fff]
+  const counts = masks.map((m) => new Int32Array(m + 1))
+  const [c0, c1, c2, c3] = counts
+  for (let g = 0; g < n; g++) {
+    const l = lo[g]
+    const h = hi[g]
+    c0[l & 0x1fff]++
+    c1[l >>> 13]++
+    c2[h & 0x1fff]++
+    c3[(h >>> 13) & 0x3fff]++
+  }
   for (let pass = 0; pass < 4; pass++) {
     const half = pass < 2 ? lo : hi
     const shift = pass % 2 === 0 ? 0 : 13
-    const mask = pass % 2 === 0 ? 0x1fff : 0x3fff
-    count.fill(0)
-    for (let j = 0; j < n; j++) count[(half[order[j]] >>> shift) & mask]++
+    const count = counts[pass]
+    const mask = masks[pass]
+    // A digit the same in every key leaves the order as it is (the top
+    // digits, when totals are far below 2^52): skip the pass.
+    if (n === 0 || count[(half[0] >>> shift) & mask] === n) continue
     let sum = 0
-    for (let d = 0; d <= mask; d++) {
+    for (let d = 0; d < count.length; d++) {
       const c = count[d]
       count[d] = sum
       sum += c
