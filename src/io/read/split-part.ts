@@ -80,5 +80,7 @@ export async function readHalf(args: HalfArgs, started: Promise<HalfGo | null>):
   for await (const batch of source.rows) for (const r of batch) reader.row(r)
   reader.flush()
   writer.finish()
+  // Its parts must be on disk before the first half renames them into the import.
+  await writer.settle()
   return {planKey: planKey(plan, headerLine, source), stats: halfStats(reader), written: writer.written()}
 }

@@ -148,6 +148,7 @@ class Import implements ImportWriter {
     this.done = true
     try {
       this.parts.finish()
+      await this.parts.settle()
       const meta = {...this.start, ...info.identity}
       if (meta.id === undefined || meta.sha256 === undefined) throw new Error('bug: import committed without an id and hash')
       if (info.identity && !this.replace) checkNew((await readManifest(this.root)).imports, meta.file, meta.id)
@@ -169,6 +170,8 @@ class Import implements ImportWriter {
     this.done = true
     try {
       this.parts.discard()
+      // Close the parts' files before removing them; their errors do not matter now.
+      await this.parts.settle().catch(() => {})
       await fsp.rm(this.tmp, {recursive: true, force: true})
       // A failed first import leaves no workspace manifest behind (absent reads as empty;
       // the next import writes it again, under the lock, before anything is renamed in).
