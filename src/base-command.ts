@@ -59,7 +59,8 @@ export abstract class SpendCommand extends Command {
     }
     const text = await renderViews(chosen, fmt, ctx)
     // Written directly: this.log would copy and format a many-megabyte CSV once more.
-    if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
+    if (typeof text !== 'string') process.stdout.write(text)
+    else if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
   }
 
   /** A message for people on stderr (silent under --json). */

@@ -4,9 +4,9 @@ import {rawCell, type View, type ViewColumn} from './view.js'
 /** Rows per joined chunk of output (a chunk of ~100-byte lines is a large object, never copied). */
 export const CHUNK_ROWS = 2048
 
-/** A view that writes its own CSV/TSV text (large results rendered straight from columns). */
+/** A view that writes its own CSV/TSV (large results rendered straight from columns, as text or UTF-8 bytes). */
 export interface DelimitedSource {
-  delimited?: (delimiter: ',' | '\t') => string
+  delimited?: (delimiter: ',' | '\t') => string | Uint8Array
 }
 
 /**
@@ -41,7 +41,7 @@ export function delimitedHeader(columns: readonly ViewColumn[], delimiter: ',' |
  * included, exact values, formula injection neutralised.
  * @example renderDelimited({columns: [{key: 'a', header: 'a'}], rows: [{a: 1}]}, ',') // "a\n1\n"
  */
-export function renderDelimited(view: View & DelimitedSource, delimiter: ',' | '\t'): string {
+export function renderDelimited(view: View & DelimitedSource, delimiter: ',' | '\t'): string | Uint8Array {
   if (view.delimited) return view.delimited(delimiter)
   const keys = view.columns.map((c) => c.key)
   const n = keys.length

@@ -23,9 +23,9 @@ export function defaultFormat(ctx: RenderContext): Format {
 
 /**
  * Render views in a text format. CSV and TSV carry one table for scripts: the
- * first view (the command's main result).
+ * first view (the command's main result); a big one may come as UTF-8 bytes.
  */
-export async function renderViews(views: View[], format: Exclude<Format, 'json'>, ctx: RenderContext): Promise<string> {
+export async function renderViews(views: View[], format: Exclude<Format, 'json'>, ctx: RenderContext): Promise<string | Uint8Array> {
   switch (format) {
     case 'csv':
     case 'tsv': {
