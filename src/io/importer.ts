@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pipeline} from 'node:stream/promises'
 import {SpendInputError} from '../errors.js'
+import {bytesMsg} from '../messages.js'
 import type {ImportOptions, SourceReport} from './read/types.js'
 import {type FileHash, hashFileInBackground, hashFileSync} from './hash/file-hash.js'
 import {openSources} from './read/sources.js'
@@ -34,9 +35,10 @@ export interface ImportOutcome {
 
 /**
  * Expand inputs: a folder becomes its files (recursively, in name order,
- * dotfiles skipped), each one its own import; '-' stays stdin.
+ * dotfiles skipped), each one its own import; '-' stays stdin. A folder
+ * named in `inputs` (`top`) that holds no data file is an error.
  */
-export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+export async function expandInputs(inputs: readonly string[], top = true): Promise<string[]> {
   const out: string[] = []
   for (const input of inputs) {
     if (input === '-') {
@@ -49,9 +51,12 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
       continue
     }
     const names = (await fsp.readdir(input)).filter((n) => !n.startsWith('.')).sort()
-    const files = await expandInputs(names.map((n) => join(input, n)))
+    const files = await expandInputs(names.map((n) => join(input, n)), false)
     // Documentation and scripts beside the data are not spend files.
-    out.push(...files.filter((f) => !/(^|\/)README(\.md|\.txt)?$/i.test(f) && !/\.(md|py|sh|ya?ml|mjs|js|ts)$/i.test(f)))
+    const data = files.filter((f) => !/(^|\/)README(\.md|\.txt)?$/i.test(f) && !/\.(md|py|sh|ya?ml|mjs|js|ts)$/i.test(f))
+    // A folder given on the command line with nothing in it is a mistake worth saying (exit 1), not an empty success.
+    if (top && data.length === 0) throw new SpendInputError('NO_FILES', bytesMsg.emptyFolder(), {where: input, hint: bytesMsg.expectedFormats()})
+    out.push(...data)
   }
   return out
 }
@@ -113,7 +118,7 @@ export async function importOne(ws: Workspace, req: ImportRequest): Promise<Impo
     const half = await startSplit(path, req)
     try {
       const lateMin = Number(process.env.SPENDKIT_HASH_THREAD_MIN_BYTES) || HASH_THREAD_MIN_BYTES
-    if (mayExist || size < lateMin) {
+      if (mayExist || size < lateMin) {
         const hash = hashFileSync(path)
         const existing = await ws.findBySha(hash.sha256, key)
         if (existing && !req.replace) return {status: 'unchanged', entry: existing}

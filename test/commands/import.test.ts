@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {fixture, runCli, tempDir} from '../helpers/cli.js'
@@ -72,6 +72,18 @@ describe('spend import', () => {
     expect(r.code).toBe(0)
     const imp = JSON.parse(r.stdout).imports[0]
     expect(imp.totals).toEqual([{currency: 'NOK', source: '984.50', imported: '984.50', rejected: '0.00'}])
+  })
+
+  it('says so when a folder holds no data file (only docs and empty sub-folders), exit 1, no workspace', async () => {
+    const dir = tempDir('spendkit-empty-folder-')
+    mkdirSync(join(dir, 'sub'))
+    writeFileSync(join(dir, 'README.md'), '# notes\n')
+    const target = join(ws(), 'w')
+    const r = await runCli(['import', dir, '--workspace', target])
+    expect(r.code).toBe(1)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toMatch(/folder has no files/)
+    expect(existsSync(target)).toBe(false)
   })
 
   it('uses --map to override the mapping', async () => {
