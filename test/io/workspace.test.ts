@@ -1,4 +1,4 @@
-import {readFileSync, existsSync, readdirSync} from 'node:fs'
+import {readFileSync, existsSync, readdirSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {tableFromIPC} from '@uwdata/flechette'
@@ -135,8 +135,23 @@ describe('workspace manifest', () => {
     expect(entry.rejects).toEqual({file: 'rejects.csv', rows: 2})
     expect(entry.mapping).toEqual({supplier: 'Supplier', amount: 'Amount'})
     const text = readFileSync(join(root, 'manifest.json'), 'utf8')
-    expect(JSON.parse(text)).toMatchObject({format: 'spendkit-workspace', format_version: 1, imports: [{id: 'aaaaaaaaaaaa'}]})
+    expect(JSON.parse(text)).toMatchObject({format: 'spendkit-workspace', format_version: 2, imports: [{id: 'aaaaaaaaaaaa'}]})
     expect(text).not.toMatch(/20\d\d-\d\d-\d\dT/)
+  })
+
+  it('reads a format 1 workspace and marks it format 2 on the next write', async () => {
+    const root = tempWorkspace()
+    const ws = new Workspace(root)
+    await importRecords(ws, sample, 1000, 'aaaaaaaaaaaa')
+    // Make it what version 1 wrote: the manifest says 1.
+    const file = join(root, 'manifest.json')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"format_version": 2', '"format_version": 1'))
+    expect(frameRows(await ws.loadFrame([...RECORD_COLUMNS]))).toEqual(sample.map((r) => ({...r, source: 'aaaaaaaaaaaa'})))
+    await importRecords(ws, [record({supplier: 'Later'})], 1000, 'bbbbbbbbbbbb')
+    expect(JSON.parse(readFileSync(file, 'utf8')).format_version).toBe(2)
+    // A newer format than this spend knows is refused with one clear message.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"format_version": 2', '"format_version": 3'))
+    await expect(ws.list()).rejects.toMatchObject({code: 'WORKSPACE_TOO_NEW'})
   })
 
   it('is byte-identical for the same import into two workspaces', async () => {

@@ -7,7 +7,13 @@ import {writeFileAtomic} from './fsutil.js'
 import {type ImportOptionsUsed, MANIFEST_FILE} from './layout.js'
 
 export const MANIFEST_FORMAT = 'spendkit-workspace'
-export const MANIFEST_VERSION = 1
+/**
+ * 2: parts no longer store `source` (see PART_COLUMNS) and an entry may name a
+ * dict_join file. Version 1 workspaces read as they are; the first write
+ * marks the workspace 2, so an older spend refuses it with a clear message
+ * instead of missing a column.
+ */
+export const MANIFEST_VERSION = 2
 
 /** Control totals of one currency as exact strings: major units (`"1234.50"`) and minor units (`"123450"`). */
 export interface TotalsJson {
@@ -119,7 +125,7 @@ export function sortEntries(entries: readonly ImportEntry[]): ImportEntry[] {
 
 /** Pretty JSON, trailing newline; key order is the construction order, which is fixed in code. */
 export function manifestText(m: Manifest): string {
-  return JSON.stringify({...m, imports: sortEntries(m.imports)}, null, 2) + '\n'
+  return JSON.stringify({...m, format_version: MANIFEST_VERSION, imports: sortEntries(m.imports)}, null, 2) + '\n'
 }
 
 export async function writeManifest(root: string, m: Manifest): Promise<void> {
