@@ -140,6 +140,8 @@ export const tableMsg = {
   mapColumnNotFoundHint: (columns: readonly string[]) => `columns: ${columns.join(', ')}`,
   noAmountColumn: (cols: readonly string[]) => `no amount column among ${cols.join(', ') || '(no columns)'}`,
   noAmountColumnHint: () => `--map map.yaml with "amount: <column>"`,
+  notSpendSheet: (sheet: string, why: string, rows: number) =>
+    `${sheet}: not a spend table (${why}); its ${rows} row${rows === 1 ? '' : 's'} skipped`,
   unknownPreset: (name: string) => `unknown preset "${name}"`,
   unknownPresetHint: (names: readonly string[]) => `valid: ${names.join(', ')}`,
   noRows: () => 'no rows to import',

@@ -211,7 +211,14 @@ async function readAll(path: string, req: ImportRequest, writer: ImportWriter, i
       onProgress?.(total)
     } else if (source.kind === 'table') {
       const {readTable} = await import('./read/table.js')
-      reports.push(await readTable(source, opts, writer))
+      try {
+        reports.push(await readTable(source, opts, writer))
+      } catch (error) {
+        // A notes sheet beside the spend sheets (it fails before any row is written).
+        const skipped = source.sheet ? (await import('./read/skipped-sheet.js')).skippedSheet(source, error) : null
+        if (skipped === null) throw error
+        reports.push(skipped)
+      }
     } else {
       const {readOcds} = await import('./read/ocds/index.js')
       reports.push(await readOcds(source, opts, writer))

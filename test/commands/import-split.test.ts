@@ -176,3 +176,26 @@ describe('spend import of a big CSV on two threads', () => {
     expect(b.imports[0]).toMatchObject({id: a.imports[0].id, status: 'unchanged'})
   }, 120_000)
 })
+
+describe('spend import identified at commit (hash on its own thread), for every kind of file', () => {
+  const real = (p: string) => join('..', 'shared', 'realdata', p)
+  const files = [
+    real('uk-moj-family-over25k-may2010/zip_csv.zip'),
+    real('ocds/armenia-release-package-6.json'),
+    join('fixtures', 'bytes', 'book.ods'),
+    join('fixtures', 'bytes', 'cp850-pound.csv'),
+  ]
+  for (const f of files) {
+    it(`gives the same import as hashing first: ${f}`, async () => {
+      const run = async (env: Record<string, string>) => {
+        const ws = tempDir('spendkit-late-')
+        const r = await runCli(['import', f, '--currency', 'GBP', '--workspace', ws, '--json'], {env})
+        expect(r.code).toBe(0)
+        return JSON.parse(r.stdout) as unknown
+      }
+      const first = await run(ONE)
+      const late = await run(TWO)
+      expect(late).toEqual(first)
+    }, 120_000)
+  }
+})

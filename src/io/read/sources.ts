@@ -185,6 +185,7 @@ async function* fromWorkbook(bytes: Uint8Array, name: string, container: string[
       delimiter: null,
       typedCells: true,
       rows: inBatches(sheet.rows),
+      sheet: {rows: sheet.rows.length, ofMany: sheets.length > 1},
     }
     yield src
   }

@@ -23,6 +23,8 @@ export interface TableSource {
   typedCells: boolean
   /** Rows in order, in batches. */
   rows: AsyncIterable<CellRow[]>
+  /** A workbook sheet: its number of rows (they are in memory), and that the workbook has other sheets. */
+  sheet?: {rows: number; ofMany: boolean}
 }
 
 /** A JSON (OCDS) source: decoded text, streamed. */

@@ -219,7 +219,8 @@ export class PartWriter {
       tool_version: meta.tool_version,
       rows: {read: this.imported + this.rejected, imported: this.imported, rejected: this.rejected, skipped},
       totals: totalsJson(totals),
-      mapping: info.files[0]?.mapping ?? {},
+      // The first source with rows (a workbook's notes sheet may come first).
+      mapping: (info.files.find((f) => f.rows.read > 0) ?? info.files[0])?.mapping ?? {},
       files,
       parts: this.parts,
       rejects: this.rejected > 0 ? {file: REJECTS_FILE, rows: this.rejected} : null,
