@@ -6,7 +6,7 @@
  */
 import {existsSync} from 'node:fs'
 import {dirname, join} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 
 let root: string | null = null
 
@@ -33,5 +33,5 @@ export function packageRoot(): string {
  */
 export function workerUrl(name: 'split-worker' | 'hash-worker'): URL | null {
   if (!import.meta.url.endsWith('.js')) return null
-  return new URL(`file://${join(packageRoot(), 'dist', 'workers', `${name}.js`)}`)
+  return pathToFileURL(join(packageRoot(), 'dist', 'workers', `${name}.js`))
 }
