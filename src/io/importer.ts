@@ -7,7 +7,7 @@ import {bytesMsg} from '../messages.js'
 import type {ImportOptions, SourceReport} from './read/types.js'
 import {type FileHash, hashFileInBackground, hashFileSync} from './hash/file-hash.js'
 import {openSources} from './read/sources.js'
-import {findSplit, type HalfRead, startHalf} from './read/split.js'
+import {findCut, type HalfRead, splitCandidate, startHalf} from './read/split.js'
 import {
   type ImportEntry, type ImportStart, type ImportWriter, importIdFor, normaliseOptions, optionsKey, type Workspace,
 } from './workspace/index.js'
@@ -184,16 +184,28 @@ async function readAndCommit(
 /** Start the second half of a split read when the file is big plain text with a clear cut (see read/split.ts). */
 async function startSplit(path: string, req: ImportRequest): Promise<{read: HalfRead; asciiHead: boolean} | null> {
   const st = await fsp.stat(path).catch(() => null)
-  let cut = null
-  try {
-    cut = st?.isFile() ? findSplit(path, st.size) : null
-  } catch {
-    // An unreadable file is reported by the one-thread read, as before.
+  if (!st?.isFile()) return null
+  // An unreadable file is reported by the one-thread read, as before.
+  const tryOr = <T>(f: () => T): T | null => {
+    try {
+      return f()
+    } catch {
+      return null
+    }
   }
-  if (cut === null) return null
+  const candidate = tryOr(() => splitCandidate(path, st.size))
+  if (candidate === null) return null
+  // The second thread loads and plans while this one scans for the cut.
   const {buyer, currency, map, preset, ocdsLevel} = req
-  const read = startHalf({path, offset: cut.offset, line: cut.line, opts: {label: label(req.input), buyer, currency, map, preset, ocdsLevel}})
-  return {read, asciiHead: cut.asciiHead}
+  const read = startHalf({path, opts: {label: label(req.input), buyer, currency, map, preset, ocdsLevel}})
+  const cut = tryOr(() => findCut(path, st.size))
+  if (cut === null) {
+    await read.discard()
+    return null
+  }
+  read.offset = cut.offset
+  read.line = cut.line
+  return {read, asciiHead: candidate.asciiHead}
 }
 
 async function readAll(path: string, req: ImportRequest, writer: ImportWriter, id: string, total: number, half: HalfRead | null): Promise<SourceReport[]> {

@@ -19,13 +19,13 @@ import type {CellRow, ImportOptions, TableSource} from './types.js'
 /** What the worker is given at start (structured-clone data only). */
 export interface HalfArgs {
   path: string
-  offset: number
-  line: number
   opts: Omit<ImportOptions, 'onProgress' | 'importId'>
 }
 
-/** Given once the import has begun: a folder for the parts and rejects, and rows per part. */
+/** Given once the import has begun: where to start (byte offset and its line), a folder for the parts and rejects, and rows per part. */
 export interface HalfGo {
+  offset: number
+  line: number
   dir: string
   partRows: number
 }
@@ -64,13 +64,13 @@ export async function readHalf(args: HalfArgs, started: Promise<HalfGo | null>):
   const delimiter = head.delimiter ?? ','
   await it.return?.()
   await sources.return(undefined)
-  if (args.line <= headerLine) throw new Error('split: cut above the header')
   const go = await started
   if (go === null) throw new Error('split: not needed')
-  const text = decodeChunks(createReadStream(args.path, {start: args.offset, highWaterMark: 64 * 1024}), encoding, head.name)
+  if (go.line <= headerLine) throw new Error('split: cut above the header')
+  const text = decodeChunks(createReadStream(args.path, {start: go.offset, highWaterMark: 64 * 1024}), encoding, head.name)
   const source: TableSource = {
     kind: 'table', name: head.name, format: head.format, container: head.container, encoding, delimiter, typedCells: false,
-    rows: parseCsv(text, {delimiter, limits: resolveLimits(), name: head.name, batchSize: 1024, firstLine: args.line}),
+    rows: parseCsv(text, {delimiter, limits: resolveLimits(), name: head.name, batchSize: 1024, firstLine: go.line}),
   }
   await mkdir(go.dir, {recursive: true})
   const writer = new PartWriter(go.dir, go.partRows)
