@@ -9,6 +9,7 @@ import {createHash} from 'node:crypto'
 import {closeSync, openSync, readSync} from 'node:fs'
 import {Worker} from 'node:worker_threads'
 import {workerUrl} from '../../paths.js'
+import {partialUtf8Tail} from '../read/utf8-tail.js'
 
 export interface FileHash {
   sha256: string
@@ -40,7 +41,7 @@ export function hashFileSync(path: string, onNotUtf8?: () => void): FileHash {
       bytes += n
       if (utf8) {
         const all = buf.subarray(0, carry + n)
-        const whole = all.length - partialTail(all)
+        const whole = all.length - partialUtf8Tail(all)
         if (isUtf8(all.subarray(0, whole))) {
           buf.copyWithin(0, whole, all.length)
           carry = all.length - whole
@@ -59,18 +60,6 @@ export function hashFileSync(path: string, onNotUtf8?: () => void): FileHash {
     onNotUtf8?.()
   }
   return {sha256: hash.digest('hex'), bytes, utf8}
-}
-
-/** Bytes at the end of `s` that start a UTF-8 sequence it does not finish (0-3). */
-function partialTail(s: Uint8Array): number {
-  const n = s.length
-  for (let k = 1; k <= Math.min(3, n); k++) {
-    const b = s[n - k]
-    if ((b & 0xc0) === 0x80) continue // a continuation byte: look further back for the lead
-    if (b >= 0xc0) return k < (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) ? k : 0
-    return 0
-  }
-  return 0
 }
 
 /** What the hash worker posts: the first sign the file is not UTF-8 (when asked), then the result. */

@@ -6,6 +6,7 @@ import {isAscii, isUtf8} from 'node:buffer'
 import iconv from 'iconv-lite'
 import {notSpendDataError, utf16WithoutBom} from './detect.js'
 import {bytesMsg} from '../../messages.js'
+import {partialUtf8Tail} from './utf8-tail.js'
 
 /** Encodings we report: 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252', 'cp850'. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'cp850'
@@ -17,17 +18,8 @@ const isSep = (b: number | undefined): boolean =>
 
 /** A sample cut at an arbitrary byte may end inside a UTF-8 sequence: drop that tail. */
 function trimPartialUtf8(s: Uint8Array): Uint8Array {
-  const n = s.length
-  for (let k = 1; k <= Math.min(3, n); k++) {
-    const b = s[n - k]
-    if ((b & 0xc0) === 0x80) continue // continuation byte: keep looking for the lead
-    if (b >= 0xc0) {
-      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2
-      return k < need ? s.subarray(0, n - k) : s
-    }
-    return s
-  }
-  return s
+  const tail = partialUtf8Tail(s)
+  return tail === 0 ? s : s.subarray(0, s.length - tail)
 }
 
 /**

@@ -161,11 +161,7 @@ class DictMerge {
       for (; k < col.size; k++) remap[k] = this.code(col.entry(k))
     }
     this.carried = remap
-    if (validity) {
-      for (let i = 0; i < rows; i++) out[offset + i] = (validity[i >> 3] >> (i & 7)) & 1 ? remap[keys[i]] : -1
-    } else {
-      for (let i = 0; i < rows; i++) out[offset + i] = remap[keys[i]]
-    }
+    remapInto(out, offset, keys, validity, rows, remap)
   }
 
   /**
@@ -186,13 +182,7 @@ class DictMerge {
     }
     for (let k = col.prefix; k < col.size; k++) if (remap[k] === this.dict.length) this.dict.push(col.entry(k))
     this.carried = remap
-    const {keys, validity} = col
-    const out = this.codes
-    if (validity) {
-      for (let i = 0; i < rows; i++) out[offset + i] = (validity[i >> 3] >> (i & 7)) & 1 ? remap[keys[i]] : -1
-    } else {
-      for (let i = 0; i < rows; i++) out[offset + i] = remap[keys[i]]
-    }
+    remapInto(this.codes, offset, col.keys, col.validity, rows, remap)
     return true
   }
 
@@ -224,6 +214,15 @@ class DictMerge {
       index.set(v, code)
     }
     return code
+  }
+}
+
+/** A part's keys through a remap table into `out` from `offset` (-1 where the validity bit is clear). */
+function remapInto(out: Int32Array, offset: number, keys: Int32Array, validity: Uint8Array | null, rows: number, remap: Int32Array): void {
+  if (validity) {
+    for (let i = 0; i < rows; i++) out[offset + i] = (validity[i >> 3] >> (i & 7)) & 1 ? remap[keys[i]] : -1
+  } else {
+    for (let i = 0; i < rows; i++) out[offset + i] = remap[keys[i]]
   }
 }
 
