@@ -9,6 +9,7 @@
 import type {CubeTable} from '../../analysis/cube-table.js'
 import {cubeAmountText, otherLabel} from '../../analysis/cube-table.js'
 import {DIM_ID_FIELDS, shareText} from '../../analysis/json.js'
+import {writeShort} from '../utf8-write.js'
 import {delimitedCell, delimitedHeader} from './delimited.js'
 import type {ViewColumn} from './view.js'
 
@@ -38,18 +39,10 @@ class Bytes {
     }
   }
 
-  /** A short string, ASCII copied here, anything else through Buffer.write. */
+  /** A short string (numbers, the odd label). */
   text(s: string): void {
     this.room(s.length * 3)
-    const buf = this.buf
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i)
-      if (c >= 0x80) {
-        this.pos += buf.write(s.slice(i), this.pos, 'utf8')
-        return
-      }
-      buf[this.pos++] = c
-    }
+    this.pos = writeShort(this.buf, s, this.pos)
   }
 
   /** A non-negative integer below 2^31. */
