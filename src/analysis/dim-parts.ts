@@ -1,4 +1,4 @@
-import type {DictColumn, SpendFrame} from '../model/frame.js'
+import type {SpendFrame} from '../model/frame.js'
 import type {CategoryLevel, Dim, DimOptions} from './dims.js'
 import {dictColumn, KeyMaker} from './frame-access.js'
 import {modeLabels} from './labels.js'

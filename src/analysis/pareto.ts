@@ -70,7 +70,6 @@ export function pareto(frame: SpendFrame, opts: ParetoOptions = {}): ParetoResul
 }
 
 function _pareto(g: MemberGroup, detail: boolean): ParetoGroup {
-  const sums = g.members.sums
   const classes = new Map(ABC_CLASSES.map((c) => [c, {class: c, suppliers: 0, transactions: 0, amount: 0n, share: null as number | null}]))
   const list: ParetoSupplier[] = []
   const positive = small(g) ? _classifyDoubles(g, classes, detail ? list : null) : _classifyBig(g, classes, detail ? list : null)

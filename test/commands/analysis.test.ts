@@ -10,7 +10,7 @@ import {fixture, runCli, tempDir} from '../helpers/cli.js'
 
 const CPV = fixture('analysis/cpv-two-currencies.csv')
 const RATES = fixture('analysis/rates.csv')
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 type Row = Record<string, any>
 let ws = ''
 

@@ -12,7 +12,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {fixture, runCli, tempDir} from '../helpers/cli.js'
 import {check, loadSchema} from './schema-check.js'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON is walked freely; the schemas check it
+ 
 type Json = Record<string, any>
 
 const FILES = [fixture('cli', 'uk-25k-small.csv'), fixture('cli', 'latin1-semicolon.csv'), fixture('ocds', 'multi-supplier-split.json')]

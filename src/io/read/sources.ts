@@ -141,10 +141,11 @@ async function* fromStream(src: AsyncIterable<Uint8Array>, name: string, contain
         yield* fromZip(bufferAccess(buf), name, container, depth, ctx)
       }
       return
-    case 'ole2':
+    case 'ole2': {
       const bytes = await collectBytes(stream, limits.maxSpreadsheetBytes + 1, name, () => checkWorkbookSize(limits.maxSpreadsheetBytes + 1, name, limits))
       yield* fromWorkbook(bytes, name, container, 'xls', ctx)
       return
+    }
     default:
       yield textSource(head, whole, stream, name, container, ctx)
   }

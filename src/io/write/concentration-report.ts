@@ -1,7 +1,7 @@
 import type {ConcentrationResult, HhiBands} from '../../analysis/concentration.js'
 import type {DimName} from '../../analysis/dims.js'
 import type {AnalysisInput} from '../analysis-input.js'
-import {dimColumns, dimHeader, moneyJson, NONE, rowLabel, titled} from './analysis-common.js'
+import {dimColumns, dimHeader, moneyJson, rowLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
 
 export interface ConcentrationOutput {

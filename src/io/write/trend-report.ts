@@ -1,6 +1,6 @@
 import type {TrendResult} from '../../analysis/trend.js'
 import type {AnalysisInput} from '../analysis-input.js'
-import {dimColumns, dimHeader, moneyJson, NONE, rowLabel, titled} from './analysis-common.js'
+import {dimColumns, dimHeader, moneyJson, rowLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
 
 export type TrendOutput = Record<string, unknown> & {rows: Record<string, unknown>[]; undated: Record<string, unknown>[]}
