@@ -29,7 +29,7 @@ const entryPoints = [
     const name = relative(join(root, 'src'), p).replace(/\.ts$/, '')
     return {in: join(from, `${name}.js`), out: name}
   }),
-  {in: join(from, 'io', 'read', 'split-worker.js'), out: 'workers/split-worker'},
+  {in: join(from, 'io', 'read', 'split', 'split-worker.js'), out: 'workers/split-worker'},
   {in: join(from, 'io', 'hash', 'hash-worker.js'), out: 'workers/hash-worker'},
 ]
 

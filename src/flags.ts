@@ -46,18 +46,3 @@ export const analysisFlags = {
   base: Flags.string({description: 'Base year (or month) for --deflate.', helpValue: 'YEAR'}),
   file: Flags.string({description: 'Analyse these files directly (imported in memory) instead of the workspace; repeatable.', multiple: true, helpValue: 'FILE'}),
 }
-
-export interface AnalysisFlagValues {
-  workspace?: string
-  buyer?: string[]
-  supplier?: string[]
-  category?: string[]
-  from?: string
-  to?: string[]
-  currency?: string[]
-  'exclude-redacted'?: boolean
-  fx?: string
-  deflate?: string
-  base?: string
-  file?: string[]
-}

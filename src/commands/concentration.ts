@@ -4,7 +4,7 @@ import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {concentration, concentrationToJson} from '../analysis/concentration.js'
 import {dimFlag, levelFlag} from '../analysis-flags.js'
-import {loadAnalysisInput} from '../io/analysis-input.js'
+import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {concentrationOutput, concentrationViews, type ConcentrationOutput} from '../io/write/concentration-report.js'
 

@@ -4,7 +4,7 @@ import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {cubeTable} from '../analysis/cube.js'
 import {byFlag, fiscalFlag, levelFlag} from '../analysis-flags.js'
-import {loadAnalysisInput} from '../io/analysis-input.js'
+import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {cubeOutput, cubeViews, type CubeOutput} from '../io/write/cube-report.js'
 

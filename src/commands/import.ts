@@ -31,7 +31,7 @@ export default class Import extends SpendCommand {
     const {argv, flags} = await this.parse(Import)
     const unknown = (argv as string[]).find((a) => a.startsWith('-') && a !== '-')
     if (unknown) throw new SpendInputError('UNKNOWN_FLAG', `unknown flag ${unknown}`, {hint: 'see spend import --help', exit: 2})
-    const {runImport} = await import('../io/import-run.js')
+    const {runImport} = await import('../services/import-run.js')
     const {outcomes, failed, empty} = await runImport(argv as string[], flags, this.config.version, (line) => this.note(line))
     const result = importJson(outcomes, failed, empty)
     await this.emit(result, (human) => importViews(outcomes, human), flags.format)

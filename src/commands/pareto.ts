@@ -4,7 +4,7 @@ import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {pareto, paretoToJson} from '../analysis/pareto.js'
 import {dimFlag, fiscalFlag, levelFlag, SPLIT_DIMS} from '../analysis-flags.js'
-import {loadAnalysisInput} from '../io/analysis-input.js'
+import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {paretoOutput, paretoViews, type ParetoOutput} from '../io/write/pareto-report.js'
 

@@ -5,7 +5,7 @@ import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {top, TOP_SUBJECTS, topToJson, type TopSubject} from '../analysis/top.js'
 import {dimFlag, fiscalFlag, levelFlag, SPLIT_DIMS} from '../analysis-flags.js'
-import {loadAnalysisInput} from '../io/analysis-input.js'
+import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {topOutput, topViews, type TopOutput} from '../io/write/top-report.js'
 

@@ -6,7 +6,7 @@ import type {DimName} from '../analysis/dims.js'
 import {PERIOD_KINDS} from '../analysis/period.js'
 import {trend, trendToJson} from '../analysis/trend.js'
 import {dimFlag, fiscalFlag, levelFlag, SPLIT_DIMS} from '../analysis-flags.js'
-import {loadAnalysisInput} from '../io/analysis-input.js'
+import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {trendOutput, trendViews, type TrendOutput} from '../io/write/trend-report.js'
 

@@ -258,7 +258,7 @@ describe('inspect helpers', () => {
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij'])
   })
   it('closestPreset names the layout an unrecognised header comes nearest to', async () => {
-    const {closestPreset, detectPreset, presetScore, presetByName} = await import('../../src/io/read/presets.js')
+    const {closestPreset, detectPreset, presetScore, presetByName} = await import('../../src/io/read/table/presets.js')
     expect(detectPreset(['Vendor Name', 'Amount'])).toBeNull()
     expect(closestPreset(['Vendor Name', 'Amount'])?.name).toBe('us-checkbook')
     expect(closestPreset(['foo', 'bar'])).toBeNull()

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {SpendInputError} from '../../src/errors.js'
-import {mapColumns, normHeader, type Field} from '../../src/io/read/mapping.js'
-import {detectPreset, presetByName, PRESETS} from '../../src/io/read/presets.js'
-import {findHeader} from '../../src/io/read/header.js'
+import {mapColumns, normHeader, type Field} from '../../src/io/read/table/mapping.js'
+import {detectPreset, presetByName, PRESETS} from '../../src/io/read/table/presets.js'
+import {findHeader} from '../../src/io/read/table/header.js'
 
 /** The field a single header cell maps to, next to an Amount column. */
 function fieldOf(header: string): Field | undefined {

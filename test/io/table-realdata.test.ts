@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {unzipSync} from 'fflate'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
-import {readTable} from '../../src/io/read/table.js'
+import {readTable} from '../../src/io/read/table/table.js'
 import {CollectSink, tableSourceFromText} from '../helpers/table-source.js'
 
 const ROOT = '/work/shared/realdata'

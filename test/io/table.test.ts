@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {SpendInputError} from '../../src/errors.js'
-import {readTable} from '../../src/io/read/table.js'
+import {readTable} from '../../src/io/read/table/table.js'
 import type {ImportOptions} from '../../src/io/read/types.js'
 import {CollectSink, tableSourceFromRows, tableSourceFromText} from '../helpers/table-source.js'
 

@@ -6,7 +6,7 @@
 import {readFileSync} from 'node:fs'
 import {basename, join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {importOne} from '../../src/io/importer.js'
+import {importOne} from '../../src/services/importer.js'
 import {Workspace} from '../../src/io/workspace/index.js'
 import {dictValue, type DictColumn, type NumColumn, type BoolColumn, type SpendFrame} from '../../src/model/frame.js'
 import {REALDATA, tempDir} from '../helpers/cli.js'

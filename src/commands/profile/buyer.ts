@@ -4,7 +4,7 @@ import {analysisFlags} from '../../flags.js'
 import {PROFILE_COLUMNS, PROFILE_DIMS} from '../../analysis/columns.js'
 import {profile, profileToJson} from '../../analysis/profile.js'
 import {fiscalFlag, levelFlag} from '../../analysis-flags.js'
-import {loadAnalysisInput} from '../../io/analysis-input.js'
+import {loadAnalysisInput} from '../../services/analysis-input.js'
 import {categoryLabelsFor} from '../../io/cpv-labels.js'
 import {profileOutput, profileViews, type ProfileOutput} from '../../io/write/profile-report.js'
 

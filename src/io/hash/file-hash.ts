@@ -9,7 +9,7 @@ import {createHash} from 'node:crypto'
 import {closeSync, openSync, readSync} from 'node:fs'
 import {Worker} from 'node:worker_threads'
 import {workerUrl} from '../../paths.js'
-import {partialUtf8Tail} from '../read/utf8-tail.js'
+import {partialUtf8Tail} from '../read/bytes/utf8-tail.js'
 
 export interface FileHash {
   sha256: string

@@ -1,4 +1,4 @@
-import type {AnalysisInput} from '../analysis-input.js'
+import type {AnalysisInput} from '../../services/analysis-input.js'
 import type {DimName} from '../../analysis/dims.js'
 import {DIM_ID_FIELDS} from '../../analysis/json.js'
 import type {ViewColumn} from './view.js'

@@ -1,6 +1,6 @@
 import type {ConcentrationResult, HhiBands} from '../../analysis/concentration.js'
 import type {DimName} from '../../analysis/dims.js'
-import type {AnalysisInput} from '../analysis-input.js'
+import type {AnalysisInput} from '../../services/analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, rowLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
 

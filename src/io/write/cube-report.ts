@@ -1,6 +1,6 @@
 import {cubeRows, cubeToJson, type CubeJson, type CubeTable} from '../../analysis/cube.js'
 import {cubeAmountText, cubeId, cubeLabel} from '../../analysis/cube-table.js'
-import type {AnalysisInput} from '../analysis-input.js'
+import type {AnalysisInput} from '../../services/analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, shownLabel, titled} from './analysis-common.js'
 import {cubeDelimitedBytes} from './cube-bytes.js'
 import type {DelimitedSource} from './delimited.js'

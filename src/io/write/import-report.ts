@@ -1,5 +1,5 @@
-import type {ImportOutcome} from '../importer.js'
-import type {ImportFailure} from '../import-run.js'
+import type {ImportOutcome} from '../../services/importer.js'
+import type {ImportFailure} from '../../services/import-run.js'
 import type {TotalsJson} from '../workspace/index.js'
 import {basename} from 'node:path'
 import type {View} from './view.js'

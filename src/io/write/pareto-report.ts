@@ -1,6 +1,6 @@
 import type {ParetoResult} from '../../analysis/pareto.js'
 import type {DimName} from '../../analysis/dims.js'
-import type {AnalysisInput} from '../analysis-input.js'
+import type {AnalysisInput} from '../../services/analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, NONE, rowLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
 

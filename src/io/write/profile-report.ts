@@ -1,6 +1,6 @@
 import type {ProfileLine, ProfileResult} from '../../analysis/profile.js'
 import {formatMinor} from '../../model/money.js'
-import type {AnalysisInput} from '../analysis-input.js'
+import type {AnalysisInput} from '../../services/analysis-input.js'
 import {moneyJson, NONE, titled} from './analysis-common.js'
 import {groupThousands, type View, type ViewColumn} from './view.js'
 

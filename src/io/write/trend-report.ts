@@ -1,5 +1,5 @@
 import type {TrendResult} from '../../analysis/trend.js'
-import type {AnalysisInput} from '../analysis-input.js'
+import type {AnalysisInput} from '../../services/analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, rowLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
 

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {gzipSync} from 'node:zlib'
 import {join} from 'node:path'
 import {zipSync} from 'fflate'
-import {InflateGuard} from '../../../src/io/read/archive.js'
+import {InflateGuard} from '../../../src/io/read/bytes/archive.js'
 import {resolveLimits} from '../../../src/io/read/limits.js'
 import {errorOf, lieAboutSizes, openAll, tempDir} from './helpers.js'
 

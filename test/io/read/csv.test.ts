@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {sniffDelimiter} from '../../../src/io/read/csv.js'
+import {sniffDelimiter} from '../../../src/io/read/bytes/csv.js'
 import {tokenize} from './helpers.js'
 
 const cells = (rows: {cells: string[]}[]): string[][] => rows.map((r) => r.cells)

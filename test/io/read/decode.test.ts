@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {decodeChunks, detectEncoding} from '../../../src/io/read/decode.js'
+import {decodeChunks, detectEncoding} from '../../../src/io/read/bytes/decode.js'
 
 const L = (s: string): Buffer => Buffer.from(s, 'latin1')
 

@@ -2,10 +2,10 @@
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {CsvTokenizer} from '../../../src/io/read/csv.js'
+import {CsvTokenizer} from '../../../src/io/read/bytes/csv.js'
 import {resolveLimits} from '../../../src/io/read/limits.js'
 import type {Limits} from '../../../src/io/read/limits.js'
-import {openSources} from '../../../src/io/read/sources.js'
+import {openSources} from '../../../src/io/read/bytes/sources.js'
 import type {CellRow} from '../../../src/io/read/types.js'
 
 export const FIX = join(import.meta.dirname, '../../../fixtures/bytes')

@@ -4,8 +4,8 @@
  * one enormous line.
  */
 import {describe, expect, it} from 'vitest'
-import {CsvTokenizer} from '../../../src/io/read/csv.js'
-import {safeName, utf16WithoutBom} from '../../../src/io/read/detect.js'
+import {CsvTokenizer} from '../../../src/io/read/bytes/csv.js'
+import {safeName, utf16WithoutBom} from '../../../src/io/read/bytes/detect.js'
 import {guardJsonTokens, resolveLimits} from '../../../src/io/read/limits.js'
 
 async function* chunks(text: string, size: number): AsyncGenerator<string> {

@@ -124,7 +124,7 @@ describe('openSources: input that is not spend data', () => {
 
 describe('openSources: progress', () => {
   it('reports the bytes read so far: rising, ending at the size of a plain file', async () => {
-    const {openSources} = await import('../../../src/io/read/sources.js')
+    const {openSources} = await import('../../../src/io/read/bytes/sources.js')
     const {statSync} = await import('node:fs')
     const seen: number[] = []
     for await (const s of openSources(fix('latin1.csv'), {onProgress: (n) => seen.push(n)})) {
@@ -179,7 +179,7 @@ describe('openSources: encoding decided late', () => {
   it('a file that is ASCII for its first MB and Windows-1252 after is decoded as Windows-1252', async () => {
     const body = Buffer.concat([Buffer.from('Supplier,Amount\n' + 'A,1.00\n'.repeat(200_000)), Buffer.from('Caf\xe9,\xa32.00\n', 'latin1')])
     const dir = tempDir({'late.csv': body})
-    const {openSources} = await import('../../../src/io/read/sources.js')
+    const {openSources} = await import('../../../src/io/read/bytes/sources.js')
     for await (const src of openSources(join(dir, 'late.csv'))) {
       expect(src.encoding).toBe('utf-8') // only a guess so far
       const rows = []

@@ -1,8 +1,8 @@
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
-import {importOne} from '../../../src/io/importer.js'
-import {findSplit} from '../../../src/io/read/split.js'
+import {importOne} from '../../../src/services/importer.js'
+import {findSplit} from '../../../src/io/read/split/split.js'
 import {Workspace} from '../../../src/io/workspace/index.js'
 import {tempDir} from '../../helpers/cli.js'
 

@@ -1,0 +1,237 @@
+/**
+ * The plan for reading one table, decided once from the first rows: header,
+ * preset, column mapping, currency, decimal separator, date order and the
+ * buyer fallback. Per-row work in `table.ts` then only applies the plan.
+ */
+import {SpendInputError} from '../../../errors.js'
+import {isCurrencyCode} from '../../../model/currency.js'
+import {decideDateOrder, type DateOrder} from '../../../model/dates.js'
+import {sniffDecimal, type DecimalSeparator} from '../../../model/amount.js'
+import {findHeader, isBlankRow} from './header.js'
+import {FIELDS, mapColumns, normHeader, type Field, type Mapping} from './mapping.js'
+import {detectPreset, presetByName, presetScore, type Preset, type PresetMatch} from './presets.js'
+import type {CellRow, ImportOptions, TableSource} from '../types.js'
+import {tableMsg} from '../../../messages.js'
+
+/** Data rows sampled to decide the decimal separator and the date order. */
+export const SAMPLE_ROWS = 2000
+
+export interface TablePlan {
+  headerIdx: number
+  header: string[]
+  preset: Preset | null
+  /** How well the header matched the preset (also when forced with --preset), and whether it was forced. */
+  presetMatch: (PresetMatch & {forced: boolean}) | null
+  mapping: Mapping
+  /** Currency for rows with no currency cell. */
+  currency: string
+  /** Where `currency` came from: 'flag' | 'column' | 'preset' | 'symbols' | 'none'. */
+  currencyFrom: 'flag' | 'column' | 'preset' | 'symbols' | 'none'
+  decimal: DecimalSeparator
+  /** Why that decimal separator ('typed spreadsheet cells' for xls/xlsx). */
+  decimalReason: string
+  dateOrder: DateOrder | null
+  dateMixed: boolean
+  dateReason: string | null
+  /** Buyer for rows with no buyer cell, and where it came from. */
+  fallbackBuyer: string
+  fallbackOrigin: 'flag' | 'title' | 'filename'
+  /** Scheme used for supplier ids: 'NO-BRC' | 'GB-COH' | 'US-UEI' | 'GB-VAT' | null (publisher's own numbers). */
+  supplierIdScheme: string | null
+  warnings: string[]
+}
+
+const SYMBOLS: [string, string][] = [['£', 'GBP'], ['€', 'EUR'], ['$', 'USD'], ['kr', 'NOK']]
+const CODES = ['GBP', 'EUR', 'USD', 'NOK', 'SEK', 'DKK']
+
+/** Currency named by symbols or codes in some text, or null. */
+function currencyIn(text: string): string | null {
+  for (const [sym, code] of SYMBOLS) {
+    if (sym === 'kr' ? /(^|[^a-z])kr\.?(\s|\d|$)/i.test(text) : text.includes(sym)) return code
+  }
+  for (const code of CODES) if (new RegExp(`(^|[^A-Z])${code}([^A-Z]|$)`).test(text)) return code
+  if (/sterling/i.test(text)) return 'GBP'
+  return null
+}
+
+/**
+ * Buyer named in a title line: "Report of all payments made by GLA for value ..." -> "GLA".
+ *
+ * @example buyerFromTitle(['Report of all payments made by GLA for value over £500']) // 'GLA'
+ */
+export function buyerFromTitle(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    const m = /\b(?:made|paid|spent|incurred|published)\s+by\s+(?:the\s+)?([^,;:()]{2,80}?)(?:\s+(?:for|over|on|in|during|of|from|with|between|to|at)\b|[,;:(]|$)/i.exec(line)
+    if (m?.[1]) return m[1].trim()
+  }
+  return null
+}
+
+/**
+ * A readable buyer from a file name: `september-2018.csv` -> `september 2018`.
+ *
+ * @example buyerFromFileName('spend.zip!september-2018.csv') // 'september 2018'
+ */
+export function buyerFromFileName(name: string): string {
+  const base = (name.split('!').pop() ?? name).split(/[\\/]/).pop() ?? name
+  const stem = base.replace(/\.[A-Za-z0-9]{1,5}$/, '')
+  const nice = stem.replace(/[_\-.]+/g, ' ').replace(/\s+/g, ' ').trim()
+  return nice === '' ? 'unknown' : nice
+}
+
+function cell(row: CellRow, i: number | undefined): string {
+  return i === undefined ? '' : (row.cells[i] ?? '')
+}
+
+/**
+ * Decide everything that is per file, from the buffered first rows.
+ * Throws SpendInputError for an empty table, a missing amount column, an
+ * unknown preset or currency, or a file that gives no currency at all.
+ *
+ * @example planTable(source, {importId: 'i', label: 'x.csv'}, firstRows).currency // 'GBP'
+ */
+export function planTable(source: TableSource, opts: ImportOptions, rows: readonly CellRow[]): TablePlan {
+  const warnings: string[] = []
+  const mapNames = new Set(Object.values(opts.map ?? {}).map(normHeader))
+  let headerIdx = findHeader(rows, mapNames)
+  if (headerIdx < 0) headerIdx = rows.findIndex((r) => !isBlankRow(r.cells))
+  if (headerIdx < 0) throw new SpendInputError('EMPTY_FILE', tableMsg.noRows(), {where: source.name})
+  const header = (rows[headerIdx] as CellRow).cells.slice()
+  let preset: Preset | null = null
+  let presetMatch: TablePlan['presetMatch'] = null
+  if (opts.preset) {
+    preset = presetByName(opts.preset)
+    presetMatch = {...presetScore(preset, header), forced: true}
+  } else {
+    const found = detectPreset(header)
+    if (found) {
+      preset = presetByName(found.name)
+      presetMatch = {...found, forced: false}
+    }
+  }
+  const mapping = mapColumns(header, {map: opts.map, preset, where: source.name})
+  const ix = mapping.index
+
+  const titles = rows.slice(0, headerIdx).filter((r) => !isBlankRow(r.cells)).map((r) => r.cells.join(' ').trim())
+  const sample = rows.slice(headerIdx + 1).filter((r) => !isBlankRow(r.cells)).slice(0, SAMPLE_ROWS)
+  const amounts = sample.map((r) => cell(r, ix.amount))
+
+  // Currency: the file's own column, then --currency, then the layout, then symbols.
+  let currency: string
+  let currencyFrom: TablePlan['currencyFrom']
+  if (opts.currency) {
+    currency = opts.currency.trim().toUpperCase()
+    currencyFrom = 'flag'
+    if (!isCurrencyCode(currency)) {
+      throw new SpendInputError('BAD_CURRENCY', tableMsg.badCurrency(opts.currency), {where: '--currency', hint: tableMsg.badCurrencyHint()})
+    }
+  } else {
+    const colCur = ix.currency === undefined ? null : sample.map((r) => cell(r, ix.currency).trim().toUpperCase()).find(isCurrencyCode)
+    const sym = currencyIn(amounts.slice(0, 200).join(' ')) ?? currencyIn(header.join(' ')) ?? currencyIn(titles.join(' '))
+    if (colCur) {
+      currency = colCur
+      currencyFrom = 'column'
+    } else if (preset?.currency) {
+      currency = preset.currency
+      currencyFrom = 'preset'
+      warnings.push(tableMsg.currencyFromPreset(currency, preset.name))
+    } else if (sym) {
+      currency = sym
+      currencyFrom = 'symbols'
+      warnings.push(tableMsg.currencyFromSymbols(currency))
+    } else if (sample.length === 0) {
+      // Header only: no money to put a currency on. XXX is ISO 4217's "no currency".
+      currency = 'XXX'
+      currencyFrom = 'none'
+      warnings.push(tableMsg.noDataRows())
+    } else if (ix.currency !== undefined) {
+      throw new SpendInputError('NO_CURRENCY', tableMsg.noCurrencyCode(), {where: source.name, hint: tableMsg.noCurrencyHint()})
+    } else {
+      throw new SpendInputError('NO_CURRENCY', tableMsg.noCurrency(), {where: source.name, hint: tableMsg.noCurrencyHint()})
+    }
+  }
+
+  // Decimal separator, per column from the sample (spreadsheet cells are plain decimals).
+  let decimal: DecimalSeparator = '.'
+  let decimalReason = tableMsg.typedDecimals()
+  if (!source.typedCells) {
+    const fallback: DecimalSeparator = preset?.decimal ?? (['NOK', 'SEK', 'DKK'].includes(currency) ? ',' : '.')
+    const d = sniffDecimal(amounts, fallback)
+    decimal = d.decimal
+    decimalReason = d.reason
+    if (d.reason.startsWith('mixed')) warnings.push(tableMsg.mixedDecimals(d.reason))
+  }
+
+  // Date order, per column from the sample, else the publisher's convention.
+  let dateOrder: DateOrder | null = null
+  let dateReason: string | null = null
+  let dateMixed = false
+  if (ix.date !== undefined) {
+    const us = preset ? preset.dateOrder === 'mdy' : currency === 'USD'
+    const convention = us
+      ? {order: 'mdy' as const, why: tableMsg.usDates(preset ? preset.name : null)}
+      : {order: 'dmy' as const, why: tableMsg.dayFirstDates(currency)}
+    const d = decideDateOrder(sample.map((r) => cell(r, ix.date)), convention)
+    dateOrder = d.order
+    dateReason = d.reason
+    dateMixed = d.mixed
+    if (d.mixed) warnings.push(tableMsg.mixedDates(d.reason))
+  } else {
+    dateReason = tableMsg.noDateColumn()
+    warnings.push(tableMsg.noDateColumnWarning())
+  }
+
+  // Buyer fallback: --buyer, then a title line, then the file name.
+  let fallbackBuyer: string
+  let fallbackOrigin: TablePlan['fallbackOrigin']
+  const fromTitle = buyerFromTitle(titles)
+  if (opts.buyer && opts.buyer.trim()) {
+    fallbackBuyer = opts.buyer.trim()
+    fallbackOrigin = 'flag'
+  } else if (fromTitle) {
+    fallbackBuyer = fromTitle
+    fallbackOrigin = 'title'
+  } else {
+    fallbackBuyer = buyerFromFileName(source.name)
+    fallbackOrigin = 'filename'
+  }
+  if (ix.buyer === undefined && fallbackOrigin !== 'flag') {
+    warnings.push(tableMsg.buyerFallback(fallbackBuyer, fallbackOrigin === 'title'))
+  }
+  if (ix.supplier === undefined) warnings.push(tableMsg.noSupplierColumn())
+
+  // Supplier ids: which registry, if any, the id column holds.
+  let supplierIdScheme: string | null = null
+  if (ix.supplier_id !== undefined) {
+    const h = normHeader(header[ix.supplier_id] ?? '')
+    if (preset?.supplierIdScheme) supplierIdScheme = preset.supplierIdScheme
+    else if (h.includes('uei')) supplierIdScheme = 'US-UEI'
+    else if (h.includes('orgnr') || h.includes('organisasjonsnummer') || h.includes('orgnummer') || currency === 'NOK') supplierIdScheme = 'NO-BRC'
+    else if (h.includes('company') || h === 'crn') supplierIdScheme = 'GB-COH'
+    if (supplierIdScheme === null) {
+      warnings.push(tableMsg.publisherIds((header[ix.supplier_id] ?? '').trim()))
+    }
+  }
+  return {
+    headerIdx, header, preset, presetMatch, mapping, currency, currencyFrom, decimal, decimalReason, dateOrder, dateMixed, dateReason,
+    fallbackBuyer, fallbackOrigin, supplierIdScheme, warnings,
+  }
+}
+
+/**
+ * Report form of the mapping: every field, with the header text or null.
+ *
+ * @example mappingReport(plan).mapping.amount // ' Amount '
+ */
+export function mappingReport(plan: TablePlan): {mapping: Record<string, string | null>; how: Record<string, string>} {
+  const mapping: Record<string, string | null> = {}
+  const how: Record<string, string> = {}
+  for (const f of FIELDS) {
+    const i = plan.mapping.index[f as Field]
+    mapping[f] = i === undefined ? null : (plan.header[i] ?? null)
+    const h = plan.mapping.how[f as Field]
+    if (h) how[f] = h
+  }
+  if (plan.mapping.index.buyer === undefined) how.buyer = plan.fallbackOrigin
+  return {mapping, how}
+}

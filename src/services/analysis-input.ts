@@ -1,0 +1,122 @@
+import {readFile} from 'node:fs/promises'
+import {SpendInputError} from '../errors.js'
+import {msg} from '../messages.js'
+import {frameFromRecords, type SpendFrame} from '../model/frame.js'
+import {RECORD_COLUMNS, type RecordColumn, type SpendRecord} from '../model/record.js'
+import type {Rows} from '../analysis/kernel.js'
+import type {FilterOptions} from '../analysis/filter.js'
+import type {RecordSink} from '../io/read/types.js'
+import {resolveWorkspace, Workspace} from '../io/workspace/index.js'
+
+/**
+ * The common filters and money options as parsed (see `analysisFlags` in
+ * src/flags.ts). A plain shape, so services never depend on the CLI framework.
+ */
+export interface AnalysisFlagValues {
+  workspace?: string
+  buyer?: string[]
+  supplier?: string[]
+  category?: string[]
+  from?: string
+  to?: string[]
+  currency?: string[]
+  'exclude-redacted'?: boolean
+  fx?: string
+  deflate?: string
+  base?: string
+  file?: string[]
+}
+
+/** What an analysis command works on: the frame, the selected rows, and notes on conversions. */
+export interface AnalysisInput {
+  frame: SpendFrame
+  selection: Rows
+  /** What was done to amounts, for the output to name: {fx: {to, from}, deflate: {base}}. */
+  money: {fx?: {to: string; from: string[]; rates: string}; deflate?: {base: string; index: string}}
+  /** Lines for stderr (e.g. an empty workspace and how to fill it). */
+  notes: string[]
+}
+
+const isCurrency = (v: string) => /^[A-Z]{3}$/.test(v)
+
+/** Split --to values into the date bound and the --fx target currency. */
+export function splitTo(values: readonly string[] | undefined): {date?: string; currency?: string} {
+  const out: {date?: string; currency?: string} = {}
+  for (const v of values ?? []) {
+    const key = isCurrency(v) ? 'currency' : 'date'
+    if (out[key] !== undefined) {
+      throw new SpendInputError('BAD_FLAG', `--to given twice as a ${key === 'currency' ? 'currency' : 'date'} (${out[key]}, ${v})`, {exit: 2})
+    }
+    out[key] = v
+  }
+  return out
+}
+
+/** Records of files given directly, imported in memory (nothing is written). */
+async function readFilesInMemory(files: readonly string[]): Promise<SpendFrame> {
+  const records: SpendRecord[] = []
+  const sink: RecordSink = {add: (r) => records.push(r), reject: () => {}}
+  // The readers load only in this mode: workspace queries start faster without them.
+  const {openSources} = await import('../io/read/bytes/sources.js')
+  for (const file of files) {
+    for await (const source of openSources(file)) {
+      const opts = {importId: 'memory', label: file}
+      if (source.kind === 'table') await (await import('../io/read/table/table.js')).readTable(source, opts, sink)
+      else await (await import('../io/read/ocds/index.js')).readOcds(source, opts, sink)
+    }
+  }
+  return frameFromRecords(records, RECORD_COLUMNS)
+}
+
+/**
+ * Load the columns an analysis needs (from the workspace, or from files given
+ * with --file), apply --fx / --deflate, and select rows with the common filters.
+ */
+export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: readonly RecordColumn[]): Promise<AnalysisInput> {
+  const to = splitTo(flags.to)
+  if (to.currency && !flags.fx) throw new SpendInputError('BAD_FLAG', `--to ${to.currency} needs --fx FILE with exchange rates`, {exit: 2})
+  if (flags.fx && !to.currency) throw new SpendInputError('BAD_FLAG', '--fx needs --to CODE, the currency to convert to', {exit: 2})
+  if (flags.deflate && !flags.base) throw new SpendInputError('BAD_FLAG', '--deflate needs --base YEAR', {exit: 2})
+  const filters: FilterOptions = {
+    buyer: flags.buyer, supplier: flags.supplier, category: flags.category, from: flags.from, to: to.date,
+    currency: flags.currency, excludeRedacted: flags['exclude-redacted'],
+  }
+  // Only what the query reads: loading is most of a query's time on big workspaces.
+  const {filterColumns, filterRows} = await import('../analysis/filter.js')
+  const need = new Set<RecordColumn>([...columns, ...filterColumns(filters), 'amount', 'currency'])
+  if (flags.fx || flags.deflate) need.add('date')
+  const ws = flags.file?.length ? null : new Workspace(resolveWorkspace(flags.workspace))
+  let frame = ws ? await ws.loadFrame([...need]) : await readFilesInMemory(flags.file!)
+  const notes = ws && frame.length === 0 ? [msg.noImports(ws.label())] : []
+  const money: AnalysisInput['money'] = {}
+  if (flags.fx && to.currency) {
+    const [{parseRatesCsv}, {convertCurrency}] = await Promise.all([import('../io/read/rates.js'), import('../analysis/fx.js')])
+    const converted = convertCurrency(frame, {rates: parseRatesCsv(await readText(flags.fx), flags.fx), to: to.currency})
+    frame = converted.frame
+    money.fx = {...converted.note, rates: flags.fx}
+  }
+  if (flags.deflate && flags.base) {
+    const [{parseIndexCsv}, {deflate}] = await Promise.all([import('../io/read/rates.js'), import('../analysis/deflate.js')])
+    frame = deflate(frame, {index: parseIndexCsv(await readText(flags.deflate), flags.deflate), base: flags.base})
+    money.deflate = {base: flags.base, index: flags.deflate}
+  }
+  return {frame, selection: asUsage(() => filterRows(frame, filters)), money, notes}
+}
+
+/** A malformed --from/--to is a usage error (exit 2); a value matching nothing stays a data error (1). */
+function asUsage<T>(run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    if (!(error instanceof SpendInputError) || !['BAD_PERIOD', 'BAD_RANGE'].includes(error.code)) throw error
+    throw new SpendInputError(error.code, error.message, {where: error.where, hint: error.hint, exit: 2})
+  }
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (error) {
+    throw new SpendInputError('FILE_NOT_FOUND', `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {where: file, exit: 2})
+  }
+}
