@@ -1,7 +1,7 @@
 import {SpendInputError, isSpendInputError, oneLine} from '../errors.js'
 import {isCurrencyCode} from '../model/currency.js'
 import {msg} from '../messages.js'
-import {expandInputs, importOne, type ImportOutcome} from './importer.js'
+import {expandInputs, importOne, type ImportOutcome, label} from './importer.js'
 import {readMapFile} from '../io/read/table/map-file.js'
 import {createProgress, type Progress} from '../io/write/progress.js'
 import {resolveWorkspace, Workspace} from '../io/workspace/index.js'
@@ -44,9 +44,9 @@ export async function runImport(
       const outcome = await importOne(ws, {
         input, buyer: flags.buyer, currency, map, preset: flags.preset, ocdsLevel: flags['ocds-level'],
         replace: flags.replace, toolVersion,
-        onProgress: (bytes, total) => (bar ??= createProgress(input, total)).update(bytes),
+        onProgress: (bytes, total) => (bar ??= createProgress(label(input), total)).update(bytes),
       }).finally(() => bar?.stop())
-      describe(outcome, note, flags.verbose || files.length === 1)
+      describe(outcome, label(input), note, flags.verbose || files.length === 1)
       outcomes.push(outcome)
     } catch (error) {
       // One bad file among several does not stop the others (each import is atomic on its
@@ -56,11 +56,11 @@ export async function runImport(
       // clearly but is not a failure.
       if (error.code === 'NO_SPEND_ROWS') {
         note(`warning: ${oneLine(error.oneLine())}`)
-        empty.push({file: input, code: error.code, message: oneLine(error.oneLine())})
+        empty.push({file: label(input), code: error.code, message: oneLine(error.oneLine())})
         continue
       }
       note(`spend: error: ${oneLine(error.oneLine())}`)
-      failed.push({file: input, code: error.code, message: oneLine(error.oneLine())})
+      failed.push({file: label(input), code: error.code, message: oneLine(error.oneLine())})
     }
   }
   if (failed.length) note(msg.someFailed(failed.length, files.length))
@@ -71,6 +71,7 @@ export async function runImport(
 const FATAL = new Set(['WORKSPACE_LOCKED', 'WORKSPACE_CORRUPT', 'WORKSPACE_TOO_NEW', 'DISK_FULL'])
 
 export interface ImportFailure {
+  /** The input as typed (`<stdin>` for standard input): these are about this run, in this shell. */
   file: string
   code: string
   message: string
@@ -83,10 +84,13 @@ export interface ImportRun {
   empty: ImportFailure[]
 }
 
-/** Messages for people: what was chosen and whether the totals reconcile. */
-function describe({status, entry}: ImportOutcome, note: (line: string) => void, detailed: boolean): void {
+/**
+ * Messages for people: what was chosen and whether the totals reconcile.
+ * The file is named as typed (`shown`): these lines are about this run, in this shell.
+ */
+function describe({status, entry}: ImportOutcome, shown: string, note: (line: string) => void, detailed: boolean): void {
   if (status === 'unchanged') {
-    note(msg.alreadyImported(entry.file, entry.id))
+    note(msg.alreadyImported(shown, entry.id))
     return
   }
   // Several files: one import line and its reconciliation each; --verbose adds the mapping and notes.
@@ -106,7 +110,7 @@ function describe({status, entry}: ImportOutcome, note: (line: string) => void, 
     if (details.length) note(`  ${details.join('; ')}`)
     for (const w of f.warnings) note(`  warning: ${w}`)
   }
-  note(msg.imported(entry.file, entry.id, entry.rows.imported, entry.rows.rejected))
+  note(msg.imported(shown, entry.id, entry.rows.imported, entry.rows.rejected))
   for (const t of entry.totals) {
     const ok = BigInt(t.source_minor) === BigInt(t.imported_minor) + BigInt(t.rejected_minor)
     note(msg.reconcile(t.currency, t.source, t.imported, t.rejected, ok))

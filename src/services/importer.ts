@@ -1,12 +1,13 @@
 import {createWriteStream, promises as fsp} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {basename, join, relative, resolve, sep} from 'node:path'
 import {pipeline} from 'node:stream/promises'
 import {SpendInputError} from '../errors.js'
 import {bytesMsg} from '../messages.js'
 import type {ImportOptions, SourceReport} from '../io/read/types.js'
 import {type FileHash, hashFileInBackground, hashFileSync} from '../io/hash/file-hash.js'
-import {openSources} from '../io/read/bytes/sources.js'
+import {safeName} from '../io/read/bytes/detect.js'
+import {openSources, STDIN_NAME} from '../io/read/bytes/sources.js'
 import {findCut, type HalfRead, splitCandidate, startHalf} from '../io/read/split/split.js'
 import {
   type ImportEntry, type ImportStart, type ImportWriter, importIdFor, normaliseOptions, optionsKey, type Workspace,
@@ -65,7 +66,7 @@ export async function expandInputs(inputs: readonly string[], top = true): Promi
 async function spoolStdin(): Promise<string> {
   if (process.stdin.isTTY) {
     throw new SpendInputError('NO_INPUT', 'no input file and nothing piped on standard input', {
-      where: 'stdin', hint: 'give a FILE, or pipe data in and use -', exit: 2,
+      where: STDIN_NAME, hint: 'give a FILE, or pipe data in and use -', exit: 2,
     })
   }
   const dir = await fsp.mkdtemp(join(tmpdir(), 'spendkit-stdin-'))
@@ -79,7 +80,7 @@ async function spoolStdin(): Promise<string> {
         // An endless pipe must not fill the disk.
         if (bytes > cap) {
           throw new SpendInputError('INPUT_TOO_LARGE', `standard input is larger than ${cap.toLocaleString('en-GB')} bytes`, {
-            where: 'stdin', hint: 'save it to a file and import the file',
+            where: STDIN_NAME, hint: 'save it to a file and import the file',
           })
         }
         yield chunk
@@ -108,7 +109,7 @@ export async function importOne(ws: Workspace, req: ImportRequest): Promise<Impo
       buyer: req.buyer, currency: req.currency, map: req.map, preset: req.preset, ocds_level: req.ocdsLevel,
     })
     const key = optionsKey(options)
-    const start = {file: label(req.input), bytes: size, options, tool_version: req.toolVersion}
+    const start = {file: fileName(req.input), path: workspacePath(ws, req.input), bytes: size, options, tool_version: req.toolVersion}
     // A file that may be imported already (an import of that size and those
     // options exists) is hashed first, so a re-import costs only the hash.
     // Any other is hashed on another thread while its rows are read, and gets
@@ -197,7 +198,7 @@ async function startSplit(path: string, req: ImportRequest): Promise<{read: Half
   if (candidate === null) return null
   // The second thread loads and plans while this one scans for the cut.
   const {buyer, currency, map, preset, ocdsLevel} = req
-  const read = startHalf({path, opts: {label: label(req.input), buyer, currency, map, preset, ocdsLevel}})
+  const read = startHalf({path, name: fileName(req.input), opts: {label: label(req.input), buyer, currency, map, preset, ocdsLevel}})
   const cut = tryOr(() => findCut(path, st.size))
   if (cut === null) {
     await read.discard()
@@ -215,7 +216,7 @@ async function readAll(path: string, req: ImportRequest, writer: ImportWriter, i
   }
   const reports: SourceReport[] = []
   const onProgress = req.onProgress ? (bytes: number) => req.onProgress!(bytes, total) : undefined
-  for await (const source of openSources(path, {onProgress})) {
+  for await (const source of openSources(path, {onProgress, name: fileName(req.input)})) {
     if (source.kind === 'table' && half !== null && writer.split && reports.length === 0 && source.container.length === 0 && !source.typedCells) {
       const {readTableSplit} = await import('../io/read/split/table-split.js')
       half.go({dir: writer.split.dir, partRows: writer.split.partRows})
@@ -261,7 +262,30 @@ function abortOnSignal(writer: ImportWriter): () => void {
   }
 }
 
-function label(input: string): string {
-  return input === '-' ? '-' : input
+/** The input as errors during the run name it: the path as typed (it means something in that shell), or `<stdin>`. */
+export function label(input: string): string {
+  return input === '-' ? STDIN_NAME : input
+}
+
+/**
+ * The input's name as stored (manifest `file`, rows' `source_file`, rejects):
+ * the file name without its folders, or `<stdin>`. Archive members are
+ * named `name!member` after it.
+ *
+ * @example fileName('../shared/realdata/us-phoenix-az-vendor-payments/september-2018.csv') // 'september-2018.csv'
+ */
+export function fileName(input: string): string {
+  return input === '-' ? STDIN_NAME : safeName(basename(input))
+}
+
+/**
+ * Where the input is, relative to the workspace folder with `/` separators,
+ * so it means the same from any directory (null for standard input).
+ *
+ * @example workspacePath(new Workspace('/data/ws'), '/data/in/spend.csv') // '../in/spend.csv'
+ */
+export function workspacePath(ws: Workspace, input: string): string | null {
+  if (input === '-') return null
+  return relative(resolve(ws.dir), resolve(input)).split(sep).join('/')
 }
 

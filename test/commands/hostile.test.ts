@@ -286,7 +286,7 @@ describe('spend import on hostile input', () => {
     cpSync(seeded, ws, {recursive: true})
     const before = snapshot(ws)
     const r = await runCapped(['import', '-', '--workspace', ws, '--currency', 'GBP'], {timeoutMs: TIMEOUT_MS, input: gzipOf(csvBomb())})
-    expectOneLineError(r, /error: stdin: archive refused: compressed more than \d+:1 \(zip bomb\?\)/)
+    expectOneLineError(r, /error: <stdin>: archive refused: compressed more than \d+:1 \(zip bomb\?\)/)
     expect(snapshot(ws)).toEqual(before)
   })
 

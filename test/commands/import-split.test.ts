@@ -160,7 +160,7 @@ describe('spend import of a big CSV on two threads', () => {
     const two = await read(TWO)
     expect(two.entry).toEqual(one.entry)
     expect(two.cube).toBe(one.cube)
-    expect(one.entry.file).toBe('-')
+    expect([one.entry.file, one.entry.path]).toEqual(['<stdin>', null])
     expect(two.dictJoin).toEqual({part: 1, file: 'dict-join.json'})
   }, 120_000)
 

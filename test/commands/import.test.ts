@@ -44,7 +44,7 @@ describe('spend import', () => {
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(/supplier="Supplier"/)
     expect(r.stderr).toMatch(/GBP: source 98134\.50 = imported 58134\.50 \+ rejected 40000\.00 OK/)
-    expect(r.stdout.split('\n')[0]).toBe('id,file,status,read,imported,rejected,skipped,currency,source,imported_amount,rejected_amount')
+    expect(r.stdout.split('\n')[0]).toBe('id,file,status,read,imported,rejected,skipped,currency,source,imported_amount,rejected_amount,path')
   })
 
   it('treats a re-import of the same bytes as a no-op, and --replace redoes it', async () => {

@@ -129,7 +129,7 @@ describe('spend inspect contract', () => {
 
   it('reads standard input', async () => {
     const [s] = await inspectJson(['-'], {input: readFileSync(fixture('cli/uk-25k-small.csv'))})
-    expect(s.file).toBe('stdin')
+    expect(s.file).toBe('<stdin>')
     expect(s.rows.imported).toBe(4)
   })
 

@@ -27,7 +27,7 @@ export function reject(p: Partial<RejectedRow> = {}): RejectedRow {
 }
 
 export function meta(id = 'aaaaaaaaaaaa', p: Partial<ImportMeta> = {}): ImportMeta {
-  return {id, file: 'a.csv', sha256: 'ab'.repeat(32), bytes: 10, options: normaliseOptions({}), tool_version: '0.0.0-test', ...p}
+  return {id, file: 'a.csv', path: '../a.csv', sha256: 'ab'.repeat(32), bytes: 10, options: normaliseOptions({}), tool_version: '0.0.0-test', ...p}
 }
 
 /** A minimal reader report with the given control totals. */

@@ -1,5 +1,8 @@
 import type {RejectedRow, SpendRecord} from '../../model/record.js'
 
+/** How standard input is named in sources, records, rejects and the manifest. */
+export const STDIN_NAME = '<stdin>'
+
 /** One physical row of cells, with its 1-based line (CSV line, sheet row). */
 export interface CellRow {
   line: number

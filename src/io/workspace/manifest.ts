@@ -32,8 +32,20 @@ export type SourceReportJson = Omit<SourceReport, 'totals'> & {totals: TotalsJso
 /** One import in the manifest. */
 export interface ImportEntry {
   id: string
-  /** The file as the user gave it ('-' for stdin). */
+  /**
+   * The file's name, without its folders: `spend-2024-03.csv`, or `<stdin>`
+   * for standard input. Its sources are named after it (`name!member.csv`
+   * for archive members; see SourceReport.file). Entries written before
+   * `path` existed hold the path as typed at import (`-` for stdin).
+   */
   file: string
+  /**
+   * The file's path relative to the workspace folder, with `/` separators
+   * (`../data/spend-2024-03.csv`), so it means the same from any directory:
+   * resolve it against the workspace folder to find the file. Null for
+   * standard input; absent (unknown) in entries written before it existed.
+   */
+  path?: string | null
   sha256: string
   bytes: number
   format: string

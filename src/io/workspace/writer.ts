@@ -16,8 +16,10 @@ export {DEFAULT_PART_ROWS} from './layout.js'
 /** What is recorded about an import besides its rows. */
 export interface ImportMeta {
   id: string
-  /** The file as the user gave it ('-' for stdin). */
+  /** The file's name, no folders (`<stdin>` for standard input): see ImportEntry. */
   file: string
+  /** The file's path relative to the workspace folder, `/`-separated (null for standard input). */
+  path: string | null
   sha256: string
   bytes: number
   options: ImportOptionsUsed
@@ -212,6 +214,7 @@ export class PartWriter {
     return {
       id: meta.id,
       file: meta.file,
+      path: meta.path,
       sha256: meta.sha256,
       bytes: meta.bytes,
       format: info.format ?? (formats.join('+') || 'unknown'),

@@ -12,12 +12,16 @@ export function contractTotals(totals: readonly TotalsJson[]) {
   return totals.map((t) => ({currency: t.currency, source: t.source, imported: t.imported, rejected: t.rejected}))
 }
 
-/** The `spend import --json` contract: {imports: [{id, file, sha256, format, rows, totals}]} plus extra fields. */
+/**
+ * The `spend import --json` contract: {imports: [{id, file, sha256, format, rows, totals}]} plus extra fields.
+ * `file` is the file's name, `path` where it is relative to the workspace folder (null for stdin, or unknown).
+ */
 export function importJson(outcomes: ImportResult, failed: readonly ImportFailure[] = [], empty: readonly ImportFailure[] = []) {
   return {
     imports: outcomes.map(({status, entry}) => ({
       id: entry.id,
       file: entry.file,
+      path: entry.path ?? null,
       sha256: entry.sha256,
       format: entry.format,
       rows: entry.rows,
@@ -62,7 +66,7 @@ export function importViews(outcomes: ImportResult, human = false): View[] {
     }]
   }
   const rows = outcomes.flatMap(({status, entry}): Record<string, unknown>[] => {
-    const base = {id: entry.id, file: entry.file, status, format: entry.format, ...entry.rows}
+    const base = {id: entry.id, file: entry.file, status, format: entry.format, ...entry.rows, path: entry.path ?? null}
     if (entry.totals.length === 0) return [{...base, currency: null, source: null, imported_amount: null, rejected_amount: null}]
     return entry.totals.map((t) => ({
       ...base, currency: t.currency, source: t.source, imported_amount: t.imported, rejected_amount: t.rejected,
@@ -81,6 +85,7 @@ export function importViews(outcomes: ImportResult, human = false): View[] {
       {key: 'source', header: 'source total', kind: 'money'},
       {key: 'imported_amount', header: 'imported total', kind: 'money'},
       {key: 'rejected_amount', header: 'rejected total', kind: 'money'},
+      {key: 'path', header: 'path'},
     ],
     rows,
   }]

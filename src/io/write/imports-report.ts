@@ -2,12 +2,16 @@ import type {ImportEntry} from '../workspace/index.js'
 import {contractTotals} from './import-report.js'
 import type {View} from './view.js'
 
-/** `spend imports --json`: {imports: [{id, file, sha256, bytes, format, rows, totals, options, tool_version}]}. */
+/**
+ * `spend imports --json`: {imports: [{id, file, path, sha256, bytes, format, rows, totals, options, tool_version}]}.
+ * `file` is the name, `path` relative to the workspace folder (null for stdin and for entries that predate it).
+ */
 export function importsJson(entries: readonly ImportEntry[]) {
   return {
     imports: entries.map((e) => ({
       id: e.id,
       file: e.file,
+      path: e.path ?? null,
       sha256: e.sha256,
       bytes: e.bytes,
       format: e.format,

@@ -151,9 +151,9 @@ describe("openSources('-'): stdin", () => {
     }
   }
 
-  it('reads CSV piped in, named stdin', async () => {
+  it('reads CSV piped in, named <stdin>', async () => {
     const [src] = await fromStdin(Buffer.from('a;b\n1;2\n'))
-    expect(src).toMatchObject({name: 'stdin', delimiter: ';'})
+    expect(src).toMatchObject({name: '<stdin>', delimiter: ';'})
     expect(src.rows).toHaveLength(2)
   })
 
@@ -171,7 +171,7 @@ describe("openSources('-'): stdin", () => {
   it('reads a zip piped in (held in memory, under a cap)', async () => {
     const {readFileSync} = await import('node:fs')
     const got = await fromStdin(readFileSync(fix('nested.zip')))
-    expect(got.map((s) => s.name)).toEqual(['stdin!a.csv', 'stdin!b.csv', 'stdin!inner.zip!c.csv', 'stdin!sub/d.csv'])
+    expect(got.map((s) => s.name)).toEqual(['<stdin>!a.csv', '<stdin>!b.csv', '<stdin>!inner.zip!c.csv', '<stdin>!sub/d.csv'])
   })
 })
 

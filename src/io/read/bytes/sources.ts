@@ -15,7 +15,7 @@ import {archiveTooLargeError, describeBinary, emptyFileError, extensionOf, notSp
 import {guardJsonTokens, resolveLimits} from '../limits.js'
 import type {Limits} from '../limits.js'
 import {checkWorkbookMembers, checkWorkbookSize, readWorkbook} from './spreadsheet.js'
-import type {CellRow, JsonSource, Source, TableSource} from '../types.js'
+import {type CellRow, type JsonSource, type Source, STDIN_NAME, type TableSource} from '../types.js'
 import {bufferAccess, dataMembers, fileAccess, officeDocument, readZipDirectory, workbookFormat} from './zip.js'
 import type {RandomAccess} from './zip.js'
 import {bytesMsg} from '../../../messages.js'
@@ -43,7 +43,14 @@ export interface OpenOptions {
   /** Called with the total raw bytes read so far (compressed bytes for archives). */
   onProgress?: (bytes: number) => void
   limits?: Partial<Limits>
+  /**
+   * The name of a single file's sources, instead of its base name (standard
+   * input spooled to a temp file is still `<stdin>`).
+   */
+  name?: string
 }
+
+export {STDIN_NAME} from '../types.js'
 
 /**
  * Open a file, a folder (every file inside, recursively, in name order,
@@ -69,13 +76,13 @@ export async function* openSources(input: string, opts: OpenOptions = {}): Async
     if (process.stdin.isTTY) {
       throw new SpendInputError('NO_INPUT', bytesMsg.stdinIsTty(), {where: 'stdin', hint: bytesMsg.stdinIsTtyHint()})
     }
-    yield* fromStream(counted(process.stdin, ctx), 'stdin', [], 0, ctx)
+    yield* fromStream(counted(process.stdin, ctx), STDIN_NAME, [], 0, ctx)
     return
   }
   const st = await stat(input).catch(() => null)
   if (st === null) throw new SpendInputError('FILE_NOT_FOUND', bytesMsg.notFound(), {where: input, hint: bytesMsg.notFoundHint()})
   if (!st.isDirectory()) {
-    yield* fromFile(input, safeName(basename(input)), ctx)
+    yield* fromFile(input, opts.name ?? safeName(basename(input)), ctx)
     return
   }
   const files = await listFiles(input, '')

@@ -19,6 +19,8 @@ import type {CellRow, ImportOptions, TableSource} from '../types.js'
 /** What the worker is given at start (structured-clone data only). */
 export interface HalfArgs {
   path: string
+  /** The sources' name, as the first half gives it (see OpenOptions.name). */
+  name?: string
   opts: Omit<ImportOptions, 'onProgress' | 'importId'>
 }
 
@@ -44,7 +46,7 @@ export interface HalfResult {
  * @example const r = await readHalf(args, Promise.resolve(go)); r.stats.imported // 500000
  */
 export async function readHalf(args: HalfArgs, started: Promise<HalfGo | null>): Promise<HalfResult> {
-  const sources = openSources(args.path)
+  const sources = openSources(args.path, {name: args.name})
   const first = await sources.next()
   if (first.done || first.value.kind !== 'table') throw new Error('split: not a table')
   const head = first.value
