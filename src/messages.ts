@@ -161,6 +161,11 @@ export const tableMsg = {
   noDateColumnWarning: () => 'no date column: every row has no date',
   buyerFallback: (buyer: string, fromTitle: boolean) =>
     `buyer "${buyer}": from the ${fromTitle ? 'title line' : 'file name'} (use --buyer to name it)`,
+  buyerUnknown: (buyer: string, file: string, stdin: boolean) =>
+    `buyer "${buyer}": no buyer column, and ${stdin ? 'standard input has no file name' : `the file name "${file}" names a period or the kind of data, not a buyer`} (use --buyer to name it)`,
+  buyerFlagRefused: (buyer: string, column: string) =>
+    `--buyer "${buyer}" refused: the "${column}" column names the buyer of each row, and it wins`,
+  buyerFlagRefusedHint: () => 'drop --buyer; it names the buyer of files with no buyer column',
   noSupplierColumn: () => 'no supplier column: rows count as redacted',
   publisherIds: (header: string) => `"${header}" holds the publisher's own numbers: not used as supplier_id`,
   /** Why the plan chose what it did (report fields). */

@@ -18,7 +18,7 @@ export default class Import extends SpendCommand {
   static override flags = {
     workspace: workspaceFlag,
     format: formatFlag,
-    buyer: Flags.string({description: 'Buyer for files that lack a buyer column.', helpValue: 'NAME'}),
+    buyer: Flags.string({description: 'Buyer of every row of a file with no buyer column (a department column is a unit, not the buyer); refused for a file that has one.', helpValue: 'NAME'}),
     currency: Flags.string({description: 'ISO 4217 currency for files that do not say.', helpValue: 'CODE'}),
     map: Flags.string({description: 'YAML or JSON file mapping fields to columns (e.g. "amount: Net Amt").', helpValue: 'FILE'}),
     preset: Flags.string({description: 'Force a publisher layout (uk-25k, uk-lga, usaspending, ted-can, no-ledger, us-checkbook).'}),

@@ -5,7 +5,7 @@
  */
 
 /** Where the buyer of a row came from, so `summary` can say so. */
-export type BuyerOrigin = 'column' | 'flag' | 'title' | 'filename' | 'ocds'
+export type BuyerOrigin = 'column' | 'flag' | 'title' | 'filename' | 'unknown' | 'ocds'
 
 /** One imported payment (or award / contract / transaction for OCDS). */
 export interface SpendRecord {

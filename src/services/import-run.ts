@@ -105,7 +105,7 @@ function describe({status, entry}: ImportOutcome, shown: string, note: (line: st
       f.encoding ? `encoding ${f.encoding}` : null,
       f.header_line ? `header on line ${f.header_line}` : null,
       f.date_order_reason ? `date order: ${f.date_order_reason}` : null,
-      f.buyer_origin && f.buyer_origin !== 'column' && f.buyer_origin !== 'none' ? `buyer from ${f.buyer_origin}` : null,
+      f.buyer_origin === 'unknown' ? 'buyer unknown' : f.buyer_origin && f.buyer_origin !== 'column' && f.buyer_origin !== 'none' ? `buyer from ${f.buyer_origin}` : null,
     ].filter(Boolean)
     if (details.length) note(`  ${details.join('; ')}`)
     for (const w of f.warnings) note(`  warning: ${w}`)

@@ -108,7 +108,7 @@ function asWritten(matched: readonly string[], header: readonly string[]): strin
 
 function buyerSource(origin: string, plan: TablePlan): string {
   const col = plan.mapping.index.buyer
-  const fallback = plan.fallbackOrigin === 'flag' ? '--buyer' : plan.fallbackOrigin === 'title' ? 'the title line' : 'the file name'
+  const fallback = {flag: '--buyer', title: 'the title line', filename: 'the file name', unknown: 'nothing: the file does not name it (use --buyer)'}[plan.fallbackOrigin]
   if (col === undefined) return fallback
   const named = `the "${(plan.header[col] ?? '').trim()}" column`
   return origin === 'column' ? named : `${named} (blank cells: ${fallback})`

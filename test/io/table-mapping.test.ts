@@ -23,8 +23,8 @@ describe('mapColumns by synonym', () => {
   it.each([
     ['supplier', ['Supplier', 'Vendor Name', 'BeneficiaryName', 'Supplier Name', 'Leverandør', 'Leverandørnavn', 'SUPPLIER', 'Supplier Name ']],
     ['date', ['Date', 'Paid Date', 'Date of Payment', 'Payment Date', 'PaymentDate', 'Check/Payment Date', 'Clearing Date', 'Bilagsdato', 'Transaction Date', 'Date ', 'paid_date']],
-    ['buyer', ['Entity', 'Body Name', 'Dept. Descrptn', 'Virksomhet', 'OrganisationLabel', 'Department', 'Body_Name', 'Organisation']],
-    ['unit', ['Expense Area', 'Organisational Unit', 'Organisatonal Unit', 'Service Area', 'Cost Centre', 'Expenditure Area']],
+    ['buyer', ['Entity', 'Body Name', 'Virksomhet', 'OrganisationLabel', 'Body_Name', 'Organisation']],
+    ['unit', ['Expense Area', 'Organisational Unit', 'Organisatonal Unit', 'Service Area', 'Cost Centre', 'Expenditure Area', 'Dept. Descrptn', 'Department']],
     ['supplier_id', ['Org.nr', 'Organisasjonsnummer', 'Supplier ID', 'Vendor ID', 'BeneficiaryOtherID', 'Company Number']],
     ['supplier_vat', ['VAT Registration Number', 'VATRegistrationNumber']],
     ['expense_type', ['Expense Type', 'Expenditure Category', 'Expenditure Catergory', 'Cost Element', 'Expenditure Account Code Description', 'Purpose', 'Kontonavn', 'EXPENSE_TYPE']],

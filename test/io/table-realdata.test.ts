@@ -61,7 +61,7 @@ function bytesOf(key: string): Uint8Array {
 
 /** Report facts checked for some files, beyond EXPECTED.json. */
 const REPORT_FACTS: Record<string, Record<string, unknown>> = {
-  'september-2018.csv': {preset: 'us-checkbook', date_order: 'mdy', buyer_origin: 'column (blank cells: filename)'},
+  'september-2018.csv': {preset: 'us-checkbook', date_order: 'mdy', buyer_origin: 'unknown', mapping: {unit: 'Dept. Descrptn', buyer: null}},
   'gla-2011-12-P13-500.csv': {preset: null, date_order: 'dmy', buyer_origin: 'title', header_line: 7},
   'trafford-supplier-spend-2024-25.zip!trafford-supplier-spend-2024-25.csv': {preset: 'uk-lga', date_order: 'ymd', buyer_origin: 'column'},
   'expenditure-over-500-apr-jun-2014.csv': {preset: 'uk-lga', quality: {no_date: 3836, redacted: 81, with_supplier_id: 0, with_category: 0}},

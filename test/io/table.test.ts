@@ -134,7 +134,7 @@ describe('readTable: amounts, dates and ids per column', () => {
     expect(report.preset).toBe('us-checkbook')
     expect(report.date_order).toBe('mdy')
     expect(report.date_order_reason).toBe('a second part above 12 (9/21/2018) means month-first')
-    expect(records.map((r) => [r.date, r.buyer, r.currency, r.expense_type])).toEqual([
+    expect(records.map((r) => [r.date, r.unit, r.currency, r.expense_type])).toEqual([
       ['2018-09-04', 'Parks', 'USD', 'Supplies'],
       ['2018-09-21', 'Water', 'USD', 'Supplies'],
     ])
@@ -213,15 +213,15 @@ describe('readTable: amounts, dates and ids per column', () => {
 })
 
 describe('readTable: buyer', () => {
-  it('fills only blank buyer cells from --buyer', async () => {
-    const {records, report} = await read('b.csv', 'Entity,Supplier,Amount\nBBSRC,A,£1\n,B,£2\n', {buyer: 'Research Council'})
-    expect(records.map((r) => [r.buyer, r.buyer_origin])).toEqual([['BBSRC', 'column'], ['Research Council', 'flag']])
+  it('lets --buyer fill a buyer column that is blank throughout', async () => {
+    const {records, report} = await read('b.csv', 'Entity,Supplier,Amount\n,A,£1\n,B,£2\n', {buyer: 'Research Council'})
+    expect(records.map((r) => [r.buyer, r.buyer_origin])).toEqual([['Research Council', 'flag'], ['Research Council', 'flag']])
     expect(report.buyer_origin).toBe('column (blank cells: flag)')
   })
 
   it('falls back to the file name, slugged for the id', async () => {
-    const {records, report} = await read('archive.zip!september-2018.csv', 'Supplier,Amount\nA,£1\n')
-    expect(records[0]).toMatchObject({buyer: 'september 2018', buyer_id: 'september-2018', buyer_origin: 'filename'})
+    const {records, report} = await read('archive.zip!leeds-city-council.csv', 'Supplier,Amount\nA,£1\n')
+    expect(records[0]).toMatchObject({buyer: 'leeds city council', buyer_id: 'leeds-city-council', buyer_origin: 'filename'})
     expect(report.mapping_how.buyer).toBe('filename')
   })
 })

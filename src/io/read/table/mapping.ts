@@ -42,14 +42,15 @@ export const SYNONYMS: Record<Field, readonly string[]> = {
   ],
   buyer: [
     'buyer', 'entity', 'bodyname', 'body', 'organisationlabel', 'organisation', 'organisationname', 'organization',
-    'organizationname', 'deptdescrptn', 'deptdescription', 'virksomhet', 'virksomhetsnavn', 'awardingagencyname',
-    'caename', 'publicbody', 'authority', 'council', 'department', 'dept',
+    'organizationname', 'virksomhet', 'virksomhetsnavn', 'awardingagencyname', 'caename', 'publicbody', 'authority', 'council',
   ],
   buyer_id: ['buyerid', 'caenationalid', 'virksomhetorgnr', 'virksomhetsnummer', 'buyerorgnr'],
   unit: [
     'unit', 'expensearea', 'expenditurearea', 'organisationalunit', 'organisatonalunit', 'organizationalunit',
     'servicearea', 'service', 'costcentre', 'costcenter', 'costcentrename', 'directorate', 'division',
-    'awardingsubagencyname', 'ansvar', 'avdeling', 'enhet', 'department', 'dept',
+    'awardingsubagencyname', 'ansvar', 'avdeling', 'enhet',
+    // A department is a part of the body that publishes the file (a city's Police, Water Services): a unit, not the buyer.
+    'department', 'dept', 'departmentname', 'deptname', 'deptdescrptn', 'deptdescription', 'departmentdescription',
   ],
   supplier_id: [
     'supplierid', 'companynumber', 'companyregistrationnumber', 'crn', 'orgnr', 'organisasjonsnummer', 'orgnummer',

@@ -36,7 +36,11 @@ export const PRESETS: readonly Preset[] = [
     decimal: '.',
     categoryScheme: null,
     supplierIdScheme: null,
-    fields: {buyer: p('Entity'), unit: p('Expense Area', 'Expenditure Area'), family: p('Department Family', 'Dept Family', 'Departmental Family', 'Department Family Name')},
+    // `Department` here is the department family (HM Treasury's first field), not a unit.
+    fields: {
+      buyer: p('Entity'), unit: p('Expense Area', 'Expenditure Area'),
+      family: p('Department Family', 'Dept Family', 'Departmental Family', 'Department Family Name', 'Department'),
+    },
     signature: [
       p('Department Family', 'Dept Family', 'Departmental family', 'Department Family Name', 'Department'),
       p('Entity'),
@@ -137,7 +141,9 @@ export const PRESETS: readonly Preset[] = [
     decimal: '.',
     categoryScheme: null,
     supplierIdScheme: null,
-    fields: {buyer: p('Dept. Descrptn', 'Department', 'Department Name', 'Dept'), supplier: p('Vendor Name', 'Vendor', 'Payee')},
+    // The department is a part of the city or state that publishes the file: the unit. The buyer is the
+    // publisher, which these files do not name (--buyer).
+    fields: {unit: p('Dept. Descrptn', 'Department', 'Department Name', 'Dept'), supplier: p('Vendor Name', 'Vendor', 'Payee')},
     signature: [
       p('Check/Payment Date', 'Check Date', 'Payment Date'),
       p('Dept. Descrptn', 'Department', 'Department Name', 'Dept'),

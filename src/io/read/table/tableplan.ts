@@ -10,11 +10,14 @@ import {sniffDecimal, type DecimalSeparator} from '../../../model/amount.js'
 import {findHeader, isBlankRow} from './header.js'
 import {FIELDS, mapColumns, normHeader, type Field, type Mapping} from './mapping.js'
 import {detectPreset, presetByName, presetScore, type Preset, type PresetMatch} from './presets.js'
+import {type FallbackOrigin, planBuyer} from './buyer-plan.js'
 import type {CellRow, ImportOptions, TableSource} from '../types.js'
 import {tableMsg} from '../../../messages.js'
 
 /** Data rows sampled to decide the decimal separator and the date order. */
 export const SAMPLE_ROWS = 2000
+
+export {buyerFromFileName, buyerFromTitle, UNKNOWN_BUYER} from './buyer-plan.js'
 
 export interface TablePlan {
   headerIdx: number
@@ -33,9 +36,13 @@ export interface TablePlan {
   dateOrder: DateOrder | null
   dateMixed: boolean
   dateReason: string | null
-  /** Buyer for rows with no buyer cell, and where it came from. */
+  /**
+   * Buyer for rows with no buyer cell, and where it came from: --buyer, a
+   * title line, the file name, or 'unknown' (UNKNOWN_BUYER) when the file
+   * name names only a period (`september-2018.csv`) or there is none (stdin).
+   */
   fallbackBuyer: string
-  fallbackOrigin: 'flag' | 'title' | 'filename'
+  fallbackOrigin: FallbackOrigin
   /** Scheme used for supplier ids: 'NO-BRC' | 'GB-COH' | 'US-UEI' | 'GB-VAT' | null (publisher's own numbers). */
   supplierIdScheme: string | null
   warnings: string[]
@@ -52,31 +59,6 @@ function currencyIn(text: string): string | null {
   for (const code of CODES) if (new RegExp(`(^|[^A-Z])${code}([^A-Z]|$)`).test(text)) return code
   if (/sterling/i.test(text)) return 'GBP'
   return null
-}
-
-/**
- * Buyer named in a title line: "Report of all payments made by GLA for value ..." -> "GLA".
- *
- * @example buyerFromTitle(['Report of all payments made by GLA for value over £500']) // 'GLA'
- */
-export function buyerFromTitle(lines: readonly string[]): string | null {
-  for (const line of lines) {
-    const m = /\b(?:made|paid|spent|incurred|published)\s+by\s+(?:the\s+)?([^,;:()]{2,80}?)(?:\s+(?:for|over|on|in|during|of|from|with|between|to|at)\b|[,;:(]|$)/i.exec(line)
-    if (m?.[1]) return m[1].trim()
-  }
-  return null
-}
-
-/**
- * A readable buyer from a file name: `september-2018.csv` -> `september 2018`.
- *
- * @example buyerFromFileName('spend.zip!september-2018.csv') // 'september 2018'
- */
-export function buyerFromFileName(name: string): string {
-  const base = (name.split('!').pop() ?? name).split(/[\\/]/).pop() ?? name
-  const stem = base.replace(/\.[A-Za-z0-9]{1,5}$/, '')
-  const nice = stem.replace(/[_\-.]+/g, ' ').replace(/\s+/g, ' ').trim()
-  return nice === '' ? 'unknown' : nice
 }
 
 function cell(row: CellRow, i: number | undefined): string {
@@ -181,23 +163,7 @@ export function planTable(source: TableSource, opts: ImportOptions, rows: readon
     warnings.push(tableMsg.noDateColumnWarning())
   }
 
-  // Buyer fallback: --buyer, then a title line, then the file name.
-  let fallbackBuyer: string
-  let fallbackOrigin: TablePlan['fallbackOrigin']
-  const fromTitle = buyerFromTitle(titles)
-  if (opts.buyer && opts.buyer.trim()) {
-    fallbackBuyer = opts.buyer.trim()
-    fallbackOrigin = 'flag'
-  } else if (fromTitle) {
-    fallbackBuyer = fromTitle
-    fallbackOrigin = 'title'
-  } else {
-    fallbackBuyer = buyerFromFileName(source.name)
-    fallbackOrigin = 'filename'
-  }
-  if (ix.buyer === undefined && fallbackOrigin !== 'flag') {
-    warnings.push(tableMsg.buyerFallback(fallbackBuyer, fallbackOrigin === 'title'))
-  }
+  const {fallbackBuyer, fallbackOrigin} = planBuyer(source.name, header, ix.buyer, sample, titles, opts.buyer, warnings)
   if (ix.supplier === undefined) warnings.push(tableMsg.noSupplierColumn())
 
   // Supplier ids: which registry, if any, the id column holds.
