@@ -11,6 +11,7 @@ import {amountError, amountToMinor} from '../../../model/amount.js'
 import {currencyExponent, isCurrencyCode} from '../../../model/currency.js'
 import {RowBatch, sendBatch} from './batch.js'
 import {isBlankRow} from './header.js'
+import {headerAgain} from './header-again.js'
 import {OrgIds, type BuyerInfo} from './row-ids.js'
 import {DateMemo, SupplierMemo} from './row-memos.js'
 import {accFor, floatNoise, type CurrencyAcc} from './row-totals.js'
@@ -48,7 +49,7 @@ export class TableReader {
   private readonly exp: number
   private readonly ix: TablePlan['mapping']['index']
   private readonly width: number
-  private readonly headerNorm: string
+  private readonly isHeaderAgain: (cells: readonly string[]) => boolean
   private readonly categoryScheme: string | null
   private seen = 0
 
@@ -63,7 +64,7 @@ export class TableReader {
     this.dates = plan.dateOrder ? new DateMemo(plan.dateOrder) : null
     this.exp = currencyExponent(plan.currency)
     this.width = plan.header.length
-    this.headerNorm = (plan.header[this.ix.amount as number] ?? '').trim()
+    this.isHeaderAgain = headerAgain(plan)
     this.categoryScheme = categoryScheme(plan)
   }
 
@@ -131,7 +132,7 @@ export class TableReader {
         this.skipped[kind]++
         return
       }
-      if (!amountOk && amountCell.trim() === this.headerNorm && this.isRepeatedHeader(cells)) {
+      if (!amountOk && this.isHeaderAgain(cells)) {
         this.skipped.repeated_header++
         return
       }
@@ -213,18 +214,6 @@ export class TableReader {
     this.fileCode = b.dicts.source_file.code(this.source.name)
     this.schemeCode = this.categoryScheme === null ? -1 : b.dicts.category_scheme.code(this.categoryScheme)
     this.lastCurrency = ''
-  }
-
-  private isRepeatedHeader(cells: readonly string[]): boolean {
-    let same = 0
-    let filled = 0
-    for (let i = 0; i < this.width; i++) {
-      const h = (this.plan.header[i] ?? '').trim()
-      if (h === '') continue
-      filled++
-      if ((cells[i] ?? '').trim().toLowerCase() === h.toLowerCase()) same++
-    }
-    return filled > 0 && same * 2 > filled
   }
 
   private reject(r: CellRow, reason: string, amount: number | null, currency: string | null): void {
