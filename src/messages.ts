@@ -7,6 +7,16 @@
  * included, may use them; reject reasons are built per row, so keep them
  * single template strings.
  */
+/**
+ * A noun for a count: `word(1, 'row')` is 'row', `word(2, 'row')` 'rows' (`many` for irregular plurals).
+ * @example `${n} ${word(n, 'row')}`
+ */
+const word = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many)
+/** 'has' or 'have' for a count. */
+const have = (n: number): string => (n === 1 ? 'has' : 'have')
+/** The singular of an OCDS level ('awards' -> 'award'). */
+const one = (level: string): string => level.replace(/s$/, '')
+
 export const msg = {
   internalError: (message: string) => `internal error: ${message} (run again with --debug for details, and report it)`,
   fileNotFound: (file: string) => `${file}: no such file or directory`,
@@ -14,7 +24,7 @@ export const msg = {
   stdinIsTty: () => 'no input file and nothing piped on standard input (give a FILE, or pipe data and use -)',
   alreadyImported: (file: string, id: string) => `${file}: already imported as ${id}, nothing to do (use --replace to import it again)`,
   imported: (file: string, id: string, rows: number, rejected: number) =>
-    `${file}: imported ${rows.toLocaleString('en-GB')} rows as ${id}${rejected ? `, rejected ${rejected.toLocaleString('en-GB')} (see rejects)` : ''}`,
+    `${file}: imported ${rows.toLocaleString('en-GB')} ${word(rows, 'row')} as ${id}${rejected ? `, rejected ${rejected.toLocaleString('en-GB')} (see rejects)` : ''}`,
   mapping: (file: string, pairs: string) => `${file}: columns ${pairs}`,
   reconcile: (currency: string, source: string, imported: string, rejected: string, ok: boolean) =>
     `  ${currency}: source ${source} = imported ${imported} + rejected ${rejected} ${ok ? 'OK' : 'MISMATCH'}`,
@@ -151,7 +161,7 @@ export const tableMsg = {
   noCurrency: () => 'the file does not say its currency',
   noCurrencyHint: () => 'add --currency GBP (or the right code)',
   /** Warnings of a table plan (shown after an import and by inspect). */
-  badOrgIds: (n: number, scheme: string | null) => `${n} supplier ids failed the ${scheme} check: kept as text only`,
+  badOrgIds: (n: number, scheme: string | null) => `${n} supplier ${word(n, 'id')} failed the ${scheme} check: kept as text only`,
   currencyFromPreset: (currency: string, preset: string) => `currency ${currency}: from the ${preset} layout`,
   currencyFromSymbols: (currency: string) => `currency ${currency}: from symbols in the file`,
   noDataRows: () => 'no data rows',
@@ -179,14 +189,14 @@ export const tableMsg = {
   decimalsMixed: (dot: number, comma: number, used: string) => `mixed separators (${dot} '.', ${comma} ','); using '${used}'`,
   decimalsByConvention: (fallback: string) => `no decisive sample value; '${fallback}' by convention`,
   datesSerial: (n: number) => `all ${n} sample values are Excel serial day numbers`,
-  datesNamedMonth: () => 'dates name the month (e.g. 21 Mar 2012), so the order is not in doubt',
-  datesIso: () => 'dates are year-first (ISO)',
+  datesNamedMonth: (example: string) => `dates name the month (e.g. ${example}), so the order is not in doubt`,
+  datesIso: (example: string) => `dates are year-first (ISO, e.g. ${example})`,
   datesUnreadable: (convention: string) => `no readable date in the sample; ${convention}`,
   datesMixed: (dayFirst: number, monthFirst: number, convention: string) =>
     `sample has both day-first and month-first dates (${dayFirst} vs ${monthFirst}); ${convention}`,
   datesDayFirst: (example: string) => `a first part above 12 (${example}) means day-first`,
   datesMonthFirst: (example: string) => `a second part above 12 (${example}) means month-first`,
-  datesDotted: () => 'dotted dates (DD.MM.YYYY) are day-first',
+  datesDotted: (example: string) => `dotted dates (DD.MM.YYYY, e.g. ${example}) are day-first`,
   datesByConvention: (n: number, convention: string) => `no part above 12 in ${n} sample dates; ${convention}`,
 } as const
 
@@ -296,8 +306,10 @@ export const ocdsMsg = {
   lineTooLong: (line: number, max: number) => `JSON Lines line ${line} is longer than ${max} characters (is it one JSON document?)`,
   notOcdsLine: () => 'not an OCDS release, record or package',
   notOcdsItem: () => 'item is not an OCDS release (no ocid)',
-  linkedOnly: (n: number) => `${n} record(s) have only linked releases and no compiledRelease: nothing to read from them`,
-  compiled: (n: number) => `${n} record(s) had no compiledRelease: compiled from their releases (latest by date, arrays merged by id)`,
+  linkedOnly: (n: number) =>
+    `${n} ${word(n, 'record')} ${have(n)} only linked releases and no compiledRelease: nothing to read from ${n === 1 ? 'it' : 'them'}`,
+  compiled: (n: number) =>
+    `${n} ${word(n, 'record')} had no compiledRelease: compiled from ${n === 1 ? 'its' : 'their'} releases (latest by date, arrays merged by id)`,
   /** The "nothing to analyse" line; `try` names levels that do have data. */
   nothingAtLevel: (file: string, what: string, tags: string, level: OcdsLevel, tryLevels: OcdsLevel[]) =>
     `${file}: OCDS ${what} has no ${level} (tags: ${tags || 'none'}); nothing to import at --ocds-level ${level}` +
@@ -309,16 +321,19 @@ export const ocdsMsg = {
   tooPrecise: (what: string, amount: string, currency: string) => `${what} amount ${amount} has more decimals than ${currency} allows`,
   tooLarge: (what: string, amount: string) => `${what} amount ${amount} is too large`,
   split: (n: number, level: string) =>
-    `${n} ${level} with several suppliers: each split equally in minor units, remainder to the first supplier listed (description ends "[share i/n]")`,
-  duplicates: (n: number, level: string) => `${n} repeated ${level} version(s) ignored (same ocid and id; the latest by release date kept)`,
-  noSuppliers: (n: number, level: string) => `${n} ${level} have no supplier (imported with an empty supplier)`,
-  noBuyer: (n: number) => `${n} rows have no buyer (no buyer, tender.procuringEntity or buyer party)`,
-  status: (n: number, level: string, statuses: string) => `${n} ${level} are not active (${statuses}); imported as published`,
-  currencyFromContract: (n: number) => `${n} transactions have no currency: used their contract's currency`,
-  currencyFromFlag: (n: number, level: string) => `${n} ${level} have no currency: used --currency`,
+    `${n} ${word(n, one(level), level)} with several suppliers: each split equally in minor units, remainder to the first supplier listed (description ends "[share i/n]")`,
+  duplicates: (n: number, level: string) =>
+    `${n} repeated ${one(level)} ${word(n, 'version')} ignored (same ocid and id; the latest by release date kept)`,
+  noSuppliers: (n: number, level: string) => `${n} ${word(n, one(level), level)} ${have(n)} no supplier (imported with an empty supplier)`,
+  noBuyer: (n: number) => `${n} ${word(n, 'row')} ${have(n)} no buyer (no buyer, tender.procuringEntity or buyer party)`,
+  status: (n: number, level: string, statuses: string) =>
+    `${n} ${word(n, one(level), level)} ${n === 1 ? 'is' : 'are'} not active (${statuses}); imported as published`,
+  currencyFromContract: (n: number) =>
+    `${n} ${word(n, 'transaction')} ${have(n)} no currency: used ${n === 1 ? 'its' : 'their'} contract's currency`,
+  currencyFromFlag: (n: number, level: string) => `${n} ${word(n, one(level), level)} ${have(n)} no currency: used --currency`,
   dateOrderReason: () => 'OCDS dates are ISO 8601 (the date part is taken as written)',
   /** Key of the report's skipped_detail. */
   repeatedVersion: (level: string) => `repeated ${level} version`,
   sme: (withScale: number, rows: number, shares: string) =>
-    `details.scale known for ${withScale} of ${rows} rows; SME share of that value: ${shares}`,
+    `details.scale known for ${withScale} of ${rows} ${word(rows, 'row')}; SME share of that value: ${shares}`,
 } as const

@@ -26,6 +26,10 @@ export function decideDateOrder(
   let dotted = 0
   let exA = ''
   let exB = ''
+  // A value from the column to quote for each way of deciding.
+  let exNamed = ''
+  let exIso = ''
+  let exDotted = ''
   for (const s of samples) {
     const sc = scanDate(s)
     if (sc === null) {
@@ -34,11 +38,14 @@ export function decideDateOrder(
     }
     if (sc.kind === 'nnn') {
       numeric++
-      if (sc.sep === '.') dotted++
+      if (sc.sep === '.' && dotted++ === 0) exDotted = s.trim()
       if (sc.a > 12 && firstBig++ === 0) exA = s.trim()
       if (sc.b > 12 && secondBig++ === 0) exB = s.trim()
-    } else if (sc.kind === 'nwn' || sc.kind === 'wnn') named++
-    else if (sc.kind === 'ymd') iso++
+    } else if (sc.kind === 'nwn' || sc.kind === 'wnn') {
+      if (named++ === 0) exNamed = s.trim()
+    } else if (sc.kind === 'ymd') {
+      if (iso++ === 0) exIso = s.trim()
+    }
     else if (sc.kind === 'serial' && sc.a >= SERIAL_MIN && sc.a <= SERIAL_MAX) serial++
     else other++
   }
@@ -46,8 +53,8 @@ export function decideDateOrder(
     return {order: 'serial', reason: tableMsg.datesSerial(serial), mixed: false}
   }
   if (numeric === 0) {
-    if (named > 0) return {order: 'dmy', reason: tableMsg.datesNamedMonth(), mixed: false}
-    if (iso > 0) return {order: 'ymd', reason: tableMsg.datesIso(), mixed: false}
+    if (named > 0) return {order: 'dmy', reason: tableMsg.datesNamedMonth(exNamed), mixed: false}
+    if (iso > 0) return {order: 'ymd', reason: tableMsg.datesIso(exIso), mixed: false}
     return {order: convention.order, reason: tableMsg.datesUnreadable(convention.why), mixed: false}
   }
   if (firstBig > 0 && secondBig > 0) {
@@ -59,6 +66,6 @@ export function decideDateOrder(
   }
   if (firstBig > 0) return {order: 'dmy', reason: tableMsg.datesDayFirst(exA), mixed: false}
   if (secondBig > 0) return {order: 'mdy', reason: tableMsg.datesMonthFirst(exB), mixed: false}
-  if (dotted === numeric) return {order: 'dmy', reason: tableMsg.datesDotted(), mixed: false}
+  if (dotted === numeric) return {order: 'dmy', reason: tableMsg.datesDotted(exDotted), mixed: false}
   return {order: convention.order, reason: tableMsg.datesByConvention(numeric, convention.why), mixed: false}
 }

@@ -98,4 +98,11 @@ describe('spend import -: standard input is <stdin> everywhere', () => {
     const cube = await runCli(['cube', '--by', 'supplier', '--workspace', ws, '--json'])
     expect(cube.code).toBe(0)
   })
+
+  it('says "1 row", not "1 rows"', async () => {
+    const ws = join(root, 'ws-one')
+    const r = await runCli(['import', '-', '--workspace', ws, '--currency', 'GBP'], {input: 'Supplier,Amount\nA,1.00\n'})
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/<stdin>: imported 1 row as [0-9a-f]{12}\n/)
+  })
 })

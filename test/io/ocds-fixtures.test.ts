@@ -46,7 +46,7 @@ describe('readOcds reads every OCDS shape', () => {
     expect(records).toHaveLength(1)
     expect(records[0]).toMatchObject({amount: 90025, currency: 'EUR', supplier: 'Société Générale de Travaux',
       supplier_id: 'FR-RCS-552120222', buyer: 'Ville de Lyon', buyer_id: 'ville-de-lyon', date: '2024-02-01', source_line: 1})
-    expect(report.warnings.some((w) => w.includes('compiled from their releases'))).toBe(true)
+    expect(report.warnings.some((w) => w.includes('1 record had no compiledRelease: compiled from its releases'))).toBe(true)
   })
 
   it('reads JSON Lines of releases and rejects a broken line with its line number', async () => {
@@ -92,7 +92,7 @@ describe('readOcds levels', () => {
       ['ocds-fx-12/c1/t2', '2024-04-01', 35075, 'GBP', 'Alpha Ltd', 'Met Office'],
     ])
     expect(rejects.map((r) => r.reason)).toEqual(['transaction t3 of contract c1 has a zero value'])
-    expect(report.warnings).toContain('1 transactions have no currency: used their contract\'s currency')
+    expect(report.warnings).toContain('1 transaction has no currency: used its contract\'s currency')
   })
 
   it('reads contract value and dateSigned at --ocds-level contracts, suppliers from the award', async () => {
@@ -147,7 +147,7 @@ describe('readOcds small cases', () => {
   it('fills a missing currency only from an explicit --currency', async () => {
     const {records, report} = await readFixture(fx('no-value-awards.json'), {currency: 'GBP'})
     expect(records.find((r) => r.transaction_id === 'ocds-fx-13/c1')).toMatchObject({amount: 1250, currency: 'GBP'})
-    expect(report.warnings).toContain('1 awards have no currency: used --currency')
+    expect(report.warnings).toContain('1 award has no currency: used --currency')
   })
 
   it('falls back to tender.procuringEntity for the buyer, and to --buyer when there is none', async () => {

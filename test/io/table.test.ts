@@ -120,7 +120,7 @@ describe('readTable: amounts, dates and ids per column', () => {
     ])
     expect(records[0]).toMatchObject({buyer: 'Oslo kommune', buyer_id: 'oslo-kommune', buyer_origin: 'column'})
     expect(report.skipped_detail).toMatchObject({title: 1, header: 1, total: 1})
-    expect(report.warnings.some((w) => w.includes('1 supplier ids failed the NO-BRC check'))).toBe(true)
+    expect(report.warnings.some((w) => w.includes('1 supplier id failed the NO-BRC check'))).toBe(true)
   })
 
   it('decides the decimal separator per column: 108,406 is 108406.00 next to 1,234.50', async () => {

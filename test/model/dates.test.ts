@@ -84,6 +84,12 @@ describe('decideDateOrder', () => {
     expect(decideDateOrder(['2024-04-02'], us).order).toBe('ymd')
     expect(decideDateOrder(['21 Mar  2012'], us).order).toBe('dmy')
   })
+  it('quotes a value of the column that decided it, never a fixed example', () => {
+    const named = decideDateOrder(['', ' 26-May-10 ', '03-NOV-2010'], uk)
+    expect(named.reason).toBe('dates name the month (e.g. 26-May-10), so the order is not in doubt')
+    expect(decideDateOrder(['2024-04-02T10:00:00', '2024-04-03'], us).reason).toBe('dates are year-first (ISO, e.g. 2024-04-02T10:00:00)')
+    expect(decideDateOrder(['01.02.2023', '03.04.2023'], us).reason).toBe('dotted dates (DD.MM.YYYY, e.g. 01.02.2023) are day-first')
+  })
 })
 
 describe('DateColumn', () => {
