@@ -36,6 +36,25 @@ export const inspectMsg = {
   sourceFailed: (oneLine: string) => `skipped, cannot be read: ${oneLine}`,
 } as const
 
+/** A path as typed in a shell: quoted only when it needs to be. */
+const shellWord = (s: string) => (/^[\w./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`)
+
+/**
+ * The workspace as commands find it (src/io/workspace): absent, not a folder,
+ * locked. `ws` is the path as shown to the user; `…Hint` go with the message before them.
+ * @example new SpendInputError('WORKSPACE_NOT_FOUND', workspaceMsg.notFound(), {where: '.spendkit', hint: workspaceMsg.createDefaultHint()})
+ */
+export const workspaceMsg = {
+  notFound: () => 'no such workspace',
+  foreign: () => 'not a spendkit workspace: no manifest.json, and it holds other files',
+  foreignHint: () => 'give the workspace folder with --workspace DIR; spend import FILE --workspace NEW-DIR creates one',
+  noDefault: () => 'no workspace in this folder yet',
+  createHint: (ws: string) => `create one with: spend import FILE --workspace ${shellWord(ws)}`,
+  createDefaultHint: () => 'import a file first: spend import FILE; or name a workspace with --workspace DIR',
+  notDirectory: () => 'not a directory, so not a workspace',
+  notDirectoryHint: () => 'give a workspace folder with --workspace DIR; spend import FILE --workspace DIR creates one',
+} as const
+
 const EXPECTED_FORMATS = 'expected CSV, TSV, XLS(X), JSON, ZIP or GZ'
 const SAVE_AS_CSV = 'save it as CSV and import that'
 const SPREADSHEET_FIX = 'open it in a spreadsheet program and save it again as .xlsx or CSV'
