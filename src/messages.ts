@@ -36,8 +36,28 @@ export const inspectMsg = {
   sourceFailed: (oneLine: string) => `skipped, cannot be read: ${oneLine}`,
 } as const
 
-/** A path as typed in a shell: quoted only when it needs to be. */
+/** A word (path, argument) as typed in a shell: quoted only when it needs to be. */
 const shellWord = (s: string) => (/^[\w./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`)
+
+/**
+ * Usage errors (src/usage.ts): unknown flags and commands, missing or
+ * unexpected arguments, bad values. Exit 2, code USAGE.
+ * @example usageMsg.unknownFlag('--bye') // '--bye: unknown flag'
+ */
+export const usageMsg = {
+  unknownFlag: (flag: string) => `${flag}: unknown flag`,
+  unknownCommand: (words: string) => `${words}: unknown command`,
+  didYouMean: (guess: string) => `did you mean ${guess}?`,
+  seeHelp: (command?: string) => `see spend${command ? ` ${command}` : ''} --help`,
+  unexpectedArguments: (command: string, args: readonly string[]) =>
+    `${command}: unexpected argument${args.length === 1 ? '' : 's'} ${args.map((a) => JSON.stringify(a)).join(', ')}`,
+  missingArgument: (command: string, names: readonly string[]) => `${command}: missing argument${names.length === 1 ? '' : 's'} ${names.join(', ')}`,
+  missingFlag: (command: string, flag: string) => `${command}: missing required flag ${flag}`,
+  notAnOption: (where: string, value: string, options: readonly string[]) => `${where}: ${JSON.stringify(value)} is not one of ${options.join(', ')}`,
+  needsValue: (flag: string, options?: readonly string[]) => `${flag}: needs a value${options ? `, one of ${options.join(', ')}` : ''}`,
+  flagBeforeCommand: (flag: string) => `${flag}: flag before the command`,
+  putAfter: (command: string, args: readonly string[]) => `flags go after the command: spend ${command} ${args.map(shellWord).join(' ')}`,
+} as const
 
 /**
  * The workspace as commands find it (src/io/workspace): absent, not a folder,

@@ -3,6 +3,7 @@ import {SpendCommand} from '../base-command.js'
 import {SpendInputError} from '../errors.js'
 import {workspaceFlag, formatFlag} from '../flags.js'
 import {importViews, type ImportJson, importJson} from '../io/write/import-report.js'
+import {unknownFlagsLine} from '../usage.js'
 
 export default class Import extends SpendCommand {
   static override summary = 'Import spend files into the workspace.'
@@ -30,7 +31,8 @@ export default class Import extends SpendCommand {
   async run(): Promise<ImportJson> {
     const {argv, flags} = await this.parse(Import)
     const unknown = (argv as string[]).find((a) => a.startsWith('-') && a !== '-')
-    if (unknown) throw new SpendInputError('UNKNOWN_FLAG', `unknown flag ${unknown}`, {hint: 'see spend import --help', exit: 2})
+    // strict = false (any number of files) leaves unknown flags among the files.
+    if (unknown) throw new SpendInputError('USAGE', unknownFlagsLine([unknown], this.commandSpec), {exit: 2})
     const {runImport} = await import('../services/import-run.js')
     const {outcomes, failed, empty} = await runImport(argv as string[], flags, this.config.version, (line) => this.note(line))
     const result = importJson(outcomes, failed, empty)
