@@ -73,6 +73,12 @@ export const workspaceMsg = {
   createDefaultHint: () => 'import a file first: spend import FILE; or name a workspace with --workspace DIR',
   notDirectory: () => 'not a directory, so not a workspace',
   notDirectoryHint: () => 'give a workspace folder with --workspace DIR; spend import FILE --workspace DIR creates one',
+  lockHolder: (pid: number, host: string, since: string) => `pid ${pid} on ${host}${since ? ` since ${since}` : ''}`,
+  lockHolderUnknown: () => 'a process that is still writing the lock file',
+  lockWaiting: (holder: string, seconds: number) => `spend: waiting for the workspace lock held by ${holder}; up to ${seconds} s (--wait SECONDS)`,
+  locked: (holder: string) => `the workspace is locked by ${holder}, another spend writing it`,
+  lockedHint: (waited: number, lockFile: string) =>
+    `${waited > 0 ? `waited ${waited} s; wait longer` : 'wait for it'} with --wait SECONDS, or remove ${lockFile} if that process is gone`,
 } as const
 
 const EXPECTED_FORMATS = 'expected CSV, TSV, XLS(X), JSON, ZIP or GZ'

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
 import {SpendInputError} from '../errors.js'
-import {workspaceFlag, formatFlag} from '../flags.js'
+import {waitFlag, workspaceFlag, formatFlag} from '../flags.js'
 import {importViews, type ImportJson, importJson} from '../io/write/import-report.js'
 import {unknownFlagsLine} from '../usage.js'
 
@@ -26,6 +26,7 @@ export default class Import extends SpendCommand {
     'ocds-level': Flags.option({options: ['awards', 'contracts', 'transactions'] as const, description: 'What becomes a spend row in OCDS data.'})(),
     replace: Flags.boolean({description: 'Import again even if these bytes were imported before.', default: false}),
     verbose: Flags.boolean({char: 'v', description: 'Print the mapping and notes of every file (the default for a single file).', default: false}),
+    wait: waitFlag,
   }
 
   async run(): Promise<ImportJson> {

@@ -7,7 +7,7 @@ import type {RecordColumn} from '../../model/record.js'
 import {exists, fsyncDir, randomTag, writeFileAtomic} from './fsutil.js'
 import {DEFAULT_PART_ROWS, DEFAULT_WORKSPACE, ENTRY_FILE, IMPORTS_DIR, importDir, LOCK_FILE, MANIFEST_FILE, OLD_PREFIX, optionsKey, TMP_PREFIX} from './layout.js'
 import {loadFrameFrom} from './loader.js'
-import {acquireLock, type WorkspaceLock} from './lock.js'
+import {acquireLock, type LockWait, type WorkspaceLock} from './lock.js'
 import {type ImportEntry, type Manifest, readManifest, sortEntries, writeManifest} from './manifest.js'
 import {recover} from './recover.js'
 // Types only: the writer (and flechette's encoder) loads when an import begins, not for queries.
@@ -26,7 +26,8 @@ export interface BeginOptions {
  * @example const ws = new Workspace(resolveWorkspace(flags.workspace)); const entries = await ws.list()
  */
 export class Workspace {
-  constructor(readonly dir: string) {}
+  /** `lockWait`: how long writes wait for another writer's lock (default: fail at once). */
+  constructor(readonly dir: string, private readonly lockWait: LockWait = {seconds: 0}) {}
 
   /**
    * The workspace at `dir` for a command that reads it: it must exist (a
@@ -97,7 +98,7 @@ export class Workspace {
    * @example const w = await ws.beginImport(meta); reader.read(src, w); await w.commit({files: reports})
    */
   async beginImport(meta: ImportStart, opts: BeginOptions = {}): Promise<ImportWriter> {
-    const lock = await acquireLock(this.dir)
+    const lock = await acquireLock(this.dir, this.lockWait)
     let tmp: string | undefined
     try {
       const hadManifest = await exists(join(this.dir, MANIFEST_FILE))
@@ -125,7 +126,7 @@ export class Workspace {
     // Check before locking, so a mistyped path or id never creates a workspace folder.
     await this.mustExist()
     pick(await this.list(), idOrPrefix)
-    const lock = await acquireLock(this.dir)
+    const lock = await acquireLock(this.dir, this.lockWait)
     try {
       await recover(this.dir)
       const m = await readManifest(this.dir)
