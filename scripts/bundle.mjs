@@ -29,6 +29,11 @@ const entryPoints = [
     const name = relative(join(root, 'src'), p).replace(/\.ts$/, '')
     return {in: join(from, `${name}.js`), out: name}
   }),
+  // oclif hooks (package.json `oclif.hooks` names dist/hooks/*.js).
+  ...files(join(root, 'src', 'hooks'), '.ts').map((p) => {
+    const name = relative(join(root, 'src'), p).replace(/\.ts$/, '')
+    return {in: join(from, `${name}.js`), out: name}
+  }),
   {in: join(from, 'io', 'read', 'split', 'split-worker.js'), out: 'workers/split-worker'},
   {in: join(from, 'io', 'hash', 'hash-worker.js'), out: 'workers/hash-worker'},
 ]

@@ -5,6 +5,7 @@ import {debugFlag} from './flags.js'
 import {msg} from './messages.js'
 import {defaultFormat, renderViews, stdoutContext} from './io/write/render.js'
 import type {View} from './io/write/view.js'
+import {type CommandSpec, parseErrorLine} from './usage.js'
 
 /** Rows a terminal table shows at most; csv, tsv, md and json carry every row. */
 const TABLE_ROW_LIMIT = 500
@@ -72,21 +73,19 @@ export abstract class SpendCommand extends Command {
     return this.argv.includes('--debug') || Boolean(process.env.SPENDKIT_DEBUG)
   }
 
+  /** This command as the usage errors name it: id with spaces, and every flag it takes. */
+  protected get commandSpec(): CommandSpec {
+    const ctor = this.ctor
+    const flags = {...ctor.baseFlags, ...ctor.flags, ...(ctor.enableJsonFlag ? {json: {}} : {})} as Record<string, {char?: string}>
+    return {id: (this.id ?? '').replaceAll(':', ' '), flags: Object.entries(flags).map(([name, f]) => ({name, char: f?.char}))}
+  }
+
   override async catch(err: Error & {oclif?: {exit?: number}; skipOclifErrorHandling?: boolean}): Promise<unknown> {
-    // oclif's own usage errors (unknown flag, missing argument) keep oclif's handling and exit code 2.
     if (err instanceof Errors.ExitError) throw err
-    if (err?.oclif && !isSpendInputError(err)) {
-      // oclif's own errors are about the command line (unknown flag, bad option value, missing
-      // argument): usage errors, exit 2. Under --json they take the same error shape as ours.
-      err.oclif = {...err.oclif, exit: 2}
-      process.exitCode = 2
-      if (this.jsonEnabled()) {
-        this.logJson({error: {code: 'USAGE', message: oneLine(err.message), exit: 2}})
-        this.exit(2)
-      }
-      return super.catch(err)
-    }
-    const user = asUserError(err)
+    // oclif's own errors are about the command line (unknown flag, bad option value, missing
+    // argument): usage errors, one line in our format, exit 2, our JSON shape under --json.
+    const usage = err?.oclif && !isSpendInputError(err) ? new SpendInputError('USAGE', parseErrorLine(err, this.commandSpec), {exit: 2}) : null
+    const user = usage ?? asUserError(err)
     const line = oneLine(user ? user.oneLine() : msg.internalError(err?.message ?? String(err)))
     const exit = user ? user.exit : 1
     process.exitCode = exit

@@ -17,6 +17,16 @@ export const workspaceFlag = Flags.string({
 
 export const debugFlag = Flags.boolean({description: 'Show stack traces for errors.', default: false})
 
+/** Seconds a command that writes the workspace waits for another's lock by default. */
+export const DEFAULT_LOCK_WAIT_SECONDS = 60
+
+export const waitFlag = Flags.integer({
+  description: `Seconds to wait while another spend writes the workspace (0: fail at once).`,
+  default: DEFAULT_LOCK_WAIT_SECONDS,
+  min: 0,
+  helpValue: 'SECONDS',
+})
+
 /** Flags every data command shares. */
 export const dataFlags = {
   format: formatFlag,

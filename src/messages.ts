@@ -46,6 +46,51 @@ export const inspectMsg = {
   sourceFailed: (oneLine: string) => `skipped, cannot be read: ${oneLine}`,
 } as const
 
+/** A word (path, argument) as typed in a shell: quoted only when it needs to be. */
+const shellWord = (s: string) => (/^[\w./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`)
+
+/**
+ * Usage errors (src/usage.ts): unknown flags and commands, missing or
+ * unexpected arguments, bad values. Exit 2, code USAGE.
+ * @example usageMsg.unknownFlag('--bye') // '--bye: unknown flag'
+ */
+export const usageMsg = {
+  unknownFlag: (flag: string) => `${flag}: unknown flag`,
+  unknownCommand: (words: string) => `${words}: unknown command`,
+  didYouMean: (guess: string) => `did you mean ${guess}?`,
+  seeHelp: (command?: string) => `see spend${command ? ` ${command}` : ''} --help`,
+  unexpectedArguments: (command: string, args: readonly string[]) =>
+    `${command}: unexpected argument${args.length === 1 ? '' : 's'} ${args.map((a) => JSON.stringify(a)).join(', ')}`,
+  missingArgument: (command: string, names: readonly string[]) => `${command}: missing argument${names.length === 1 ? '' : 's'} ${names.join(', ')}`,
+  missingFlag: (command: string, flag: string) => `${command}: missing required flag ${flag}`,
+  notAnOption: (where: string, value: string, options: readonly string[]) => `${where}: ${JSON.stringify(value)} is not one of ${options.join(', ')}`,
+  needsValue: (flag: string, options?: readonly string[]) => `${flag}: needs a value${options ? `, one of ${options.join(', ')}` : ''}`,
+  flagBeforeCommand: (flag: string) => `${flag}: flag before the command`,
+  putAfter: (command: string, args: readonly string[]) => `flags go after the command: spend ${command} ${args.map(shellWord).join(' ')}`,
+} as const
+
+/**
+ * The workspace as commands find it (src/io/workspace): absent, not a folder,
+ * locked. `ws` is the path as shown to the user; `…Hint` go with the message before them.
+ * @example new SpendInputError('WORKSPACE_NOT_FOUND', workspaceMsg.notFound(), {where: '.spendkit', hint: workspaceMsg.createDefaultHint()})
+ */
+export const workspaceMsg = {
+  notFound: () => 'no such workspace',
+  foreign: () => 'not a spendkit workspace: no manifest.json, and it holds other files',
+  foreignHint: () => 'give the workspace folder with --workspace DIR; spend import FILE --workspace NEW-DIR creates one',
+  noDefault: () => 'no workspace in this folder yet',
+  createHint: (ws: string) => `create one with: spend import FILE --workspace ${shellWord(ws)}`,
+  createDefaultHint: () => 'import a file first: spend import FILE; or name a workspace with --workspace DIR',
+  notDirectory: () => 'not a directory, so not a workspace',
+  notDirectoryHint: () => 'give a workspace folder with --workspace DIR; spend import FILE --workspace DIR creates one',
+  lockHolder: (pid: number, host: string, since: string) => `pid ${pid} on ${host}${since ? ` since ${since}` : ''}`,
+  lockHolderUnknown: () => 'a process that is still writing the lock file',
+  lockWaiting: (holder: string, seconds: number) => `spend: waiting for the workspace lock held by ${holder}; up to ${seconds} s (--wait SECONDS)`,
+  locked: (holder: string) => `the workspace is locked by ${holder}, another spend writing it`,
+  lockedHint: (waited: number, lockFile: string) =>
+    `${waited > 0 ? `waited ${waited} s; wait longer` : 'wait for it'} with --wait SECONDS, or remove ${lockFile} if that process is gone`,
+} as const
+
 const EXPECTED_FORMATS = 'expected CSV, TSV, XLS(X), JSON, ZIP or GZ'
 const SAVE_AS_CSV = 'save it as CSV and import that'
 const SPREADSHEET_FIX = 'open it in a spreadsheet program and save it again as .xlsx or CSV'

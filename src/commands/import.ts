@@ -1,8 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
 import {SpendInputError} from '../errors.js'
-import {workspaceFlag, formatFlag} from '../flags.js'
+import {waitFlag, workspaceFlag, formatFlag} from '../flags.js'
 import {importViews, type ImportJson, importJson} from '../io/write/import-report.js'
+import {unknownFlagsLine} from '../usage.js'
 
 export default class Import extends SpendCommand {
   static override summary = 'Import spend files into the workspace.'
@@ -25,12 +26,14 @@ export default class Import extends SpendCommand {
     'ocds-level': Flags.option({options: ['awards', 'contracts', 'transactions'] as const, description: 'What becomes a spend row in OCDS data.'})(),
     replace: Flags.boolean({description: 'Import again even if these bytes were imported before.', default: false}),
     verbose: Flags.boolean({char: 'v', description: 'Print the mapping and notes of every file (the default for a single file).', default: false}),
+    wait: waitFlag,
   }
 
   async run(): Promise<ImportJson> {
     const {argv, flags} = await this.parse(Import)
     const unknown = (argv as string[]).find((a) => a.startsWith('-') && a !== '-')
-    if (unknown) throw new SpendInputError('UNKNOWN_FLAG', `unknown flag ${unknown}`, {hint: 'see spend import --help', exit: 2})
+    // strict = false (any number of files) leaves unknown flags among the files.
+    if (unknown) throw new SpendInputError('USAGE', unknownFlagsLine([unknown], this.commandSpec), {exit: 2})
     const {runImport} = await import('../services/import-run.js')
     const {outcomes, failed, empty} = await runImport(argv as string[], flags, this.config.version, (line) => this.note(line))
     const result = importJson(outcomes, failed, empty)

@@ -17,7 +17,7 @@ export default class Summary extends SpendCommand {
 
   async run(): Promise<SpendSummary> {
     const {flags} = await this.parse(Summary)
-    const ws = new Workspace(resolveWorkspace(flags.workspace))
+    const ws = await Workspace.open(resolveWorkspace(flags.workspace))
     const imports = await ws.list()
     if (imports.length === 0) this.note(msg.noImports(ws.label()))
     const result = summarise(await ws.loadFrame(SUMMARY_COLUMNS), imports)

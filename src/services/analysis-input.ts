@@ -85,7 +85,7 @@ export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: read
   const {filterColumns, filterRows} = await import('../analysis/filter.js')
   const need = new Set<RecordColumn>([...columns, ...filterColumns(filters), 'amount', 'currency'])
   if (flags.fx || flags.deflate) need.add('date')
-  const ws = flags.file?.length ? null : new Workspace(resolveWorkspace(flags.workspace))
+  const ws = flags.file?.length ? null : await Workspace.open(resolveWorkspace(flags.workspace))
   let frame = ws ? await ws.loadFrame([...need]) : await readFilesInMemory(flags.file!)
   const notes = ws && frame.length === 0 ? [msg.noImports(ws.label())] : []
   const money: AnalysisInput['money'] = {}

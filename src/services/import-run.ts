@@ -15,6 +15,8 @@ export interface ImportFlags {
   'ocds-level'?: 'awards' | 'contracts' | 'transactions'
   replace: boolean
   verbose?: boolean
+  /** Seconds to wait for another writer's workspace lock. */
+  wait?: number
 }
 
 /**
@@ -32,7 +34,7 @@ export async function runImport(
     throw new SpendInputError('BAD_CURRENCY', msg.badCurrency(flags.currency!), {exit: 2})
   }
   const map = flags.map ? await readMapFile(flags.map) : undefined
-  const ws = new Workspace(resolveWorkspace(flags.workspace))
+  const ws = new Workspace(resolveWorkspace(flags.workspace), {seconds: flags.wait ?? 0, onWait: note})
   const outcomes: ImportOutcome[] = []
   const failed: ImportFailure[] = []
   const empty: ImportFailure[] = []

@@ -141,13 +141,13 @@ describe('spend import', () => {
     expect(out.error.code).toBe('EMPTY_FILE')
   })
 
-  it('refuses to run while another import holds the lock', async () => {
+  it('with --wait 0, refuses at once while another import holds the lock', async () => {
     const dir = ws()
     await runCli(['import', fixture('cli/uk-25k-small.csv'), '--workspace', dir])
     const {writeFileSync} = await import('node:fs')
     // A live pid on this host (our own) holds the lock.
     writeFileSync(join(dir, '.lock'), JSON.stringify({pid: process.pid, host: (await import('node:os')).hostname(), started: 'x'}))
-    const r = await runCli(['import', fixture('cli/latin1-semicolon.csv'), '--workspace', dir])
+    const r = await runCli(['import', fixture('cli/latin1-semicolon.csv'), '--workspace', dir, '--wait', '0'])
     expect(r.code).toBe(1)
     expectOneLineError(r.stderr)
     expect(r.stderr).toMatch(/lock|running/i)

@@ -3,6 +3,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, wr
 import {hostname} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import type {SpendInputError} from '../../src/errors.js'
 import {Workspace} from '../../src/io/workspace/index.js'
 import {deadPid, frameRows, meta, record, reject, report, tempWorkspace} from './workspace-fixtures.js'
 
@@ -133,11 +134,49 @@ describe('workspace lock', () => {
     const first = await ws.beginImport(meta('bbbbbbbbbbbb'))
     const err = await ws.beginImport(meta('cccccccccccc')).catch((e: unknown) => e)
     expect(err).toMatchObject({code: 'WORKSPACE_LOCKED'})
-    expect((err as Error).message).toMatch(new RegExp(`^another spend import is running \\(pid ${process.pid}\\); wait for it or remove .*\\.lock if it crashed$`))
+    expect((err as SpendInputError).oneLine()).toMatch(
+      new RegExp(`: the workspace is locked by pid ${process.pid} on ${hostname()} since \\S+, another spend writing it \\(wait for it with --wait SECONDS, or remove .*\\.lock if that process is gone\\)$`),
+    )
     await expect(ws.remove('aaa')).rejects.toMatchObject({code: 'WORKSPACE_LOCKED'})
     first.add(record())
     await first.commit({files: [report()]})
     await (await ws.beginImport(meta('cccccccccccc'))).abort()
+  })
+
+  it('a writer given a wait says so once, waits while the lock is held, and goes on when it is released', async () => {
+    const {root, ws} = await seeded()
+    const first = await ws.beginImport(meta('bbbbbbbbbbbb'))
+    const notes: string[] = []
+    let told!: () => void
+    const waiting = new Promise<void>((r) => (told = r))
+    const patient = new Workspace(root, {seconds: 600, onWait: (line) => {
+      notes.push(line)
+      told()
+    }})
+    let second: Awaited<ReturnType<Workspace['beginImport']>> | undefined
+    const begun = patient.beginImport(meta('cccccccccccc')).then((w) => (second = w))
+    await waiting
+    // Still waiting: the first writer holds the lock until it commits.
+    expect(second).toBeUndefined()
+    first.add(record())
+    await first.commit({files: [report()]})
+    await begun
+    expect(JSON.parse(readFileSync(join(root, '.lock'), 'utf8')).pid).toBe(process.pid)
+    await second!.abort()
+    expect(notes).toEqual([`spend: waiting for the workspace lock held by pid ${process.pid} on ${hostname()} since ${notes[0].match(/since (\S+);/)?.[1]}; up to 600 s (--wait SECONDS)`])
+    expect((await ws.list()).map((e) => e.id)).toContain('bbbbbbbbbbbb')
+  })
+
+  it('a writer given a wait gives up after it with WORKSPACE_LOCKED saying how long it waited', async () => {
+    const {root, ws} = await seeded()
+    const first = await ws.beginImport(meta('bbbbbbbbbbbb'))
+    const notes: string[] = []
+    const err = await new Workspace(root, {seconds: 1, onWait: (l) => notes.push(l)}).remove('aaa').catch((e: unknown) => e)
+    expect(err).toMatchObject({code: 'WORKSPACE_LOCKED'})
+    expect((err as SpendInputError).hint).toMatch(/^waited 1 s; wait longer with --wait SECONDS, or remove .*\.lock if that process is gone$/)
+    expect(notes).toHaveLength(1)
+    await first.abort()
+    expect((await ws.list()).map((e) => e.id)).toContain('aaaaaaaaaaaa')
   })
 
   it('a lock held by a live process is respected; once that process dies it is taken over', async () => {

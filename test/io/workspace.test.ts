@@ -246,7 +246,7 @@ describe('workspace ids, re-import and remove', () => {
 
   it('remove in a folder with no workspace fails without creating one', async () => {
     const root = tempWorkspace()
-    await expect(new Workspace(root).remove('abc')).rejects.toThrow('no import "abc"; imports: none')
+    await expect(new Workspace(root).remove('abc')).rejects.toMatchObject({code: 'WORKSPACE_NOT_FOUND', message: 'no such workspace'})
     expect(existsSync(root)).toBe(false)
   })
 })

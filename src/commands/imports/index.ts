@@ -10,7 +10,7 @@ export default class Imports extends SpendCommand {
 
   async run(): Promise<ImportsJson> {
     const {flags} = await this.parse(Imports)
-    const entries = await new Workspace(resolveWorkspace(flags.workspace)).list()
+    const entries = await (await Workspace.open(resolveWorkspace(flags.workspace))).list()
     const result = importsJson(entries)
     await this.emit(result, importsViews(entries), flags.format)
     return result

@@ -4,3 +4,4 @@ export {resolveWorkspace, optionsKey, importIdFor, normaliseOptions, DEFAULT_WOR
 export type {ImportEntry, Manifest, SourceReportJson, TotalsJson} from './manifest.js'
 export type {ImportMeta, ImportStart, CommitInfo, ImportWriter} from './writer.js'
 export {csvCell} from './rejects.js'
+export type {LockWait} from './lock.js'

@@ -2,6 +2,7 @@ import {promises as fsp} from 'node:fs'
 import {hostname} from 'node:os'
 import {dirname, join, relative} from 'node:path'
 import {SpendInputError} from '../../errors.js'
+import {workspaceMsg} from '../../messages.js'
 import {randomTag} from './fsutil.js'
 import {LOCK_FILE, TMP_PREFIX} from './layout.js'
 
@@ -19,25 +20,47 @@ export interface WorkspaceLock {
 /** A lock file that is empty or unreadable this long after its last write is from a crash. */
 const CORRUPT_STALE_MS = 5000
 
+/** How often a waiting writer looks at the lock again. */
+const POLL_MS = 150
+
+/** How long to wait for a lock another live process holds (`--wait SECONDS`). */
+export interface LockWait {
+  /** Seconds to wait; 0 fails at once. */
+  seconds: number
+  /** Told once, when the lock is found held, with a line for people (stderr). */
+  onWait?: (line: string) => void
+}
+
 /**
  * Take the workspace write lock: `.lock` created atomically (link, never empty), holding pid,
  * host and start time. A lock left by a dead process on this host is taken
- * over; a live one gives SpendInputError WORKSPACE_LOCKED.
- * @example const lock = await acquireLock('.spendkit'); try { ... } finally { await lock.release() }
+ * over; while a live one holds it, wait up to `wait.seconds` (saying so once
+ * through `wait.onWait`), then fail with SpendInputError WORKSPACE_LOCKED.
+ * @example const lock = await acquireLock('.spendkit', {seconds: 60, onWait: console.error}); try { ... } finally { await lock.release() }
  */
-export async function acquireLock(root: string): Promise<WorkspaceLock> {
+export async function acquireLock(root: string, wait: LockWait = {seconds: 0}): Promise<WorkspaceLock> {
   const file = join(root, LOCK_FILE)
   await fsp.mkdir(root, {recursive: true})
-  for (let attempt = 0; attempt < 3; attempt++) {
+  // Only to bound the wait: never part of any output.
+  const deadline = Date.now() + wait.seconds * 1000
+  let told = false
+  for (let attempt = 1; ; attempt++) {
     const held = await tryCreate(file)
     if (held) return held
     const owner = await readLock(file)
-    if (owner === 'gone') continue
-    if (!isStale(owner)) throw lockedError(file, owner)
-    // Stale: remove it and race for it again; O_EXCL decides who wins.
-    await fsp.rm(file, {force: true})
+    // Gone meanwhile, or stale (removed here; O_EXCL decides who wins the race for it): try again now, a few times.
+    const stale = owner !== 'gone' && isStale(owner)
+    if (stale) await fsp.rm(file, {force: true})
+    if ((owner === 'gone' || stale) && attempt < 3) continue
+    const holder = owner === 'gone' || stale ? null : owner
+    const left = deadline - Date.now()
+    if (left <= 0) throw lockedError(file, holder, wait.seconds)
+    if (!told && holder) {
+      told = true
+      wait.onWait?.(workspaceMsg.lockWaiting(describeHolder(holder), wait.seconds))
+    }
+    await new Promise((done) => setTimeout(done, Math.min(POLL_MS, left)))
   }
-  throw lockedError(file, await readLock(file))
 }
 
 async function tryCreate(file: string): Promise<WorkspaceLock | null> {
@@ -109,12 +132,19 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
-function lockedError(file: string, owner: LockInfo | {corruptAgeMs: number} | null | 'gone'): SpendInputError {
-  const pid = owner && owner !== 'gone' && 'pid' in owner ? `pid ${owner.pid}` : 'pid unknown'
-  const rel = relative(process.cwd(), file)
-  const shown = rel && !rel.startsWith('..') ? rel : file
-  return new SpendInputError(
-    'WORKSPACE_LOCKED',
-    `another spend import is running (${pid}); wait for it or remove ${shown} if it crashed`,
-  )
+/** Who holds the lock, for people: `pid 123 on host since 2024-05-01T10:00:00.000Z`. */
+function describeHolder(owner: LockInfo | {corruptAgeMs: number} | null): string {
+  if (owner && 'pid' in owner) return workspaceMsg.lockHolder(owner.pid, owner.host, typeof owner.started === 'string' ? owner.started : '')
+  return workspaceMsg.lockHolderUnknown()
+}
+
+function lockedError(file: string, owner: LockInfo | {corruptAgeMs: number} | null, waited: number): SpendInputError {
+  const shown = (path: string) => {
+    const rel = relative(process.cwd(), path)
+    return rel && !rel.startsWith('..') ? rel : path
+  }
+  return new SpendInputError('WORKSPACE_LOCKED', workspaceMsg.locked(describeHolder(owner)), {
+    where: shown(dirname(file)),
+    hint: workspaceMsg.lockedHint(waited, shown(file)),
+  })
 }

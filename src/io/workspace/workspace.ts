@@ -1,12 +1,13 @@
 import {promises as fsp} from 'node:fs'
-import {join, relative} from 'node:path'
+import {join, relative, resolve} from 'node:path'
 import {SpendInputError} from '../../errors.js'
+import {workspaceMsg} from '../../messages.js'
 import type {SpendFrame} from '../../model/frame.js'
 import type {RecordColumn} from '../../model/record.js'
 import {exists, fsyncDir, randomTag, writeFileAtomic} from './fsutil.js'
-import {DEFAULT_PART_ROWS, ENTRY_FILE, IMPORTS_DIR, importDir, MANIFEST_FILE, OLD_PREFIX, optionsKey, TMP_PREFIX} from './layout.js'
+import {DEFAULT_PART_ROWS, DEFAULT_WORKSPACE, ENTRY_FILE, IMPORTS_DIR, importDir, LOCK_FILE, MANIFEST_FILE, OLD_PREFIX, optionsKey, TMP_PREFIX} from './layout.js'
 import {loadFrameFrom} from './loader.js'
-import {acquireLock, type WorkspaceLock} from './lock.js'
+import {acquireLock, type LockWait, type WorkspaceLock} from './lock.js'
 import {type ImportEntry, type Manifest, readManifest, sortEntries, writeManifest} from './manifest.js'
 import {recover} from './recover.js'
 // Types only: the writer (and flechette's encoder) loads when an import begins, not for queries.
@@ -25,11 +26,55 @@ export interface BeginOptions {
  * @example const ws = new Workspace(resolveWorkspace(flags.workspace)); const entries = await ws.list()
  */
 export class Workspace {
-  constructor(readonly dir: string) {}
+  /** `lockWait`: how long writes wait for another writer's lock (default: fail at once). */
+  constructor(readonly dir: string, private readonly lockWait: LockWait = {seconds: 0}) {}
+
+  /**
+   * The workspace at `dir` for a command that reads it: it must exist (a
+   * folder holding manifest.json), else SpendInputError WORKSPACE_NOT_FOUND
+   * or WORKSPACE_NOT_A_DIRECTORY saying how to create one. (`import` creates
+   * it instead: `new Workspace(dir)`.)
+   * @example const ws = await Workspace.open(resolveWorkspace(flags.workspace))
+   */
+  static async open(dir: string): Promise<Workspace> {
+    const ws = new Workspace(dir)
+    await ws.mustExist()
+    return ws
+  }
+
+  /**
+   * Fail unless the workspace exists: an empty answer from a mistyped path
+   * would look like success. An empty folder (or one holding only spend's own
+   * files, as a failed first import leaves it) is an empty workspace; a folder
+   * of other files without manifest.json is not a workspace.
+   */
+  async mustExist(): Promise<void> {
+    let isDir: boolean
+    try {
+      isDir = (await fsp.stat(this.dir)).isDirectory()
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOTDIR') throw this.notADirectory()
+      if (code !== 'ENOENT') throw error
+      throw this.notFound()
+    }
+    if (!isDir) throw this.notADirectory()
+    if (await exists(join(this.dir, MANIFEST_FILE))) return
+    const own = (name: string) => name === LOCK_FILE || name === IMPORTS_DIR || name.startsWith(TMP_PREFIX) || name.startsWith(OLD_PREFIX) || name.startsWith(`${MANIFEST_FILE}.tmp-`)
+    if (!(await fsp.readdir(this.dir)).every(own)) {
+      throw new SpendInputError('WORKSPACE_NOT_FOUND', workspaceMsg.foreign(), {where: this.label(), hint: workspaceMsg.foreignHint()})
+    }
+  }
 
   /** All imports, sorted by id then file. */
   async list(): Promise<ImportEntry[]> {
-    return sortEntries((await readManifest(this.dir)).imports)
+    try {
+      return sortEntries((await readManifest(this.dir)).imports)
+    } catch (error) {
+      // `--workspace some-file`: reading some-file/manifest.json fails with ENOTDIR.
+      if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') throw this.notADirectory()
+      throw error
+    }
   }
 
   /**
@@ -53,7 +98,7 @@ export class Workspace {
    * @example const w = await ws.beginImport(meta); reader.read(src, w); await w.commit({files: reports})
    */
   async beginImport(meta: ImportStart, opts: BeginOptions = {}): Promise<ImportWriter> {
-    const lock = await acquireLock(this.dir)
+    const lock = await acquireLock(this.dir, this.lockWait)
     let tmp: string | undefined
     try {
       const hadManifest = await exists(join(this.dir, MANIFEST_FILE))
@@ -78,9 +123,10 @@ export class Workspace {
    * next write deletes.
    */
   async remove(idOrPrefix: string): Promise<ImportEntry> {
-    // Check before locking, so a mistyped id never creates a workspace folder.
+    // Check before locking, so a mistyped path or id never creates a workspace folder.
+    await this.mustExist()
     pick(await this.list(), idOrPrefix)
-    const lock = await acquireLock(this.dir)
+    const lock = await acquireLock(this.dir, this.lockWait)
     try {
       await recover(this.dir)
       const m = await readManifest(this.dir)
@@ -107,6 +153,18 @@ export class Workspace {
   label(): string {
     const rel = relative(process.cwd(), this.dir)
     return rel && !rel.startsWith('..') ? rel : this.dir
+  }
+
+  private notFound(): SpendInputError {
+    // The default workspace (./.spendkit) absent: a new user who has not imported anything yet.
+    if (this.dir === resolve(DEFAULT_WORKSPACE)) {
+      return new SpendInputError('WORKSPACE_NOT_FOUND', workspaceMsg.noDefault(), {where: this.label(), hint: workspaceMsg.createDefaultHint()})
+    }
+    return new SpendInputError('WORKSPACE_NOT_FOUND', workspaceMsg.notFound(), {where: this.label(), hint: workspaceMsg.createHint(this.label())})
+  }
+
+  private notADirectory(): SpendInputError {
+    return new SpendInputError('WORKSPACE_NOT_A_DIRECTORY', workspaceMsg.notDirectory(), {where: this.label(), hint: workspaceMsg.notDirectoryHint()})
   }
 }
 
