@@ -30,8 +30,8 @@ export const dataFlags = {
  */
 export const analysisFlags = {
   ...dataFlags,
-  buyer: Flags.string({description: 'Only this buyer (id or name; repeatable).', multiple: true, helpValue: 'NAME'}),
-  supplier: Flags.string({description: 'Only this supplier (key, id or name; repeatable).', multiple: true, helpValue: 'NAME'}),
+  buyer: Flags.string({description: 'Only this buyer: id, name or a unique part of it (repeatable).', multiple: true, helpValue: 'NAME'}),
+  supplier: Flags.string({description: 'Only this supplier: key, id, name or a unique part of it (repeatable).', multiple: true, helpValue: 'NAME'}),
   category: Flags.string({description: 'Only this category (code prefix, CPV code or text; repeatable).', multiple: true, helpValue: 'CODE'}),
   from: Flags.string({description: 'From this date or period (2024-03-15, 2024-03, 2024-Q1, 2024).', helpValue: 'WHEN'}),
   to: Flags.string({

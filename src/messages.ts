@@ -224,6 +224,9 @@ export const ratesMsg = {
   badIndexHint: () => 'a positive decimal with a dot, e.g. 104.2',
 } as const
 
+/** "a", "a or b", "a, b or c". */
+const orList = (list: readonly string[]): string => (list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list.at(-1)}` : (list[0] ?? ''))
+
 /** First six of a list, then "and N more". */
 const someOf = (list: readonly string[]): string => `${list.slice(0, 6).join(', ')}${list.length > 6 ? ` and ${list.length - 6} more` : ''}`
 
@@ -267,6 +270,7 @@ export const analysisMsg = {
   noBaseIndex: (base: unknown) => `No index value for base ${base}`,
   noMatch: (what: string, text: string) => `No ${what} matches "${text}"`,
   noMatchHint: () => 'check the spelling or the ID',
+  didYouMean: (names: readonly string[]) => `did you mean ${orList(names.map((n) => JSON.stringify(n)))}?`,
   badRange: (from: unknown, to: unknown) => `--from ${from} is after --to ${to}`,
   badRangeHint: () => 'swap them',
   emptyName: (kind: string) => `Give a ${kind} id or name`,
