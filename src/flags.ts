@@ -41,6 +41,10 @@ export const analysisFlags = {
   }),
   currency: Flags.string({description: 'Only amounts in this currency (repeatable).', multiple: true, helpValue: 'CODE'}),
   'exclude-redacted': Flags.boolean({description: 'Leave out rows whose supplier is redacted.', default: false}),
+  'fail-empty': Flags.boolean({
+    description: 'Exit 1 with an error when no rows match the filters (for scripts); without it an empty result exits 0 with a note on stderr.',
+    default: false,
+  }),
   fx: Flags.string({description: 'Convert with this rates file (CSV: date or month, currency, rate); needs --to CODE.', helpValue: 'FILE'}),
   deflate: Flags.string({description: 'Restate in constant prices with this index file (CSV: year or month, index); needs --base.', helpValue: 'FILE'}),
   base: Flags.string({description: 'Base year (or month) for --deflate.', helpValue: 'YEAR'}),
