@@ -1,5 +1,6 @@
 import {cubeRows, cubeToJson, type CubeJson, type CubeTable} from '../../analysis/cube.js'
 import {cubeAmountText, cubeId, cubeLabel} from '../../analysis/cube-table.js'
+import {shareJson} from '../../analysis/json.js'
 import type {AnalysisInput} from '../../services/analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, shownLabel, titled} from './analysis-common.js'
 import {cubeDelimitedBytes} from './cube-bytes.js'
@@ -62,7 +63,7 @@ export function cubeViews(out: CubeOutput, table: CubeTable, human: boolean, mon
     const share = table.share[r]
     const row: Record<string, unknown> = {
       currency: table.currencies[table.currency[r]], amount: cubeAmountText(table, r), count: table.count[r],
-      share: Number.isNaN(share) ? null : share,
+      share: Number.isNaN(share) ? null : shareJson(share),
     }
     const depth = table.depth[r]
     for (let i = 0; i < n; i++) {
