@@ -40,8 +40,8 @@ export const dataFlags = {
  */
 export const analysisFlags = {
   ...dataFlags,
-  buyer: Flags.string({description: 'Only this buyer (id or name; repeatable).', multiple: true, helpValue: 'NAME'}),
-  supplier: Flags.string({description: 'Only this supplier (key, id or name; repeatable).', multiple: true, helpValue: 'NAME'}),
+  buyer: Flags.string({description: 'Only this buyer: id, name or a unique part of it (repeatable).', multiple: true, helpValue: 'NAME'}),
+  supplier: Flags.string({description: 'Only this supplier: key, id, name or a unique part of it (repeatable).', multiple: true, helpValue: 'NAME'}),
   category: Flags.string({description: 'Only this category (code prefix, CPV code or text; repeatable).', multiple: true, helpValue: 'CODE'}),
   from: Flags.string({description: 'From this date or period (2024-03-15, 2024-03, 2024-Q1, 2024).', helpValue: 'WHEN'}),
   to: Flags.string({
@@ -51,6 +51,10 @@ export const analysisFlags = {
   }),
   currency: Flags.string({description: 'Only amounts in this currency (repeatable).', multiple: true, helpValue: 'CODE'}),
   'exclude-redacted': Flags.boolean({description: 'Leave out rows whose supplier is redacted.', default: false}),
+  'fail-empty': Flags.boolean({
+    description: 'Exit 1 with an error when no rows match the filters (for scripts); without it an empty result exits 0 with a note on stderr.',
+    default: false,
+  }),
   fx: Flags.string({description: 'Convert with this rates file (CSV: date or month, currency, rate); needs --to CODE.', helpValue: 'FILE'}),
   deflate: Flags.string({description: 'Restate in constant prices with this index file (CSV: year or month, index); needs --base.', helpValue: 'FILE'}),
   base: Flags.string({description: 'Base year (or month) for --deflate.', helpValue: 'YEAR'}),

@@ -29,6 +29,11 @@ export const msg = {
   reconcile: (currency: string, source: string, imported: string, rejected: string, ok: boolean) =>
     `  ${currency}: source ${source} = imported ${imported} + rejected ${rejected} ${ok ? 'OK' : 'MISMATCH'}`,
   noImports: (ws: string) => `workspace ${ws} has no imports yet (run: spend import FILE)`,
+  noRowsInFiles: () => 'the files given with --file have no spend rows',
+  noRowsMatch: (filters: string, has: string) => `no rows match ${filters} (${has})`,
+  dataDates: (where: string, from: string, to: string) => `${where} has ${from} to ${to}`,
+  dataUndated: (where: string) => `no row of ${where} has a date`,
+  dataRows: (where: string, rows: number) => `${where} has ${rows.toLocaleString('en-GB')} rows`,
   removed: (id: string, file: string) => `removed import ${id} (${file})`,
   someFailed: (failed: number, total: number) => `${failed} of ${total} files could not be imported (see the errors above); the others were`,
   tableTruncated: (shown: number, total: number) => `showing the first ${shown} of ${total.toLocaleString('en-GB')} rows; use --format csv or md for all of them`,
@@ -284,6 +289,9 @@ export const ratesMsg = {
   badIndexHint: () => 'a positive decimal with a dot, e.g. 104.2',
 } as const
 
+/** "a", "a or b", "a, b or c". */
+const orList = (list: readonly string[]): string => (list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list.at(-1)}` : (list[0] ?? ''))
+
 /** First six of a list, then "and N more". */
 const someOf = (list: readonly string[]): string => `${list.slice(0, 6).join(', ')}${list.length > 6 ? ` and ${list.length - 6} more` : ''}`
 
@@ -327,6 +335,7 @@ export const analysisMsg = {
   noBaseIndex: (base: unknown) => `No index value for base ${base}`,
   noMatch: (what: string, text: string) => `No ${what} matches "${text}"`,
   noMatchHint: () => 'check the spelling or the ID',
+  didYouMean: (names: readonly string[]) => `did you mean ${orList(names.map((n) => JSON.stringify(n)))}?`,
   badRange: (from: unknown, to: unknown) => `--from ${from} is after --to ${to}`,
   badRangeHint: () => 'swap them',
   emptyName: (kind: string) => `Give a ${kind} id or name`,

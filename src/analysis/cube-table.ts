@@ -11,7 +11,10 @@ import {foldedRest, SELECT_MAX, selectTop} from './select.js'
  * only the JSON form builds row objects.
  */
 export interface CubeTable {
+  /** The dimensions grouped by (one column each), outermost first: never `currency`, whose blocks every cube has. */
   by: DimName[]
+  /** The dimensions as asked (`currency` kept where given): the JSON `by`. */
+  asked: DimName[]
   /** The resolved dimensions (ids and labels per key), in `by` order. */
   dims: Dim[]
   /** Currency code per currency key. */
@@ -52,7 +55,7 @@ export function cubeColumns(
   const shown = levels.reduce((s, l, j) => s + (j === n && picks ? picks.rows.length : l.size), 0)
   const cap = shown + (n > 0 ? levels[n - 1].size : 0)
   const t: CubeTable = {
-    by, dims, currencies: cur.ids, length: 0,
+    by, asked: by, dims, currencies: cur.ids, length: 0,
     keys: dims.map(() => new Int32Array(cap)), currency: new Int32Array(cap), amount: new Float64Array(cap),
     bigAmount: new Map(), count: new Int32Array(cap), share: new Float64Array(cap), shareOfTotal: new Float64Array(cap),
     depth: new Uint8Array(cap), other: new Int32Array(cap),

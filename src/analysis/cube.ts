@@ -10,7 +10,11 @@ export type {CubeTable} from './cube-table.js'
 import {analysisMsg} from '../messages.js'
 
 export interface CubeOptions extends DimOptions {
-  /** Dimensions, outermost first. Currency is always added as the innermost grouping. */
+  /**
+   * Dimensions, outermost first. Rows always come in currency blocks, so
+   * `currency` here adds no grouping (nor a second currency column): it is
+   * left out of the groups, and `--top` folds the last other dimension.
+   */
   by: readonly DimName[]
   /** Add subtotal rows (SQL GROUP BY ROLLUP), marked `rollup: true`, after their children. */
   rollup?: boolean
@@ -75,9 +79,10 @@ export function cubeTable(frame: SpendFrame, opts: CubeOptions): CubeTable {
   if (opts.top !== undefined && (!Number.isInteger(opts.top) || opts.top < 1)) {
     throw new SpendInputError('BAD_TOP', analysisMsg.badTop(opts.top), {where: '--top'})
   }
-  const dims = by.map((d) => dim(frame, d, opts))
+  const groups = by.filter((d) => d !== 'currency')
+  const dims = groups.map((d) => dim(frame, d, opts))
   const cur = dim(frame, 'currency')
-  return cubeColumns(by, cur, dims, amounts(frame), opts.selection ?? null, !!opts.rollup, opts.top ?? null)
+  return {...cubeColumns(groups, cur, dims, amounts(frame), opts.selection ?? null, !!opts.rollup, opts.top ?? null), asked: by}
 }
 
 /**

@@ -1,16 +1,17 @@
 import {SpendInputError} from '../errors.js'
 import type {DictColumn, SpendFrame} from '../model/frame.js'
 import type {RecordColumn} from '../model/record.js'
-import {cpvCode, dictColumn} from './dims.js'
+import {cpvCode, dictColumn, dim} from './dims.js'
 import type {Rows} from './kernel.js'
 import {periodBounds} from './period.js'
+import {matchEntity, type EntityKind} from './resolve.js'
 import {analysisMsg} from '../messages.js'
 
 /** The common filters of every analysis (`--buyer`, `--supplier`, ...). Several values are OR-ed. */
 export interface FilterOptions {
-  /** Matches buyer_id exactly or the buyer name, case-insensitively. */
+  /** A buyer id or name, found by the rule of matchEntity (resolve.ts): exact id, exact name, unique substring. */
   buyer?: string | readonly string[]
-  /** Matches supplier_key, supplier_id or the supplier name, case-insensitively. */
+  /** A supplier key, id or name, found by the rule of matchEntity (resolve.ts). */
   supplier?: string | readonly string[]
   /** Matches the category code (a digit prefix or CPV code covers its sub-codes) or the category text. */
   category?: string | readonly string[]
@@ -52,8 +53,8 @@ export function filterColumns(opts: FilterOptions): RecordColumn[] {
   return cols
 }
 
-/** A per-dictionary-code yes/no test, built once so the row loop is integer work. */
-type CodeTest = {col: DictColumn; ok: Uint8Array}
+/** A yes/no test per code (a dictionary code or a dimension key), built once so the row loop is integer work. */
+type CodeTest = {codes: Int32Array; ok: Uint8Array}
 
 function list(v: string | readonly string[] | undefined): string[] {
   if (v === undefined) return []
@@ -62,7 +63,15 @@ function list(v: string | readonly string[] | undefined): string[] {
 
 function codeTest(col: DictColumn | undefined, match: (value: string) => boolean): CodeTest | null {
   if (!col) return null
-  return {col, ok: Uint8Array.from(col.dict, (v) => (match(v) ? 1 : 0))}
+  return {codes: col.codes, ok: Uint8Array.from(col.dict, (v) => (match(v) ? 1 : 0))}
+}
+
+/** Rows of the entities the wanted names stand for (each resolved by matchEntity, an error if it finds none or several). */
+function entityTest(frame: SpendFrame, kind: EntityKind, wanted: string[], where: string): CodeTest {
+  const d = dim(frame, kind)
+  const ok = new Uint8Array(d.size)
+  for (const w of wanted) ok[matchEntity(frame, kind, w, where)] = 1
+  return {codes: d.keys, ok}
 }
 
 /**
@@ -86,11 +95,6 @@ function anyOf(
   return cols.map((c) => codeTest(c, m)).filter((t): t is CodeTest => t !== null)
 }
 
-function nameMatcher(wanted: string[]): (v: string) => boolean {
-  const set = new Set(wanted.map((w) => w.toLowerCase()))
-  return (v) => set.has(v.toLowerCase())
-}
-
 /** Category codes matched by a wanted value: a CPV code stands for its sub-codes, digits are a prefix. */
 function categoryMatcher(wanted: string[]): (v: string) => boolean {
   const exact = new Set(wanted.map((w) => w.toLowerCase()))
@@ -110,23 +114,20 @@ function categoryMatcher(wanted: string[]): (v: string) => boolean {
 
 /**
  * Rows passing the common filters, as sorted row indexes; null when no filter
- * is set (every row). A buyer, supplier, category or currency value that
- * matches nothing in the data is an error (a typo should not look like zero
- * spend). Rows without a date are excluded as soon as --from or --to is set.
+ * is set (every row). A buyer or supplier is found by the one rule for
+ * names (matchEntity: exact id, exact name, unique substring; ambiguous or
+ * unknown names are errors, the latter with "did you mean"). A category or
+ * currency value that matches nothing in the data is an error too (a typo
+ * should not look like zero spend). Rows without a date are excluded as soon
+ * as --from or --to is set.
  * @example filterRows(frame, {buyer: 'Oxford City Council', from: '2024-Q1', to: '2024'})
  */
 export function filterRows(frame: SpendFrame, opts: FilterOptions): Rows {
   const groups: CodeTest[][] = []
   const buyers = list(opts.buyer)
-  if (buyers.length > 0) {
-    const cols = [dictColumn(frame, 'buyer_id'), dictColumn(frame, 'buyer')]
-    groups.push(anyOf(cols, nameMatcher, 'buyer', buyers, '--buyer'))
-  }
+  if (buyers.length > 0) groups.push([entityTest(frame, 'buyer', buyers, '--buyer')])
   const suppliers = list(opts.supplier)
-  if (suppliers.length > 0) {
-    const cols = (['supplier_key', 'supplier_id', 'supplier'] as const).map((c) => dictColumn(frame, c))
-    groups.push(anyOf(cols, nameMatcher, 'supplier', suppliers, '--supplier'))
-  }
+  if (suppliers.length > 0) groups.push([entityTest(frame, 'supplier', suppliers, '--supplier')])
   const categories = list(opts.category)
   if (categories.length > 0) {
     // Codes and texts share one matcher: a text is never all digits, so prefixes only hit codes.
@@ -165,7 +166,7 @@ function _filter(length: number, groups: CodeTest[][], redacted: Uint8Array | nu
     for (const g of groups) {
       let pass = false
       for (const t of g) {
-        const c = t.col.codes[i]
+        const c = t.codes[i]
         if (c >= 0 && t.ok[c]) {
           pass = true
           break

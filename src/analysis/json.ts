@@ -4,6 +4,12 @@ import type {DimName} from './dims.js'
  * JSON helpers shared by the analyses' `...ToJson` functions: amounts are exact
  * decimal strings (formatMinor), shares plain numbers with 6 significant digits
  * so outputs are short and byte-identical across runs.
+ *
+ * The one rule for shares in every output: a share (of a parent, of a total,
+ * CRn, a change in percent, a quality share...) is rounded here, once, as the
+ * JSON is built (shareJson; shareText is the same value as text, for writers
+ * that write bytes straight from columns). Every view, CSV/TSV/Markdown and
+ * tables alike, shows those rounded values; the writers never round shares.
  */
 
 /** 10 ** k for the usual scales (the same doubles as the operator gives). */

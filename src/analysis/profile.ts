@@ -9,7 +9,7 @@ import {resolveEntity, type EntityKind} from './resolve.js'
 
 export interface ProfileOptions extends DimOptions {
   kind: EntityKind
-  /** Id, name or unique prefix (see resolveEntity). */
+  /** Id, name or a unique part of a name (the rule of matchEntity in resolve.ts). */
   query: string
   selection?: Rows
 }

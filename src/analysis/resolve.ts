@@ -2,6 +2,7 @@ import {SpendInputError} from '../errors.js'
 import type {SpendFrame} from '../model/frame.js'
 import {dictColumn, dim, type Dim} from './dims.js'
 import {compareIds} from './json.js'
+import {nearestNames} from './nearest.js'
 import {analysisMsg} from '../messages.js'
 
 export type EntityKind = 'supplier' | 'buyer'
@@ -19,12 +20,26 @@ export interface Entity {
 
 type TextColumn = 'supplier' | 'supplier_id' | 'buyer' | 'buyer_id' | 'supplier_key'
 
+/** The columns holding an entity's identity: a supplier's key and published id, a buyer's id. */
+const ID_COLUMNS: Record<EntityKind, TextColumn[]> = {supplier: ['supplier_key', 'supplier_id'], buyer: ['buyer_id']}
+
+/** Candidates shown when a name is ambiguous. */
+const SHOWN = 5
+
+/**
+ * A name as compared: lower case, runs of white space as one space, trimmed.
+ * @example normaliseName('  Oxford   CITY Council ') // 'oxford city council'
+ */
+export function normaliseName(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim()
+}
+
 /** Entity keys of the rows whose `column` text passes `test` (one pass over the dictionary, one over rows if any hit). */
-function keysWhere(frame: SpendFrame, d: Dim, column: TextColumn, test: (lower: string, text: string) => boolean): Set<number> {
+function keysWhere(frame: SpendFrame, d: Dim, column: TextColumn, test: (text: string) => boolean): Set<number> {
   const out = new Set<number>()
   const col = dictColumn(frame, column)
   if (!col) return out
-  const hit = Uint8Array.from(col.dict, (t) => (test(t.toLowerCase(), t) ? 1 : 0))
+  const hit = Uint8Array.from(col.dict, (t) => (test(t) ? 1 : 0))
   if (!hit.includes(1)) return out
   for (let i = 0; i < frame.length; i++) if (col.codes[i] >= 0 && hit[col.codes[i]]) out.add(d.keys[i])
   return out
@@ -40,19 +55,23 @@ function textsOf(frame: SpendFrame, d: Dim, k: number, column: TextColumn): stri
 }
 
 /**
- * Find one supplier (entity key, supplier id or name) or buyer (buyer id or
- * name) from what a user typed: an exact id first, then a case-insensitive
- * name or id, then a unique case-insensitive prefix of a name or id. Several
- * matches at the first step that has any is an error listing candidates.
- * @example resolveEntity(frame, 'supplier', 'acme').name // 'ACME Ltd'
+ * The one rule for finding a supplier or buyer from what a user typed, used
+ * by the --buyer/--supplier filters and by `spend profile`: an exact id
+ * (a buyer id; a supplier key or id), then an exact name or id compared
+ * case-insensitively with white space normalised, then a case-insensitive
+ * substring of a name or id. The first step with any match decides: one
+ * entity is the answer, several are an error listing a few (AMBIGUOUS_NAME);
+ * no match at all is an error suggesting the nearest names (UNKNOWN_NAME).
+ * Returns the entity's key in `dim(frame, kind)`.
+ * @example matchEntity(frame, 'buyer', 'oxford', '--buyer') // key of Oxford City Council
  */
-export function resolveEntity(frame: SpendFrame, kind: EntityKind, query: string): Entity {
+export function matchEntity(frame: SpendFrame, kind: EntityKind, query: string, where: string = kind): number {
   const q = query.trim()
-  if (q === '') throw new SpendInputError('EMPTY_NAME', analysisMsg.emptyName(kind), {where: kind})
+  if (q === '') throw new SpendInputError('EMPTY_NAME', analysisMsg.emptyName(kind), {where})
   const d = dim(frame, kind)
-  const idCols: TextColumn[] = kind === 'supplier' ? ['supplier_key', 'supplier_id'] : ['buyer_id']
-  const lq = q.toLowerCase()
-  const where = (cols: TextColumn[], test: (lower: string, text: string) => boolean): number[] => {
+  const idCols = ID_COLUMNS[kind]
+  const nq = normaliseName(q)
+  const lookup = (cols: TextColumn[], test: (text: string) => boolean): number[] => {
     const keys = new Set<number>()
     for (const c of cols) for (const k of keysWhere(frame, d, c, test)) keys.add(k)
     // The null key (rows with no name at all) is no entity.
@@ -60,26 +79,46 @@ export function resolveEntity(frame: SpendFrame, kind: EntityKind, query: string
     return [...keys]
   }
   const steps = [
-    () => where(idCols, (_l, t) => t === q),
-    () => where([kind, ...idCols], (l) => l === lq),
-    () => where([kind, ...idCols], (l) => l.startsWith(lq)),
+    () => lookup(idCols, (t) => t === q || t.trim() === q),
+    () => lookup([kind, ...idCols], (t) => normaliseName(t) === nq),
+    () => lookup([kind, ...idCols], (t) => normaliseName(t).includes(nq)),
   ]
   for (const step of steps) {
     const hits = step()
-    if (hits.length === 1) {
-      const k = hits[0]
-      const ids = [...new Set([d.ids[k]!, ...idCols.flatMap((c) => textsOf(frame, d, k, c))])].sort()
-      return {kind, key: k, id: d.ids[k]!, name: d.labels[k] ?? d.ids[k]!, names: textsOf(frame, d, k, kind), ids, dim: d}
-    }
+    if (hits.length === 1) return hits[0]
     if (hits.length > 1) {
       const label = (k: number) => d.labels[k] ?? ''
       const sorted = hits.sort((a, b) => (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : compareIds(d.ids[a], d.ids[b])))
-      const shown = sorted.slice(0, 5).map((k) => `${d.labels[k]} (${d.ids[k]})`)
-      throw new SpendInputError('AMBIGUOUS_NAME', analysisMsg.ambiguousName(q, hits.length, kind, shown, sorted.length - 5), {
-        where: kind,
+      const shown = sorted.slice(0, SHOWN).map((k) => `${d.labels[k]} (${d.ids[k]})`)
+      throw new SpendInputError('AMBIGUOUS_NAME', analysisMsg.ambiguousName(q, hits.length, kind, shown, sorted.length - SHOWN), {
+        where,
         hint: analysisMsg.ambiguousNameHint(),
       })
     }
   }
-  throw new SpendInputError('UNKNOWN_NAME', analysisMsg.noMatch(kind, q), {where: kind, hint: analysisMsg.noMatchHint()})
+  const near = nearestNames(suggestionTexts(frame, kind, q), q)
+  throw new SpendInputError('UNKNOWN_NAME', analysisMsg.noMatch(kind, q), {
+    where,
+    hint: near.length ? analysisMsg.didYouMean(near) : analysisMsg.noMatchHint(),
+  })
+}
+
+/** What "did you mean" picks from: the published names, and the published ids when the query has a digit. */
+function suggestionTexts(frame: SpendFrame, kind: EntityKind, q: string): string[] {
+  const texts = [...(dictColumn(frame, kind)?.dict ?? [])]
+  if (/\d/.test(q)) texts.push(...(dictColumn(frame, kind === 'supplier' ? 'supplier_id' : 'buyer_id')?.dict ?? []))
+  return texts
+}
+
+/**
+ * Find one supplier or buyer from what a user typed (see matchEntity for
+ * the rule), with its id, display name and every published name and id.
+ * @example resolveEntity(frame, 'supplier', 'acme').name // 'ACME Ltd'
+ */
+export function resolveEntity(frame: SpendFrame, kind: EntityKind, query: string): Entity {
+  const k = matchEntity(frame, kind, query)
+  const d = dim(frame, kind)
+  const idCols = ID_COLUMNS[kind]
+  const ids = [...new Set([d.ids[k]!, ...idCols.flatMap((c) => textsOf(frame, d, k, c))])].sort()
+  return {kind, key: k, id: d.ids[k]!, name: d.labels[k] ?? d.ids[k]!, names: textsOf(frame, d, k, kind), ids, dim: d}
 }

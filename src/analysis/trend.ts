@@ -27,10 +27,20 @@ export interface TrendRow {
   period: string
   amount: bigint
   count: number
-  /** Against the previous period (null change for the first period of the range). */
+  /** Against the previous period (null for the first period of the range, and see `trend` on undated rows). */
   change: Change
   /** Against the same period a year earlier (null when that is before the range). */
   yoy: Change
+}
+
+/** A series' rows without a usable date: one line of their own, in no period. */
+export interface TrendUndated {
+  group: {id: string | null; label: string | null} | null
+  currency: string | null
+  amount: bigint
+  count: number
+  /** Where the line goes among `rows`: before rows[at] (right after its series' periods). */
+  at: number
 }
 
 export interface TrendResult {
@@ -41,15 +51,20 @@ export interface TrendResult {
   from: string | null
   to: string | null
   rows: TrendRow[]
-  /** Rows without a usable date, per currency: not in any period. */
-  undated: {currency: string | null; amount: bigint; count: number}[]
+  /** Rows without a usable date, per series (group and currency) that has any: not in any period. */
+  undated: TrendUndated[]
 }
 
 /**
- * Totals per period. Every series spans the same range, from the first to
- * the last period with data in the selection, and periods without payments
- * are shown as zero (count 0), never skipped. Series come in currency blocks,
- * largest first (ties by id). Periods are fiscal when fiscalYearStart > 1.
+ * Totals per period. Every series with a dated row spans the same range,
+ * from the first to the last period with data in the selection, and periods
+ * without payments are shown as zero (count 0), never skipped. Rows without
+ * a date are their series' own `undated` line, never a period: a series with
+ * only undated rows has no period rows, and undated amounts are in no change.
+ * In a series with undated rows, a period without a dated payment is not
+ * known to be zero (the undated spend may belong to it), so no change is
+ * computed to or from it. Series come in currency blocks, largest first (ties
+ * by id). Periods are fiscal when fiscalYearStart > 1.
  * @example trend(frame, {every: 'quarter', fiscalYearStart: 4}).rows[0].period // '2023-24-Q1'
  */
 export function trend(frame: SpendFrame, opts: TrendOptions): TrendResult {
@@ -75,56 +90,60 @@ export function trend(frame: SpendFrame, opts: TrendOptions): TrendResult {
     if (p > hi) hi = p
   }
   const rows: TrendRow[] = []
-  const undated: TrendResult['undated'] = []
+  const undated: TrendUndated[] = []
   const perYear = PERIODS_PER_YEAR[opts.every]
   for (const c of currencyGroups(levels[0], cur)) {
     const currency = cur.ids[levels[0].child[c]]
     const series = byDim ? sortedChildren(levels[1], c, byDim.ids) : [c]
-    const undatedRow = {currency, amount: 0n, count: 0}
     for (const s of series) {
       const group = byDim ? {id: byDim.ids[levels[1].child[s]], label: byDim.labels[levels[1].child[s]]} : null
       const byPeriod = new Map<number, number>()
+      const none: TrendUndated = {group, currency, amount: 0n, count: 0, at: 0}
       const {start, rows: kids} = leaf.byParent
       for (let j = start[s]; j < start[s + 1]; j++) {
         const g = kids[j]
         if (Number.isNaN(periodOf(g))) {
-          undatedRow.amount += leaf.sums.total(g)
-          undatedRow.count += leaf.sums.count[g]
+          none.amount += leaf.sums.total(g)
+          none.count += leaf.sums.count[g]
         } else byPeriod.set(periodOf(g), g)
       }
-      const total = (p: number): bigint | null => {
+      // A period's total as a base of comparison; null when unknown (before the range, or a gap beside undated spend).
+      const known = (p: number): bigint | null => {
         if (p < lo) return null
         const g = byPeriod.get(p)
-        return g === undefined ? 0n : leaf.sums.total(g)
+        if (g === undefined) return none.count > 0 ? null : 0n
+        return leaf.sums.total(g)
       }
-      for (let p = lo; p <= hi; p++) {
+      for (let p = lo; p <= hi && byPeriod.size > 0; p++) {
         const g = byPeriod.get(p)
-        const amount = total(p)!
+        const amount = g === undefined ? 0n : leaf.sums.total(g)
+        const now = known(p)
         rows.push({
           group, currency, period: periodLabel(p, opts.every, fy), amount, count: g === undefined ? 0 : leaf.sums.count[g],
-          change: change(amount, total(p - 1)), yoy: change(amount, total(p - perYear)),
+          change: change(now, known(p - 1)), yoy: change(now, known(p - perYear)),
         })
       }
+      if (none.count > 0) undated.push({...none, at: rows.length})
     }
-    if (undatedRow.count > 0) undated.push(undatedRow)
   }
   const bounds = lo <= hi ? [periodLabel(lo, opts.every, fy), periodLabel(hi, opts.every, fy)] : [null, null]
   return {every: opts.every, by: opts.by ?? null, fiscalYearStart: fy, from: bounds[0], to: bounds[1], rows, undated}
 }
 
-/** Change of `now` against `base`; pct is relative to |base| so a smaller credit reads as a rise. */
-function change(now: bigint, base: bigint | null): Change {
-  if (base === null) return {abs: null, pct: null}
+/** Change of `now` against `base` (none when either is unknown); pct is relative to |base| so a smaller credit reads as a rise. */
+function change(now: bigint | null, base: bigint | null): Change {
+  if (now === null || base === null) return {abs: null, pct: null}
   const abs = now - base
   return {abs, pct: base === 0n ? null : Number(abs) / Math.abs(Number(base))}
 }
 
 /**
  * JSON form: `{every, by, fiscal_year_start, from, to, rows: [{buyer?, currency,
- * period, amount, count, change, change_pct, yoy, yoy_pct}], undated}`.
+ * period, amount, count, change, change_pct, yoy, yoy_pct}], undated: [{buyer?,
+ * currency, period: null, amount, count}]}` (one undated line per series that has any).
  * @example trendToJson(trend(frame, {every: 'month'})).rows[0].change // null
  */
-export function trendToJson(r: TrendResult): Record<string, unknown> & {rows: Record<string, unknown>[]} {
+export function trendToJson(r: TrendResult): Record<string, unknown> & {rows: Record<string, unknown>[]; undated: Record<string, unknown>[]} {
   const by = r.by ? [r.by] : []
   const money = (v: bigint | null, c: string | null) => (v === null ? null : formatMinor(v, c ?? ''))
   return {
@@ -135,6 +154,9 @@ export function trendToJson(r: TrendResult): Record<string, unknown> & {rows: Re
       change: money(x.change.abs, x.currency), change_pct: shareJson(x.change.pct),
       yoy: money(x.yoy.abs, x.currency), yoy_pct: shareJson(x.yoy.pct),
     })),
-    undated: r.undated.map((u) => ({currency: u.currency, amount: money(u.amount, u.currency), count: u.count})),
+    undated: r.undated.map((u) => ({
+      ...(u.group ? dimFields(by, [u.group.id], [u.group.label]) : {}),
+      currency: u.currency, period: null, amount: money(u.amount, u.currency), count: u.count,
+    })),
   }
 }

@@ -12,7 +12,7 @@ import {trendOutput, trendViews, type TrendOutput} from '../io/write/trend-repor
 
 export default class Trend extends SpendCommand {
   static override summary = 'Spend per month, quarter or year, with change on the previous period and a year earlier.'
-  static override description = 'Every series covers the same periods, first to last with data; periods without payments show as zero. Fiscal years are labelled by both calendar years (2024-25).'
+  static override description = 'Every series covers the same periods, first to last with data; periods without payments show as zero. Rows without a date are one "undated" line per series (period null, in the JSON\'s undated list), never a period and in no change; in a series with undated rows, a period without a dated payment gets no change figures, since that spend may belong to it. Fiscal years are labelled by both calendar years (2024-25).'
   static override examples = [
     '<%= config.bin %> <%= command.id %> --every quarter',
     '<%= config.bin %> <%= command.id %> --every year --fiscal-year-start 4 --by buyer',

@@ -21,6 +21,8 @@ export interface AnalysisFlagValues {
   to?: string[]
   currency?: string[]
   'exclude-redacted'?: boolean
+  /** An empty selection is an error (exit 1) instead of a note. */
+  'fail-empty'?: boolean
   fx?: string
   deflate?: string
   base?: string
@@ -33,7 +35,7 @@ export interface AnalysisInput {
   selection: Rows
   /** What was done to amounts, for the output to name: {fx: {to, from}, deflate: {base}}. */
   money: {fx?: {to: string; from: string[]; rates: string}; deflate?: {base: string; index: string}}
-  /** Lines for stderr (e.g. an empty workspace and how to fill it). */
+  /** Lines for stderr (e.g. an empty workspace and how to fill it, or filters that matched no row). */
   notes: string[]
 }
 
@@ -87,7 +89,7 @@ export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: read
   if (flags.fx || flags.deflate) need.add('date')
   const ws = flags.file?.length ? null : await Workspace.open(resolveWorkspace(flags.workspace))
   let frame = ws ? await ws.loadFrame([...need]) : await readFilesInMemory(flags.file!)
-  const notes = ws && frame.length === 0 ? [msg.noImports(ws.label())] : []
+  const notes: string[] = []
   const money: AnalysisInput['money'] = {}
   if (flags.fx && to.currency) {
     const [{parseRatesCsv}, {convertCurrency}] = await Promise.all([import('../io/read/rates.js'), import('../analysis/fx.js')])
@@ -100,7 +102,54 @@ export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: read
     frame = deflate(frame, {index: parseIndexCsv(await readText(flags.deflate), flags.deflate), base: flags.base})
     money.deflate = {base: flags.base, index: flags.deflate}
   }
-  return {frame, selection: asUsage(() => filterRows(frame, filters)), money, notes}
+  const selection = asUsage(() => filterRows(frame, filters))
+  const empty = emptyNote(flags, frame, selection, ws ? ws.label() : null)
+  if (empty && flags['fail-empty']) throw new SpendInputError('NO_ROWS', empty)
+  if (empty) notes.push(frame.length === 0 ? empty : `spend: ${empty}`)
+  return {frame, selection, money, notes}
+}
+
+/**
+ * Why the selection is empty, or null when it is not: no rows at all (an
+ * empty workspace), or filters that match no row together, listed with the
+ * dates the data has when a date filter is among them.
+ */
+function emptyNote(flags: AnalysisFlagValues, frame: SpendFrame, selection: Rows, workspace: string | null): string | null {
+  if (frame.length === 0) return workspace !== null ? msg.noImports(workspace) : msg.noRowsInFiles()
+  if (selection === null || selection.length > 0) return null
+  const dated = flags.from !== undefined || splitTo(flags.to).date !== undefined
+  const span = dated ? dateSpan(frame) : null
+  const where = workspace !== null ? 'the workspace' : 'the files'
+  const has = !dated ? msg.dataRows(where, frame.length) : span ? msg.dataDates(where, span[0], span[1]) : msg.dataUndated(where)
+  return msg.noRowsMatch(filterText(flags), has)
+}
+
+/** The filters as typed, e.g. `--buyer "Oxford City Council" --from 2030`. */
+export function filterText(flags: AnalysisFlagValues): string {
+  const arg = (v: string) => (/^[\w.:/@+-]+$/.test(v) ? v : JSON.stringify(v))
+  const parts: string[] = []
+  for (const k of ['buyer', 'supplier', 'category', 'currency'] as const) for (const v of flags[k] ?? []) parts.push(`--${k} ${arg(v)}`)
+  if (flags.from !== undefined) parts.push(`--from ${arg(flags.from)}`)
+  const to = splitTo(flags.to).date
+  if (to !== undefined) parts.push(`--to ${arg(to)}`)
+  if (flags['exclude-redacted']) parts.push('--exclude-redacted')
+  return parts.join(' ')
+}
+
+/** First and last date of the frame's rows, or null when no row has a date. */
+function dateSpan(frame: SpendFrame): [string, string] | null {
+  const col = frame.columns.date
+  if (!col || col.type !== 'dict') return null
+  const used = new Uint8Array(col.dict.length)
+  for (let i = 0; i < frame.length; i++) if (col.codes[i] >= 0) used[col.codes[i]] = 1
+  let lo: string | null = null
+  let hi: string | null = null
+  col.dict.forEach((d, c) => {
+    if (!used[c]) return
+    if (lo === null || d < lo) lo = d
+    if (hi === null || d > hi) hi = d
+  })
+  return lo === null || hi === null ? null : [lo, hi]
 }
 
 /** A malformed --from/--to is a usage error (exit 2); a value matching nothing stays a data error (1). */

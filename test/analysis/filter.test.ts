@@ -21,9 +21,10 @@ describe('filterRows', () => {
     expect(sel({buyer: ['GB-OXF', 'trafford council']})).toEqual([0, 1, 2, 3])
   })
 
-  it('matches a supplier by key, id or name', () => {
+  it('matches a supplier by key, id or name: every row of the entity found', () => {
     expect(sel({supplier: 'ACME'})).toEqual([0, 3])
-    expect(sel({supplier: 'gb-coh-1'})).toEqual([0])
+    // The id names the supplier acme, whose rows include one published without the id.
+    expect(sel({supplier: 'gb-coh-1'})).toEqual([0, 3])
     expect(sel({supplier: 'beta'})).toEqual([1])
   })
 

@@ -47,7 +47,48 @@ describe('trend', () => {
       ['GBP', 'B1', '2024-01', '0.10'],
       ['GBP', 'B1', '2024-02', '0.00'],
     ])
-    expect(json.undated).toEqual([{currency: 'GBP', amount: '0.05', count: 1}])
+    expect(json.undated).toEqual([{buyer: 'B2', buyer_id: 'b2', currency: 'GBP', period: null, amount: '0.05', count: 1}])
+  })
+
+  it('gives undated spend a line of its own, never a zero period, and no change against a gap beside it', () => {
+    // Like Oxford's 2014: one quarter's file has no usable dates at all.
+    const f = frameOf(
+      {date: '2014-02-01', amount: 400},
+      {date: null, amount: 900},
+      {date: null, amount: 100},
+      {date: '2014-08-01', amount: 500},
+      {date: '2014-11-01', amount: 1000},
+    )
+    const r = trend(f, {every: 'quarter'})
+    const json = trendToJson(r)
+    expect(json.rows.map((x) => [x.period, x.amount, x.count, x.change, x.change_pct])).toEqual([
+      ['2014-Q1', '4.00', 1, null, null],
+      // No dated payment here, but £10 has no date: not a fall of 100%, nor a base for Q3.
+      ['2014-Q2', '0.00', 0, null, null],
+      ['2014-Q3', '5.00', 1, null, null],
+      ['2014-Q4', '10.00', 1, '5.00', 1],
+    ])
+    expect(json.undated).toEqual([{currency: 'GBP', period: null, amount: '10.00', count: 2}])
+    expect(r.undated[0].at).toBe(4)
+    // The same series with no undated rows: a gap is a true zero, and changes go through it.
+    const dated = trendToJson(trend(frameOf({date: '2014-02-01', amount: 400}, {date: '2014-08-01', amount: 500}), {every: 'quarter'}))
+    expect(dated.rows.map((x) => [x.period, x.change_pct])).toEqual([['2014-Q1', null], ['2014-Q2', -1], ['2014-Q3', null]])
+    expect(dated.undated).toEqual([])
+  })
+
+  it('gives a series or currency with only undated rows no period rows, only its undated line', () => {
+    const f = frameOf(
+      {buyer: 'B1', date: '2024-01-01', amount: 10},
+      {buyer: 'B1', date: '2024-03-01', amount: 30},
+      {buyer: 'B2', date: null, amount: 5},
+      {buyer: 'B1', date: null, amount: 7, currency: 'EUR'},
+    )
+    const json = trendToJson(trend(f, {every: 'month', by: 'buyer'}))
+    expect(json.rows.map((x) => [x.currency, x.buyer, x.period])).toEqual([['GBP', 'B1', '2024-01'], ['GBP', 'B1', '2024-02'], ['GBP', 'B1', '2024-03']])
+    expect(json.undated.map((u) => [u.currency, u.buyer, u.amount])).toEqual([['EUR', 'B1', '0.07'], ['GBP', 'B2', '0.05']])
+    const plain = trend(f, {every: 'month'})
+    expect(plain.rows.map((x) => x.currency)).toEqual(['GBP', 'GBP', 'GBP'])
+    expect(plain.undated.map((u) => [u.currency, u.amount, u.at])).toEqual([['EUR', 7n, 0], ['GBP', 5n, 3]])
   })
 
   it('gives no rows for an empty frame and rejects a bad period kind', () => {

@@ -28,6 +28,9 @@ const cases: CubeOptions[] = [
   {by: ['supplier'], top: 2},
   {by: ['category', 'buyer'], rollup: true},
   {by: []},
+  {by: ['currency']},
+  {by: ['buyer', 'currency'], rollup: true},
+  {by: ['currency', 'supplier'], rollup: true, top: 1},
 ]
 
 const text = (x: string | Uint8Array): string => (typeof x === 'string' ? x : Buffer.from(x).toString('utf8'))
@@ -57,6 +60,30 @@ describe('cube report', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`)
     expect(csv).toContain(",'-1e-11,")
     expect(csv).toContain(',JPY,0,2,,\n')
+  })
+
+  it('writes the currency column once when --by names currency, and no duplicate subtotals', () => {
+    const params = {rollup: true, top: null, level: null, fiscal_year_start: 1}
+    for (const by of [['currency'], ['buyer', 'currency'], ['currency', 'buyer'], ['currency', 'buyer', 'currency']] as const) {
+      if (new Set(by).size !== by.length) {
+        expect(() => cubeTable(f, {by})).toThrow(/repeated/)
+        continue
+      }
+      const table = cubeTable(f, {by, rollup: true})
+      const out = cubeOutput(table, params, {})
+      expect(out.by).toEqual(by)
+      const view = cubeViews(out, table, false, {})[0]
+      for (const d of [',', '\t'] as const) {
+        const [header, ...lines] = text(renderDelimited(view, d)).trimEnd().split('\n')
+        expect(header.split(d).filter((c) => c === 'currency'), `${by} ${JSON.stringify(d)}`).toEqual(['currency'])
+        expect(new Set(lines).size, `${by}: a row repeated`).toBe(lines.length)
+      }
+      // The same rows as without currency in --by: currency blocks are always there.
+      const plain = by.filter((x) => x !== 'currency')
+      expect(out.rows).toEqual(cubeOutput(cubeTable(f, {by: plain, rollup: true}), params, {}).rows)
+      const human = cubeViews(out, table, true, {})[0]
+      expect(human.columns.map((c) => c.header).filter((h) => h === 'cur' || h === 'currency')).toEqual(['cur'])
+    }
   })
 
   it('prints rows last in JSON and gives people the same amounts', () => {

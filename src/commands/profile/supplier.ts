@@ -10,7 +10,7 @@ import {profileOutput, profileViews, type ProfileOutput} from '../../io/write/pr
 
 export default class ProfileSupplier extends SpendCommand {
   static override summary = 'One-page profile of a supplier: totals, years, buyers, categories and rank.'
-  static override description = 'Give the supplier key or id, the name, or a unique start of it (case-insensitive); several matches are listed. Shares of buyers are of each buyer\'s own spend.'
+  static override description = 'Give the supplier key or id, the name, or a unique part of it (case and spacing aside), the rule the --supplier filter follows too; several matches are listed, and a name matching nothing gets the nearest names. Shares of buyers are of each buyer\'s own spend.'
   static override examples = [
     '<%= config.bin %> <%= command.id %> "ACME Ltd"',
     '<%= config.bin %> <%= command.id %> GB-COH-01234567 --from 2024 --json',

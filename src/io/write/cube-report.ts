@@ -1,5 +1,6 @@
 import {cubeRows, cubeToJson, type CubeJson, type CubeTable} from '../../analysis/cube.js'
 import {cubeAmountText, cubeId, cubeLabel} from '../../analysis/cube-table.js'
+import {shareJson} from '../../analysis/json.js'
 import type {AnalysisInput} from '../../services/analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, shownLabel, titled} from './analysis-common.js'
 import {cubeDelimitedBytes} from './cube-bytes.js'
@@ -15,7 +16,7 @@ export type CubeOutput = CubeJson & {rollup: boolean; top: number | null; level:
  * @example cubeOutput(cubeTable(frame, opts), {rollup: false, top: null, level: null, fiscal_year_start: 1}, input.money)
  */
 export function cubeOutput(table: CubeTable, params: Omit<CubeOutput, 'by' | 'rows'>, money: AnalysisInput['money']): CubeOutput {
-  const out = {by: table.by, ...params, ...moneyJson(money)} as CubeOutput
+  const out = {by: table.asked, ...params, ...moneyJson(money)} as CubeOutput
   let rows: CubeJson['rows'] | undefined
   // Enumerable, and defined last, so JSON.stringify prints it where it always was.
   Object.defineProperty(out, 'rows', {enumerable: true, get: () => (rows ??= cubeToJson(cubeRows(table)).rows)})
@@ -32,7 +33,7 @@ export function cubeViews(out: CubeOutput, table: CubeTable, human: boolean, mon
   const title = titled(`Spend by ${out.by.join(', ') || 'currency'}`, money)
   if (!human) {
     const columns: ViewColumn[] = [
-      ...dimColumns(out.by),
+      ...dimColumns(table.by),
       {key: 'currency', header: 'currency'},
       {key: 'amount', header: 'amount', kind: 'money'},
       {key: 'count', header: 'count', kind: 'int'},
@@ -50,24 +51,24 @@ export function cubeViews(out: CubeOutput, table: CubeTable, human: boolean, mon
     return [view]
   }
   const columns: ViewColumn[] = [
-    ...out.by.map((d, i) => ({key: `d${i}`, header: dimHeader(d)})),
+    ...table.by.map((d, i) => ({key: `d${i}`, header: dimHeader(d)})),
     {key: 'currency', header: 'cur'},
     {key: 'amount', header: 'amount', kind: 'money'},
     {key: 'count', header: 'count', kind: 'int'},
-    {key: 'share', header: out.by.length > 1 ? 'of parent' : 'share', kind: 'share'},
+    {key: 'share', header: table.by.length > 1 ? 'of parent' : 'share', kind: 'share'},
   ]
-  const n = out.by.length
+  const n = table.by.length
   const rows: Record<string, unknown>[] = new Array(table.length)
   for (let r = 0; r < table.length; r++) {
     const share = table.share[r]
     const row: Record<string, unknown> = {
       currency: table.currencies[table.currency[r]], amount: cubeAmountText(table, r), count: table.count[r],
-      share: Number.isNaN(share) ? null : share,
+      share: Number.isNaN(share) ? null : shareJson(share),
     }
     const depth = table.depth[r]
     for (let i = 0; i < n; i++) {
       const label = cubeLabel(table, r, i)
-      if (i < depth) row[`d${i}`] = table.other[r] >= 0 && i === depth - 1 ? label : shownLabel(out.by[i], cubeId(table, r, i), label)
+      if (i < depth) row[`d${i}`] = table.other[r] >= 0 && i === depth - 1 ? label : shownLabel(table.by[i], cubeId(table, r, i), label)
       else if (i === depth) row[`d${i}`] = depth === 0 ? 'Total' : 'Subtotal'
     }
     rows[r] = row

@@ -1,3 +1,4 @@
+import {shareJson} from '../../analysis/json.js'
 import type {ProfileLine, ProfileResult} from '../../analysis/profile.js'
 import {formatMinor} from '../../model/money.js'
 import type {AnalysisInput} from '../../services/analysis-input.js'
@@ -22,7 +23,7 @@ function longRows(p: ProfileResult): Record<string, unknown>[] {
   const counter = p.kind === 'supplier' ? 'buyer' : 'supplier'
   const line = (section: string) => (l: ProfileLine) => ({
     section, key: l.id, name: l.label, currency: l.currency, amount: formatMinor(l.amount, l.currency ?? ''), count: l.count,
-    share: l.share, share_of_counterpart: l.shareOfCounterpart ?? null,
+    share: shareJson(l.share), share_of_counterpart: shareJson(l.shareOfCounterpart ?? null),
   })
   return [
     ...p.years.map((y) => ({...line('year')(y), key: y.year, name: y.year})),
@@ -69,7 +70,12 @@ export function profileViews(out: ProfileOutput, p: ProfileResult, human: boolea
     for (const l of lines) {
       const n = (perCurrency.get(l.currency) ?? 0) + 1
       perCurrency.set(l.currency, n)
-      if (n <= SHOWN) rows.push({...l, label: l.label ?? NONE, amount: formatMinor(l.amount, l.currency ?? ''), counterpart: l.shareOfCounterpart})
+      if (n <= SHOWN) {
+        rows.push({
+          ...l, label: l.label ?? NONE, amount: formatMinor(l.amount, l.currency ?? ''),
+          share: shareJson(l.share), counterpart: shareJson(l.shareOfCounterpart ?? null),
+        })
+      }
     }
     for (const [currency, n] of perCurrency) if (n > SHOWN) rows.push({label: `(${n - SHOWN} more)`, currency})
     return {rows, extra}

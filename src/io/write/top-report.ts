@@ -44,7 +44,7 @@ export function topViews(out: TopOutput, result: TopResult, human: boolean, mone
   const rows = result.rows.map((r, j) => ({
     rank: r.rank, group: r.group && out.by ? shownLabel(out.by, r.group.id, r.group.label) : undefined,
     name: r.other !== null ? r.label : shownLabel(subject, r.id, r.label),
-    currency: r.currency, amount: out.rows[j].amount, count: r.count, share: r.share,
+    currency: r.currency, amount: out.rows[j].amount, count: r.count, share: out.rows[j].share,
   }))
   return [{title, columns, rows}]
 }

@@ -15,9 +15,27 @@ export function trendOutput(json: TrendOutput, money: AnalysisInput['money']): T
 }
 
 /**
+ * The rows of the one table: each series' periods, then its undated line
+ * (period null: "undated" for people), where `at` puts it.
+ */
+function withUndated(out: TrendOutput, result: TrendResult, label: string | null): Record<string, unknown>[] {
+  const lines = result.undated.map((u, i) => ({...out.undated[i], period: label, at: u.at}))
+  const merged: Record<string, unknown>[] = []
+  let next = 0
+  out.rows.forEach((row, i) => {
+    while (next < lines.length && lines[next].at === i) merged.push(lines[next++])
+    merged.push(row)
+  })
+  while (next < lines.length) merged.push(lines[next++])
+  return merged
+}
+
+/**
  * Views of `spend trend`. Scripts get every JSON field (absolute and relative
  * changes). People get period, amount, count and the relative changes against
- * the previous period and a year earlier, then rows without a date if any.
+ * the previous period and a year earlier. Each series' rows without a date
+ * follow its periods as one line (empty period for scripts, "undated" for
+ * people), with no change figures.
  * @example trendViews(out, result, true, {})[0].title // 'Spend per quarter'
  */
 export function trendViews(out: TrendOutput, result: TrendResult, human: boolean, money: AnalysisInput['money']): View[] {
@@ -36,7 +54,7 @@ export function trendViews(out: TrendOutput, result: TrendResult, human: boolean
       {key: 'yoy', header: 'yoy', kind: 'money'},
       {key: 'yoy_pct', header: 'yoy_pct', kind: 'share'},
     ]
-    return [{title, columns, rows: out.rows}]
+    return [{title, columns, rows: withUndated(out, result, null)}]
   }
   const columns: ViewColumn[] = [
     ...(result.by ? [{key: 'group', header: dimHeader(result.by)}] : []),
@@ -47,14 +65,9 @@ export function trendViews(out: TrendOutput, result: TrendResult, human: boolean
     {key: 'change_pct', header: 'vs prev.', kind: 'share'},
     {key: 'yoy_pct', header: 'vs year', kind: 'share'},
   ]
-  const rows = out.rows.map((r) => ({...r, group: result.by ? rowLabel(result.by, r) : undefined}))
-  const views: View[] = [{title, columns, rows}]
-  if (out.undated.length > 0) {
-    views.push({
-      title: 'Without a date (in no period)',
-      columns: [{key: 'currency', header: 'cur'}, {key: 'amount', header: 'amount', kind: 'money'}, {key: 'count', header: 'count', kind: 'int'}],
-      rows: out.undated,
-    })
-  }
-  return views
+  const rows = withUndated(out, result, UNDATED).map((r) => ({...r, group: result.by ? rowLabel(result.by, r) : undefined}))
+  return [{title, columns, rows}]
 }
+
+/** The period shown to people for rows without a date. */
+export const UNDATED = 'undated'

@@ -17,7 +17,11 @@ export interface View {
   rows: Record<string, unknown>[]
 }
 
-/** Raw cell text for machine formats: exact money strings, plain numbers, ISO dates. */
+/**
+ * Raw cell text for machine formats: exact money strings, plain numbers, ISO
+ * dates. Shares are printed as given: they come rounded by the one rule of
+ * src/analysis/json.ts (shareJson), so CSV and JSON carry the same digits.
+ */
 export function rawCell(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'boolean') return value ? 'true' : 'false'
