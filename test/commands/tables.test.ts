@@ -7,7 +7,9 @@ import {readdirSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {textWidth} from '../../src/io/write/text-width.js'
-import {REALDATA, ROOT, runCli, tempDir} from '../helpers/cli.js'
+import {BIN, REALDATA, ROOT, runCli, tempDir} from '../helpers/cli.js'
+import {runInPty, sh} from '../helpers/pty.js'
+import {tempEnv} from '../helpers/temp.js'
 
 const OXFORD = join(REALDATA, 'uk-oxford-city-council-over500')
 let ws = ''
@@ -31,6 +33,7 @@ function parseTable(text: string): {header: string[]; rows: string[][]} {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '')
+const files = () => readdirSync(OXFORD).filter((f) => f.endsWith('.csv'))
 
 beforeAll(async () => {
   ws = tempDir('spendkit-tables-')
@@ -76,6 +79,21 @@ describe('spend imports as a table', () => {
     expect(paths).toEqual(readdirSync(OXFORD).filter((f) => f.endsWith('.csv')).map((f) => relative(ROOT, join(OXFORD, f))).sort())
     const csv = await runCli(['imports', '--workspace', ws, '--format', 'csv'], {env: {COLUMNS: '80'}})
     expect(csv.stdout.split('\n')[0]).toBe('id,file,format,imported,rejected,currency,amount,path')
+  })
+})
+
+describe('on a terminal', () => {
+  it('draws the table for the terminal\'s width, with no COLUMNS set', async () => {
+    const env = {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', LANG: 'C', TERM: 'xterm', ...tempEnv()}
+    const r = await runInPty(`${sh(process.execPath)} ${sh(BIN)} imports --workspace ${sh(ws)}`, env, 100)
+    expect(r.code).toBe(0)
+    const screen = r.screen.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '')
+    const lines = screen.split('\n').filter((l) => l.startsWith('│'))
+    expect(lines.length).toBeGreaterThan(files().length) // a table (the default on a terminal), a row per file
+    for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(100)
+    expect(Math.max(...lines.map(textWidth))).toBeGreaterThan(80)
+    const {header, rows} = parseTable(screen)
+    expect(new Set(rows.map((row) => row[header.indexOf('file')])).size).toBe(files().length)
   })
 })
 
