@@ -42,7 +42,7 @@ export abstract class SpendCommand extends Command {
   /** Print a command's result: views for people and CSV/TSV/MD, the result itself as JSON. */
   protected async emit(result: object, views: View[] | ((human: boolean) => View[]), format?: Format): Promise<void> {
     if (this.jsonEnabled()) return
-    const ctx = stdoutContext()
+    const ctx = {...stdoutContext(), note: (m: string) => this.note(m)}
     const fmt = format ?? defaultFormat(ctx)
     if (fmt === 'json') {
       this.log(JSON.stringify(result, null, 2))

@@ -37,6 +37,8 @@ export const msg = {
   removed: (id: string, file: string) => `removed import ${id} (${file})`,
   someFailed: (failed: number, total: number) => `${failed} of ${total} files could not be imported (see the errors above); the others were`,
   tableTruncated: (shown: number, total: number) => `showing the first ${shown} of ${total.toLocaleString('en-GB')} rows; use --format csv or md for all of them`,
+  tableColumnsLeftOut: (headers: readonly string[], width: number) =>
+    `left out column${headers.length > 1 ? 's' : ''} ${headers.join(', ')} to fit ${width} characters; use --format csv to see every column`,
   emptyImport: (file: string) => `${file}: no spend rows found (nothing to import)`,
   mapFileUnreadable: (why: string) => `cannot read --map file (${why})`,
   mapNotAMapping: () => 'not a mapping',

@@ -6,8 +6,9 @@ import {openSources} from '../../src/io/read/bytes/sources.js'
 import {readTable} from '../../src/io/read/table/table.js'
 import {frameFromRecords} from '../../src/model/frame.js'
 import type {RejectedRow, SpendRecord} from '../../src/model/record.js'
+import {REALDATA} from '../helpers/cli.js'
 
-const REAL = new URL('../../../shared/realdata/', import.meta.url).pathname
+const REAL = `${REALDATA}/`
 const EXPECTED = JSON.parse(readFileSync(`${REAL}EXPECTED.json`, 'utf8')) as Record<string, {total_minor_units: number; top3_suppliers: {supplier: string; total: string}[]}>
 
 async function load(file: string): Promise<{records: SpendRecord[]; rejected: RejectedRow[]}> {

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest'
 import {createProgress} from '../../src/io/write/progress.js'
 import {BIN, runCli, tempDir} from '../helpers/cli.js'
+import {tempEnv} from '../helpers/temp.js'
 
 // The progress bar is for people watching a terminal: on stderr, only when stderr
 // is a TTY and CI is unset, and only for a file that takes more than a moment.
@@ -55,7 +56,7 @@ function runInPty(command: string, env: Record<string, string>): Promise<{code: 
 
 /** Environment without CI (whatever the test runner has), plus `extra`. */
 const cleanEnv = (extra: Record<string, string> = {}) => ({
-  PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', LANG: 'C', TERM: 'xterm', ...extra,
+  PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', LANG: 'C', TERM: 'xterm', ...tempEnv(), ...extra,
 })
 
 /** cli-progress's rendering of our format: `label [███░░] 42% | n/total bytes`. */

@@ -1,7 +1,8 @@
 import {spawn} from 'node:child_process'
-import {mkdtempSync} from 'node:fs'
-import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
+import {tempEnv} from './temp.js'
+
+export {tempDir} from './temp.js'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const BIN = join(ROOT, 'bin/run.js')
@@ -15,20 +16,15 @@ export interface CliResult {
   stderr: string
 }
 
-/** A fresh temp folder (a workspace or cwd for one test). */
-export function tempDir(prefix = 'spendkit-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix))
-}
-
 /**
  * Run the real `spend` binary as a user would (not a TTY), with a fixed TZ
- * and locale unless the test overrides them.
+ * and locale unless the test overrides them, and the run's temp dir.
  */
 export function runCli(args: string[], opts: {cwd?: string; input?: string | Buffer; env?: Record<string, string>} = {}): Promise<CliResult> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
-      env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', LANG: 'C', ...opts.env},
+      env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', LANG: 'C', ...tempEnv(), ...opts.env},
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     let stdout = ''

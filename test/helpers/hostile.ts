@@ -12,11 +12,11 @@ import {closeSync, existsSync, openSync, readFileSync, readdirSync, statSync, wr
 import {join, relative} from 'node:path'
 import zlib from 'node:zlib'
 import {BIN, ROOT} from './cli.js'
+import {tempEnv} from './temp.js'
 import type {CliResult} from './cli.js'
 
 export interface HostileResult extends CliResult {
   timedOut: boolean
-  ms: number
 }
 
 /**
@@ -25,7 +25,6 @@ export interface HostileResult extends CliResult {
  */
 export function runCapped(args: string[], opts: {timeoutMs: number; heapMb?: number; cwd?: string; input?: Buffer}): Promise<HostileResult> {
   return new Promise((done, fail) => {
-    const t0 = Date.now()
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
       env: {
@@ -34,6 +33,7 @@ export function runCapped(args: string[], opts: {timeoutMs: number; heapMb?: num
         TZ: 'UTC',
         LANG: 'C',
         NODE_OPTIONS: `--max-old-space-size=${opts.heapMb ?? 1024}`,
+        ...tempEnv(),
       },
       stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     })
@@ -52,7 +52,7 @@ export function runCapped(args: string[], opts: {timeoutMs: number; heapMb?: num
     child.stdin?.end(opts.input)
     child.on('close', (code, signal) => {
       clearTimeout(timer)
-      done({code, signal, stdout, stderr, timedOut, ms: Date.now() - t0})
+      done({code, signal, stdout, stderr, timedOut})
     })
   })
 }

@@ -10,6 +10,7 @@ import {SpendInputError} from '../../src/errors.js'
 import {DocScanner} from '../../src/io/read/ocds/fast-doc.js'
 import type {OcdsTuning} from '../../src/io/read/ocds/index.js'
 import type {TopItem} from '../../src/io/read/ocds/json-stream.js'
+import {REALDATA} from '../helpers/cli.js'
 import {read, textSource} from './ocds-helpers.js'
 
 const rel = (id: number, amount = '100.50', supplier = `"S${id}"`) =>
@@ -62,7 +63,7 @@ describe('JSON documents: the fast path gives what the streaming reader gave', (
   })
 
   it('every fixture and real OCDS file', async () => {
-    const dirs = [join(import.meta.dirname, '../../fixtures/ocds'), join(import.meta.dirname, '../../../shared/realdata/ocds')]
+    const dirs = [join(import.meta.dirname, '../../fixtures/ocds'), join(REALDATA, 'ocds')]
     const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.json')).map((f) => join(d, f)))
     expect(files.length).toBeGreaterThan(12)
     for (const file of files) {

@@ -5,9 +5,9 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {REALDATA as REAL} from '../helpers/cli.js'
 import {readFixture, totalsByCurrency} from './ocds-helpers.js'
 
-const REAL = join(import.meta.dirname, '../../../shared/realdata')
 const expected = JSON.parse(readFileSync(join(REAL, 'EXPECTED.json'), 'utf8')) as Record<string, any>
 const files = Object.keys(expected).filter((k) => k.startsWith('ocds/'))
 

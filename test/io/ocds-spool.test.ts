@@ -9,10 +9,11 @@ import type {Candidate} from '../../src/io/read/ocds/extract.js'
 import {decodeAwardSuppliers, decodeCandidate, encodeAwardSuppliers, encodeCandidate} from '../../src/io/read/ocds/row.js'
 import {hashOf, KeyTable} from '../../src/io/read/ocds/keys.js'
 import {Spool} from '../../src/io/read/ocds/spool.js'
+import {REALDATA} from '../helpers/cli.js'
 import {read, textSource, totalsByCurrency} from './ocds-helpers.js'
 
 const FX = join(import.meta.dirname, '../../fixtures/ocds')
-const REAL = join(import.meta.dirname, '../../../shared/realdata/ocds')
+const REAL = join(REALDATA, 'ocds')
 
 const AWKWARD = ['', 'a\u0001b', 'line\nbreak\r\n', '\u0002', '\u0003x', 'lone \ud800 surrogate', 'emoji \u{1F600}', 'nul\u0000key', 'Ñandutí']
 

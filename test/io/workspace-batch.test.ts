@@ -1,5 +1,4 @@
-import {mkdtempSync, readFileSync, readdirSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {flat, RowBatch, sendBatch, ValueDict} from '../../src/io/workspace/batch.js'
@@ -9,11 +8,10 @@ import {readTable} from '../../src/io/read/table/table.js'
 import type {CellRow, TableSource} from '../../src/io/read/types.js'
 import type {SpendRecord} from '../../src/model/record.js'
 import {isRedacted, supplierFacts, supplierKey} from '../../src/model/supplier.js'
+import {tempDir as registeredTempDir} from '../helpers/temp.js'
 import {record} from './workspace-fixtures.js'
 
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'spendkit-batch-'))
-}
+const tempDir = () => registeredTempDir('spendkit-batch-')
 
 /** Varied records: nulls, repeats, non-ASCII, long names. */
 function records(n: number, distinct = 50): SpendRecord[] {

@@ -1,15 +1,14 @@
-import {mkdtempSync} from 'node:fs'
-import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {spawnSync} from 'node:child_process'
 import {type DictColumn, dictValue, type SpendFrame} from '../../src/model/frame.js'
 import {RECORD_COLUMNS, type RecordColumn, type RejectedRow, type SpendRecord} from '../../src/model/record.js'
 import type {SourceReport} from '../../src/io/read/types.js'
 import {type ImportMeta, normaliseOptions} from '../../src/io/workspace/index.js'
+import {tempDir} from '../helpers/temp.js'
 
-/** A fresh empty folder for a workspace. */
+/** A fresh empty folder for a workspace (removed after the test file). */
 export function tempWorkspace(): string {
-  return join(mkdtempSync(join(tmpdir(), 'spendkit-ws-')), '.spendkit')
+  return join(tempDir('spendkit-ws-'), '.spendkit')
 }
 
 /** A record with defaults: GBP 1.00 from Buyer A to ACME. */

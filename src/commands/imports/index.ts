@@ -10,9 +10,10 @@ export default class Imports extends SpendCommand {
 
   async run(): Promise<ImportsJson> {
     const {flags} = await this.parse(Imports)
-    const entries = await (await Workspace.open(resolveWorkspace(flags.workspace))).list()
+    const ws = await Workspace.open(resolveWorkspace(flags.workspace))
+    const entries = await ws.list()
     const result = importsJson(entries)
-    await this.emit(result, importsViews(entries), flags.format)
+    await this.emit(result, importsViews(entries, {workspace: ws.dir, cwd: process.cwd()}), flags.format)
     return result
   }
 }

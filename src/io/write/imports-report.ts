@@ -1,3 +1,4 @@
+import {relative, resolve} from 'node:path'
 import type {ImportEntry} from '../workspace/index.js'
 import {contractTotals} from './import-report.js'
 import type {View} from './view.js'
@@ -25,22 +26,66 @@ export function importsJson(entries: readonly ImportEntry[]) {
 
 export type ImportsJson = ReturnType<typeof importsJson>
 
-export function importsViews(entries: readonly ImportEntry[]): View[] {
-  return [{
-    columns: [
-      {key: 'id', header: 'id'},
-      {key: 'file', header: 'file'},
-      {key: 'format', header: 'format'},
-      {key: 'imported', header: 'rows', kind: 'int'},
-      {key: 'rejected', header: 'rejected', kind: 'int'},
-      {key: 'currency', header: 'currency'},
-      {key: 'amount', header: 'imported total', kind: 'money'},
-    ],
-    rows: entries.flatMap((e) =>
-      (e.totals.length ? e.totals : [null]).map((t) => ({
-        id: e.id, file: e.file, format: e.format, imported: e.rows.imported, rejected: e.rows.rejected,
-        currency: t?.currency ?? null, amount: t?.imported ?? null,
-      })),
-    ),
+/** A manifest entry from before or after sources were stored by name, with `path` relative to the workspace folder (null for stdin). */
+type ListedEntry = ImportEntry & {path?: string | null}
+
+/** Where `spend imports` runs: the workspace folder and the current directory. */
+export interface ImportsPlace {
+  workspace: string
+  cwd: string
+}
+
+/**
+ * An import's source as seen from `cwd`: its stored `path` (relative to the
+ * workspace folder) resolved, then made relative to `cwd`; '' for standard
+ * input; the file as it was given for entries stored before paths were.
+ * @example shownPath({...entry, path: '../data/a.csv'}, {workspace: '/p/.spendkit', cwd: '/p/sub'}) // '../data/a.csv'
+ */
+export function shownPath(e: ListedEntry, where: ImportsPlace): string {
+  if (e.path === undefined) return e.file
+  if (e.path === null) return ''
+  return relative(where.cwd, resolve(where.workspace, e.path)) || '.'
+}
+
+/** The file's name without its folders. */
+const nameOf = (file: string) => file.split(/[\\/]/).pop() || file
+
+/**
+ * Views of `spend imports`: for scripts every import with its stored `file`
+ * and its path from here; for people the id (never cut), the file name, and
+ * the path, format and rejected count as optional columns a narrow terminal
+ * leaves out.
+ * @example importsViews(entries, {workspace: ws.dir, cwd: process.cwd()})(true)[0].columns[0].key // 'id'
+ */
+export function importsViews(entries: readonly ListedEntry[], where: ImportsPlace): (human: boolean) => View[] {
+  const rows = entries.flatMap((e) =>
+    (e.totals.length ? e.totals : [null]).map((t) => ({
+      id: e.id, file: e.file, name: nameOf(e.file), path: shownPath(e, where), format: e.format,
+      imported: e.rows.imported, rejected: e.rows.rejected, currency: t?.currency ?? null, amount: t?.imported ?? null,
+    })),
+  )
+  return (human) => [{
+    columns: human
+      ? [
+        {key: 'id', header: 'id', fit: 'id'},
+        {key: 'name', header: 'file', fit: 'path'},
+        {key: 'path', header: 'path', fit: 'path', drop: 2},
+        {key: 'format', header: 'format', drop: 3},
+        {key: 'imported', header: 'rows', kind: 'int'},
+        {key: 'rejected', header: 'rejected', kind: 'int', drop: 1},
+        {key: 'currency', header: 'cur'},
+        {key: 'amount', header: 'imported total', kind: 'money'},
+      ]
+      : [
+        {key: 'id', header: 'id'},
+        {key: 'file', header: 'file'},
+        {key: 'format', header: 'format'},
+        {key: 'imported', header: 'rows', kind: 'int'},
+        {key: 'rejected', header: 'rejected', kind: 'int'},
+        {key: 'currency', header: 'currency'},
+        {key: 'amount', header: 'imported total', kind: 'money'},
+        {key: 'path', header: 'path'},
+      ],
+    rows,
   }]
 }

@@ -5,10 +5,24 @@
  */
 export type ColumnKind = 'text' | 'int' | 'money' | 'share' | 'number' | 'date' | 'bool'
 
+/**
+ * How a terminal table may narrow a text column (see table-fit.ts): `id` is
+ * never cut, `name` is cut at the end, `path` in the middle. Without it: a
+ * column keyed `id` or `*_id` is an id, `file`, `path` or `*_file` a path, any
+ * other text a name; numbers, money, shares, dates and booleans are never cut.
+ */
+export type ColumnFit = 'id' | 'name' | 'path'
+
 export interface ViewColumn {
   key: string
   header: string
   kind?: ColumnKind
+  fit?: ColumnFit
+  /**
+   * Optional in a terminal table: narrowed first, and left out (the highest
+   * first, with a note) when the names would otherwise be cut too short.
+   */
+  drop?: number
 }
 
 export interface View {

@@ -1,7 +1,7 @@
 /** Shared helpers for the bytes-layer tests (not a test file itself). */
-import {mkdtempSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {tempDir as registeredTempDir} from '../../helpers/temp.js'
 import {CsvTokenizer} from '../../../src/io/read/bytes/csv.js'
 import {resolveLimits} from '../../../src/io/read/limits.js'
 import type {Limits} from '../../../src/io/read/limits.js'
@@ -61,9 +61,9 @@ export function tokenize(text: string, size = Infinity, delimiter = ',', limits?
   return rows
 }
 
-/** A fresh temp folder; write files into it. */
+/** A fresh temp folder (removed after the test file); write files into it. */
 export function tempDir(files: Record<string, Uint8Array | string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'spendkit-bytes-'))
+  const dir = registeredTempDir('spendkit-bytes-')
   for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body)
   return dir
 }

@@ -106,7 +106,6 @@ describe('CsvTokenizer on one enormous line', () => {
     const t = new CsvTokenizer(',', resolveLimits(), 'big.csv')
     t.push('Date,Supplier,Amount\n2024-01-01,')
     const chunk = 'x'.repeat(65536)
-    const t0 = performance.now()
     let err: {code?: string; where?: string} = {}
     let pushed = 0
     try {
@@ -118,20 +117,18 @@ describe('CsvTokenizer on one enormous line', () => {
     expect(err).toMatchObject({code: 'FIELD_TOO_LONG', where: 'big.csv:2'})
     // Caught once the field passes 1 MB (16 chunks) and the held-back text is parsed again: well before 20 MB.
     expect(pushed).toBeLessThan(40)
-    expect(performance.now() - t0).toBeLessThan(2000)
   })
 
-  it('reads a 30 MB record of short fields in linear time, then refuses its column count', () => {
+  // How long these take is measured by `node bench/tokenizer.mjs`, not asserted here: a hang is caught by the test timeout.
+  it('reads a 30 MB record of short fields, then refuses its column count', () => {
     const t = new CsvTokenizer(',', resolveLimits(), 'wide.csv')
     const chunk = 'ab,'.repeat(21845)
-    const t0 = performance.now()
     for (let i = 0; i < 480; i++) t.push(chunk)
     // The line end may be held back with the record (see push): the error comes by end() at the latest.
     expect(() => {
       t.push('z\n')
       t.end()
     }).toThrow(/more than 10000 columns/)
-    expect(performance.now() - t0).toBeLessThan(5000)
   })
 
   it('gives the same rows whether a long record arrives in one piece or in many', () => {

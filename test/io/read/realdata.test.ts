@@ -1,8 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {readFileSync} from 'node:fs'
+import {REALDATA as ROOT} from '../../helpers/cli.js'
 import {openAll} from './helpers.js'
-
-const ROOT = '/work/shared/realdata'
 
 interface Expected {
   kind: string

@@ -1,9 +1,10 @@
 import {describe, expect, it} from 'vitest'
 import {join} from 'node:path'
 import {zipSync} from 'fflate'
+import {REALDATA} from '../../helpers/cli.js'
 import {errorOf, fix, openAll, tempDir} from './helpers.js'
 
-const BIS = '/work/shared/realdata/uk-bis-over25k/BIS_monthly_spend_December_2012.xls'
+const BIS = join(REALDATA, 'uk-bis-over25k/BIS_monthly_spend_December_2012.xls')
 
 describe('spreadsheets (read in a worker)', () => {
   it('BIS .xls (BIFF8): 2706 rows, header first, payment dates in December 2012', async () => {

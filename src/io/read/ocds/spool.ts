@@ -89,7 +89,13 @@ export class Spool {
     if (this.fd === null) {
       const dir = mkdtempSync(join(tmpdir(), 'spendkit-ocds-'))
       const file = join(dir, 'spool')
-      this.fd = openSync(file, 'w+', 0o600)
+      try {
+        this.fd = openSync(file, 'w+', 0o600)
+      } catch (error) {
+        // Out of file descriptors or disk: the folder must not outlive the error.
+        rmSync(dir, {recursive: true, force: true})
+        throw error
+      }
       // Unlinked at once: the open descriptor keeps the data, and a crash leaves no file behind.
       try {
         unlinkSync(file)
