@@ -1,4 +1,4 @@
-import {createWriteStream, promises as fsp} from 'node:fs'
+import {createWriteStream, promises as fsp, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {basename, join, relative, resolve, sep} from 'node:path'
 import {pipeline} from 'node:stream/promises'
@@ -70,6 +70,22 @@ async function spoolStdin(): Promise<string> {
     })
   }
   const dir = await fsp.mkdtemp(join(tmpdir(), 'spendkit-stdin-'))
+  // The spool goes however the run ends: a normal end or error (removeSpool),
+  // process.exit (the import's own signal handler), or a signal before that
+  // handler is in place.
+  const remove = () => rmSync(dir, {recursive: true, force: true})
+  // With the import's handler in place, it exits (and `exit` removes the spool).
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (process.listenerCount(signal) === 0) process.exit(signal === 'SIGINT' ? 130 : 143)
+  }
+  process.once('exit', remove)
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  spoolCleanups.set(dir, () => {
+    process.off('exit', remove)
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  })
   const file = join(dir, 'stdin')
   let bytes = 0
   const cap = Number(process.env.SPENDKIT_MAX_STDIN_BYTES) || MAX_STDIN_BYTES
@@ -87,10 +103,19 @@ async function spoolStdin(): Promise<string> {
       }
     }, createWriteStream(file))
   } catch (error) {
-    await fsp.rm(dir, {recursive: true, force: true})
+    await removeSpool(dir)
     throw error
   }
   return file
+}
+
+/** Spool folders still to remove, each with what unhooks its exit and signal listeners. */
+const spoolCleanups = new Map<string, () => void>()
+
+async function removeSpool(dir: string): Promise<void> {
+  spoolCleanups.get(dir)?.()
+  spoolCleanups.delete(dir)
+  await fsp.rm(dir, {recursive: true, force: true})
 }
 
 /**
@@ -141,7 +166,7 @@ export async function importOne(ws: Workspace, req: ImportRequest): Promise<Impo
       await half?.read.discard()
     }
   } finally {
-    if (req.input === '-') await fsp.rm(join(path, '..'), {recursive: true, force: true})
+    if (req.input === '-') await removeSpool(join(path, '..'))
   }
 }
 
