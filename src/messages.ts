@@ -277,6 +277,15 @@ export const analysisMsg = {
 
 export type OcdsLevel = 'awards' | 'contracts' | 'transactions'
 
+/** What a JSON source is at its top: a document's array or object, or JSON Lines. */
+export type JsonRoot = 'array' | 'object' | 'lines'
+
+const JSON_ROOT: Record<JsonRoot, string> = {array: 'a JSON array', object: 'a JSON object', lines: 'JSON Lines'}
+const NOT_OCDS_TAIL: Record<JsonRoot, string> = {
+  array: ', not OCDS releases or records', object: ': not an OCDS release or record package', lines: ', not OCDS releases or records',
+}
+const nounCount = (n: number, noun: string, plural = `${noun}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? noun : plural}`
+
 /**
  * The OCDS reader (src/io/read/ocds); re-exported by src/io/read/ocds/messages.ts.
  * @example ocdsMsg.noValue('award a1') // 'award a1 has no value'
@@ -286,6 +295,25 @@ export const ocdsMsg = {
   notJson: () => 'not JSON (expected an OCDS release, record or package)',
   emptyJson: () => 'empty JSON file (nothing to import)',
   notOcds: () => 'JSON is not OCDS: no releases[], records[] or ocid found',
+  /** NOT_OCDS: what the file holds instead (one line, then the hint). */
+  notOcdsDeep: (root: 'array' | 'object', depth: number) => `${JSON_ROOT[root]} nested ${depth.toLocaleString('en-GB')} deep${NOT_OCDS_TAIL[root]}`,
+  notOcdsKeys: (keys: readonly string[], more: number) =>
+    keys.length === 0
+      ? `an empty JSON object${NOT_OCDS_TAIL.object}`
+      : `a JSON object with keys ${keys.join(', ')}${more ? ` and ${more.toLocaleString('en-GB')} more` : ''}${NOT_OCDS_TAIL.object}`,
+  /** `found`: the parts of a NotOcdsTally ("2 objects with keys a, b; 3 numbers"). */
+  notOcdsFound: (root: JsonRoot, found: string) =>
+    root === 'object'
+      ? `a JSON object whose releases or records are ${found}, none with an ocid${NOT_OCDS_TAIL.object}`
+      : `${JSON_ROOT[root]} of ${found}: not OCDS releases or records`,
+  notOcdsHint: () => 'spend reads OCDS release and record packages, releases, records and JSON Lines of them; save other data as CSV with an amount column',
+  foundObjects: (n: number, keys: readonly string[], more: boolean) =>
+    keys.length === 0 ? nounCount(n, 'empty object') : `${nounCount(n, 'object')} with keys ${keys.join(', ')}${more ? ' and more' : ''}`,
+  foundArrays: (n: number, depth: number) => `${nounCount(n, 'array')}${depth > 2 ? ` nested ${n === 1 ? '' : 'up to '}${depth.toLocaleString('en-GB')} deep` : ''}`,
+  foundDeep: (n: number, depth: number) => `${nounCount(n, 'value')} nested ${n === 1 ? '' : 'up to '}${depth.toLocaleString('en-GB')} deep`,
+  foundScalars: (n: number, noun: string) => nounCount(n, noun),
+  foundNotJson: (n: number, line: number, why: string) => `${nounCount(n, 'line')} that ${n === 1 ? 'is' : 'are'} not JSON (line ${line}: ${why})`,
+  tooDeepLine: (depth: number) => `JSON nested ${depth.toLocaleString('en-GB')} deep: not an OCDS release, record or package`,
   badJson: (line: number, why: string) => `not valid JSON near line ${line} (${why})`,
   badJsonLine: (why: string) => `not valid JSON (${why})`,
   lineTooLong: (line: number, max: number) => `JSON Lines line ${line} is longer than ${max} characters (is it one JSON document?)`,
