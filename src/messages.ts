@@ -34,6 +34,7 @@ export const msg = {
 /** Messages of `spend inspect`. */
 export const inspectMsg = {
   sourceFailed: (oneLine: string) => `skipped, cannot be read: ${oneLine}`,
+  currencyUnknown: (file: string, flag: string) => `${file}: currency unknown: import refuses this file without ${flag}`,
 } as const
 
 const EXPECTED_FORMATS = 'expected CSV, TSV, XLS(X), JSON, ZIP or GZ'
@@ -131,7 +132,7 @@ export const csvMsg = {
 /**
  * Table layer (mapping, presets, tableplan, table): errors that stop a table,
  * the plan's warnings, and the reasons it gives for what it guessed.
- * @example tableMsg.currencyFromSymbols('GBP') // 'currency GBP: from symbols in the file'
+ * @example tableMsg.currencyFrom('GBP', 'the uk-25k layout') // 'currency GBP: from the uk-25k layout'
  */
 export const tableMsg = {
   unknownMapField: (field: string) => `unknown field "${field}" in --map`,
@@ -147,13 +148,31 @@ export const tableMsg = {
   noRows: () => 'no rows to import',
   badCurrency: (code: string) => `"${code}" is not an ISO 4217 code`,
   badCurrencyHint: () => 'e.g. --currency GBP',
-  noCurrencyCode: () => 'currency column has no ISO code in the first rows',
-  noCurrency: () => 'the file does not say its currency',
-  noCurrencyHint: () => 'add --currency GBP (or the right code)',
+  noCurrencyCode: () => 'the currency column has no ISO code in the first rows',
+  noCurrency: () => 'the file does not say its currency: no currency column, symbol or ISO code, and no layout that fixes one',
+  /** `code` is the currency suggested (null when nothing points to one); `why` what suggests it. */
+  noCurrencyHint: (code: string | null, why: string) =>
+    code === null
+      ? `give --currency with the ISO 4217 code of the amounts, e.g. GBP, USD or EUR; ${why}`
+      : `give --currency ${code} if the amounts are in ${code}; ${why}`,
+  noCurrencyClue: () => 'nothing in the header points to a country',
+  currencyClue: (language: string, cells: readonly string[], others: readonly string[]) =>
+    `the header is ${language}${cells.length ? `: ${cells.join(', ')}` : ''}${others.length ? ` (or ${others.join(', ')})` : ''}`,
+  /** What decided the currency (report fields, and the warnings below). */
+  currencyColumnEvidence: (header: string) => `the "${header}" column`,
+  currencyPresetEvidence: (preset: string) => `the ${preset} layout`,
+  currencyAmountsEvidence: (token: string) => `"${token}" in the amounts`,
+  currencyHeaderEvidence: (cell: string) => `the header "${cell}"`,
+  currencyTitleEvidence: (line: string, token: string) => `"${token}" in the title line ${line}`,
+  currencyLayoutEvidence: (columns: readonly string[]) =>
+    `the UK spending-transparency layout (columns ${columns.join(', ')}), which is published in pounds`,
+  noDataRowsEvidence: () => 'nothing (no data rows)',
+  unknownCurrencyEvidence: () => 'unknown: nothing in the file names it',
   /** Warnings of a table plan (shown after an import and by inspect). */
   badOrgIds: (n: number, scheme: string | null) => `${n} supplier ids failed the ${scheme} check: kept as text only`,
-  currencyFromPreset: (currency: string, preset: string) => `currency ${currency}: from the ${preset} layout`,
-  currencyFromSymbols: (currency: string) => `currency ${currency}: from symbols in the file`,
+  currencyFrom: (currency: string, evidence: string) => `currency ${currency}: from ${evidence}`,
+  currencyFlagOverrides: (flag: string, other: string, evidence: string) => `--currency ${flag} used, not ${other} from ${evidence}`,
+  unknownCurrency: (what: string, flag: string, why: string) => `currency unknown: ${what}; import refuses it without ${flag} (${why})`,
   noDataRows: () => 'no data rows',
   mixedDecimals: (reason: string) => `amount decimal separator: ${reason}`,
   mixedDates: (reason: string) => `dates: ${reason}`,
@@ -340,6 +359,7 @@ export const ocdsMsg = {
   currencyFromContract: (n: number) => `${n} transactions have no currency: used their contract's currency`,
   currencyFromFlag: (n: number, level: string) => `${n} ${level} have no currency: used --currency`,
   dateOrderReason: () => 'OCDS dates are ISO 8601 (the date part is taken as written)',
+  currencyEvidence: (fromFlag: number) => `each value's own currency${fromFlag ? `; --currency for ${fromFlag} without one` : ''}`,
   /** Key of the report's skipped_detail. */
   repeatedVersion: (level: string) => `repeated ${level} version`,
   sme: (withScale: number, rows: number, shares: string) =>
