@@ -51,6 +51,7 @@ export const msg = {
 /** Messages of `spend inspect`. */
 export const inspectMsg = {
   sourceFailed: (oneLine: string) => `skipped, cannot be read: ${oneLine}`,
+  currencyUnknown: (file: string, flag: string) => `${file}: currency unknown: import refuses this file without ${flag}`,
 } as const
 
 /** A word (path, argument) as typed in a shell: quoted only when it needs to be. */
@@ -193,7 +194,7 @@ export const csvMsg = {
 /**
  * Table layer (mapping, presets, tableplan, table): errors that stop a table,
  * the plan's warnings, and the reasons it gives for what it guessed.
- * @example tableMsg.currencyFromSymbols('GBP') // 'currency GBP: from symbols in the file'
+ * @example tableMsg.currencyFrom('GBP', 'the uk-25k layout') // 'currency GBP: from the uk-25k layout'
  */
 export const tableMsg = {
   unknownMapField: (field: string) => `unknown field "${field}" in --map`,
@@ -209,13 +210,31 @@ export const tableMsg = {
   noRows: () => 'no rows to import',
   badCurrency: (code: string) => `"${code}" is not an ISO 4217 code`,
   badCurrencyHint: () => 'e.g. --currency GBP',
-  noCurrencyCode: () => 'currency column has no ISO code in the first rows',
-  noCurrency: () => 'the file does not say its currency',
-  noCurrencyHint: () => 'add --currency GBP (or the right code)',
+  noCurrencyCode: () => 'the currency column has no ISO code in the first rows',
+  noCurrency: () => 'the file does not say its currency: no currency column, symbol or ISO code, and no layout that fixes one',
+  /** `code` is the currency suggested (null when nothing points to one); `why` what suggests it. */
+  noCurrencyHint: (code: string | null, why: string) =>
+    code === null
+      ? `give --currency with the ISO 4217 code of the amounts, e.g. GBP, USD or EUR; ${why}`
+      : `give --currency ${code} if the amounts are in ${code}; ${why}`,
+  noCurrencyClue: () => 'nothing in the header points to a country',
+  currencyClue: (language: string, cells: readonly string[], others: readonly string[]) =>
+    `the header is ${language}${cells.length ? `: ${cells.join(', ')}` : ''}${others.length ? ` (or ${others.join(', ')})` : ''}`,
+  /** What decided the currency (report fields, and the warnings below). */
+  currencyColumnEvidence: (header: string) => `the "${header}" column`,
+  currencyPresetEvidence: (preset: string) => `the ${preset} layout`,
+  currencyAmountsEvidence: (token: string) => `"${token}" in the amounts`,
+  currencyHeaderEvidence: (cell: string) => `the header "${cell}"`,
+  currencyTitleEvidence: (line: string, token: string) => `"${token}" in the title line ${line}`,
+  currencyLayoutEvidence: (columns: readonly string[]) =>
+    `the UK spending-transparency layout (columns ${columns.join(', ')}), which is published in pounds`,
+  noDataRowsEvidence: () => 'nothing (no data rows)',
+  unknownCurrencyEvidence: () => 'unknown: nothing in the file names it',
   /** Warnings of a table plan (shown after an import and by inspect). */
   badOrgIds: (n: number, scheme: string | null) => `${n} supplier ${word(n, 'id')} failed the ${scheme} check: kept as text only`,
-  currencyFromPreset: (currency: string, preset: string) => `currency ${currency}: from the ${preset} layout`,
-  currencyFromSymbols: (currency: string) => `currency ${currency}: from symbols in the file`,
+  currencyFrom: (currency: string, evidence: string) => `currency ${currency}: from ${evidence}`,
+  currencyFlagOverrides: (flag: string, other: string, evidence: string) => `--currency ${flag} used, not ${other} from ${evidence}`,
+  unknownCurrency: (what: string, flag: string, why: string) => `currency unknown: ${what}; import refuses it without ${flag} (${why})`,
   noDataRows: () => 'no data rows',
   mixedDecimals: (reason: string) => `amount decimal separator: ${reason}`,
   mixedDates: (reason: string) => `dates: ${reason}`,
@@ -348,6 +367,15 @@ export const analysisMsg = {
 
 export type OcdsLevel = 'awards' | 'contracts' | 'transactions'
 
+/** What a JSON source is at its top: a document's array or object, or JSON Lines. */
+export type JsonRoot = 'array' | 'object' | 'lines'
+
+const JSON_ROOT: Record<JsonRoot, string> = {array: 'a JSON array', object: 'a JSON object', lines: 'JSON Lines'}
+const NOT_OCDS_TAIL: Record<JsonRoot, string> = {
+  array: ', not OCDS releases or records', object: ': not an OCDS release or record package', lines: ', not OCDS releases or records',
+}
+const nounCount = (n: number, noun: string, plural = `${noun}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? noun : plural}`
+
 /**
  * The OCDS reader (src/io/read/ocds); re-exported by src/io/read/ocds/messages.ts.
  * @example ocdsMsg.noValue('award a1') // 'award a1 has no value'
@@ -357,6 +385,25 @@ export const ocdsMsg = {
   notJson: () => 'not JSON (expected an OCDS release, record or package)',
   emptyJson: () => 'empty JSON file (nothing to import)',
   notOcds: () => 'JSON is not OCDS: no releases[], records[] or ocid found',
+  /** NOT_OCDS: what the file holds instead (one line, then the hint). */
+  notOcdsDeep: (root: 'array' | 'object', depth: number) => `${JSON_ROOT[root]} nested ${depth.toLocaleString('en-GB')} deep${NOT_OCDS_TAIL[root]}`,
+  notOcdsKeys: (keys: readonly string[], more: number) =>
+    keys.length === 0
+      ? `an empty JSON object${NOT_OCDS_TAIL.object}`
+      : `a JSON object with keys ${keys.join(', ')}${more ? ` and ${more.toLocaleString('en-GB')} more` : ''}${NOT_OCDS_TAIL.object}`,
+  /** `found`: the parts of a NotOcdsTally ("2 objects with keys a, b; 3 numbers"). */
+  notOcdsFound: (root: JsonRoot, found: string) =>
+    root === 'object'
+      ? `a JSON object whose releases or records are ${found}, none with an ocid${NOT_OCDS_TAIL.object}`
+      : `${JSON_ROOT[root]} of ${found}: not OCDS releases or records`,
+  notOcdsHint: () => 'spend reads OCDS release and record packages, releases, records and JSON Lines of them; save other data as CSV with an amount column',
+  foundObjects: (n: number, keys: readonly string[], more: boolean) =>
+    keys.length === 0 ? nounCount(n, 'empty object') : `${nounCount(n, 'object')} with keys ${keys.join(', ')}${more ? ' and more' : ''}`,
+  foundArrays: (n: number, depth: number) => `${nounCount(n, 'array')}${depth > 2 ? ` nested ${n === 1 ? '' : 'up to '}${depth.toLocaleString('en-GB')} deep` : ''}`,
+  foundDeep: (n: number, depth: number) => `${nounCount(n, 'value')} nested ${n === 1 ? '' : 'up to '}${depth.toLocaleString('en-GB')} deep`,
+  foundScalars: (n: number, noun: string) => nounCount(n, noun),
+  foundNotJson: (n: number, line: number, why: string) => `${nounCount(n, 'line')} that ${n === 1 ? 'is' : 'are'} not JSON (line ${line}: ${why})`,
+  tooDeepLine: (depth: number) => `JSON nested ${depth.toLocaleString('en-GB')} deep: not an OCDS release, record or package`,
   badJson: (line: number, why: string) => `not valid JSON near line ${line} (${why})`,
   badJsonLine: (why: string) => `not valid JSON (${why})`,
   lineTooLong: (line: number, max: number) => `JSON Lines line ${line} is longer than ${max} characters (is it one JSON document?)`,
@@ -388,6 +435,7 @@ export const ocdsMsg = {
     `${n} ${word(n, 'transaction')} ${have(n)} no currency: used ${n === 1 ? 'its' : 'their'} contract's currency`,
   currencyFromFlag: (n: number, level: string) => `${n} ${word(n, one(level), level)} ${have(n)} no currency: used --currency`,
   dateOrderReason: () => 'OCDS dates are ISO 8601 (the date part is taken as written)',
+  currencyEvidence: (fromFlag: number) => `each value's own currency${fromFlag ? `; --currency for ${fromFlag} without one` : ''}`,
   /** Key of the report's skipped_detail. */
   repeatedVersion: (level: string) => `repeated ${level} version`,
   sme: (withScale: number, rows: number, shares: string) =>

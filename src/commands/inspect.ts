@@ -26,7 +26,11 @@ export default class Inspect extends SpendCommand {
   async run(): Promise<InspectResult> {
     const {args, flags} = await this.parse(Inspect)
     const result = await runInspect(args.file, flags)
-    for (const s of result.sources) if (s.error) this.note(inspectMsg.sourceFailed(s.error.message))
+    for (const s of result.sources) {
+      if (s.error) this.note(inspectMsg.sourceFailed(s.error.message))
+      const unknown = s.currency_evidence?.suggestion
+      if (unknown) this.note(inspectMsg.currencyUnknown(s.file, unknown.flag))
+    }
     await this.emit(result, (human) => inspectViews(result, human), flags.format)
     return result
   }

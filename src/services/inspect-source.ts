@@ -43,17 +43,14 @@ export class InspectSink implements RecordSink {
   }
 }
 
-const CURRENCY_SOURCE: Record<TablePlan['currencyFrom'], (p: TablePlan) => string> = {
-  flag: () => '--currency',
-  column: (p) => `the "${(p.header[p.mapping.index.currency as number] ?? '').trim()}" column`,
-  preset: (p) => `the ${p.preset?.name ?? ''} layout`,
-  symbols: () => 'currency symbols in the file',
-  none: () => 'nothing (no data rows)',
+/** Where the currency came from, for people: the plan's evidence, and the flag to give when it is unknown. */
+function currencySource(p: TablePlan): string {
+  return p.currencySuggestion ? `${p.currencyEvidence}; give ${p.currencySuggestion.flag}` : p.currencyEvidence
 }
 
 /** What differs between table and OCDS sources; the rest comes from the SourceReport. */
 type Decided = Pick<InspectSource,
-  'preset' | 'preset_closest' | 'unused_columns' | 'decimal' | 'decimal_reason' | 'currency' | 'currency_source' |
+  'preset' | 'preset_closest' | 'unused_columns' | 'decimal' | 'decimal_reason' | 'currency' | 'currency_source' | 'currency_evidence' |
   'buyer' | 'buyer_source' | 'supplier_id_scheme' | 'ocds'>
 
 /** One InspectSource, keys in the documented order (the --json contract). */
@@ -63,7 +60,7 @@ function build(r: SourceReport, sink: InspectSink, d: Decided): InspectSource {
     header_line: r.header_line, header: r.header, preset: d.preset, preset_closest: d.preset_closest,
     mapping: r.mapping, mapping_how: r.mapping_how, unused_columns: d.unused_columns,
     date_order: r.date_order, date_order_reason: r.date_order_reason, decimal: d.decimal, decimal_reason: d.decimal_reason,
-    currency: d.currency, currency_source: d.currency_source,
+    currency: d.currency, currency_source: d.currency_source, currency_evidence: d.currency_evidence,
     buyer: d.buyer, buyers: sink.buyers.size, buyer_source: d.buyer_source, supplier_id_scheme: d.supplier_id_scheme,
     rows: r.rows, skipped: r.skipped_detail, quality: r.quality,
     totals: r.totals.map((t) => ({
@@ -92,7 +89,8 @@ export function tableSource(report: SourceReport, plan: TablePlan, sink: Inspect
     preset_closest: closest && {...closest, matched: asWritten(closest.matched, plan.header)},
     unused_columns: plan.header.filter((h, i) => !used.has(i) && h.trim() !== '').map((h) => h.trim()),
     decimal: plan.decimal, decimal_reason: plan.decimalReason,
-    currency: plan.currency === 'XXX' ? null : plan.currency, currency_source: CURRENCY_SOURCE[plan.currencyFrom](plan),
+    currency: plan.currency === 'XXX' ? null : plan.currency, currency_source: currencySource(plan),
+    currency_evidence: report.currency_evidence ?? null,
     // With no buyer column and no rows, still say which buyer the rows would get.
     buyer: noBuyerColumn && sink.buyers.size === 0 ? plan.fallbackBuyer : onlyBuyer(sink),
     buyer_source: buyerSource(report.buyer_origin, plan),
@@ -126,7 +124,7 @@ export function ocdsSource(report: OcdsSourceReport, sink: InspectSink): Inspect
     preset_closest: null,
     unused_columns: [],
     decimal: null, decimal_reason: null,
-    currency: null, currency_source: 'each value\'s own currency',
+    currency: null, currency_source: 'each value\'s own currency', currency_evidence: report.currency_evidence ?? null,
     buyer: onlyBuyer(sink),
     buyer_source: 'OCDS buyer (else tender.procuringEntity)',
     supplier_id_scheme: 'OCDS parties identifier.scheme',
@@ -148,7 +146,7 @@ export function failedSource(source: Source, error: SpendInputError): InspectSou
     file: source.name, format: source.format, container: source.container, encoding: source.encoding,
     delimiter: source.kind === 'table' ? source.delimiter : null, header_line: null, header: [], preset: null, preset_closest: null,
     mapping: {}, mapping_how: {}, unused_columns: [], date_order: null, date_order_reason: null, decimal: null, decimal_reason: null,
-    currency: null, currency_source: 'unknown', buyer: null, buyers: 0, buyer_source: 'unknown', supplier_id_scheme: null,
+    currency: null, currency_source: 'unknown', currency_evidence: null, buyer: null, buyers: 0, buyer_source: 'unknown', supplier_id_scheme: null,
     rows: {read: 0, imported: 0, rejected: 0, skipped: 0}, skipped: {},
     quality: {no_date: 0, redacted: 0, with_supplier_id: 0, with_category: 0}, totals: [], samples: [], problems: [], warnings: [],
     ocds: null, error: {code: error.code, message: error.oneLine()},

@@ -4,7 +4,7 @@
  * (schemas/inspect.json); keys are built in this order (`inspect-source.ts`).
  */
 import type {SpendRecord} from '../model/record.js'
-import type {SourceReport} from '../io/read/types.js'
+import type {CurrencyEvidence, SourceReport} from '../io/read/types.js'
 
 export interface InspectFlags {
   buyer?: string
@@ -49,6 +49,8 @@ export interface InspectSource {
   /** Currency for rows that do not name one (null for OCDS: each value names its own). */
   currency: string | null
   currency_source: string
+  /** How the currency was decided, for scripts (null when the source could not be read). */
+  currency_evidence: CurrencyEvidence | null
   /** The buyer when every imported row has the same one, else null (see `buyers`). */
   buyer: string | null
   buyers: number

@@ -35,6 +35,8 @@ export async function runInspect(input: string, flags: InspectFlags): Promise<In
   const opts: ImportOptions = {
     importId: 'inspect', label: input, buyer: flags.buyer, currency, map: flags.map ? await readMapFile(flags.map) : undefined,
     preset: flags.preset, ocdsLevel: flags['ocds-level'],
+    // Inspect explains a file whose currency nothing names (import refuses it): shown as unknown, with the flag to give.
+    allowUnknownCurrency: true,
   }
   const size = input === '-' ? 0 : ((await stat(input).catch(() => null))?.size ?? 0)
   const bar = createProgress(input, size)

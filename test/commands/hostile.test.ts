@@ -225,7 +225,8 @@ const CASES: Case[] = [
   {
     name: 'JSON opening 1,000,000 arrays',
     make: () => input('deep.json', '['.repeat(1_000_000)),
-    error: /deep\.json: not valid JSON/,
+    // Past the depth bound nothing is built: the error says how deep it goes (cut short or not).
+    error: /deep\.json: a JSON array nested 1,000,000 deep, not OCDS releases or records/,
   },
   {
     name: 'JSON with a 100 MB string',

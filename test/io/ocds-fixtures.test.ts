@@ -129,7 +129,7 @@ describe('readOcds reports awards without a usable value', () => {
   })
 
   it('fails with one clear line on JSON that is not OCDS or not JSON', async () => {
-    await expect(read(textSource('x.json', '{"foo": 1}'))).rejects.toThrow('JSON is not OCDS: no releases[], records[] or ocid found')
+    await expect(read(textSource('x.json', '{"foo": 1}'))).rejects.toThrow('a JSON object with keys foo: not an OCDS release or record package')
     await expect(read(textSource('x.json', '{"releases": [{"ocid": "a",}]}'))).rejects.toThrow(/^not valid JSON near line 1/)
     await expect(read(textSource('x.json', '{"releases": [{"ocid": "a"}'))).rejects.toThrow(/^not valid JSON/)
     await expect(read(textSource('x.json', 'ocid,amount\n'))).rejects.toMatchObject({code: 'NOT_OCDS'})

@@ -198,7 +198,8 @@ describe('readTable: amounts, dates and ids per column', () => {
   it('infers the currency from symbols in the amounts and says so', async () => {
     const {records, report} = await read('eur.csv', 'Supplier,Amount\nA,€1.50\n')
     expect(records[0]?.currency).toBe('EUR')
-    expect(report.warnings).toContain('currency EUR: from symbols in the file')
+    expect(report.warnings).toContain('currency EUR: from "€" in the amounts')
+    expect(report.currency_evidence).toEqual({code: 'EUR', from: 'symbols', evidence: '"€" in the amounts', suggestion: null})
   })
 
   it('marks redacted suppliers and keeps them', async () => {

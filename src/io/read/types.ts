@@ -65,6 +65,18 @@ export interface RowCounts {
   skipped: number
 }
 
+/** How the currency of the rows that do not name one was decided (table/currency.ts); in the report, the manifest and --json. */
+export interface CurrencyEvidence {
+  /** The ISO code used; null when there is none: no data rows, unknown (inspect only: import refuses), or OCDS (each value names its own). */
+  code: string | null
+  /** 'flag' | 'column' | 'preset' | 'symbols' | 'header' | 'title' | 'layout' | 'none' | 'unknown' | 'ocds'. */
+  from: string
+  /** What decided it, as a phrase: '--currency', '"£" in the amounts', 'the uk-lga layout'... */
+  evidence: string
+  /** When unknown: the --currency to give (code null when nothing points to one) and why that one. */
+  suggestion: {code: string | null; flag: string; why: string} | null
+}
+
 /** What reading one source found; stored in the manifest and printed by import. */
 export interface SourceReport {
   file: string
@@ -89,6 +101,8 @@ export interface SourceReport {
   quality: {no_date: number; redacted: number; with_supplier_id: number; with_category: number}
   buyer_origin: string
   warnings: string[]
+  /** Added in issue 8; absent from older manifests. */
+  currency_evidence?: CurrencyEvidence | null
 }
 
 export interface ImportOptions {
@@ -101,6 +115,8 @@ export interface ImportOptions {
   map?: Record<string, string>
   preset?: string
   ocdsLevel?: 'awards' | 'contracts' | 'transactions'
+  /** Plan a table whose currency nothing names instead of refusing it (inspect explains; import refuses). */
+  allowUnknownCurrency?: boolean
   /** Called with bytes consumed so far, for the progress bar. */
   onProgress?: (bytes: number) => void
 }

@@ -40,6 +40,7 @@ export function importJson(outcomes: ImportResult, failed: readonly ImportFailur
         skipped: f.skipped_detail,
         totals: contractTotals(f.totals),
         warnings: f.warnings,
+        currency_evidence: f.currency_evidence ?? null,
       })),
     })),
     ...(failed.length ? {failed} : {}),

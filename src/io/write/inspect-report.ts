@@ -63,8 +63,19 @@ function verdict(s: InspectSource): string {
     return s.warnings.length ? 'nothing to import (see Warnings)' : 'nothing to import: no spend rows found'
   }
   const fuzzy = Object.values(s.mapping_how).includes('fuzzy') ? '; check the columns guessed by close spelling' : ''
-  if (s.rows.rejected === 0) return `would import ${count(s.rows.imported, 'row')}, none rejected${fuzzy}`
-  return `would import ${count(s.rows.imported, 'row')} and reject ${n(s.rows.rejected)} (see Problems)${fuzzy}`
+  const rows = s.rows.rejected === 0
+    ? `${count(s.rows.imported, 'row')}, none rejected`
+    : `${count(s.rows.imported, 'row')} and reject ${n(s.rows.rejected)} (see Problems)`
+  const unknown = s.currency_evidence?.suggestion
+  if (unknown) return `import refuses it: its currency is unknown (give ${unknown.flag}); then it would import ${rows}${fuzzy}`
+  return `would import ${rows}${fuzzy}`
+}
+
+/** The currency, where it came from, and for an unknown one the flag to give and why. */
+function currencyText(s: InspectSource): string {
+  const hint = s.currency_evidence?.suggestion
+  if (hint) return `unknown: nothing in the file names it; give ${hint.flag} (${hint.why})`
+  return s.currency ? `${s.currency}, from ${s.currency_source}` : s.currency_source
 }
 
 function layout(s: InspectSource): string {
@@ -120,7 +131,7 @@ function found(s: InspectSource): [string, string][] {
     out.push(['Header', `line ${s.header_line ?? '?'}, ${s.header.filter((h) => h.trim()).length} columns`])
   }
   out.push(['Layout', layout(s)])
-  out.push(['Currency', s.currency ? `${s.currency}, from ${s.currency_source}` : s.currency_source])
+  out.push(['Currency', currencyText(s)])
   if (s.decimal) out.push(['Decimal', `'${s.decimal}' (${s.decimal_reason ?? ''})`])
   if (s.date_order) out.push(['Dates', `${ORDER[s.date_order] ?? s.date_order}: ${s.date_order_reason ?? ''}`])
   else if (s.date_order_reason) out.push(['Dates', s.date_order_reason])
@@ -129,7 +140,7 @@ function found(s: InspectSource): [string, string][] {
   out.push(['Skipped', skippedText(s)])
   if (s.rows.imported > 0) out.push(['Quality', qualityText(s)])
   for (const t of s.totals) {
-    out.push([`Total ${t.currency}`, `${groupThousands(t.source)} = imported ${groupThousands(t.imported)} + rejected ${groupThousands(t.rejected)}`])
+    out.push([t.currency === 'XXX' ? 'Total (unknown)' : `Total ${t.currency}`, `${groupThousands(t.source)} = imported ${groupThousands(t.imported)} + rejected ${groupThousands(t.rejected)}`])
   }
   const unused = s.unused_columns
   if (unused.length > UNUSED_SHOWN + 2) out.push(['Not used', `${unused.slice(0, UNUSED_SHOWN).join(', ')} and ${unused.length - UNUSED_SHOWN} more (--json lists all)`])
@@ -172,7 +183,8 @@ function sampleView(s: InspectSource): View {
       {key: 'currency', header: 'cur'},
       ...(several ? [] : [{key: 'expense_type', header: 'expense type'}]),
     ],
-    rows: s.samples.map((r) => ({...r})),
+    // An unknown currency is carried as ISO 4217 XXX ("no currency"): shown as such.
+    rows: s.samples.map((r) => ({...r, currency: r.currency === 'XXX' ? '?' : r.currency})),
   }
 }
 

@@ -13,7 +13,14 @@ import {instant, obj, text} from './values.js'
 
 type Json = Record<string, unknown>
 
-function mergeArrays(a: unknown[], b: unknown[]): unknown[] {
+/**
+ * Objects nested deeper than this are not merged field by field: the later one
+ * replaces the earlier whole. OCDS nests about 10 deep; the bound keeps the
+ * recursion off the end of the stack for any input.
+ */
+const MERGE_DEPTH = 1000
+
+function mergeArrays(a: unknown[], b: unknown[], depth: number): unknown[] {
   const byId = (xs: unknown[]) => xs.every((x) => obj(x) && text((x as Json).id) !== null)
   if (!byId(a) || !byId(b)) return b
   const out = a.slice()
@@ -25,17 +32,18 @@ function mergeArrays(a: unknown[], b: unknown[]): unknown[] {
     if (i === undefined) {
       at.set(id, out.length)
       out.push(item)
-    } else out[i] = merge(out[i] as Json, item as Json)
+    } else out[i] = merge(out[i] as Json, item as Json, depth + 1)
   }
   return out
 }
 
-function merge(base: Json, next: Json): Json {
+function merge(base: Json, next: Json, depth = 0): Json {
+  if (depth > MERGE_DEPTH) return next
   const out: Json = {...base}
   for (const [k, v] of Object.entries(next)) {
     if (v === null) delete out[k]
-    else if (Array.isArray(v) && Array.isArray(out[k])) out[k] = mergeArrays(out[k] as unknown[], v)
-    else if (obj(v) && obj(out[k])) out[k] = merge(out[k] as Json, v as Json)
+    else if (Array.isArray(v) && Array.isArray(out[k])) out[k] = mergeArrays(out[k] as unknown[], v, depth + 1)
+    else if (obj(v) && obj(out[k])) out[k] = merge(out[k] as Json, v as Json, depth + 1)
     else out[k] = v
   }
   return out

@@ -12,8 +12,10 @@
  * `write` return false, and the caller replays the text into the streaming reader.
  */
 import {SpendInputError} from '../../../errors.js'
+import {DepthCounter, MAX_JSON_DEPTH} from './depth.js'
 import type {TopItem} from './json-stream.js'
 import {ocdsMsg} from './messages.js'
+import {notOcdsDeepError} from './not-ocds.js'
 import {PackageRoot} from './package-root.js'
 import {listMembers, skipNumber, stringAt, unexpected, Unit, UNIT_TEXT_LIMIT} from './units.js'
 
@@ -64,6 +66,8 @@ export class DocScanner {
   private inString = false
   private escapeNext = false
   private lines = 0
+  /** Set once past MAX_JSON_DEPTH: from there on the scanner only counts depth. */
+  private counter: DepthCounter | null = null
   private readonly pkg: PackageRoot
 
   /** `unitLimit`: characters of one item held as text; a longer one is streamed into the exact parser. */
@@ -87,10 +91,16 @@ export class DocScanner {
 
   /** After the last chunk: false when nothing was committed (the caller replays); else the end of the document. */
   finish(): boolean {
+    if (this.counter) throw notOcdsDeepError(this.name, this.rootKind(), this.counter.deepest)
     if (!this.committed) return false
     if (!this.closed) throw this.error('the document ends too early')
     if (this.root !== LBRACKET) this.pkg.finish()
     return true
+  }
+
+  /** The document's top: an array or an object (after the first chunk with any text). */
+  rootKind(): 'array' | 'object' {
+    return this.root === LBRACKET ? 'array' : 'object'
   }
 
   private error(why: string, line = this.lines + 1): SpendInputError {
@@ -105,6 +115,7 @@ export class DocScanner {
     let q = -2
     let b = -2
     if (this.unit) this.unit.start = 0
+    if (this.counter) return void this.counter.feed(s, 0)
     while (i < n) {
       if (this.inString) {
         if (this.escapeNext) {
@@ -142,10 +153,12 @@ export class DocScanner {
       }
       if (this.depth === this.listDepth) {
         i = this.atListLevel(s, i, c)
+        if (this.depth > MAX_JSON_DEPTH) return this.countDepth(s, i)
         continue
       }
       if (this.depth === 1) {
         i = this.atRootLevel(s, i, c)
+        if (this.depth > MAX_JSON_DEPTH) return this.countDepth(s, i)
         continue
       }
       // Inside an item or a member's value: only depth and numbers matter here.
@@ -153,7 +166,7 @@ export class DocScanner {
         this.inString = true
         i++
       } else if (c === LBRACE || c === LBRACKET) {
-        this.depth++
+        if (++this.depth > MAX_JSON_DEPTH) return this.countDepth(s, i + 1)
         i++
       } else if (c === RBRACE || c === RBRACKET) {
         this.depth--
@@ -162,6 +175,17 @@ export class DocScanner {
         i = skipNumber(s, i, this.unit)
       } else i++
     }
+  }
+
+  /**
+   * Past MAX_JSON_DEPTH: nothing is built or handed on any more (no replay either); the rest of the text
+   * is only walked for its depth, so `finish` can say how deep the document goes.
+   */
+  private countDepth(s: string, from: number): void {
+    this.counter = new DepthCounter(this.depth)
+    this.committed = true
+    this.unit = null
+    this.counter.feed(s, from)
   }
 
   private startList(depth: number, key: string): void {

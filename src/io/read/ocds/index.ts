@@ -29,6 +29,7 @@ import {extractRelease} from './extract.js'
 import {Interner} from './ids.js'
 import {forEachItem, type TopItem} from './json-stream.js'
 import {ocdsMsg, type OcdsLevel} from './messages.js'
+import {notOcdsError, NotOcdsTally} from './not-ocds.js'
 import {buildReport, type OcdsSourceReport} from './report.js'
 import {obj, text} from './values.js'
 
@@ -80,6 +81,9 @@ async function readInto(source: JsonSource, opts: ImportOptions, sink: RecordSin
   collector: Collector, tuning: OcdsTuning): Promise<OcdsSourceReport> {
   const shapes = new Set<string>()
   const counts = {releases: 0, records: 0, badLines: 0, compiled: 0, linkedOnly: 0}
+  // Releases with an ocid and records: none at all (and something else instead) means the file is not OCDS.
+  let ocdsItems = 0
+  const notOcds = new NotOcdsTally()
   let bytes = 0
   const rejectItem = (line: number, reason: string) => {
     counts.badLines++
@@ -87,18 +91,33 @@ async function readInto(source: JsonSource, opts: ImportOptions, sink: RecordSin
   }
   const release = (r: Json, line: number, fromRecord = false) => {
     if (!fromRecord) counts.releases++
-    if (!text(r.ocid)) return rejectItem(line, ocdsMsg.notOcdsItem())
+    // A list item may be any JSON value: null and numbers are not releases either.
+    if (r === null || typeof r !== 'object' || !text(r.ocid)) {
+      notOcds.value(r)
+      return rejectItem(line, ocdsMsg.notOcdsItem())
+    }
+    ocdsItems++
     collector.add(extractRelease(r, line, level, s))
   }
   const record = (r: Json, line: number) => {
     counts.records++
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) {
+      notOcds.value(r)
+      return rejectItem(line, ocdsMsg.notOcdsLine())
+    }
+    ocdsItems++
     const {release: rel, how} = recordRelease(r)
     if (how === 'compiled') counts.compiled++
     if (!rel) counts.linkedOnly++
     else release(rel, line, true)
   }
   const dispatch = (item: TopItem) => {
-    if (item.kind === 'bad') return rejectItem(item.line, item.reason)
+    if (item.kind === 'bad') {
+      if (item.depth !== undefined) notOcds.tooDeep(item.depth)
+      else if (item.syntax !== undefined) notOcds.badJson(item.line, item.syntax)
+      else notOcds.value(item.value)
+      return rejectItem(item.line, item.reason)
+    }
     const v = item.value
     if (item.kind === 'release') return shapes.add('release package'), release(v, item.line)
     if (item.kind === 'record') return shapes.add('record package'), record(v, item.line)
@@ -114,11 +133,16 @@ async function readInto(source: JsonSource, opts: ImportOptions, sink: RecordSin
     } else if (text(v.ocid)) {
       shapes.add('release')
       release(v, item.line)
-    } else rejectItem(item.line, ocdsMsg.notOcdsLine())
+    } else {
+      notOcds.value(v)
+      rejectItem(item.line, ocdsMsg.notOcdsLine())
+    }
   }
   const onProgress = opts.onProgress
-  await forEachItem(source, dispatch, onProgress && ((n) => onProgress((bytes += n))), tuning.maxLine,
+  const root = await forEachItem(source, dispatch, onProgress && ((n) => onProgress((bytes += n))), tuning.maxLine,
     {fast: tuning.fastJson, unitLimit: tuning.unitLimit})
+  // Not one release or record, only other values: the file is not OCDS (an error, not an import of nothing).
+  if (ocdsItems === 0 && notOcds.count > 0) throw notOcdsError(source.name, notOcds.describe(root))
   const stats = newStats()
   const ctx = {sink, stats, importId: opts.importId, file: source.name, buyerFlag: opts.buyer, currencyFlag: opts.currency}
   collector.drain((c) => emitItem(c, ctx))

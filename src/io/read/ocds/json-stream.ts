@@ -6,14 +6,20 @@
 import type {Tokenizer} from '@streamparser/json'
 import {SpendInputError} from '../../../errors.js'
 import type {JsonSource} from '../types.js'
+import {DepthGuard, JsonTooDeep, MAX_JSON_DEPTH, textDepth} from './depth.js'
 import {errorPosition, exactParse, exactParser, short, type OnValue} from './exact.js'
 import {DocScanner} from './fast-doc.js'
-import {ocdsMsg} from './messages.js'
+import {ocdsMsg, type JsonRoot} from './messages.js'
+import {notOcdsDeepError, notOcdsObjectError} from './not-ocds.js'
 
-/** One thing found at the top of the file; `line` is the JSON Lines line or the 1-based item index. */
+/**
+ * One thing found at the top of the file; `line` is the JSON Lines line or the 1-based item index.
+ * A bad item says what it was, for the message when nothing in the file is OCDS: the `value` that
+ * is not an object, the `depth` of a line too deep to build, or the `syntax` error of a line that is not JSON.
+ */
 export type TopItem =
   | {kind: 'release' | 'record' | 'any'; value: Record<string, unknown>; line: number}
-  | {kind: 'bad'; line: number; reason: string}
+  | {kind: 'bad'; line: number; reason: string; value?: unknown; depth?: number; syntax?: string}
 
 /**
  * A number literal of 16+ characters (after `:`, `,` or `[`) may have more
@@ -35,6 +41,13 @@ export function parseLine(line: string): unknown {
 export const MAX_LINE = 64 << 20
 
 /**
+ * JSON Lines lines longer than this are measured for depth before they are parsed: building a line
+ * nested millions deep would take gigabytes. A shorter line costs at most about 100 MB built, so the
+ * common short line is parsed at once.
+ */
+const DEPTH_CHECK_CHARS = 1 << 20
+
+/**
  * JSON Lines, split and parsed synchronously within each chunk: one callback per
  * line instead of one awaited generator step per line (a million awaits add up).
  */
@@ -48,15 +61,18 @@ async function jsonLines(source: JsonSource, onItem: (item: TopItem) => void, on
     line++
     const s = line === 1 ? raw.replace(/^\uFEFF/, '').trim() : raw.trim()
     if (s === '') return
+    const depth = s.length > DEPTH_CHECK_CHARS ? textDepth(s) : 0
+    if (depth > MAX_JSON_DEPTH) return onItem({kind: 'bad', line, reason: ocdsMsg.tooDeepLine(depth), depth})
     let value: unknown
     try {
       value = parseLine(s)
     } catch (e) {
-      return onItem({kind: 'bad', line, reason: ocdsMsg.badJsonLine(short(e))})
+      if (e instanceof JsonTooDeep) return onItem({kind: 'bad', line, reason: ocdsMsg.tooDeepLine(e.depth), depth: e.depth})
+      return onItem({kind: 'bad', line, reason: ocdsMsg.badJsonLine(short(e)), syntax: short(e)})
     }
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       onItem({kind: 'any', value: value as Record<string, unknown>, line})
-    } else onItem({kind: 'bad', line, reason: ocdsMsg.notOcdsLine()})
+    } else onItem({kind: 'bad', line, reason: ocdsMsg.notOcdsLine(), value})
   }
   for await (const chunk of source.text) {
     // Counting UTF-8 bytes scans the whole chunk: only when someone listens.
@@ -94,7 +110,7 @@ const REPLAY_LIMIT = 32 << 20
  * or top-level array; anything else is replayed into the streaming reader.
  */
 async function jsonDocument(source: JsonSource, onItem: (item: TopItem) => void, onBytes: ((n: number) => void) | undefined,
-  doc: DocTuning): Promise<void> {
+  doc: DocTuning): Promise<JsonRoot> {
   const it = source.text[Symbol.asyncIterator]()
   const scanner = new DocScanner(source.name, onItem, doc.unitLimit)
   const held: string[] = []
@@ -102,7 +118,7 @@ async function jsonDocument(source: JsonSource, onItem: (item: TopItem) => void,
   for (;;) {
     const next = await it.next()
     if (next.done) {
-      if (scanner.finish()) return
+      if (scanner.finish()) return scanner.rootKind()
       break
     }
     const chunk = next.value
@@ -111,7 +127,7 @@ async function jsonDocument(source: JsonSource, onItem: (item: TopItem) => void,
     if (!scanner.write(chunk) || (!scanner.committed && scanner.seen > REPLAY_LIMIT)) break
     if (scanner.committed) held.length = 0
   }
-  await streamDocument(rest(), source.name, onItem)
+  return streamDocument(rest(), source.name, onItem)
 
   /** What was held for a replay, then the rest of the text (each chunk's bytes counted once). */
   async function* rest(): AsyncGenerator<string> {
@@ -124,8 +140,10 @@ async function jsonDocument(source: JsonSource, onItem: (item: TopItem) => void,
 }
 
 /** The streaming reader: exact, holds no more than one item, but about five times slower than JSON.parse. */
-async function streamDocument(text: AsyncIterable<string>, name: string, onItem: (item: TopItem) => void): Promise<void> {
+async function streamDocument(text: AsyncIterable<string>, name: string, onItem: (item: TopItem) => void): Promise<JsonRoot> {
   const out: TopItem[] = []
+  // Depth (past MAX_JSON_DEPTH nothing more is built) and the root object's first keys, for the NOT_OCDS messages.
+  const guard = new DepthGuard()
   let root: Record<string, unknown> | null = null
   let rootOcid: unknown
   let index = 0
@@ -141,7 +159,7 @@ async function streamDocument(text: AsyncIterable<string>, name: string, onItem:
       if (stack.length !== 1) return
       index++
       if (value && typeof value === 'object' && !Array.isArray(value)) out.push({kind: 'any', value: value as Record<string, unknown>, line: index})
-      else out.push({kind: 'bad', line: index, reason: ocdsMsg.notOcdsLine()})
+      else out.push({kind: 'bad', line: index, reason: ocdsMsg.notOcdsLine(), value})
       return
     }
     if (stack.length === 1) {
@@ -164,11 +182,13 @@ async function streamDocument(text: AsyncIterable<string>, name: string, onItem:
       first = m[0]
       if (first !== '{' && first !== '[') throw new SpendInputError('NOT_OCDS', ocdsMsg.notJson(), {where: name})
       const paths = first === '[' ? ['$.*'] : ['$.releases.*', '$.records.*', '$.ocid', '$.uri', '$.publisher', '$.publishedDate', '$.version']
-      tokenizer = exactParser(paths, onValue)
+      tokenizer = exactParser(paths, onValue, undefined, guard)
     }
     try {
       tokenizer.write(chunk)
     } catch (e) {
+      // Past the depth limit only the depth matters: broken text after it does not change the answer.
+      if (guard.over) break
       throw badJson(name, linesBefore, chunk, e)
     }
     linesBefore += count(chunk, '\n')
@@ -178,21 +198,24 @@ async function streamDocument(text: AsyncIterable<string>, name: string, onItem:
   try {
     tokenizer.end()
   } catch (e) {
-    throw badJson(name, linesBefore, '', e)
+    if (!guard.over) throw badJson(name, linesBefore, '', e)
   }
+  const shape = first === '[' ? 'array' : 'object'
+  if (guard.over) throw notOcdsDeepError(name, shape, guard.deepest)
   for (const item of out.splice(0)) onItem(item)
-  if (first === '[') return
+  if (first === '[') return 'array'
   const r = root as Record<string, unknown> | null
   if (r && rootOcid !== undefined) {
     r.ocid = rootOcid
     if (held.length) r.releases = held
     onItem({kind: 'any', value: r, line: 1})
   } else if (!r || (!Array.isArray(r.releases) && !Array.isArray(r.records))) {
-    throw new SpendInputError('NOT_OCDS', ocdsMsg.notOcds(), {where: name})
+    throw notOcdsObjectError(name, guard.shownKeys())
   } else if (index === 0) {
     // An empty package: still say what it was (its lists are empty, nothing else is held).
     onItem({kind: 'any', value: r, line: 1})
   }
+  return 'object'
 }
 
 /** For tests: `fast: false` reads JSON documents with the streaming reader only; `unitLimit` as in DocScanner. */
@@ -206,13 +229,18 @@ export interface DocTuning {
  * documents go through the fast scanner (fast-doc.ts) or, for anything it does
  * not take, the exact streaming parser; JSON Lines are split here and parsed
  * line by line (`maxLine` characters at most, else LINE_TOO_LONG).
- * `onBytes` gets the UTF-8 bytes of each chunk read.
+ * `onBytes` gets the UTF-8 bytes of each chunk read. Resolves to the source's
+ * shape: a document's top-level array or object, or JSON Lines. A document
+ * nested past MAX_JSON_DEPTH, or an object that is no package, release or
+ * record, is NOT_OCDS.
  *
- * @example await forEachItem(source, (item) => console.log(item.kind, item.line))
+ * @example await forEachItem(source, (item) => console.log(item.kind, item.line)) // 'object'
  */
-export function forEachItem(source: JsonSource, onItem: (item: TopItem) => void, onBytes?: (n: number) => void,
-  maxLine = MAX_LINE, doc: DocTuning = {}): Promise<void> {
-  return source.format === 'jsonl' ? jsonLines(source, onItem, onBytes, maxLine) : jsonDocument(source, onItem, onBytes, doc)
+export async function forEachItem(source: JsonSource, onItem: (item: TopItem) => void, onBytes?: (n: number) => void,
+  maxLine = MAX_LINE, doc: DocTuning = {}): Promise<JsonRoot> {
+  if (source.format !== 'jsonl') return jsonDocument(source, onItem, onBytes, doc)
+  await jsonLines(source, onItem, onBytes, maxLine)
+  return 'lines'
 }
 
 function count(s: string, ch: string): number {

@@ -4,9 +4,10 @@
  * releases of a bare record held until its end, the package object itself handed
  * on only when it has no items (an empty package) or is a record (has `ocid`).
  */
-import {SpendInputError} from '../../../errors.js'
+import {keysShown} from './depth.js'
 import type {TopItem} from './json-stream.js'
 import {ocdsMsg} from './messages.js'
+import {notOcdsObjectError} from './not-ocds.js'
 
 /** Depth-1 keys whose values the streaming reader emitted (so it knew a root object). */
 const ROOT_PATHS = new Set(['ocid', 'uri', 'publisher', 'publishedDate', 'version'])
@@ -31,7 +32,7 @@ export class PackageRoot {
     this.index++
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       this.onItem({kind: 'any', value: value as Record<string, unknown>, line: this.index})
-    } else this.onItem({kind: 'bad', line: this.index, reason: ocdsMsg.notOcdsLine()})
+    } else this.onItem({kind: 'bad', line: this.index, reason: ocdsMsg.notOcdsLine(), value})
   }
 
   /**
@@ -69,7 +70,7 @@ export class PackageRoot {
       if (this.held.length) r.releases = this.held
       this.onItem({kind: 'any', value: r, line: 1})
     } else if (!this.known || (!Array.isArray(r.releases) && !Array.isArray(r.records))) {
-      throw new SpendInputError('NOT_OCDS', ocdsMsg.notOcds(), {where: this.name})
+      throw notOcdsObjectError(this.name, keysShown(r))
     } else if (this.index === 0) {
       this.onItem({kind: 'any', value: r, line: 1})
     }

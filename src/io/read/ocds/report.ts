@@ -100,6 +100,7 @@ export function buildReport(r: ReportInput): OcdsSourceReport {
     rows: {read: stats.records + stats.rejected + r.badLines, imported: stats.records, rejected: stats.rejected + r.badLines, skipped: col.superseded},
     skipped_detail: col.superseded ? {[ocdsMsg.repeatedVersion(what)]: col.superseded} : {},
     totals, quality: stats.quality, buyer_origin: 'ocds', warnings,
+    currency_evidence: {code: null, from: 'ocds', evidence: ocdsMsg.currencyEvidence(stats.currencyFromFlag), suggestion: null},
     ocds: {shape, level, releases: r.releases, records: r.records, tags, distinct: stats.distinct, with_value: stats.imported,
       no_value: stats.reasons.no_value, zero_value: stats.reasons.zero_value, no_currency: stats.reasons.no_currency,
       bad_amount: stats.reasons.bad_amount, split: stats.split, superseded: col.superseded, sme_share: smeShare, nothing_to_import: nothing},

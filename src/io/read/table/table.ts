@@ -50,6 +50,10 @@ export function buildReport(reader: TableReader): SourceReport {
     quality: {no_date: reader.noDate, redacted: reader.redacted, with_supplier_id: reader.withSupplierId, with_category: reader.withCategory},
     buyer_origin: buyerOrigin,
     warnings,
+    currency_evidence: {
+      code: plan.currency === 'XXX' ? null : plan.currency, from: plan.currencyFrom, evidence: plan.currencyEvidence,
+      suggestion: plan.currencySuggestion,
+    },
   }
 }
 

@@ -4,9 +4,9 @@
  * buyer fallback. Per-row work in `table.ts` then only applies the plan.
  */
 import {SpendInputError} from '../../../errors.js'
-import {isCurrencyCode} from '../../../model/currency.js'
 import {decideDateOrder, type DateOrder} from '../../../model/dates.js'
 import {sniffDecimal, type DecimalSeparator} from '../../../model/amount.js'
+import {decideCurrency, type CurrencyFrom, type CurrencySuggestion} from './currency.js'
 import {findHeader, isBlankRow} from './header.js'
 import {FIELDS, mapColumns, normHeader, type Field, type Mapping} from './mapping.js'
 import {detectPreset, presetByName, presetScore, type Preset, type PresetMatch} from './presets.js'
@@ -26,10 +26,13 @@ export interface TablePlan {
   /** How well the header matched the preset (also when forced with --preset), and whether it was forced. */
   presetMatch: (PresetMatch & {forced: boolean}) | null
   mapping: Mapping
-  /** Currency for rows with no currency cell. */
+  /** Currency for rows with no currency cell ('XXX' when there is none: no data rows, or unknown for inspect). */
   currency: string
-  /** Where `currency` came from: 'flag' | 'column' | 'preset' | 'symbols' | 'none'. */
-  currencyFrom: 'flag' | 'column' | 'preset' | 'symbols' | 'none'
+  /** Where `currency` came from (currency.ts). */
+  currencyFrom: CurrencyFrom
+  /** What decided it, as a phrase (`"£" in the amounts`), and the --currency to give when nothing did. */
+  currencyEvidence: string
+  currencySuggestion: CurrencySuggestion | null
   decimal: DecimalSeparator
   /** Why that decimal separator ('typed spreadsheet cells' for xls/xlsx). */
   decimalReason: string
@@ -46,19 +49,6 @@ export interface TablePlan {
   /** Scheme used for supplier ids: 'NO-BRC' | 'GB-COH' | 'US-UEI' | 'GB-VAT' | null (publisher's own numbers). */
   supplierIdScheme: string | null
   warnings: string[]
-}
-
-const SYMBOLS: [string, string][] = [['£', 'GBP'], ['€', 'EUR'], ['$', 'USD'], ['kr', 'NOK']]
-const CODES = ['GBP', 'EUR', 'USD', 'NOK', 'SEK', 'DKK']
-
-/** Currency named by symbols or codes in some text, or null. */
-function currencyIn(text: string): string | null {
-  for (const [sym, code] of SYMBOLS) {
-    if (sym === 'kr' ? /(^|[^a-z])kr\.?(\s|\d|$)/i.test(text) : text.includes(sym)) return code
-  }
-  for (const code of CODES) if (new RegExp(`(^|[^A-Z])${code}([^A-Z]|$)`).test(text)) return code
-  if (/sterling/i.test(text)) return 'GBP'
-  return null
 }
 
 function cell(row: CellRow, i: number | undefined): string {
@@ -98,46 +88,20 @@ export function planTable(source: TableSource, opts: ImportOptions, rows: readon
   const sample = rows.slice(headerIdx + 1).filter((r) => !isBlankRow(r.cells)).slice(0, SAMPLE_ROWS)
   const amounts = sample.map((r) => cell(r, ix.amount))
 
-  // Currency: the file's own column, then --currency, then the layout, then symbols.
-  let currency: string
-  let currencyFrom: TablePlan['currencyFrom']
-  if (opts.currency) {
-    currency = opts.currency.trim().toUpperCase()
-    currencyFrom = 'flag'
-    if (!isCurrencyCode(currency)) {
-      throw new SpendInputError('BAD_CURRENCY', tableMsg.badCurrency(opts.currency), {where: '--currency', hint: tableMsg.badCurrencyHint()})
-    }
-  } else {
-    const colCur = ix.currency === undefined ? null : sample.map((r) => cell(r, ix.currency).trim().toUpperCase()).find(isCurrencyCode)
-    const sym = currencyIn(amounts.slice(0, 200).join(' ')) ?? currencyIn(header.join(' ')) ?? currencyIn(titles.join(' '))
-    if (colCur) {
-      currency = colCur
-      currencyFrom = 'column'
-    } else if (preset?.currency) {
-      currency = preset.currency
-      currencyFrom = 'preset'
-      warnings.push(tableMsg.currencyFromPreset(currency, preset.name))
-    } else if (sym) {
-      currency = sym
-      currencyFrom = 'symbols'
-      warnings.push(tableMsg.currencyFromSymbols(currency))
-    } else if (sample.length === 0) {
-      // Header only: no money to put a currency on. XXX is ISO 4217's "no currency".
-      currency = 'XXX'
-      currencyFrom = 'none'
-      warnings.push(tableMsg.noDataRows())
-    } else if (ix.currency !== undefined) {
-      throw new SpendInputError('NO_CURRENCY', tableMsg.noCurrencyCode(), {where: source.name, hint: tableMsg.noCurrencyHint()})
-    } else {
-      throw new SpendInputError('NO_CURRENCY', tableMsg.noCurrency(), {where: source.name, hint: tableMsg.noCurrencyHint()})
-    }
-  }
+  // Currency: --currency, else the file's evidence (column, layout, symbols, header, title), named (currency.ts).
+  const cur = decideCurrency({
+    flag: opts.currency, header, mapping, preset, titles, sample, where: source.name, allowUnknown: opts.allowUnknownCurrency,
+  })
+  const currency = cur.code
+  warnings.push(...cur.warnings)
+  // Conventions (decimal separator, date order) of an unknown currency: those of the one suggested.
+  const convention = cur.from === 'unknown' ? (cur.suggestion?.code ?? currency) : currency
 
   // Decimal separator, per column from the sample (spreadsheet cells are plain decimals).
   let decimal: DecimalSeparator = '.'
   let decimalReason = tableMsg.typedDecimals()
   if (!source.typedCells) {
-    const fallback: DecimalSeparator = preset?.decimal ?? (['NOK', 'SEK', 'DKK'].includes(currency) ? ',' : '.')
+    const fallback: DecimalSeparator = preset?.decimal ?? (['NOK', 'SEK', 'DKK'].includes(convention) ? ',' : '.')
     const d = sniffDecimal(amounts, fallback)
     decimal = d.decimal
     decimalReason = d.reason
@@ -149,11 +113,11 @@ export function planTable(source: TableSource, opts: ImportOptions, rows: readon
   let dateReason: string | null = null
   let dateMixed = false
   if (ix.date !== undefined) {
-    const us = preset ? preset.dateOrder === 'mdy' : currency === 'USD'
-    const convention = us
+    const us = preset ? preset.dateOrder === 'mdy' : convention === 'USD'
+    const dates = us
       ? {order: 'mdy' as const, why: tableMsg.usDates(preset ? preset.name : null)}
-      : {order: 'dmy' as const, why: tableMsg.dayFirstDates(currency)}
-    const d = decideDateOrder(sample.map((r) => cell(r, ix.date)), convention)
+      : {order: 'dmy' as const, why: tableMsg.dayFirstDates(convention)}
+    const d = decideDateOrder(sample.map((r) => cell(r, ix.date)), dates)
     dateOrder = d.order
     dateReason = d.reason
     dateMixed = d.mixed
@@ -172,15 +136,16 @@ export function planTable(source: TableSource, opts: ImportOptions, rows: readon
     const h = normHeader(header[ix.supplier_id] ?? '')
     if (preset?.supplierIdScheme) supplierIdScheme = preset.supplierIdScheme
     else if (h.includes('uei')) supplierIdScheme = 'US-UEI'
-    else if (h.includes('orgnr') || h.includes('organisasjonsnummer') || h.includes('orgnummer') || currency === 'NOK') supplierIdScheme = 'NO-BRC'
+    else if (h.includes('orgnr') || h.includes('organisasjonsnummer') || h.includes('orgnummer') || convention === 'NOK') supplierIdScheme = 'NO-BRC'
     else if (h.includes('company') || h === 'crn') supplierIdScheme = 'GB-COH'
     if (supplierIdScheme === null) {
       warnings.push(tableMsg.publisherIds((header[ix.supplier_id] ?? '').trim()))
     }
   }
   return {
-    headerIdx, header, preset, presetMatch, mapping, currency, currencyFrom, decimal, decimalReason, dateOrder, dateMixed, dateReason,
-    fallbackBuyer, fallbackOrigin, supplierIdScheme, warnings,
+    headerIdx, header, preset, presetMatch, mapping, currency, currencyFrom: cur.from, currencyEvidence: cur.evidence,
+    currencySuggestion: cur.suggestion, decimal, decimalReason, dateOrder, dateMixed, dateReason, fallbackBuyer, fallbackOrigin,
+    supplierIdScheme, warnings,
   }
 }
 
