@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
 import {SpendInputError} from '../errors.js'
 import {waitFlag, workspaceFlag, formatFlag} from '../flags.js'
-import {importViews, type ImportJson, importJson} from '../io/write/import-report.js'
+import {importViews, type ImportJson, importJson} from '../services/import-report.js'
 import {unknownFlagsLine} from '../usage.js'
 
 export default class Import extends SpendCommand {

@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
 import {dataFlags} from '../flags.js'
 import {runInspect, type InspectResult} from '../services/inspect.js'
-import {inspectViews} from '../io/write/inspect-report.js'
+import {inspectViews} from '../services/inspect-report.js'
 import {inspectMsg} from '../messages.js'
 
 export default class Inspect extends SpendCommand {

@@ -254,7 +254,7 @@ describe('spend inspect recognises every preset fixture', () => {
 
 describe('inspect helpers', () => {
   it('wrapText breaks at spaces and splits words longer than the width', async () => {
-    const {wrapText} = await import('../../src/io/write/inspect-report.js')
+    const {wrapText} = await import('../../src/services/inspect-report.js')
     expect(wrapText('aaa bbb ccc', 7)).toEqual(['aaa bbb', 'ccc'])
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij'])
   })

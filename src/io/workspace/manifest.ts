@@ -72,6 +72,11 @@ export interface Manifest {
   imports: ImportEntry[]
 }
 
+/** Control totals in the contract's shape: {currency, source, imported, rejected} as exact decimal strings. */
+export function contractTotals(totals: readonly TotalsJson[]) {
+  return totals.map((t) => ({currency: t.currency, source: t.source, imported: t.imported, rejected: t.rejected}))
+}
+
 /**
  * Totals as stored: exact major-unit strings via formatMinor, plus minor units.
  * @example totalsJson([{currency: 'GBP', source: 150n, imported: 100n, rejected: 50n}])[0].source // '1.50'

@@ -1,6 +1,6 @@
 import {relative, resolve} from 'node:path'
 import type {ImportEntry} from '../workspace/index.js'
-import {contractTotals} from './import-report.js'
+import {contractTotals} from '../workspace/manifest.js'
 import type {View} from './view.js'
 
 /**

@@ -1,16 +1,12 @@
-import type {ImportOutcome} from '../../services/importer.js'
-import type {ImportFailure} from '../../services/import-run.js'
-import type {TotalsJson} from '../workspace/index.js'
+import {contractTotals} from '../io/workspace/manifest.js'
+import type {ImportOutcome} from './importer.js'
+import type {ImportFailure} from './import-run.js'
+import type {TotalsJson} from '../io/workspace/index.js'
 import {basename} from 'node:path'
-import type {View} from './view.js'
+import type {View} from '../io/write/view.js'
 
 export type ImportResult = ImportOutcome[]
 export type ImportJson = ReturnType<typeof importJson>
-
-/** Control totals in the contract's shape: {currency, source, imported, rejected} as exact decimal strings. */
-export function contractTotals(totals: readonly TotalsJson[]) {
-  return totals.map((t) => ({currency: t.currency, source: t.source, imported: t.imported, rejected: t.rejected}))
-}
 
 /**
  * The `spend import --json` contract: {imports: [{id, file, sha256, format, rows, totals}]} plus extra fields.

@@ -4,8 +4,8 @@
  * sample rows as they would be imported, the first problems and warnings.
  * For scripts (csv, tsv): one row per source and currency.
  */
-import type {InspectResult, InspectSource} from '../../services/inspect.js'
-import {groupThousands, type View} from './view.js'
+import type {InspectResult, InspectSource} from './inspect.js'
+import {groupThousands, type View} from '../io/write/view.js'
 
 /** Longest value line in the "what I found" block: keeps an 80-column terminal table untruncated. */
 const WRAP = 56
