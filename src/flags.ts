@@ -40,7 +40,10 @@ export const analysisFlags = {
     helpValue: 'WHEN|CODE',
   }),
   currency: Flags.string({description: 'Only amounts in this currency (repeatable).', multiple: true, helpValue: 'CODE'}),
-  'exclude-redacted': Flags.boolean({description: 'Leave out rows whose supplier is redacted.', default: false}),
+  'exclude-redacted': Flags.boolean({
+    description: 'Drop rows whose supplier is redacted or blank from everything, totals included (default: they stay in totals and are left out of supplier counts, ranks and shares).',
+    default: false,
+  }),
   fx: Flags.string({description: 'Convert with this rates file (CSV: date or month, currency, rate); needs --to CODE.', helpValue: 'FILE'}),
   deflate: Flags.string({description: 'Restate in constant prices with this index file (CSV: year or month, index); needs --base.', helpValue: 'FILE'}),
   base: Flags.string({description: 'Base year (or month) for --deflate.', helpValue: 'YEAR'}),

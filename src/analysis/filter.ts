@@ -5,6 +5,7 @@ import {cpvCode, dictColumn} from './dims.js'
 import type {Rows} from './kernel.js'
 import {periodBounds} from './period.js'
 import {analysisMsg} from '../messages.js'
+import {isUnidentifiedKey} from '../model/supplier.js'
 
 /** The common filters of every analysis (`--buyer`, `--supplier`, ...). Several values are OR-ed. */
 export interface FilterOptions {
@@ -19,6 +20,7 @@ export interface FilterOptions {
   /** Last day, or last day of a period (inclusive of the whole period). */
   to?: string
   currency?: string | readonly string[]
+  /** Drop rows whose supplier is redacted or blank (the `redacted` flag, or the placeholders' shared key). */
   excludeRedacted?: boolean
 }
 
@@ -48,7 +50,7 @@ export function filterColumns(opts: FilterOptions): RecordColumn[] {
   if (opts.category !== undefined) cols.push('category_code', 'category')
   if (opts.currency !== undefined) cols.push('currency')
   if (opts.from !== undefined || opts.to !== undefined) cols.push('date')
-  if (opts.excludeRedacted) cols.push('redacted')
+  if (opts.excludeRedacted) cols.push('redacted', 'supplier_key')
   return cols
 }
 
@@ -141,6 +143,9 @@ export function filterRows(frame: SpendFrame, opts: FilterOptions): Rows {
   const dates = dateTest(frame, opts)
   if (dates) groups.push([dates])
   const redacted = opts.excludeRedacted ? frame.columns.redacted : undefined
+  // Rows whose supplier is the shared key of redacted and blank names go too (e.g. OCDS awards with no supplier name).
+  const keys = opts.excludeRedacted ? codeTest(dictColumn(frame, 'supplier_key'), (k) => !isUnidentifiedKey(k)) : null
+  if (keys) groups.push([keys])
   if (groups.length === 0 && !redacted) return null
   return _filter(frame.length, groups, redacted?.type === 'bool' ? redacted.values : null)
 }

@@ -2,6 +2,7 @@ import type {AnalysisInput} from '../../services/analysis-input.js'
 import type {DimName} from '../../analysis/dims.js'
 import {DIM_ID_FIELDS} from '../../analysis/json.js'
 import type {ViewColumn} from './view.js'
+import {REDACTED_KEY} from '../../model/supplier.js'
 
 /**
  * Pieces shared by the analysis reports: naming what was done to amounts
@@ -60,12 +61,21 @@ export function dimHeader(d: DimName): string {
 /** Text shown to people for a missing value. */
 export const NONE = '(none)'
 
+/** Text shown to people for the period of rows with no date. */
+export const UNDATED = 'undated'
+
+/** Text shown to people for the one entity of redacted and blank supplier names (many unknown payees). */
+export const UNIDENTIFIED = '(redacted or blank)'
+
 /**
  * A dimension value as people see it: the label, with the code in front for
- * CPV categories (the code says the level), "(none)" when missing.
+ * CPV categories (the code says the level), "(none)" when missing, and one
+ * plain name for the redacted and blank suppliers (their shared key).
  * @example shownLabel('category', '72000000', 'IT services') // '72000000 IT services'
+ * @example shownLabel('supplier', 'redacted', 'REDACTED PERSONAL DATA') // '(redacted or blank)'
  */
 export function shownLabel(d: DimName, id: string | null, label: string | null): string {
+  if (d === 'supplier' && id === REDACTED_KEY) return UNIDENTIFIED
   if (label === null) return id ?? NONE
   return d === 'category' && id !== null && id !== label && /^\d{8}$/.test(id) ? `${id} ${label}` : label
 }
