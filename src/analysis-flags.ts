@@ -38,3 +38,16 @@ export function byFlag(text: string): DimName[] {
     throw new SpendInputError(error.code, error.message, {where: error.where, hint: error.hint, exit: 2})
   }
 }
+
+/**
+ * How redacted and blank suppliers are treated, for the commands' descriptions
+ * (the flags say the same): the default, --redacted-as-supplier and --exclude-redacted.
+ */
+export const REDACTED_HELP = 'Redacted and blank suppliers are many unknown payees, not one supplier: by default they stay in every total but are left out of supplier counts, ranks, CRn, HHI and Pareto (whose shares are then of the spend with an identified supplier), and the amount left out is shown beside. --redacted-as-supplier counts them as one supplier; --exclude-redacted drops their rows from everything, totals included.'
+
+/** Count redacted and blank suppliers as one supplier (the behaviour before they were left out). */
+export const redactedAsSupplierFlag = Flags.boolean({
+  description: 'Count redacted and blank suppliers as one supplier in supplier counts, ranks and shares (default: leave them out of those, keep them in totals, show the amount left out).',
+  default: false,
+  exclusive: ['exclude-redacted'],
+})

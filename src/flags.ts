@@ -50,7 +50,10 @@ export const analysisFlags = {
     helpValue: 'WHEN|CODE',
   }),
   currency: Flags.string({description: 'Only amounts in this currency (repeatable).', multiple: true, helpValue: 'CODE'}),
-  'exclude-redacted': Flags.boolean({description: 'Leave out rows whose supplier is redacted.', default: false}),
+  'exclude-redacted': Flags.boolean({
+    description: 'Drop rows whose supplier is redacted or blank from everything, totals included (default: they stay in totals and are left out of supplier counts, ranks and shares).',
+    default: false,
+  }),
   'fail-empty': Flags.boolean({
     description: 'Exit 1 with an error when no rows match the filters (for scripts); without it an empty result exits 0 with a note on stderr.',
     default: false,

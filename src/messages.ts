@@ -365,6 +365,20 @@ export const analysisMsg = {
   ambiguousNameHint: () => 'give the id or more of the name',
 } as const
 
+/** The spend supplier measures leave out (redacted and blank suppliers), said beside the measures. */
+export const unidentifiedMsg = {
+  /** Stderr line for scripts (csv, tsv): `parts` like `GBP 1,234.50 in 12 payments (16.4% of GBP spend)`. */
+  leftOut: (what: string, parts: readonly string[]) =>
+    `left out of the ${what}: redacted or blank suppliers (many unknown payees, not one supplier): ${parts.join('; ')}; totals keep them; --redacted-as-supplier counts them as one supplier`,
+  part: (currency: string, amount: string, payments: string, share: string, group?: string) =>
+    `${group ? `${group}: ` : ''}${currency} ${amount} in ${payments} payments (${share} of ${currency} spend)`,
+  moreGroups: (n: number) => `and ${n} more group${n === 1 ? '' : 's'} (all in --json)`,
+  viewTitle: (what: string) => `Left out of the ${what}: redacted or blank suppliers (unknown payees)`,
+  sharesOfIdentified: () => 'shares of identified spend',
+  profileNote: () => 'redacted or blank names (many unknown payees)',
+  notRanked: (of: string) => `not ranked: many payees (${of} ranked)`,
+} as const
+
 export type OcdsLevel = 'awards' | 'contracts' | 'transactions'
 
 /** What a JSON source is at its top: a document's array or object, or JSON Lines. */

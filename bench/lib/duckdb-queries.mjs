@@ -16,20 +16,23 @@ export const QUERIES = {
            sum(amount) / sum(sum(amount)) OVER (PARTITION BY buyer) AS share_parent,
            sum(amount) / sum(sum(amount)) OVER () AS share
          FROM spend GROUP BY buyer, category ORDER BY amount DESC, buyer, category`,
-  // spend top suppliers --top 20
+  // spend top suppliers --top 20: redacted names (the generator's `Redacted`) are many unknown
+  // payees, not ranked; shares are of the spend with an identified supplier
   top: `SELECT supplier, 'GBP' AS currency, sum(amount) AS amount, count(*) AS count,
-          sum(amount) / (SELECT sum(amount) FROM spend) AS share
-        FROM spend GROUP BY supplier ORDER BY amount DESC, supplier LIMIT 20`,
-  // spend concentration --by category
+          sum(amount) / (SELECT sum(amount) FROM spend WHERE supplier <> 'Redacted') AS share
+        FROM spend WHERE supplier <> 'Redacted' GROUP BY supplier ORDER BY amount DESC, supplier LIMIT 20`,
+  // spend concentration --by category: the amount is the whole category; suppliers and shares
+  // leave out the redacted names, as spend does
   concentration: `WITH s AS (SELECT category, supplier, sum(amount) AS a FROM spend GROUP BY category, supplier),
+      t AS (SELECT category, sum(a) AS amount FROM s GROUP BY category),
       r AS (SELECT category, supplier, a,
               row_number() OVER (PARTITION BY category ORDER BY a DESC, supplier) AS rn,
-              sum(a) OVER (PARTITION BY category) AS tot FROM s)
-    SELECT category, 'GBP' AS currency, any_value(tot) AS amount, count(*) AS suppliers,
-      sum(a) FILTER (WHERE rn <= 1) / any_value(tot) AS cr1,
-      sum(a) FILTER (WHERE rn <= 3) / any_value(tot) AS cr3,
-      sum(a) FILTER (WHERE rn <= 5) / any_value(tot) AS cr5,
-      sum(power(100 * a / tot, 2)) AS hhi,
-      10000 / sum(power(100 * a / tot, 2)) AS effective_suppliers
-    FROM r GROUP BY category ORDER BY amount DESC, category`,
+              sum(a) OVER (PARTITION BY category) AS tot FROM s WHERE supplier <> 'Redacted')
+    SELECT t.category, 'GBP' AS currency, any_value(t.amount) AS amount, count(r.supplier) AS suppliers,
+      sum(r.a) FILTER (WHERE r.rn <= 1) / any_value(r.tot) AS cr1,
+      sum(r.a) FILTER (WHERE r.rn <= 3) / any_value(r.tot) AS cr3,
+      sum(r.a) FILTER (WHERE r.rn <= 5) / any_value(r.tot) AS cr5,
+      sum(power(100 * r.a / r.tot, 2)) AS hhi,
+      10000 / sum(power(100 * r.a / r.tot, 2)) AS effective_suppliers
+    FROM t LEFT JOIN r USING (category) GROUP BY t.category ORDER BY amount DESC, t.category`,
 }

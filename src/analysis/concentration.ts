@@ -6,6 +6,7 @@ import {dimFields, shareJson} from './json.js'
 import {ExactSum, ratio, type Rows} from './kernel.js'
 import {memberGroups, type MemberGroup} from './supplier-groups.js'
 import {analysisMsg} from '../messages.js'
+import {unidentifiedJson, type Unidentified} from './unidentified.js'
 
 /** HHI bands: below `moderate` unconcentrated, above `high` highly concentrated, between moderately. */
 export interface HhiBands {
@@ -26,6 +27,8 @@ export interface ConcentrationOptions extends DimOptions {
   /** Band set: '2010' (default), '2023' or custom thresholds. */
   bands?: '2010' | '2023' | HhiBands
   selection?: Rows
+  /** Count redacted and blank suppliers as one supplier (default: leave them out of the shares). */
+  redactedAsSupplier?: boolean
 }
 
 export interface ConcentrationRow {
@@ -45,6 +48,8 @@ export interface ConcentrationRow {
   /** 10,000 / HHI: the number of equal suppliers with the same HHI. */
   effectiveSuppliers: number | null
   band: string | null
+  /** Spend with a redacted or blank supplier: in `amount`, left out of the suppliers and shares (unless counted as one). */
+  unidentified: Unidentified
 }
 
 export interface ConcentrationResult {
@@ -59,7 +64,9 @@ export interface ConcentrationResult {
  * so shares are computed on suppliers with a positive total only, over the sum
  * of those totals; suppliers netting to zero or less (credit notes exceeding
  * payments) are counted in `nonPositive`. A group with no positive supplier
- * has null measures.
+ * has null measures. Redacted and blank suppliers are left out of the
+ * suppliers and shares (their spend is in `unidentified`), unless
+ * `redactedAsSupplier` counts them as one supplier.
  * @example concentration(frame, {by: 'category', bands: '2023'}).rows[0].hhi
  */
 export function concentration(frame: SpendFrame, opts: ConcentrationOptions = {}): ConcentrationResult {
@@ -114,7 +121,7 @@ function _concentration(g: MemberGroup, bands: HhiBands): ConcentrationRow {
     group: g.group, currency: g.currency, amount: g.level.sums.total(g.id),
     suppliers: n, nonPositive: g.sorted.length - n,
     cr1: ratio(top[0], positive), cr3: ratio(top[1], positive), cr5: ratio(top[2], positive),
-    hhi, effectiveSuppliers: hhi ? 10_000 / hhi : null, band: bandName,
+    hhi, effectiveSuppliers: hhi ? 10_000 / hhi : null, band: bandName, unidentified: g.unidentified,
   }
 }
 
@@ -138,7 +145,8 @@ function exactBand(g: MemberGroup, positive: bigint, bands: HhiBands): string {
 
 /**
  * JSON form: `{by, bands, rows: [{category, category_code, currency, amount,
- * suppliers, cr1, cr3, cr5, hhi, effective_suppliers, band}]}`.
+ * suppliers, cr1, cr3, cr5, hhi, effective_suppliers, band, unidentified:
+ * {amount, count, share}}]}`.
  * @example concentrationToJson(concentration(frame, {by: 'buyer'})).rows[0].band
  */
 export function concentrationToJson(result: ConcentrationResult): {by: DimName | null; bands: HhiBands; rows: Record<string, unknown>[]} {
@@ -158,6 +166,7 @@ export function concentrationToJson(result: ConcentrationResult): {by: DimName |
       hhi: r.hhi === null ? null : Math.round(r.hhi * 100) / 100,
       effective_suppliers: r.effectiveSuppliers === null ? null : Math.round(r.effectiveSuppliers * 100) / 100,
       band: r.band,
+      unidentified: unidentifiedJson(r.unidentified, r.amount, r.currency),
     })),
   }
 }

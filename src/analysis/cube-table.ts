@@ -3,6 +3,7 @@ import {DIM_NOUNS, DIM_PLURALS, type Dim, type DimName} from './dims.js'
 import type {Rows} from './kernel.js'
 import {currencyGroups, groupLevels, sortedChildren, type Level} from './levels.js'
 import {foldedRest, SELECT_MAX, selectTop} from './select.js'
+import {maskedByParent, sumGroups} from './unidentified.js'
 
 /**
  * The cube as columns: one typed-array entry per output row. Cubes of 100k
@@ -37,6 +38,23 @@ export interface CubeTable {
   depth: Uint8Array
   /** Groups folded into the row ("Other (k ...)"); -1 for ordinary rows. */
   other: Int32Array
+  /**
+   * With a `leave` mask: per parent of the last dimension that had any, the
+   * groups left out (neither shown, folded nor in the shares' base), in
+   * output order. Empty without a mask.
+   */
+  leftOut: LeftOut[]
+}
+
+/** What a parent of the last dimension left out: its path, exact amount and rows, and its whole total. */
+export interface LeftOut {
+  /** Per dimension but the last: the key of the parent (as in `keys`). */
+  keys: number[]
+  currency: number
+  amount: bigint
+  count: number
+  /** The parent's whole total, left-out groups included. */
+  total: bigint
 }
 
 /**
@@ -45,11 +63,15 @@ export interface CubeTable {
  */
 export function cubeColumns(
   by: DimName[], cur: Dim, dims: Dim[], amount: Float64Array, rows: Rows, rollup: boolean, top: number | null,
+  leave: Uint8Array | null = null,
 ): CubeTable {
   const levels = groupLevels(cur, dims, amount, rows)
   const n = dims.length
+  // Groups of the last dimension whose key is in `leave`, per parent (one pass over the groups, not the rows).
+  const masked = leave && n > 0 ? maskedByParent(levels[n], leave) : null
+  const wholeLeft = masked ? leftPerCurrency(levels, masked) : null
   // A small --top picks each parent's rows in one pass, without ordering the leaf level (select.ts).
-  const picks = n > 0 && top !== null && top <= SELECT_MAX ? selectTop(levels[n], levels[n - 1].size, dims[n - 1].ids, top) : null
+  const picks = n > 0 && top !== null && top <= SELECT_MAX ? selectTop(levels[n], levels[n - 1].size, dims[n - 1].ids, top, masked ? leave : null) : null
   // At most one row per group of every level (of the leaf level: per pick),
   // plus one folded row per parent of the leaf level.
   const shown = levels.reduce((s, l, j) => s + (j === n && picks ? picks.rows.length : l.size), 0)
@@ -58,7 +80,7 @@ export function cubeColumns(
     by, asked: by, dims, currencies: cur.ids, length: 0,
     keys: dims.map(() => new Int32Array(cap)), currency: new Int32Array(cap), amount: new Float64Array(cap),
     bigAmount: new Map(), count: new Int32Array(cap), share: new Float64Array(cap), shareOfTotal: new Float64Array(cap),
-    depth: new Uint8Array(cap), other: new Int32Array(cap),
+    depth: new Uint8Array(cap), other: new Int32Array(cap), leftOut: [],
   }
   const path = new Int32Array(n).fill(-1)
   let curKey = -1
@@ -84,9 +106,17 @@ export function cubeColumns(
   }
   const walk = (j: number, g: number, whole: number): void => {
     if (j === n) return
-    const total = levels[j].sums.approx(g)
+    let total = levels[j].sums.approx(g)
     const next = levels[j + 1]
     const leafTop = top !== null && j === n - 1 ? top : null
+    const skipped = j === n - 1 ? masked?.get(g) : undefined
+    if (skipped) {
+      // Shares of this parent's children are of what is left once the masked groups are out.
+      const left = sumGroups(next, skipped)
+      const all = levels[j].sums.total(g)
+      total = Number(all - left.amount)
+      t.leftOut.push({keys: Array.from(path.subarray(0, j)), currency: curKey, amount: left.amount, count: left.count, total: all})
+    }
     let kids: number[]
     let folded = 0
     if (leafTop !== null && picks !== null) {
@@ -94,6 +124,7 @@ export function cubeColumns(
       folded = picks.size[g] - kids.length
     } else {
       kids = sortedChildren(next, g, dims[j].ids)
+      if (skipped) kids = kids.filter((h) => leave![next.child[h]] !== 1)
       if (leafTop !== null && kids.length > leafTop) {
         folded = kids.length - leafTop
         kids = kids.slice(0, leafTop)
@@ -107,7 +138,7 @@ export function cubeColumns(
     path[j] = -1
     if (folded > 0) {
       // The folded groups' total is the parent's minus the shown ones, exactly.
-      const rest = foldedRest(levels[j], next, g, kids)
+      const rest = foldedRest(levels[j], next, g, skipped ? [...kids, ...skipped] : kids)
       push(j + 1, rest.approx, rest.big, rest.count, total, whole, folded)
     }
   }
@@ -115,10 +146,23 @@ export function cubeColumns(
   for (const g of currencyGroups(levels[0], cur)) {
     curKey = levels[0].child[g]
     const whole = levels[0].sums.approx(g)
-    walk(0, g, whole)
+    const left = wholeLeft?.get(g)
+    walk(0, g, left === undefined ? whole : Number(levels[0].sums.total(g) - left))
     if (rollup || n === 0) row(levels[0], g, whole, whole, 0)
   }
   return t
+}
+
+/** Exact left-out amount per currency group (level 0), from the masked groups of the last level. */
+function leftPerCurrency(levels: Level[], masked: Map<number, number[]>): Map<number, bigint> {
+  const n = levels.length - 1
+  const out = new Map<number, bigint>()
+  for (const [p, groups] of masked) {
+    let c = p
+    for (let j = n - 1; j > 0; j--) c = levels[j].parent[c]
+    out.set(c, (out.get(c) ?? 0n) + sumGroups(levels[n], groups).amount)
+  }
+  return out
 }
 
 /**

@@ -5,6 +5,7 @@ import {amounts, dim, type DimName, type DimOptions} from './dims.js'
 import type {Rows} from './kernel.js'
 import {dimFieldNames, shareJson} from './json.js'
 import {cubeAmount, cubeColumns, cubeId, cubeLabel, type CubeTable} from './cube-table.js'
+import {leaveOutMask, type Unidentified} from './unidentified.js'
 
 export type {CubeTable} from './cube-table.js'
 import {analysisMsg} from '../messages.js'
@@ -22,6 +23,12 @@ export interface CubeOptions extends DimOptions {
   top?: number
   /** Rows to use (from filterRows); null/undefined = all. */
   selection?: Rows
+  /**
+   * When the last dimension is supplier: leave redacted and blank suppliers
+   * out of the rows, the folded row and the shares' base, and report them in
+   * `leftOut` (what a ranking needs; a cube keeps them by default).
+   */
+  leaveUnidentified?: boolean
 }
 
 export interface CubeRow {
@@ -42,11 +49,15 @@ export interface CubeRow {
   other: number | null
   /** How many leading dimensions the row is grouped by: all of them, fewer for a subtotal (0: the grand total). */
   depth: number
+  /** The row's supplier is no identified supplier (redacted or blank names, one row for many payees). */
+  unidentified: boolean
 }
 
 export interface CubeResult {
   by: DimName[]
   rows: CubeRow[]
+  /** With `leaveUnidentified`: per parent of the last dimension, the spend left out and the parent's whole total. */
+  leftOut: (Unidentified & {ids: (string | null)[]; labels: (string | null)[]; currency: string | null; total: bigint})[]
 }
 
 /** JSON form (the `spend cube --json` contract). */
@@ -82,7 +93,8 @@ export function cubeTable(frame: SpendFrame, opts: CubeOptions): CubeTable {
   const groups = by.filter((d) => d !== 'currency')
   const dims = groups.map((d) => dim(frame, d, opts))
   const cur = dim(frame, 'currency')
-  return {...cubeColumns(groups, cur, dims, amounts(frame), opts.selection ?? null, !!opts.rollup, opts.top ?? null), asked: by}
+  const leave = opts.leaveUnidentified && dims.length > 0 ? leaveOutMask(dims[dims.length - 1]) : null
+  return {...cubeColumns(groups, cur, dims, amounts(frame), opts.selection ?? null, !!opts.rollup, opts.top ?? null, leave), asked: by}
 }
 
 /**
@@ -92,6 +104,8 @@ export function cubeTable(frame: SpendFrame, opts: CubeOptions): CubeTable {
 export function cubeRows(t: CubeTable): CubeResult {
   const n = t.by.length
   const rows: CubeRow[] = new Array(t.length)
+  const si = t.by.indexOf('supplier')
+  const mask = si >= 0 ? t.dims[si].unidentified : undefined
   for (let r = 0; r < t.length; r++) {
     const ids: (string | null)[] = new Array(n)
     const labels: (string | null)[] = new Array(n)
@@ -103,10 +117,14 @@ export function cubeRows(t: CubeTable): CubeResult {
     rows[r] = {
       ids, labels, currency: t.currencies[t.currency[r]], amount: cubeAmount(t, r), count: t.count[r],
       share: nullIfNaN(t.share[r]), shareOfTotal: nullIfNaN(t.shareOfTotal[r]), rollup: t.depth[r] < n,
-      other: other < 0 ? null : other, depth: t.depth[r],
+      other: other < 0 ? null : other, depth: t.depth[r], unidentified: mask !== undefined && t.keys[si][r] >= 0 && mask[t.keys[si][r]] === 1,
     }
   }
-  return {by: t.by, rows}
+  const leftOut = t.leftOut.map((l) => ({
+    ids: l.keys.map((k, i) => t.dims[i].ids[k]), labels: l.keys.map((k, i) => t.dims[i].labels[k]),
+    currency: t.currencies[l.currency], amount: l.amount, count: l.count, total: l.total,
+  }))
+  return {by: t.by, rows, leftOut}
 }
 
 function nullIfNaN(x: number): number | null {
@@ -115,7 +133,9 @@ function nullIfNaN(x: number): number | null {
 
 /**
  * The `--json` form: `{by, rows: [{buyer, buyer_id, category, category_code,
- * currency, amount: "1234.50", count, share, share_total, rollup?, other?}]}`.
+ * currency, amount: "1234.50", count, share, share_total, rollup?, other?,
+ * unidentified?}]}`; `unidentified: true` marks the one row of redacted and
+ * blank suppliers (many unknown payees, kept in a cube since it breaks down totals).
  * @example cubeToJson(cube(frame, {by: ['buyer']})).rows[0].amount // '1234.50'
  */
 export function cubeToJson(result: CubeResult): CubeJson {
@@ -141,6 +161,7 @@ export function cubeToJson(result: CubeResult): CubeJson {
       o.share_total = shareJson(r.shareOfTotal)
       if (r.rollup) o.rollup = true
       if (r.other !== null) o.other = r.other
+      if (r.unidentified) o.unidentified = true
       return o
     }),
   }

@@ -5,6 +5,7 @@ import {CATEGORY_LEVELS, categoryDim, periodDim} from './dim-parts.js'
 import {dictColumn, KeyMaker} from './frame-access.js'
 import {modeLabels} from './labels.js'
 import {checkFiscalStart} from './period.js'
+import {isRedacted, isUnidentifiedKey} from '../model/supplier.js'
 import {analysisMsg} from '../messages.js'
 
 /** Dimensions an analysis can group by. */
@@ -52,6 +53,12 @@ export interface Dim {
   labels: (string | null)[]
   /** For period dims: the period number of each key (see period.ts), NaN for the null key. */
   periods?: Float64Array
+  /**
+   * For the supplier dim: 1 for keys that identify no supplier (redaction
+   * placeholders and blank names share one key; the null key), built once
+   * per key, so measures can leave them out without touching rows.
+   */
+  unidentified?: Uint8Array
 }
 
 /**
@@ -156,10 +163,12 @@ function supplierDim(frame: SpendFrame): Dim {
   if (skey && !anyBlank(skey.dict) && !hasNull(skey.codes)) {
     const size = skey.dict.length + 1
     const ids = [...skey.dict, null]
-    return {name: 'supplier', keys: skey.codes, size, ids, labels: modeLabels(skey.codes, size, name, ids)}
+    return {name: 'supplier', keys: skey.codes, size, ids, labels: modeLabels(skey.codes, size, name, ids), unidentified: unidentifiedKeys(ids)}
   }
   const byKey = Int32Array.from(skey?.dict ?? [], (s) => (s.trim() === '' ? -1 : km.key(s)))
   const byName = new Int32Array(name?.dict.length ?? 0).fill(-2)
+  // Names stand in for blank keys: a placeholder name then marks its key (once per name).
+  const redactedNames: number[] = []
   const keys = new Int32Array(frame.length)
   const nulls: number[] = []
   for (let i = 0; i < frame.length; i++) {
@@ -171,7 +180,10 @@ function supplierDim(frame: SpendFrame): Dim {
         nulls.push(i)
         continue
       }
-      if (byName[nc] === -2) byName[nc] = km.key(name!.dict[nc])
+      if (byName[nc] === -2) {
+        byName[nc] = km.key(name!.dict[nc])
+        if (isRedacted(name!.dict[nc])) redactedNames.push(byName[nc])
+      }
       k = byName[nc]
     }
     keys[i] = k
@@ -180,7 +192,16 @@ function supplierDim(frame: SpendFrame): Dim {
   for (const i of nulls) keys[i] = size - 1
   const ids = [...km.ids, null]
   const labels = modeLabels(keys, size, name, ids)
-  return {name: 'supplier', keys, size, ids, labels}
+  const unidentified = unidentifiedKeys(ids)
+  for (const k of redactedNames) unidentified[k] = 1
+  return {name: 'supplier', keys, size, ids, labels, unidentified}
+}
+
+/** 1 per supplier key that identifies no supplier (isUnidentifiedKey): a plain loop, 50k keys once per query. */
+function unidentifiedKeys(ids: readonly (string | null)[]): Uint8Array {
+  const out = new Uint8Array(ids.length)
+  for (let k = 0; k < ids.length; k++) if (isUnidentifiedKey(ids[k])) out[k] = 1
+  return out
 }
 
 /** Whether any entry is blank; only those starting with whitespace (or empty) are trimmed: 50k keys, once per query. */

@@ -6,6 +6,7 @@ import type {Rows} from './kernel.js'
 import {periodBounds} from './period.js'
 import {matchEntity, type EntityKind} from './resolve.js'
 import {analysisMsg} from '../messages.js'
+import {isUnidentifiedKey} from '../model/supplier.js'
 
 /** The common filters of every analysis (`--buyer`, `--supplier`, ...). Several values are OR-ed. */
 export interface FilterOptions {
@@ -20,6 +21,7 @@ export interface FilterOptions {
   /** Last day, or last day of a period (inclusive of the whole period). */
   to?: string
   currency?: string | readonly string[]
+  /** Drop rows whose supplier is redacted or blank (the `redacted` flag, or the placeholders' shared key). */
   excludeRedacted?: boolean
 }
 
@@ -49,7 +51,7 @@ export function filterColumns(opts: FilterOptions): RecordColumn[] {
   if (opts.category !== undefined) cols.push('category_code', 'category')
   if (opts.currency !== undefined) cols.push('currency')
   if (opts.from !== undefined || opts.to !== undefined) cols.push('date')
-  if (opts.excludeRedacted) cols.push('redacted')
+  if (opts.excludeRedacted) cols.push('redacted', 'supplier_key')
   return cols
 }
 
@@ -142,6 +144,9 @@ export function filterRows(frame: SpendFrame, opts: FilterOptions): Rows {
   const dates = dateTest(frame, opts)
   if (dates) groups.push([dates])
   const redacted = opts.excludeRedacted ? frame.columns.redacted : undefined
+  // Rows whose supplier is the shared key of redacted and blank names go too (e.g. OCDS awards with no supplier name).
+  const keys = opts.excludeRedacted ? codeTest(dictColumn(frame, 'supplier_key'), (k) => !isUnidentifiedKey(k)) : null
+  if (keys) groups.push([keys])
   if (groups.length === 0 && !redacted) return null
   return _filter(frame.length, groups, redacted?.type === 'bool' ? redacted.values : null)
 }

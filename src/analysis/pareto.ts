@@ -4,6 +4,7 @@ import type {DimName, DimOptions} from './dims.js'
 import {dimFields, shareJson} from './json.js'
 import {ratio, type Rows} from './kernel.js'
 import {memberGroups, type MemberGroup} from './supplier-groups.js'
+import {unidentifiedJson, type Unidentified} from './unidentified.js'
 
 /** ABC classes; 'none' holds suppliers whose total is zero or negative. */
 export type AbcClass = 'A' | 'B' | 'C' | 'none'
@@ -15,6 +16,8 @@ export interface ParetoOptions extends DimOptions {
   /** Also list every supplier with its class and cumulative share. */
   detail?: boolean
   selection?: Rows
+  /** Count redacted and blank suppliers as one supplier (default: leave them out of the classes). */
+  redactedAsSupplier?: boolean
 }
 
 export interface ParetoClassRow {
@@ -48,6 +51,8 @@ export interface ParetoGroup {
   suppliers80: number
   classes: ParetoClassRow[]
   detail?: ParetoSupplier[]
+  /** Spend with a redacted or blank supplier: in `amount`, in no class (unless counted as one supplier). */
+  unidentified: Unidentified
 }
 
 export interface ParetoResult {
@@ -62,6 +67,9 @@ export interface ParetoResult {
  * exactly "the suppliers making 80% of spend"; likewise B up to 95%, C the
  * rest (the tail). Shares are of positive spend: suppliers whose total is zero
  * or negative (net credit) get class 'none' and are left out of the base.
+ * Redacted and blank suppliers are in no class (their spend is in
+ * `unidentified`, the classes are of identified spend) unless
+ * `redactedAsSupplier` counts them as one supplier.
  * @example pareto(frame, {by: 'buyer'}).groups[0].suppliers80
  */
 export function pareto(frame: SpendFrame, opts: ParetoOptions = {}): ParetoResult {
@@ -77,6 +85,7 @@ function _pareto(g: MemberGroup, detail: boolean): ParetoGroup {
   return {
     group: g.group, currency: g.currency, amount: g.level.sums.total(g.id), positive, suppliers: g.sorted.length,
     suppliers80: classes.get('A')!.suppliers, classes: [...classes.values()], ...(detail ? {detail: list} : {}),
+    unidentified: g.unidentified,
   }
 }
 
@@ -150,7 +159,8 @@ function detailRow(g: MemberGroup, m: number, cls: AbcClass, amount: bigint, cum
 /**
  * JSON form: `{by, rows: [{buyer?, currency, class, suppliers, transactions,
  * amount, share}], groups: [{buyer?, currency, amount, suppliers,
- * suppliers_80, tail_suppliers, tail_transactions, tail_amount}]}`.
+ * suppliers_80, tail_suppliers, tail_transactions, tail_amount, tail_share,
+ * unidentified: {amount, count, share}}]}`.
  * @example paretoToJson(pareto(frame)).groups[0].suppliers_80
  */
 export function paretoToJson(result: ParetoResult): {by: DimName | null; rows: Record<string, unknown>[]; groups: Record<string, unknown>[]} {
@@ -170,6 +180,7 @@ export function paretoToJson(result: ParetoResult): {by: DimName | null; rows: R
         ...head(g), amount: money(g.amount, g), suppliers: g.suppliers, suppliers_80: g.suppliers80,
         tail_suppliers: tail.suppliers, tail_transactions: tail.transactions, tail_amount: money(tail.amount, g),
         tail_share: shareJson(tail.share),
+        unidentified: unidentifiedJson(g.unidentified, g.amount, g.currency),
         ...(g.detail ? {suppliers_detail: g.detail.map((s) => ({
           supplier: s.label, supplier_key: s.id, class: s.class, amount: money(s.amount, g), count: s.count,
           cumulative: shareJson(s.cumulative),

@@ -6,12 +6,15 @@ import {compareIds, dimFields, shareJson} from './json.js'
 import {ratio, type Rows} from './kernel.js'
 import {currencyGroups, groupLevels} from './levels.js'
 import {resolveEntity, type EntityKind} from './resolve.js'
+import {leaveOutMask} from './unidentified.js'
 
 export interface ProfileOptions extends DimOptions {
   kind: EntityKind
   /** Id, name or a unique part of a name (the rule of matchEntity in resolve.ts). */
   query: string
   selection?: Rows
+  /** Rank redacted and blank suppliers as one supplier (default: they are not ranked, nor counted in `of`). */
+  redactedAsSupplier?: boolean
 }
 
 export interface ProfileTotal {
@@ -20,8 +23,13 @@ export interface ProfileTotal {
   count: number
   first: string | null
   last: string | null
-  /** 1-based rank among all suppliers (or buyers) in this currency by total (ties by id), and how many there are. */
-  rank: number
+  /**
+   * 1-based rank among the suppliers (or buyers) in this currency by total
+   * (ties by id), and how many there are. Redacted and blank suppliers are
+   * not suppliers here (unless counted as one): they are not in `of`, and
+   * profiling them gives rank null.
+   */
+  rank: number | null
   of: number
 }
 
@@ -45,10 +53,13 @@ export interface ProfileResult {
   names: string[]
   ids: string[]
   totals: ProfileTotal[]
-  years: (ProfileLine & {year: string})[]
+  /** By (fiscal) year; year null for the rows with no date. */
+  years: (ProfileLine & {year: string | null})[]
   /** Buyers of a supplier, or suppliers of a buyer. */
   counterparts: ProfileLine[]
   categories: ProfileLine[]
+  /** The profiled supplier is the group of redacted and blank names (many unknown payees), not ranked. */
+  unidentified: boolean
 }
 
 /**
@@ -67,16 +78,18 @@ export function profile(frame: SpendFrame, opts: ProfileOptions): ProfileResult 
     id: r.ids[0], label: r.labels[0], currency: r.currency, amount: r.amount, count: r.count, share: r.shareOfTotal,
   })
   const counterTotals = new Map(cube(frame, {by: [counter], selection: all}).rows.map((r) => [`${r.currency}\u0000${r.ids[0]}`, r.amount]))
-  const years = cube(frame, {...opts, by: ['year'], selection: own}).rows.map((r) => ({...line(r), year: r.labels[0] ?? ''}))
+  const years = cube(frame, {...opts, by: ['year'], selection: own}).rows.map((r) => ({...line(r), year: r.labels[0]}))
   years.sort((a, b) => compareIds(a.currency, b.currency) || compareIds(a.id, b.id))
+  const mask = leaveOutMask(entity.dim, opts.redactedAsSupplier)
   return {
     kind: opts.kind, id: entity.id, name: entity.name, names: entity.names, ids: entity.ids,
-    totals: totals(frame, entity.dim, entity.key, all, own),
+    totals: totals(frame, entity.dim, entity.key, all, own, mask),
     years,
     counterparts: cube(frame, {by: [counter], selection: own}).rows.map((r) => ({
       ...line(r), shareOfCounterpart: ratio(r.amount, counterTotals.get(`${r.currency}\u0000${r.ids[0]}`) ?? 0n),
     })),
     categories: cube(frame, {...opts, by: ['category'], selection: own}).rows.map(line),
+    unidentified: mask !== null && mask[entity.key] === 1,
   }
 }
 
@@ -91,8 +104,12 @@ function rowsOf(keys: Int32Array, k: number, rows: Rows, length: number): Uint32
   return Uint32Array.from(out)
 }
 
-/** Per currency: total, count, first/last date, and rank among all entities without sorting them. */
-function totals(frame: SpendFrame, d: ReturnType<typeof dim>, key: number, all: Rows, own: Uint32Array): ProfileTotal[] {
+/**
+ * Per currency: total, count, first/last date, and rank among all entities
+ * without sorting them; entities whose key is in `leave` are neither ranked
+ * nor counted (and one of them has rank null).
+ */
+function totals(frame: SpendFrame, d: ReturnType<typeof dim>, key: number, all: Rows, own: Uint32Array, leave: Uint8Array | null): ProfileTotal[] {
   const cur = dim(frame, 'currency')
   const levels = groupLevels(cur, [d], amounts(frame), all)
   const date = dictColumn(frame, 'date')
@@ -104,8 +121,11 @@ function totals(frame: SpendFrame, d: ReturnType<typeof dim>, key: number, all: 
     if (mine === undefined) continue
     const t = sums.total(mine)
     let rank = 1
+    let of = 0
     for (let j = start[c]; j < start[c + 1]; j++) {
       const g = kids[j]
+      if (leave && leave[levels[1].child[g]] === 1) continue
+      of++
       const cmp = sums.compare(g, mine)
       if (cmp > 0 || (cmp === 0 && compareIds(d.ids[levels[1].child[g]], d.ids[key]) < 0)) rank++
     }
@@ -119,15 +139,17 @@ function totals(frame: SpendFrame, d: ReturnType<typeof dim>, key: number, all: 
       if (first === null || v < first) first = v
       if (last === null || v > last) last = v
     }
-    out.push({currency, amount: t, count: sums.count[mine], first, last, rank, of: start[c + 1] - start[c]})
+    out.push({currency, amount: t, count: sums.count[mine], first, last, rank: leave && leave[key] === 1 ? null : rank, of})
   }
   return out
 }
 
 /**
  * JSON form: `{kind, id, name, names, ids, totals: [{currency, amount, count,
- * first, last, rank, of}], years, counterparts: [{buyer, buyer_id, ...,
- * share, share_of_counterpart}], categories}`.
+ * first, last, rank, of}], years: [{year, ...}], counterparts: [{buyer,
+ * buyer_id, ..., share, share_of_counterpart}], categories, unidentified}`.
+ * `years[].year` is null for undated rows; `rank` is null when the profile
+ * is of redacted and blank suppliers (`unidentified: true`), not ranked.
  * @example profileToJson(profile(frame, {kind: 'buyer', query: 'oxford'})).totals[0].rank
  */
 export function profileToJson(p: ProfileResult): Record<string, unknown> {
@@ -144,5 +166,6 @@ export function profileToJson(p: ProfileResult): Record<string, unknown> {
     years: p.years.map((y) => ({year: y.year, currency: y.currency, amount: money(y.amount, y.currency), count: y.count, share: shareJson(y.share)})),
     counterparts: p.counterparts.map(line(counter)),
     categories: p.categories.map(line('category')),
+    unidentified: p.unidentified,
   }
 }

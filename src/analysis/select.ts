@@ -22,13 +22,16 @@ export interface Picks {
  * For every parent, its first `n` children in the cube's order (amount
  * descending, ties by id ascending, then by group number, as the full sort
  * leaves them), without ordering the others: one pass over the level with a
- * bounded heap per parent. Exact for BigInt-range sums.
+ * bounded heap per parent. Exact for BigInt-range sums. Groups whose child
+ * key is set in `skip` are left out (and not counted in `size`).
  * @example selectTop(levels[1], levels[0].size, supplier.ids, 20).rows // the 20 largest supplier groups, in order
  */
-export function selectTop(level: Level, parentSize: number, ids: readonly (string | null)[], n: number): Picks {
-  const {parent} = level
+export function selectTop(level: Level, parentSize: number, ids: readonly (string | null)[], n: number, skip: Uint8Array | null = null): Picks {
+  const {parent, child} = level
   const size = new Int32Array(parentSize)
   for (let g = 0; g < level.size; g++) size[parent[g]]++
+  // Groups whose key is in `skip` (a per-key mask) are neither picked nor counted.
+  if (skip) for (let g = 0; g < level.size; g++) if (skip[child[g]] === 1) size[parent[g]]--
   const start = new Int32Array(parentSize + 1)
   for (let p = 0; p < parentSize; p++) start[p + 1] = start[p] + Math.min(n, size[p])
   // Parent p's heap is heap[start[p] ..], a max-heap by rank: its root is the last-ranked group kept so far.
@@ -43,7 +46,7 @@ export function selectTop(level: Level, parentSize: number, ids: readonly (strin
   const floor = new Float64Array(parentSize).fill(-Infinity)
   for (let g = 0; g < level.size; g++) {
     const p = parent[g]
-    if (acc[g] < floor[p]) continue
+    if (acc[g] < floor[p] || (skip && skip[child[g]] === 1)) continue
     const at = start[p]
     const k = filled[p]
     const cap = start[p + 1] - at

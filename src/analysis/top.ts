@@ -6,6 +6,7 @@ import type {DimName, DimOptions} from './dims.js'
 import {dimFields, shareJson} from './json.js'
 import type {Rows} from './kernel.js'
 import {analysisMsg} from '../messages.js'
+import {unidentifiedJson, type Unidentified} from './unidentified.js'
 
 export const TOP_SUBJECTS = {suppliers: 'supplier', buyers: 'buyer', categories: 'category'} as const
 export type TopSubject = keyof typeof TOP_SUBJECTS
@@ -17,6 +18,8 @@ export interface TopOptions extends DimOptions {
   /** How many to list per group and currency (default 10); the rest are folded into one row. */
   top?: number
   selection?: Rows
+  /** Rank redacted and blank suppliers as one supplier (default: leave them out of the ranking). */
+  redactedAsSupplier?: boolean
 }
 
 export interface TopRow {
@@ -35,17 +38,30 @@ export interface TopRow {
   other: number | null
 }
 
+/** Spend of one group and currency left out of a supplier ranking (redacted or blank suppliers). */
+export interface TopLeftOut extends Unidentified {
+  group?: {id: string | null; label: string | null}
+  currency: string | null
+  /** The group's whole total in the currency, left-out spend included. */
+  total: bigint
+}
+
 export interface TopResult {
   what: TopSubject
   by: DimName | null
   top: number
   rows: TopRow[]
+  /** Suppliers only, unless ranked as one: per group and currency, the spend with no identified supplier. */
+  unidentified: TopLeftOut[]
 }
 
 /**
  * The largest suppliers, buyers or categories by total, per currency and
  * optionally per group, with the rest folded into one exact "Other" row.
  * Same ordering as the cube: amount descending, ties by id ascending.
+ * Redacted and blank suppliers are many unknown payees: they are not ranked
+ * (shares are of the spend with an identified supplier) and their spend is
+ * given in `unidentified`, unless `redactedAsSupplier` ranks them as one.
  * @example top(frame, {what: 'suppliers', by: 'buyer', top: 5})
  */
 export function top(frame: SpendFrame, opts: TopOptions): TopResult {
@@ -56,7 +72,8 @@ export function top(frame: SpendFrame, opts: TopOptions): TopResult {
   if (opts.by === subject) throw new SpendInputError('BAD_DIMENSION', analysisMsg.rankBySelf(opts.what, opts.by), {where: '--by'})
   const n = opts.top ?? 10
   const by: DimName[] = opts.by ? [opts.by, subject] : [subject]
-  const c = cube(frame, {...opts, by, top: n, rollup: false})
+  const leave = subject === 'supplier' && !opts.redactedAsSupplier
+  const c = cube(frame, {...opts, by, top: n, rollup: false, leaveUnidentified: leave})
   const j = by.length - 1
   let rank = 0
   let last = ''
@@ -71,16 +88,23 @@ export function top(frame: SpendFrame, opts: TopOptions): TopResult {
       share: r.share, other: r.other,
     }
   })
-  return {what: opts.what, by: opts.by ?? null, top: n, rows}
+  const unidentified = c.leftOut.map((l): TopLeftOut => ({
+    ...(j > 0 ? {group: {id: l.ids[0], label: l.labels[0]}} : {}), currency: l.currency, amount: l.amount, count: l.count, total: l.total,
+  }))
+  return {what: opts.what, by: opts.by ?? null, top: n, rows, unidentified}
 }
 
 /**
- * JSON form: `{what, by, top, rows: [{rank, buyer?, supplier, supplier_key, currency, amount, count, share}]}`.
+ * JSON form: `{what, by, top, rows: [{rank, buyer?, supplier, supplier_key,
+ * currency, amount, count, share}]}`; for suppliers also `unidentified:
+ * [{buyer?, currency, amount, count, share}]`, the spend left out of the
+ * ranking per group and currency (share: of the group's whole total).
  * @example topToJson(top(frame, {what: 'buyers'})).rows[0].rank // 1
  */
-export function topToJson(result: TopResult): {what: TopSubject; by: DimName | null; top: number; rows: Record<string, unknown>[]} {
+export function topToJson(result: TopResult): {what: TopSubject; by: DimName | null; top: number; rows: Record<string, unknown>[]; unidentified?: Record<string, unknown>[]} {
   const subject = TOP_SUBJECTS[result.what]
   const by: DimName[] = result.by ? [result.by, subject] : [subject]
+  const groupBy: DimName[] = result.by ? [result.by] : []
   return {
     what: result.what,
     by: result.by,
@@ -94,5 +118,8 @@ export function topToJson(result: TopResult): {what: TopSubject; by: DimName | n
       share: shareJson(r.share),
       ...(r.other !== null ? {other: r.other} : {}),
     })),
+    ...(subject === 'supplier' ? {unidentified: result.unidentified.map((u) => ({
+      ...(u.group ? dimFields(groupBy, [u.group.id], [u.group.label]) : {}), currency: u.currency, ...unidentifiedJson(u, u.total, u.currency),
+    }))} : {}),
   }
 }

@@ -3,14 +3,15 @@ import {SpendCommand} from '../base-command.js'
 import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {concentration, concentrationToJson} from '../analysis/concentration.js'
-import {dimFlag, levelFlag} from '../analysis-flags.js'
+import {dimFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag} from '../analysis-flags.js'
+import {unidentifiedMode} from '../analysis/unidentified.js'
 import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
-import {concentrationOutput, concentrationViews, type ConcentrationOutput} from '../io/write/concentration-report.js'
+import {concentrationNote, concentrationOutput, concentrationViews, type ConcentrationOutput} from '../io/write/concentration-report.js'
 
 export default class Concentration extends SpendCommand {
   static override summary = 'Supplier concentration per category or buyer: CR1/CR3/CR5, HHI and its band.'
-  static override description = 'HHI is on the 0-10,000 scale; the effective number of suppliers is 10,000/HHI. Bands follow the US DOJ/FTC merger guidelines: 2010 (unconcentrated below 1,500, highly concentrated above 2,500) or 2023 (1,000 / 1,800). Shares use suppliers with a positive total.'
+  static override description = `HHI is on the 0-10,000 scale; the effective number of suppliers is 10,000/HHI. Bands follow the US DOJ/FTC merger guidelines: 2010 (unconcentrated below 1,500, highly concentrated above 2,500) or 2023 (1,000 / 1,800). Shares use suppliers with a positive total. ${REDACTED_HELP}`
   static override examples = [
     '<%= config.bin %> <%= command.id %> --by category',
     '<%= config.bin %> <%= command.id %> --by category --level division --bands 2023',
@@ -21,6 +22,7 @@ export default class Concentration extends SpendCommand {
     bands: Flags.option({options: ['2010', '2023'] as const, description: 'DOJ/FTC HHI bands.', default: '2010'})(),
     level: levelFlag,
     ...analysisFlags,
+    'redacted-as-supplier': redactedAsSupplierFlag,
   }
 
   async run(): Promise<ConcentrationOutput> {
@@ -30,10 +32,14 @@ export default class Concentration extends SpendCommand {
     for (const line of input.notes) this.note(line)
     const result = concentration(input.frame, {
       by, bands: flags.bands, level: flags.level, selection: input.selection,
-      categoryLabels: await categoryLabelsFor(input.frame, [by]),
+      categoryLabels: await categoryLabelsFor(input.frame, [by]), redactedAsSupplier: flags['redacted-as-supplier'],
     })
-    const out = concentrationOutput(concentrationToJson(result), input.money)
-    await this.emit(out, (human) => concentrationViews(out, result, human, input.money), flags.format)
+    const out = concentrationOutput(concentrationToJson(result), input.money, unidentifiedMode(flags))
+    await this.emit(out, (human) => {
+      const note = human ? null : concentrationNote(out)
+      if (note) this.note(note)
+      return concentrationViews(out, result, human, input.money)
+    }, flags.format)
     return out
   }
 }

@@ -10,7 +10,7 @@ import {cubeOutput, cubeViews, type CubeOutput} from '../io/write/cube-report.js
 
 export default class Cube extends SpendCommand {
   static override summary = 'Total spend, counts and shares for any set of dimensions.'
-  static override description = 'Dimensions: buyer, unit, supplier, category, expense_type, year, quarter, month, currency. Rows come per currency (currencies are never added), largest first; shares are of the parent group.'
+  static override description = 'Dimensions: buyer, unit, supplier, category, expense_type, year, quarter, month, currency. Rows come per currency (currencies are never added), largest first; shares are of the parent group. Redacted and blank suppliers (many unknown payees) are one row, "(redacted or blank)" in tables (unidentified: true in --json), kept since a cube breaks down totals; --exclude-redacted drops their rows.'
   static override examples = [
     '<%= config.bin %> <%= command.id %> --by buyer,category',
     '<%= config.bin %> <%= command.id %> --by buyer,supplier --top 5 --rollup',

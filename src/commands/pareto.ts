@@ -3,14 +3,15 @@ import {SpendCommand} from '../base-command.js'
 import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {pareto, paretoToJson} from '../analysis/pareto.js'
-import {dimFlag, fiscalFlag, levelFlag, SPLIT_DIMS} from '../analysis-flags.js'
+import {dimFlag, fiscalFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag, SPLIT_DIMS} from '../analysis-flags.js'
+import {unidentifiedMode} from '../analysis/unidentified.js'
 import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
-import {paretoOutput, paretoViews, type ParetoOutput} from '../io/write/pareto-report.js'
+import {paretoNote, paretoOutput, paretoViews, type ParetoOutput} from '../io/write/pareto-report.js'
 
 export default class Pareto extends SpendCommand {
   static override summary = 'Pareto (ABC) analysis of suppliers: who makes 80% of spend, and the tail.'
-  static override description = 'Suppliers ranked by total: class A up to 80% of positive spend, B to 95%, C the rest (the tail). Suppliers netting to zero or less are class "none". Per currency, and per group with --by.'
+  static override description = `Suppliers ranked by total: class A up to 80% of positive spend, B to 95%, C the rest (the tail). Suppliers netting to zero or less are class "none". Per currency, and per group with --by. ${REDACTED_HELP}`
   static override examples = [
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --by buyer',
@@ -22,6 +23,7 @@ export default class Pareto extends SpendCommand {
     level: levelFlag,
     'fiscal-year-start': fiscalFlag,
     ...analysisFlags,
+    'redacted-as-supplier': redactedAsSupplierFlag,
   }
 
   async run(): Promise<ParetoOutput> {
@@ -31,10 +33,14 @@ export default class Pareto extends SpendCommand {
     for (const line of input.notes) this.note(line)
     const result = pareto(input.frame, {
       by: flags.by, detail: flags.detail, level: flags.level, fiscalYearStart: flags['fiscal-year-start'],
-      selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, dims),
+      selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, dims), redactedAsSupplier: flags['redacted-as-supplier'],
     })
-    const out = paretoOutput(paretoToJson(result), input.money)
-    await this.emit(out, (human) => paretoViews(out, result, human, input.money), flags.format)
+    const out = paretoOutput(paretoToJson(result), input.money, unidentifiedMode(flags))
+    await this.emit(out, (human) => {
+      const note = human ? null : paretoNote(out)
+      if (note) this.note(note)
+      return paretoViews(out, result, human, input.money)
+    }, flags.format)
     return out
   }
 }

@@ -4,14 +4,15 @@ import {SpendInputError} from '../errors.js'
 import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {top, TOP_SUBJECTS, topToJson, type TopSubject} from '../analysis/top.js'
-import {dimFlag, fiscalFlag, levelFlag, SPLIT_DIMS} from '../analysis-flags.js'
+import {dimFlag, fiscalFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag, SPLIT_DIMS} from '../analysis-flags.js'
+import {unidentifiedMode} from '../analysis/unidentified.js'
 import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
-import {topOutput, topViews, type TopOutput} from '../io/write/top-report.js'
+import {topNote, topOutput, topViews, type TopOutput} from '../io/write/top-report.js'
 
 export default class Top extends SpendCommand {
   static override summary = 'Rank suppliers, buyers or categories by total spend.'
-  static override description = 'Per currency (and per group with --by), largest first, ties by id; the rest are folded into one "Other" row so totals stay exact.'
+  static override description = `Per currency (and per group with --by), largest first, ties by id; the rest are folded into one "Other" row so totals stay exact. ${REDACTED_HELP}`
   static override examples = [
     '<%= config.bin %> <%= command.id %> suppliers --top 20',
     '<%= config.bin %> <%= command.id %> suppliers --by buyer --top 5',
@@ -26,6 +27,7 @@ export default class Top extends SpendCommand {
     level: levelFlag,
     'fiscal-year-start': fiscalFlag,
     ...analysisFlags,
+    'redacted-as-supplier': redactedAsSupplierFlag,
   }
 
   async run(): Promise<TopOutput> {
@@ -37,10 +39,14 @@ export default class Top extends SpendCommand {
     for (const line of input.notes) this.note(line)
     const result = top(input.frame, {
       what, by: flags.by, top: flags.top, level: flags.level, fiscalYearStart: flags['fiscal-year-start'],
-      selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, dims),
+      selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, dims), redactedAsSupplier: flags['redacted-as-supplier'],
     })
-    const out = topOutput(topToJson(result), input.money)
-    await this.emit(out, (human) => topViews(out, result, human, input.money), flags.format)
+    const out = topOutput(topToJson(result), input.money, unidentifiedMode(flags))
+    await this.emit(out, (human) => {
+      const note = human ? null : topNote(out)
+      if (note) this.note(note)
+      return topViews(out, result, human, input.money)
+    }, flags.format)
     return out
   }
 }

@@ -38,6 +38,27 @@ function redactedWords(w: readonly string[]): boolean {
   return w.length === 2 && w[0] === 'personal' && w[1] === 'data'
 }
 
+/**
+ * The entity key every redaction placeholder (and every blank name) shares:
+ * one key for many unknown payees, never one supplier. No real name gets it
+ * (see supplierFacts).
+ */
+export const REDACTED_KEY = 'redacted'
+
+/**
+ * True when an entity key stands for no identified supplier: the shared
+ * placeholder key, a blank key, or no key at all. Cheap (no string work for
+ * ordinary keys), so analyses test each dictionary entry once.
+ *
+ * @example isUnidentifiedKey('redacted') // true
+ * @example isUnidentifiedKey('acme services') // false
+ */
+export function isUnidentifiedKey(key: string | null | undefined): boolean {
+  if (key === null || key === undefined || key === REDACTED_KEY) return true
+  const c = key.charCodeAt(0) // NaN when empty
+  return !(c > 32 && c < 127) && key.trim() === ''
+}
+
 /** Legal-form words dropped from the end of a name for the entity key. */
 const LEGAL = new Set([
   'ltd', 'limited', 'plc', 'llc', 'llp', 'lp', 'inc', 'incorporated', 'corp', 'corporation', 'co',
@@ -51,7 +72,8 @@ const LEGAL = new Set([
  * llc, inc, corp, co, as, asa, gmbh...) are dropped, repeatedly, while a word
  * remains. `Limited` -> `ltd` and `The ACME Ltd.` -> `the acme`. Redacted
  * placeholders all share the key `redacted`. The key is deliberately
- * conservative: it never merges names that differ in any other word.
+ * conservative: it never merges names that differ in any other word, and a
+ * real name never gets the placeholders' key (`Redacted Ltd` -> `redacted ltd`).
  *
  * @example supplierKey('ACME  Services Ltd.') // 'acme services'
  * @example supplierKey('Norsk Firma AS') // 'norsk firma'
@@ -68,14 +90,16 @@ export function supplierKey(name: string): string {
  */
 export function supplierFacts(name: string): {redacted: boolean; key: string} {
   const plain = words(name)
-  if (redactedWords(plain)) return {redacted: true, key: 'redacted'}
+  if (redactedWords(plain)) return {redacted: true, key: REDACTED_KEY}
   // Without an `&` the key's words are the same words.
   const w = name.includes('&') ? words(name.replace(/&/g, ' and ')) : plain
   let n = w.length
   while (n > 1 && LEGAL.has(w[n - 1] as string)) n--
   // "A/S", "S.A." split into single letters: drop a trailing run of them when it spells a legal form.
   if (n > 2 && w[n - 1] === 's' && w[n - 2] === 'a') n -= 2
-  return {redacted: false, key: w.slice(0, n).join(' ')}
+  const key = w.slice(0, n).join(' ')
+  // A real name such as `Redacted Ltd` keeps its legal form rather than share the placeholders' key.
+  return {redacted: false, key: key === REDACTED_KEY ? w.join(' ') : key}
 }
 
 /**

@@ -29,10 +29,21 @@ export interface AnalysisFlagValues {
   file?: string[]
 }
 
+/** One import (or, with --file, one source read in memory): what `summary` lists per import. */
+export interface InputImport {
+  id: string
+  file: string
+  rows: {read: number; imported: number; rejected: number; skipped: number}
+}
+
 /** What an analysis command works on: the frame, the selected rows, and notes on conversions. */
 export interface AnalysisInput {
   frame: SpendFrame
   selection: Rows
+  /** The common filters as applied (for the output to name). */
+  filters: FilterOptions
+  /** With `{imports: true}`: the workspace's imports, or the sources read with --file. */
+  imports?: InputImport[]
   /** What was done to amounts, for the output to name: {fx: {to, from}, deflate: {base}}. */
   money: {fx?: {to: string; from: string[]; rates: string}; deflate?: {base: string; index: string}}
   /** Lines for stderr (e.g. an empty workspace and how to fill it, or filters that matched no row). */
@@ -54,27 +65,34 @@ export function splitTo(values: readonly string[] | undefined): {date?: string; 
   return out
 }
 
-/** Records of files given directly, imported in memory (nothing is written). */
-async function readFilesInMemory(files: readonly string[]): Promise<SpendFrame> {
+/**
+ * Records of files given directly, imported in memory (nothing is written).
+ * Each source (a file, or a member of an archive or folder) is its own
+ * import `memory-N`, listed with its row counts.
+ */
+async function readFilesInMemory(files: readonly string[]): Promise<{frame: SpendFrame; imports: InputImport[]}> {
   const records: SpendRecord[] = []
   const sink: RecordSink = {add: (r) => records.push(r), reject: () => {}}
+  const imports: InputImport[] = []
   // The readers load only in this mode: workspace queries start faster without them.
   const {openSources} = await import('../io/read/bytes/sources.js')
   for (const file of files) {
     for await (const source of openSources(file)) {
-      const opts = {importId: 'memory', label: file}
-      if (source.kind === 'table') await (await import('../io/read/table/table.js')).readTable(source, opts, sink)
-      else await (await import('../io/read/ocds/index.js')).readOcds(source, opts, sink)
+      const opts = {importId: `memory-${imports.length + 1}`, label: file}
+      const report = source.kind === 'table'
+        ? await (await import('../io/read/table/table.js')).readTable(source, opts, sink)
+        : await (await import('../io/read/ocds/index.js')).readOcds(source, opts, sink)
+      imports.push({id: opts.importId, file: report.file, rows: report.rows})
     }
   }
-  return frameFromRecords(records, RECORD_COLUMNS)
+  return {frame: frameFromRecords(records, RECORD_COLUMNS), imports}
 }
 
 /**
  * Load the columns an analysis needs (from the workspace, or from files given
  * with --file), apply --fx / --deflate, and select rows with the common filters.
  */
-export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: readonly RecordColumn[]): Promise<AnalysisInput> {
+export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: readonly RecordColumn[], opts: {imports?: boolean} = {}): Promise<AnalysisInput> {
   const to = splitTo(flags.to)
   if (to.currency && !flags.fx) throw new SpendInputError('BAD_FLAG', `--to ${to.currency} needs --fx FILE with exchange rates`, {exit: 2})
   if (flags.fx && !to.currency) throw new SpendInputError('BAD_FLAG', '--fx needs --to CODE, the currency to convert to', {exit: 2})
@@ -88,7 +106,9 @@ export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: read
   const need = new Set<RecordColumn>([...columns, ...filterColumns(filters), 'amount', 'currency'])
   if (flags.fx || flags.deflate) need.add('date')
   const ws = flags.file?.length ? null : await Workspace.open(resolveWorkspace(flags.workspace))
-  let frame = ws ? await ws.loadFrame([...need]) : await readFilesInMemory(flags.file!)
+  const memory = ws ? null : await readFilesInMemory(flags.file!)
+  let frame = ws ? await ws.loadFrame([...need]) : memory!.frame
+  const imports = opts.imports ? (ws ? await ws.list() : memory!.imports) : undefined
   const notes: string[] = []
   const money: AnalysisInput['money'] = {}
   if (flags.fx && to.currency) {
@@ -106,7 +126,7 @@ export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: read
   const empty = emptyNote(flags, frame, selection, ws ? ws.label() : null)
   if (empty && flags['fail-empty']) throw new SpendInputError('NO_ROWS', empty)
   if (empty) notes.push(frame.length === 0 ? empty : `spend: ${empty}`)
-  return {frame, selection, money, notes}
+  return {frame, selection, filters, ...(imports ? {imports} : {}), money, notes}
 }
 
 /**

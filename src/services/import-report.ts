@@ -1,7 +1,6 @@
 import {contractTotals} from '../io/workspace/manifest.js'
 import type {ImportOutcome} from './importer.js'
 import type {ImportFailure} from './import-run.js'
-import type {TotalsJson} from '../io/workspace/index.js'
 import {basename} from 'node:path'
 import type {View} from '../io/write/view.js'
 

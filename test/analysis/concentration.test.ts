@@ -14,11 +14,12 @@ describe('concentration', () => {
       {category: 'Food', supplier: 'D', amount: 100},
     )
     const rows = concentrationToJson(concentration(f, {by: 'category'})).rows
+    const none = {amount: '0.00', count: 0, share: 0}
     expect(rows).toEqual([
       {category: 'IT', category_code: 'IT', currency: 'GBP', amount: '100.00', suppliers: 3, suppliers_nonpositive: 0,
-        cr1: 0.5, cr3: 1, cr5: 1, hhi: 3800, effective_suppliers: 2.63, band: 'highly concentrated'},
+        cr1: 0.5, cr3: 1, cr5: 1, hhi: 3800, effective_suppliers: 2.63, band: 'highly concentrated', unidentified: none},
       {category: 'Food', category_code: 'Food', currency: 'GBP', amount: '4.00', suppliers: 4, suppliers_nonpositive: 0,
-        cr1: 0.25, cr3: 0.75, cr5: 1, hhi: 2500, effective_suppliers: 4, band: 'moderately concentrated'},
+        cr1: 0.25, cr3: 0.75, cr5: 1, hhi: 2500, effective_suppliers: 4, band: 'moderately concentrated', unidentified: none},
     ])
   })
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {summarise, SUMMARY_COLUMNS, type SummaryImport} from '../../src/analysis/summary.js'
+import {summarise, SUMMARY_COLUMNS, SUPPLIER_RULE, type SummaryImport} from '../../src/analysis/summary.js'
 import {frameFromRecords} from '../../src/model/frame.js'
 import type {SpendRecord} from '../../src/model/record.js'
 
@@ -24,9 +24,10 @@ describe('summarise', () => {
 
   it('summarises an empty workspace as zeros, nulls and empty lists', () => {
     expect(summarise(frame(), [])).toEqual({
-      rows: 0, buyers: 0, suppliers: 0, from: null, to: null, totals: [],
+      rows: 0, buyers: 0, suppliers: 0, from: null, to: null, totals: [], supplier_names: 0, unidentified: [],
       quality: {with_supplier_id: 0, with_category: 0, redacted: 0, no_date: 0},
       shares: {with_supplier_id: null, with_category: null, redacted: null, no_date: null},
+      supplier_rule: {suppliers: SUPPLIER_RULE.suppliers, supplier_names: SUPPLIER_RULE.supplier_names, unidentified: SUPPLIER_RULE.unidentified},
       imports: 0, by_buyer: [], per_import: [],
     })
   })
@@ -83,6 +84,38 @@ describe('summarise', () => {
       ['orphan', null, 1, 1, '2024-01-15', '2024-01-15', [{currency: 'GBP', amount: '0.07'}], 0],
     ])
     expect(s.totals).toEqual([{currency: 'EUR', amount: '0.01'}, {currency: 'GBP', amount: '3.57'}])
+  })
+
+  it('counts entities (ids first, then normalised names) and case-folded names, both without redacted or blank suppliers', () => {
+    const recs = [
+      r({supplier: 'ACME Ltd', supplier_key: 'acme'}),
+      r({supplier: 'Acme Limited', supplier_key: 'acme'}),
+      r({supplier: 'acme ltd', supplier_key: 'acme'}),
+      r({supplier: 'Bolt', supplier_key: 'GB-COH-1', supplier_id: 'GB-COH-1'}),
+      r({supplier: 'Bolt Two', supplier_key: 'GB-COH-1', supplier_id: 'GB-COH-1'}),
+      r({supplier: 'Redacted', supplier_key: 'redacted', redacted: true, amount: 300}),
+      r({supplier: '', supplier_key: 'redacted', redacted: true, amount: 50, currency: 'EUR'}),
+    ]
+    const s = summarise(frame(...recs), [])
+    const keys = new Set(recs.filter((x) => !x.redacted).map((x) => x.supplier_key))
+    const names = new Set(recs.filter((x) => !x.redacted).map((x) => x.supplier.toLowerCase()))
+    expect([s.suppliers, s.supplier_names]).toEqual([keys.size, names.size])
+    expect(s.unidentified).toEqual([
+      {currency: 'EUR', amount: '0.50', count: 1, share: 1},
+      {currency: 'GBP', amount: '3.00', count: 1, share: 0.375},
+    ])
+    expect(s.supplier_rule.unidentified).toBe(SUPPLIER_RULE.unidentified)
+    // Counted as one supplier (the rule before): the key "redacted" and the names "redacted" and "".
+    const old = summarise(frame(...recs), [], {redactedAsSupplier: true})
+    expect([old.suppliers, old.supplier_names]).toEqual([keys.size + 1, names.size + 2])
+    expect(old.unidentified.map((u) => u.count)).toEqual([0, 0])
+  })
+
+  it('summarises only the selected rows (the analysis filters)', () => {
+    const recs = [r({amount: 100, date: '2023-05-01'}), r({amount: 250, date: '2024-02-01', supplier_key: 'bolt', supplier: 'Bolt', source: 'imp2'})]
+    const s = summarise(frame(...recs), [entry('imp1', 'a.csv'), entry('imp2', 'b.csv')], {selection: Uint32Array.of(1)})
+    expect(s).toMatchObject({rows: 1, suppliers: 1, from: '2024-02-01', to: '2024-02-01', totals: [{currency: 'GBP', amount: '2.50'}]})
+    expect(s.per_import.map((p) => [p.id, p.rows])).toEqual([['imp1', 0], ['imp2', 1]])
   })
 
   it('is the same whatever the row order', () => {

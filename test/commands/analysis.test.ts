@@ -215,7 +215,7 @@ describe('spend profile', () => {
     const r = await runCli(['profile', 'buyer', 'Bravo Council', '--workspace', ws, '--format', 'table'])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/Buyer: Bravo Council/)
-    expect(r.stdout).toMatch(/Rank +│ 2 of 2 buyers/)
+    expect(r.stdout).toMatch(/Rank +│ 2 of 2 GBP buyers/)
     expect(r.stdout).toMatch(/Suppliers \(share/)
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80)
   })

@@ -10,7 +10,7 @@ import {profileOutput, profileViews, type ProfileOutput} from '../../io/write/pr
 
 export default class ProfileBuyer extends SpendCommand {
   static override summary = 'One-page profile of a buyer: totals, years, suppliers, categories and rank.'
-  static override description = 'Give the buyer id, the name, or a unique part of it (case and spacing aside), the rule the --buyer filter follows too; several matches are listed, and a name matching nothing gets the nearest names. Shares of suppliers are of each supplier\'s income from all buyers.'
+  static override description = `Give the buyer id, the name, or a unique part of it (case and spacing aside), the rule the --buyer filter follows too; several matches are listed, and a name matching nothing gets the nearest names. Shares of suppliers are of each supplier's income from all buyers. The buyer's rank is among buyers, per currency. Redacted and blank suppliers (many unknown payees) are one line, "(redacted or blank)", kept since the lines add up to the total; --exclude-redacted drops them.`
   static override examples = [
     '<%= config.bin %> <%= command.id %> "Oxford City Council"',
     '<%= config.bin %> <%= command.id %> GB-LAS-OXO --from 2024 --json',

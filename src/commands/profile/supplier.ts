@@ -3,14 +3,14 @@ import {SpendCommand} from '../../base-command.js'
 import {analysisFlags} from '../../flags.js'
 import {PROFILE_COLUMNS, PROFILE_DIMS} from '../../analysis/columns.js'
 import {profile, profileToJson} from '../../analysis/profile.js'
-import {fiscalFlag, levelFlag} from '../../analysis-flags.js'
+import {fiscalFlag, levelFlag, redactedAsSupplierFlag} from '../../analysis-flags.js'
 import {loadAnalysisInput} from '../../services/analysis-input.js'
 import {categoryLabelsFor} from '../../io/cpv-labels.js'
 import {profileOutput, profileViews, type ProfileOutput} from '../../io/write/profile-report.js'
 
 export default class ProfileSupplier extends SpendCommand {
   static override summary = 'One-page profile of a supplier: totals, years, buyers, categories and rank.'
-  static override description = 'Give the supplier key or id, the name, or a unique part of it (case and spacing aside), the rule the --supplier filter follows too; several matches are listed, and a name matching nothing gets the nearest names. Shares of buyers are of each buyer\'s own spend.'
+  static override description = `Give the supplier key or id, the name, or a unique part of it (case and spacing aside), the rule the --supplier filter follows too; several matches are listed, and a name matching nothing gets the nearest names. Shares of buyers are of each buyer's own spend. The rank is among suppliers, per currency. Redacted and blank suppliers are many unknown payees, not one supplier: they are not ranked nor counted among the suppliers (profiling "Redacted" shows their spend, unranked); --redacted-as-supplier ranks them as one supplier; --exclude-redacted drops their rows from everything.`
   static override examples = [
     '<%= config.bin %> <%= command.id %> "ACME Ltd"',
     '<%= config.bin %> <%= command.id %> GB-COH-01234567 --from 2024 --json',
@@ -21,6 +21,7 @@ export default class ProfileSupplier extends SpendCommand {
     level: levelFlag,
     'fiscal-year-start': fiscalFlag,
     ...analysisFlags,
+    'redacted-as-supplier': redactedAsSupplierFlag,
   }
 
   async run(): Promise<ProfileOutput> {
@@ -30,6 +31,7 @@ export default class ProfileSupplier extends SpendCommand {
     const result = profile(input.frame, {
       kind: 'supplier', query: args.supplier, level: flags.level, fiscalYearStart: flags['fiscal-year-start'],
       selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, PROFILE_DIMS),
+      redactedAsSupplier: flags['redacted-as-supplier'],
     })
     const out = profileOutput(profileToJson(result), result, input.money)
     await this.emit(out, (human) => profileViews(out, result, human, input.money), flags.format)

@@ -3,6 +3,9 @@ import type {DimName} from '../../analysis/dims.js'
 import type {AnalysisInput} from '../../services/analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, rowLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
+import {leftOutLine, leftOutNote, leftOutView, type LeftOutLine} from './unidentified-view.js'
+import {unidentifiedMsg} from '../../messages.js'
+import type {UnidentifiedMode} from '../../analysis/unidentified.js'
 
 export interface ConcentrationOutput {
   by: DimName | null
@@ -12,11 +15,27 @@ export interface ConcentrationOutput {
 }
 
 /**
- * The `--json` result: the analysis' JSON plus the conversion note.
+ * The `--json` result: the analysis' JSON (rows with `unidentified`, the
+ * spend of redacted and blank suppliers left out of the shares), the
+ * conversion note, and `unidentified_suppliers` (left-out, as-supplier or excluded).
  * @example concentrationOutput(concentrationToJson(result), input.money).rows[0].band
  */
-export function concentrationOutput(json: {by: DimName | null; bands: HhiBands; rows: Record<string, unknown>[]}, money: AnalysisInput['money']): ConcentrationOutput {
-  return {by: json.by, bands: json.bands, ...moneyJson(money), rows: json.rows}
+export function concentrationOutput(
+  json: {by: DimName | null; bands: HhiBands; rows: Record<string, unknown>[]}, money: AnalysisInput['money'], mode: UnidentifiedMode = 'left-out',
+): ConcentrationOutput {
+  return {by: json.by, bands: json.bands, ...moneyJson(money), unidentified_suppliers: mode, rows: json.rows}
+}
+
+function concentrationLeftOut(out: ConcentrationOutput): LeftOutLine[] {
+  return out.rows.map((r) => leftOutLine(r.unidentified, r.currency, out.by ? rowLabel(out.by, r) : undefined))
+}
+
+/**
+ * The stderr line for scripts reading CSV/TSV: what the shares left out.
+ * @example concentrationNote(out) // 'left out of the shares: redacted or blank suppliers ...'
+ */
+export function concentrationNote(out: ConcentrationOutput): string | null {
+  return leftOutNote('shares', concentrationLeftOut(out))
 }
 
 /** Short band names for 80-column tables; the legend view spells them out. */
@@ -36,7 +55,8 @@ const fmt = (n: number) => n.toLocaleString('en-US')
  */
 export function concentrationViews(out: ConcentrationOutput, _result: ConcentrationResult, human: boolean, money: AnalysisInput['money']): View[] {
   const by = out.by ? [out.by] : []
-  const title = titled(`Supplier concentration${out.by ? ` by ${dimHeader(out.by)}` : ''}`, money)
+  const identified = out.unidentified_suppliers === 'left-out' ? ` (${unidentifiedMsg.sharesOfIdentified()})` : ''
+  const title = titled(`Supplier concentration${out.by ? ` by ${dimHeader(out.by)}` : ''}${identified}`, money)
   if (!human) {
     const columns: ViewColumn[] = [
       ...dimColumns(by),
@@ -50,8 +70,15 @@ export function concentrationViews(out: ConcentrationOutput, _result: Concentrat
       {key: 'hhi', header: 'hhi', kind: 'number'},
       {key: 'effective_suppliers', header: 'effective_suppliers', kind: 'number'},
       {key: 'band', header: 'band'},
+      {key: 'unidentified_amount', header: 'unidentified_amount', kind: 'money'},
+      {key: 'unidentified_count', header: 'unidentified_count', kind: 'int'},
+      {key: 'unidentified_share', header: 'unidentified_share', kind: 'share'},
     ]
-    return [{title, columns, rows: out.rows}]
+    const flat = out.rows.map((r) => {
+      const u = r.unidentified as {amount: string; count: number; share: number | null}
+      return {...r, unidentified_amount: u.amount, unidentified_count: u.count, unidentified_share: u.share}
+    })
+    return [{title, columns, rows: flat}]
   }
   const b = out.bands
   const columns: ViewColumn[] = [
@@ -77,5 +104,6 @@ export function concentrationViews(out: ConcentrationOutput, _result: Concentrat
       {band: 'high', name: 'highly concentrated', range: `above ${fmt(b.high)}`},
     ],
   }
-  return [{title, columns, rows}, legend]
+  const left = leftOutView('shares', out.by ? dimHeader(out.by) : null, concentrationLeftOut(out))
+  return left ? [{title, columns, rows}, left, legend] : [{title, columns, rows}, legend]
 }

@@ -1,8 +1,10 @@
 import type {ParetoResult} from '../../analysis/pareto.js'
 import type {DimName} from '../../analysis/dims.js'
 import type {AnalysisInput} from '../../services/analysis-input.js'
-import {dimColumns, dimHeader, moneyJson, NONE, rowLabel, titled} from './analysis-common.js'
+import {dimColumns, dimHeader, moneyJson, NONE, rowLabel, shownLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
+import {leftOutLine, leftOutNote, leftOutView, type LeftOutLine} from './unidentified-view.js'
+import type {UnidentifiedMode} from '../../analysis/unidentified.js'
 
 export interface ParetoOutput {
   by: DimName | null
@@ -12,11 +14,25 @@ export interface ParetoOutput {
 }
 
 /**
- * The `--json` result: ABC class rows, per-group figures, and the conversion note.
+ * The `--json` result: ABC class rows, per-group figures (with `unidentified`,
+ * the spend of redacted and blank suppliers left out of the classes), the
+ * conversion note, and `unidentified_suppliers` (left-out, as-supplier or excluded).
  * @example paretoOutput(paretoToJson(result), input.money).groups[0].suppliers_80
  */
-export function paretoOutput(json: {by: DimName | null; rows: Record<string, unknown>[]; groups: Record<string, unknown>[]}, money: AnalysisInput['money']): ParetoOutput {
-  return {by: json.by, ...moneyJson(money), rows: json.rows, groups: json.groups}
+export function paretoOutput(json: {by: DimName | null; rows: Record<string, unknown>[]; groups: Record<string, unknown>[]}, money: AnalysisInput['money'], mode: UnidentifiedMode = 'left-out'): ParetoOutput {
+  return {by: json.by, ...moneyJson(money), unidentified_suppliers: mode, rows: json.rows, groups: json.groups}
+}
+
+function paretoLeftOut(out: ParetoOutput): LeftOutLine[] {
+  return out.groups.map((g) => leftOutLine(g.unidentified, g.currency, out.by ? rowLabel(out.by, g) : undefined))
+}
+
+/**
+ * The stderr line for scripts reading CSV/TSV: what the classes left out.
+ * @example paretoNote(out) // 'left out of the classes: redacted or blank suppliers ...'
+ */
+export function paretoNote(out: ParetoOutput): string | null {
+  return leftOutNote('classes', paretoLeftOut(out))
 }
 
 /**
@@ -27,6 +43,7 @@ export function paretoOutput(json: {by: DimName | null; rows: Record<string, unk
  */
 export function paretoViews(out: ParetoOutput, result: ParetoResult, human: boolean, money: AnalysisInput['money']): View[] {
   const by = out.by ? [out.by] : []
+  // Of identified spend by default: the view of what was left out says so (this title is long enough).
   const classTitle = titled(`ABC classes of suppliers${out.by ? ` per ${dimHeader(out.by)}` : ''} (A: 80% of spend, B: to 95%, C: the rest)`, money)
   if (!human) {
     const columns: ViewColumn[] = [
@@ -70,6 +87,8 @@ export function paretoViews(out: ParetoOutput, result: ParetoResult, human: bool
       rows: out.groups.map((g) => ({...g, group: label(g)})),
     },
   ]
+  const left = leftOutView('classes', out.by ? dimHeader(out.by) : null, paretoLeftOut(out))
+  if (left) views.push(left)
   for (const [i, g] of result.groups.entries()) {
     if (!g.detail) continue
     const json = out.groups[i].suppliers_detail as Record<string, unknown>[]
@@ -82,7 +101,7 @@ export function paretoViews(out: ParetoOutput, result: ParetoResult, human: bool
         {key: 'count', header: 'count', kind: 'int'},
         {key: 'cumulative', header: 'cumul.', kind: 'share'},
       ],
-      rows: json.map((s) => ({...s, supplier: s.supplier ?? NONE})),
+      rows: json.map((s) => ({...s, supplier: shownLabel('supplier', s.supplier_key as string | null, s.supplier as string | null)})),
     })
   }
   return views

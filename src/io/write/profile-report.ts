@@ -2,7 +2,9 @@ import {shareJson} from '../../analysis/json.js'
 import type {ProfileLine, ProfileResult} from '../../analysis/profile.js'
 import {formatMinor} from '../../model/money.js'
 import type {AnalysisInput} from '../../services/analysis-input.js'
-import {moneyJson, NONE, titled} from './analysis-common.js'
+import {moneyJson, shownLabel, titled, UNDATED} from './analysis-common.js'
+import {ratio} from '../../analysis/kernel.js'
+import {unidentifiedMsg} from '../../messages.js'
 import {groupThousands, type View, type ViewColumn} from './view.js'
 
 export type ProfileOutput = Record<string, unknown> & {rows: Record<string, unknown>[]}
@@ -55,32 +57,43 @@ export function profileViews(out: ProfileOutput, p: ProfileResult, human: boolea
   }
   const overview = [
     {item: 'Id', value: p.id},
+    ...(p.unidentified ? [{item: 'What', value: unidentifiedMsg.profileNote()}] : []),
     ...(p.names.length > 1 ? [{item: 'Names', value: p.names.join('; ')}] : []),
     ...(p.ids.length > 1 ? [{item: 'Ids', value: p.ids.join('; ')}] : []),
     ...p.totals.flatMap((t) => [
       {item: `Total ${t.currency ?? ''}`.trim(), value: groupThousands(formatMinor(t.amount, t.currency ?? ''))},
       {item: 'Payments', value: groupThousands(String(t.count))},
       {item: 'First, last', value: t.first ? `${t.first} to ${t.last}` : 'no dates'},
-      {item: 'Rank', value: `${t.rank} of ${groupThousands(String(t.of))} ${p.kind}s`},
+      {item: 'Rank', value: rankText(p, t)},
     ]),
   ]
-  const cap = (lines: ProfileLine[], extra = false) => {
+  const totalOf = new Map(p.totals.map((t) => [t.currency, t.amount]))
+  const cap = (lines: ProfileLine[], d: 'year' | 'buyer' | 'supplier' | 'category') => {
     const rows: Record<string, unknown>[] = []
-    const perCurrency = new Map<string | null, number>()
+    // Per currency: lines shown, and the exact amount and payments of the rest.
+    const perCurrency = new Map<string | null, {n: number; amount: bigint; count: number}>()
     for (const l of lines) {
-      const n = (perCurrency.get(l.currency) ?? 0) + 1
-      perCurrency.set(l.currency, n)
-      if (n <= SHOWN) {
-        rows.push({
-          ...l, label: l.label ?? NONE, amount: formatMinor(l.amount, l.currency ?? ''),
-          share: shareJson(l.share), counterpart: shareJson(l.shareOfCounterpart ?? null),
-        })
+      let acc = perCurrency.get(l.currency)
+      if (!acc) perCurrency.set(l.currency, (acc = {n: 0, amount: 0n, count: 0}))
+      acc.n++
+      if (acc.n <= SHOWN) {
+        const label = d === 'year' ? (l.label ?? UNDATED) : shownLabel(d, l.id, l.label)
+        rows.push({...l, label, amount: formatMinor(l.amount, l.currency ?? ''), share: shareJson(l.share), counterpart: shareJson(l.shareOfCounterpart ?? null)})
+      } else {
+        acc.amount += l.amount
+        acc.count += l.count
       }
     }
-    for (const [currency, n] of perCurrency) if (n > SHOWN) rows.push({label: `(${n - SHOWN} more)`, currency})
-    return {rows, extra}
+    for (const [currency, acc] of perCurrency) {
+      if (acc.n <= SHOWN) continue
+      rows.push({
+        label: `(${groupThousands(String(acc.n - SHOWN))} more)`, currency, amount: formatMinor(acc.amount, currency ?? ''), count: acc.count,
+        share: shareJson(ratio(acc.amount, totalOf.get(currency) ?? 0n)),
+      })
+    }
+    return rows
   }
-  const list = (title: string, header: string, lines: ProfileLine[], extra = false): View => ({
+  const list = (title: string, header: 'year' | 'buyer' | 'supplier' | 'category', lines: ProfileLine[], extra = false): View => ({
     title,
     columns: [
       {key: 'label', header},
@@ -90,7 +103,7 @@ export function profileViews(out: ProfileOutput, p: ProfileResult, human: boolea
       {key: 'share', header: 'share', kind: 'share'},
       ...(extra ? [{key: 'counterpart', header: `of ${counter}`, kind: 'share' as const}] : []),
     ],
-    rows: cap(lines, extra).rows,
+    rows: cap(lines, header),
   })
   return [
     {title: titled(`${p.kind === 'supplier' ? 'Supplier' : 'Buyer'}: ${p.name}`, money), columns: [{key: 'item', header: ''}, {key: 'value', header: ''}], rows: overview},
@@ -98,4 +111,15 @@ export function profileViews(out: ProfileOutput, p: ProfileResult, human: boolea
     list(counter === 'buyer' ? 'Buyers (share: of this supplier; of buyer: of the buyer\'s spend)' : 'Suppliers (share: of this buyer; of supplier: of the supplier\'s income)', counter, p.counterparts, true),
     list('Categories', 'category', p.categories),
   ]
+}
+
+/**
+ * The rank line: ranks are per currency (`11 of 5,957 GBP suppliers`); the
+ * group of redacted and blank suppliers is many payees and has no rank.
+ * @example rankText(p, {rank: 11, of: 5957, currency: 'GBP', ...}) // '11 of 5,957 GBP suppliers'
+ */
+export function rankText(p: ProfileResult, t: ProfileResult['totals'][number]): string {
+  const of = `${groupThousands(String(t.of))} ${t.currency ? `${t.currency} ` : ''}${p.kind}s`
+  if (t.rank === null) return unidentifiedMsg.notRanked(of)
+  return `${t.rank} of ${of}`
 }

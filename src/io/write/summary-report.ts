@@ -1,23 +1,45 @@
 import type {SpendSummary, SummaryCore} from '../../analysis/summary.js'
+import type {UnidentifiedMode} from '../../analysis/unidentified.js'
+import type {AnalysisInput} from '../../services/analysis-input.js'
 import {basename} from 'node:path'
-import {groupThousands as groupMoney, type View} from './view.js'
+import {filterFields, filterText, moneyJson, type FilterFields} from './analysis-common.js'
+import {groupThousands as groupMoney, humanCell, type View} from './view.js'
+
+/** `spend summary --json`: the summary, the filters that applied, how redacted suppliers were counted, and conversions. */
+export type SummaryOutput = SpendSummary & {unidentified_suppliers: UnidentifiedMode; filters: FilterFields; [extra: string]: unknown}
+
+/**
+ * The `--json` result: the summary (contract fields first), then
+ * `unidentified_suppliers` (left-out, as-supplier or excluded), `filters`
+ * (the ones given, `{}` for none) and the conversion note.
+ * @example summaryOutput(summarise(frame, imports), input, 'left-out', files).filters // {buyer: ['Oxford']}
+ */
+export function summaryOutput(s: SpendSummary, input: Pick<AnalysisInput, 'filters' | 'money'>, mode: UnidentifiedMode, files?: readonly string[]): SummaryOutput {
+  return {...s, unidentified_suppliers: mode, filters: filterFields(input.filters, files), ...moneyJson(input.money)}
+}
 
 /** One row per scope (all, then each import) and currency. */
-function scopeRows(scope: string, file: string | null, s: SummaryCore): Record<string, unknown>[] {
+function scopeRows(scope: string, file: string | null, s: SummaryCore, filters: string | null): Record<string, unknown>[] {
   const base = {
-    scope, file, rows: s.rows, buyers: s.buyers, suppliers: s.suppliers, from: s.from, to: s.to,
-    supplier_id: s.shares.with_supplier_id, category: s.shares.with_category, redacted: s.shares.redacted, no_date: s.shares.no_date,
+    scope, file, rows: s.rows, buyers: s.buyers, suppliers: s.suppliers, supplier_names: s.supplier_names, from: s.from, to: s.to,
+    supplier_id: s.shares.with_supplier_id, category: s.shares.with_category, redacted: s.shares.redacted, no_date: s.shares.no_date, filters,
   }
-  return s.totals.length ? s.totals.map((t) => ({...base, currency: t.currency, amount: t.amount})) : [{...base, currency: null, amount: null}]
+  if (!s.totals.length) return [{...base, currency: null, amount: null}]
+  return s.totals.map((t, i) => ({
+    ...base, currency: t.currency, amount: t.amount,
+    unidentified_amount: s.unidentified[i]?.amount ?? null, unidentified_share: s.unidentified[i]?.share ?? null,
+  }))
 }
 
 /**
- * Views of `spend summary`. For people (table, md): an overview, the imports
- * and the buyers with where each came from. For scripts (csv, tsv): one wide
- * table, a row per scope (all, each import) and currency.
+ * Views of `spend summary`. For people (table, md): an overview (with the
+ * filters and notes naming how suppliers are counted), the imports and the
+ * buyers with where each came from. For scripts (csv, tsv): one wide table,
+ * a row per scope (all, each import) and currency.
  */
-export function summaryViews(s: SpendSummary, human: boolean): View[] {
-  if (human) return humanViews(s)
+export function summaryViews(s: SummaryOutput, human: boolean): View[] {
+  const filters = filterText(s.filters, !human)
+  if (human) return humanViews(s, filters)
   return [
     {
       title: 'Summary',
@@ -35,22 +57,47 @@ export function summaryViews(s: SpendSummary, human: boolean): View[] {
         {key: 'category', header: 'with category', kind: 'share'},
         {key: 'redacted', header: 'redacted', kind: 'share'},
         {key: 'no_date', header: 'no date', kind: 'share'},
+        {key: 'supplier_names', header: 'supplier names', kind: 'int'},
+        {key: 'unidentified_amount', header: 'unidentified', kind: 'money'},
+        {key: 'unidentified_share', header: 'unidentified share', kind: 'share'},
+        {key: 'filters', header: 'filters'},
       ],
-      rows: [...scopeRows('all', null, s), ...s.per_import.flatMap((i) => scopeRows(i.id, i.file, i))],
+      rows: [...scopeRows('all', null, s, filters), ...s.per_import.flatMap((i) => scopeRows(i.id, i.file, i, filters))],
     },
   ]
 }
 
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`)
 
-function humanViews(s: SpendSummary): View[] {
+/** Footnote lines (short enough for an 80-column table) naming how suppliers are counted. */
+function supplierNotes(s: SummaryOutput): Record<string, unknown>[] {
+  const lines = [
+    '* Suppliers: distinct entities: the supplier id when the file gives one,',
+    '  else the name normalised (case, accents, punctuation and a trailing',
+    '  Ltd, Limited, plc, AS... ignored).',
+    '* Supplier names: distinct names as published, ignoring case.',
+    ...{
+      'as-supplier': ['* Redacted and blank names count as one supplier (--redacted-as-supplier).'],
+      excluded: ['* Rows with redacted or blank names were dropped (--exclude-redacted).'],
+      'left-out': ['* Neither counts redacted or blank names (many unknown payees): their', '  spend is "Unidentified" above, and in the totals.'],
+    }[s.unidentified_suppliers],
+  ]
+  return lines.map((note) => ({note}))
+}
+
+function humanViews(s: SummaryOutput, filters: string | null): View[] {
   const overview: Record<string, unknown>[] = [
+    ...(filters ? [{item: 'Filters', value: filters}] : []),
     {item: 'Rows', value: s.rows.toLocaleString('en-GB')},
     {item: 'Imports', value: String(s.imports)},
     {item: 'Buyers', value: s.buyers.toLocaleString('en-GB')},
-    {item: 'Suppliers', value: s.suppliers.toLocaleString('en-GB')},
+    {item: 'Suppliers *', value: s.suppliers.toLocaleString('en-GB')},
+    {item: 'Supplier names *', value: s.supplier_names.toLocaleString('en-GB')},
     {item: 'Dates', value: s.from ? `${s.from} to ${s.to}` : 'none'},
     ...s.totals.map((t) => ({item: `Total ${t.currency}`, value: groupMoney(t.amount)})),
+    ...s.unidentified.filter((u) => u.count > 0).map((u) => ({
+      item: `Unidentified ${u.currency} *`, value: `${groupMoney(u.amount)} (${humanCell(u.share, 'share')} of spend)`,
+    })),
     {item: 'With supplier id', value: pct(s.shares.with_supplier_id)},
     {item: 'With category', value: pct(s.shares.with_category)},
     {item: 'Redacted supplier', value: pct(s.shares.redacted)},
@@ -58,6 +105,7 @@ function humanViews(s: SpendSummary): View[] {
   ]
   return [
     {title: 'Summary', columns: [{key: 'item', header: ''}, {key: 'value', header: ''}], rows: overview},
+    {title: 'Notes', columns: [{key: 'note', header: ''}], rows: supplierNotes(s)},
     {
       title: 'Imports',
       columns: [

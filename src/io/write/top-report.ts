@@ -1,8 +1,11 @@
 import {TOP_SUBJECTS, type TopResult, type TopSubject} from '../../analysis/top.js'
 import type {DimName} from '../../analysis/dims.js'
 import type {AnalysisInput} from '../../services/analysis-input.js'
-import {dimColumns, dimHeader, moneyJson, shownLabel, titled} from './analysis-common.js'
+import type {UnidentifiedMode} from '../../analysis/unidentified.js'
+import {dimColumns, dimHeader, moneyJson, rowLabel, shownLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
+import {leftOutLine, leftOutNote, leftOutView, type LeftOutLine} from './unidentified-view.js'
+import {unidentifiedMsg} from '../../messages.js'
 
 export interface TopOutput {
   what: TopSubject
@@ -19,7 +22,8 @@ export interface TopOutput {
  */
 export function topViews(out: TopOutput, result: TopResult, human: boolean, money: AnalysisInput['money']): View[] {
   const subject = TOP_SUBJECTS[out.what]
-  const title = titled(`Top ${out.top} ${out.what}${out.by ? ` per ${dimHeader(out.by)}` : ''}`, money)
+  const leaving = out.unidentified_suppliers === 'left-out'
+  const title = titled(`Top ${out.top} ${out.what}${out.by ? ` per ${dimHeader(out.by)}` : ''}${leaving ? ` (${unidentifiedMsg.sharesOfIdentified()})` : ''}`, money)
   if (!human) {
     const columns: ViewColumn[] = [
       {key: 'rank', header: 'rank', kind: 'int'},
@@ -46,13 +50,36 @@ export function topViews(out: TopOutput, result: TopResult, human: boolean, mone
     name: r.other !== null ? r.label : shownLabel(subject, r.id, r.label),
     currency: r.currency, amount: out.rows[j].amount, count: r.count, share: out.rows[j].share,
   }))
-  return [{title, columns, rows}]
+  const left = leftOutView('ranking', out.by ? dimHeader(out.by) : null, topLeftOut(out))
+  return left ? [{title, columns, rows}, left] : [{title, columns, rows}]
+}
+
+/** The spend left out of a supplier ranking, per group and currency. */
+function topLeftOut(out: TopOutput): LeftOutLine[] {
+  const list = (out.unidentified ?? []) as Record<string, unknown>[]
+  return list.map((u) => leftOutLine(u, u.currency, out.by ? rowLabel(out.by, u) : undefined))
 }
 
 /**
- * The `--json` result: the analysis' JSON plus the conversion note.
+ * The stderr line for scripts reading CSV/TSV (people see the table): what the ranking left out.
+ * @example topNote(out) // 'left out of the ranking: redacted or blank suppliers ...: GBP 92,857,600.08 in 34,612 payments (16.4% of GBP spend); ...'
+ */
+export function topNote(out: TopOutput): string | null {
+  return leftOutNote('ranking', topLeftOut(out))
+}
+
+/**
+ * The `--json` result: the analysis' JSON plus the conversion note; for
+ * suppliers also `unidentified_suppliers` (left-out, as-supplier or excluded:
+ * how redacted and blank suppliers were treated) and `unidentified` (what the
+ * ranking left out, per group and currency).
  * @example topOutput(topToJson(result), input.money).rows[0].rank // 1
  */
-export function topOutput(json: {what: TopSubject; by: DimName | null; top: number; rows: Record<string, unknown>[]}, money: AnalysisInput['money']): TopOutput {
-  return {what: json.what, by: json.by, top: json.top, ...moneyJson(money), rows: json.rows}
+export function topOutput(
+  json: {what: TopSubject; by: DimName | null; top: number; rows: Record<string, unknown>[]; unidentified?: Record<string, unknown>[]},
+  money: AnalysisInput['money'], mode?: UnidentifiedMode,
+): TopOutput {
+  // Suppliers only: how redacted and blank suppliers were treated, and what the ranking left out.
+  const extra = json.what === 'suppliers' ? {unidentified_suppliers: mode ?? 'left-out', unidentified: json.unidentified ?? []} : {}
+  return {what: json.what, by: json.by, top: json.top, ...moneyJson(money), rows: json.rows, ...extra}
 }
