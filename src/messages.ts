@@ -289,7 +289,7 @@ export const rowsMsg = {
   changedSize: (bytes: number, was: number) => `file changed since import (${bytes} bytes, was ${was}; sha256 differs)`,
   unreadable: (why: string) => `cannot be read (${why})`,
   notImported: () => 'read with --file: raw lines come from imported files (import it, then run spend rows --raw)',
-  lineNotFound: () => 'line not found in the file',
+  lineNotFound: (rows: number) => `${rows.toLocaleString('en-GB')} recorded line${rows === 1 ? ' is' : 's are'} not in the file (it matches its SHA-256: please report this)`,
   rawSource: (id: string, file: string, rows: number, note: string) =>
     `${id} ${file}: no raw line${rows === 1 ? '' : 's'} for ${rows.toLocaleString('en-GB')} row${rows === 1 ? '' : 's'}: ${note}`,
 } as const

@@ -26,7 +26,7 @@ export interface RawSource {
   file: string
   /** The path as the import recorded it (null: standard input, or no import). */
   path: string | null
-  /** 'ok' when the file was read and matched; a row may still be 'line_not_found'. */
+  /** 'ok' when the file was read and matched ('line_not_found' when it matched but some recorded lines are not in it). */
   status: RawStatus
   /** Why not, for people (null when read). */
   note: string | null
@@ -97,12 +97,16 @@ export async function readRawLines(frame: SpendFrame, rows: Uint32Array, ctx: Ra
     const where = entry && ctx.dir !== null ? sourcePath(entry, ctx.dir, ctx.cwd ?? process.cwd()) : {recorded: null, absolute: null}
     const lines = g.at.map((at) => line.values[rows[at]])
     const read = entry ? await readSource(entry, entry.files.find((f) => f.file === g.file), where.absolute, lines) : {status: 'not_imported' as const, note: rowsMsg.notImported()}
+    let missing = 0
     for (const at of g.at) {
       const text = read.found?.get(line.values[rows[at]])
       raw[at] = text ?? null
       status[at] = read.found ? (text === undefined ? 'line_not_found' : 'ok') : read.status
+      if (status[at] === 'line_not_found') missing++
     }
-    sources.push({import: g.import, file: g.file, path: where.recorded, status: read.status, note: read.note, rows: g.at.length})
+    // The file matched, yet a recorded line is not in it: say so rather than show nothing.
+    const found = missing > 0 ? {status: 'line_not_found' as const, note: rowsMsg.lineNotFound(missing)} : read
+    sources.push({import: g.import, file: g.file, path: where.recorded, status: found.status, note: found.note, rows: g.at.length})
   }
   sources.sort((a, b) => (a.import < b.import ? -1 : a.import > b.import ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   return {raw, status, sources}
