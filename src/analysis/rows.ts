@@ -47,19 +47,20 @@ export function narrowRows(frame: SpendFrame, selection: Rows, opts: RowFilterOp
     if (values.length === 0) return
     const col = dictColumn(frame, name) ?? {type: 'dict' as const, codes: new Int32Array(frame.length).fill(-1), dict: []}
     const ok = new Uint8Array(col.dict.length)
-    for (const w of values) {
+    const mark = (test: (v: string) => boolean): boolean => {
       let hit = false
       col.dict.forEach((v, c) => {
-        if (v === w) ok[c] = 1
-        hit ||= v === w
+        if (!test(v)) return
+        ok[c] = 1
+        hit = true
       })
-      if (hit) continue
+      return hit
+    }
+    for (const w of values) {
       const lower = w.toLowerCase()
-      col.dict.forEach((v, c) => {
-        if (v.toLowerCase() === lower) ok[c] = 1
-        hit ||= v.toLowerCase() === lower
-      })
-      if (!hit) throw new SpendInputError('NO_MATCH', analysisMsg.noMatch(what, w), {where, hint: analysisMsg.noMatchHint()})
+      if (!mark((v) => v === w) && !mark((v) => v.toLowerCase() === lower)) {
+        throw new SpendInputError('NO_MATCH', analysisMsg.noMatch(what, w), {where, hint: analysisMsg.noMatchHint()})
+      }
     }
     tests.push({col, ok})
   }

@@ -54,7 +54,8 @@ export const RAW_FIELDS: readonly FieldSpec[] = [
 /** Fields a terminal table shows: narrow first (80 columns), more on a wide terminal; Markdown has them all. */
 const TABLE_NARROW = ['import', 'line', 'date', 'supplier', 'amount', 'currency']
 const TABLE_NARROW_RAW = ['import', 'line', 'amount', 'currency', 'raw']
-const TABLE_WIDE = ['import', 'file', 'line', 'date', 'buyer', 'supplier', 'amount', 'currency', 'description', 'raw']
+const TABLE_WIDE = ['import', 'file', 'line', 'date', 'buyer', 'supplier', 'amount', 'currency', 'description']
+const TABLE_WIDE_RAW = ['import', 'line', 'date', 'supplier', 'amount', 'currency', 'raw']
 /** A terminal this wide gets TABLE_WIDE. */
 export const WIDE_TABLE = 160
 
@@ -139,7 +140,7 @@ const oneRow = (v: CellValue): CellValue => (typeof v === 'string' && /[\r\n]/.t
 export function humanFields(fields: readonly RowField[], width: number | 'md'): RowField[] {
   const raw = fields.some((f) => f.key === 'raw')
   if (width === 'md') return fields.filter((f) => f.key !== 'raw_status' || !raw)
-  const keys = width >= WIDE_TABLE ? TABLE_WIDE : raw ? TABLE_NARROW_RAW : TABLE_NARROW
+  const keys = width >= WIDE_TABLE ? (raw ? TABLE_WIDE_RAW : TABLE_WIDE) : raw ? TABLE_NARROW_RAW : TABLE_NARROW
   return keys.flatMap((k) => fields.filter((f) => f.key === k))
 }
 
