@@ -115,6 +115,25 @@ describe('spend rows --raw', () => {
   })
 })
 
+describe('what a terminal shows', () => {
+  it('escapes control characters (C1, bidi overrides, tabs) of a raw line in tables and Markdown; JSON keeps them exact', async () => {
+    const dir = tempDir('spendkit-rows-raw-')
+    dirs.push(dir)
+    writeFileSync(join(dir, 'esc.csv'), 'Supplier,Description,Amount\r\nA,\u009b31mred\u202efee\tdue,1.50\r\n')
+    const imp = await runCli(['import', 'esc.csv', '--workspace', 'ws', '--currency', 'GBP', '--buyer', 'Test'], {cwd: dir})
+    expect(imp.code, imp.stderr).toBe(0)
+    const {out} = await rawRows('ws', dir)
+    expect(out.rows[0].raw).toBe('A,\u009b31mred\u202efee\tdue,1.50')
+    for (const format of ['table', 'md']) {
+      const r = await runCli(['rows', '--raw', '--workspace', 'ws', '--format', format], {cwd: dir})
+      expect(r.code).toBe(0)
+      expect(r.stdout).not.toMatch(/[\u009b\u202e\t]/)
+      // Markdown escapes the backslash of the escape in turn.
+      expect(r.stdout, format).toContain(format === 'md' ? 'A,\\\\u009b31mred\\\\u202efee due,1.50' : 'A,\\u009b31mred')
+    }
+  })
+})
+
 describe('where the source file is looked for', () => {
   it('today\'s entries (no `path`): `file` as typed, relative to the current directory', async () => {
     const {dir, ws} = await project([QUOTED])

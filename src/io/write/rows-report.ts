@@ -130,8 +130,14 @@ export function rowsTitle(head: RowsHead, money: AnalysisInput['money']): string
   return titled(`Rows (${order}${top})`, money)
 }
 
-/** Line breaks as a visible mark, so a multi-line record stays one table row. */
-const oneRow = (v: CellValue): CellValue => (typeof v === 'string' && /[\r\n]/.test(v) ? v.replace(/\r\n|\r|\n/g, ' ↵ ') : v)
+/** Line breaks as a visible mark, so a multi-line record stays one row; other control characters (a raw line holds any) escaped, so they never reach a terminal. */
+export const oneRow = (v: CellValue): CellValue => {
+  if (typeof v !== 'string' || !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(v)) return v
+  return v
+    .replace(/\r\n|\r|\n/g, ' ↵ ')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
 
 /**
  * The fields people see in a table of this width (all of them in Markdown).

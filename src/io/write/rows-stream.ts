@@ -2,7 +2,7 @@ import {once} from 'node:events'
 import type {AnalysisInput} from '../../services/analysis-input.js'
 import {CHUNK_ROWS, delimitedCell, delimitedHeader} from './delimited.js'
 import {renderMarkdown} from './markdown.js'
-import {humanFields, rowsTitle, totalsView, type CellValue, type RowField, type RowsHead} from './rows-report.js'
+import {humanFields, oneRow, rowsTitle, totalsView, type CellValue, type RowField, type RowsHead} from './rows-report.js'
 import {escapeMarkdownCell} from './safe.js'
 import {humanCell, isRightAligned} from './view.js'
 
@@ -85,7 +85,7 @@ export function* rowsJson(head: RowsHead, fields: readonly RowField[], rows: Arr
  */
 export function* rowsMarkdown(head: RowsHead, fields: readonly RowField[], rows: ArrayLike<number>, money: AnalysisInput['money']): Generator<string> {
   const shown = humanFields(fields, 'md')
-  const md = (kind: RowField['kind']) => (v: CellValue) => escapeMarkdownCell(humanCell(v, kind))
+  const md = (kind: RowField['kind']) => (v: CellValue) => escapeMarkdownCell(humanCell(oneRow(v), kind))
   const texts = shown.map((f) => cellText(f, md(f.kind), rows.length, true))
   const cells: string[] = new Array(shown.length)
   yield `### ${escapeMarkdownCell(rowsTitle(head, money))}\n\n`
