@@ -65,6 +65,12 @@ describe('orderRows', () => {
     }
   })
 
+  it('picks a --top past SELECT_MAX with heaps when it is small beside the rows, in the same order', () => {
+    const recs = randomRecords(6, 8000, [...values, 12, 13, 14, 15, 16, 17, 18, 19])
+    const frame = frameOf(...recs)
+    for (const top of [SELECT_MAX + 1, 120, 7000]) expect([...orderRows(frame, null, {sort: 'amount', top})], `--top ${top}`).toEqual(reference(frame, recs, 'amount', top))
+  })
+
   it('orders amounts beyond the radix sort\'s exact range the same way', () => {
     const recs = randomRecords(4, 300, [...values, 5e15, -5e15, 2 ** 53 - 1])
     const frame = frameOf(...recs)
