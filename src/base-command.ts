@@ -8,7 +8,7 @@ import type {View} from './io/write/view.js'
 import {type CommandSpec, parseErrorLine} from './usage.js'
 
 /** Rows a terminal table shows at most; csv, tsv, md and json carry every row. */
-const TABLE_ROW_LIMIT = 500
+export const TABLE_ROW_LIMIT = 500
 
 /** Turn errors the user can act on (missing file, permissions) into SpendInputError. */
 export function asUserError(err: unknown): SpendInputError | null {

@@ -379,6 +379,25 @@ export const unidentifiedMsg = {
   notRanked: (of: string) => `not ranked: many payees (${of} ranked)`,
 } as const
 
+/**
+ * `spend rows` (src/services/raw-lines.ts, src/io/write/rows-report.ts): why a
+ * row has no raw line, and the notes around its listing.
+ * @example rowsMsg.moved('/data/spend.csv') // 'file moved: no file at /data/spend.csv'
+ */
+export const rowsMsg = {
+  stdin: () => 'read from standard input: there is no file to read the line from',
+  archive: (container: string) => `inside an archive (${container}): raw lines are read from plain CSV/TSV files`,
+  notText: (format: string) => `raw lines are for CSV/TSV text files (this source is ${format})`,
+  moved: (path: string) => `file moved: no file at ${path}`,
+  changed: () => 'file changed since import (sha256 differs)',
+  changedSize: (bytes: number, was: number) => `file changed since import (${bytes} bytes, was ${was}; sha256 differs)`,
+  unreadable: (why: string) => `cannot be read (${why})`,
+  notImported: () => 'read with --file: raw lines come from imported files (import it, then run spend rows --raw)',
+  lineNotFound: (rows: number) => `${rows.toLocaleString('en-GB')} recorded line${rows === 1 ? ' is' : 's are'} not in the file (it matches its SHA-256: please report this)`,
+  rawSource: (id: string, file: string, rows: number, note: string) =>
+    `${id} ${file}: no raw line${rows === 1 ? '' : 's'} for ${rows.toLocaleString('en-GB')} row${rows === 1 ? '' : 's'}: ${note}`,
+} as const
+
 export type OcdsLevel = 'awards' | 'contracts' | 'transactions'
 
 /** What a JSON source is at its top: a document's array or object, or JSON Lines. */

@@ -7,9 +7,11 @@ import {currencyExponent} from './currency.js'
  */
 export function formatMinor(minor: bigint | number, currency: string): string {
   const exp = currencyExponent(currency)
-  const v = typeof minor === 'bigint' ? minor : BigInt(minor)
-  const neg = v < 0n
-  const digits = (neg ? -v : v).toString()
+  // A safe integer's digits are exact as a number's text: no BigInt per value (listings format a million).
+  const safe = typeof minor === 'number' && Number.isSafeInteger(minor)
+  const v = safe ? 0n : typeof minor === 'bigint' ? minor : BigInt(minor)
+  const neg = safe ? (minor as number) < 0 : v < 0n
+  const digits = safe ? String(Math.abs(minor as number)) : (neg ? -v : v).toString()
   if (exp === 0) return (neg ? '-' : '') + digits
   const padded = digits.padStart(exp + 1, '0')
   return `${neg ? '-' : ''}${padded.slice(0, -exp)}.${padded.slice(-exp)}`

@@ -159,6 +159,17 @@ describe('issue 3: analyses', () => {
     expect(p).toMatchObject({kind, id, name})
   })
 
+  it('rows: rows[]{import,file,line,date,buyer,unit,supplier,amount,currency,description,expense_type,transaction_id}, totals of the rows matched', async () => {
+    const r = await valid('rows', ['rows', '--raw'])
+    expect(r.rows.length).toBe(9)
+    for (const row of r.rows as Json[]) {
+      hasKeys(row, ['import', 'file', 'line', 'date', 'buyer', 'unit', 'supplier', 'amount', 'currency', 'description', 'expense_type', 'transaction_id', 'raw', 'raw_status'], 'rows row')
+    }
+    expect(sumBy(r.rows, (x) => x.amount)).toEqual(sumBy(r.totals, (t) => t.amount))
+    const ids = new Set((imported.imports as Json[]).map((i) => i.id))
+    expect((r.rows as Json[]).every((x) => ids.has(x.import))).toBe(true)
+  })
+
   it('--fx --to EUR: same shape, every amount in EUR', async () => {
     const rates = join(tempDir('spendkit-contracts-fx-'), 'rates.csv')
     writeFileSync(rates, 'month,currency,rate\n2024-01,GBP,1.17\n2024-04,GBP,1.1653\n2024-04,NOK,0.0857\n')
@@ -174,6 +185,7 @@ describe('issue 3: analyses', () => {
     ['pareto', ['pareto']],
     ['concentration', ['concentration']],
     ['trend', ['trend', '--every', 'month']],
+    ['rows', ['rows']],
   ])('%s on an empty workspace keeps the shape', async (name, args) => {
     await valid(name, args, tempDir('spendkit-contracts-empty-'))
   })

@@ -1,0 +1,179 @@
+import type {RowSort, RowTotal} from '../../analysis/rows.js'
+import {type DictColumn, type SpendFrame} from '../../model/frame.js'
+import {formatMinor} from '../../model/money.js'
+import type {RecordColumn} from '../../model/record.js'
+import type {AnalysisInput} from '../../services/analysis-input.js'
+import type {RawLines, RawSource} from '../../services/raw-lines.js'
+import {moneyJson, titled} from './analysis-common.js'
+import type {ColumnKind, View, ViewColumn} from './view.js'
+
+/**
+ * `spend rows`: its fields, declared once. The JSON rows, the CSV/TSV/Markdown
+ * columns and the tables are all derived from ROW_FIELDS (schemas/rows.json
+ * is checked against it by the contract test). Values are read straight from
+ * the frame's columns, so a million rows are written without a million objects.
+ */
+
+/** A field of `spend rows` output: its JSON key (also the CSV header) and where its value comes from. */
+interface FieldSpec {
+  key: string
+  /** The header people see. */
+  header: string
+  kind?: ColumnKind
+  /** The frame column it shows (dictionary text as is). */
+  column?: RecordColumn
+}
+
+/** Every field of a row, in JSON order. */
+export const ROW_FIELDS: readonly FieldSpec[] = [
+  {key: 'import', header: 'import', column: 'source'},
+  {key: 'file', header: 'file', column: 'source_file'},
+  {key: 'line', header: 'line', kind: 'int', column: 'source_line'},
+  {key: 'date', header: 'date', kind: 'date', column: 'date'},
+  {key: 'buyer', header: 'buyer', column: 'buyer'},
+  {key: 'unit', header: 'unit', column: 'unit'},
+  {key: 'supplier', header: 'supplier', column: 'supplier'},
+  {key: 'amount', header: 'amount', kind: 'money'},
+  {key: 'currency', header: 'cur', column: 'currency'},
+  {key: 'description', header: 'description', column: 'description'},
+  {key: 'expense_type', header: 'expense type', column: 'expense_type'},
+  {key: 'transaction_id', header: 'transaction', column: 'transaction_id'},
+  {key: 'buyer_id', header: 'buyer id', column: 'buyer_id'},
+  {key: 'supplier_id', header: 'supplier id', column: 'supplier_id'},
+  {key: 'supplier_key', header: 'supplier key', column: 'supplier_key'},
+  {key: 'category_code', header: 'category code', column: 'category_code'},
+  {key: 'category', header: 'category', column: 'category'},
+]
+
+/** With --raw: the record's text from the source file, and why it is missing when it is. */
+export const RAW_FIELDS: readonly FieldSpec[] = [
+  {key: 'raw', header: 'raw line'},
+  {key: 'raw_status', header: 'raw status'},
+]
+
+/** Fields a terminal table shows: narrow first (80 columns), more on a wide terminal; Markdown has them all. */
+const TABLE_NARROW = ['import', 'line', 'date', 'supplier', 'amount', 'currency']
+const TABLE_NARROW_RAW = ['import', 'line', 'amount', 'currency', 'raw']
+const TABLE_WIDE = ['import', 'file', 'line', 'date', 'buyer', 'supplier', 'amount', 'currency', 'description']
+const TABLE_WIDE_RAW = ['import', 'line', 'date', 'supplier', 'amount', 'currency', 'raw']
+/** A terminal this wide gets TABLE_WIDE. */
+export const WIDE_TABLE = 160
+
+export type CellValue = string | number | null
+
+/** A field bound to a frame: `value(i, at)` for frame row i, listed at position at. */
+export interface RowField extends FieldSpec {
+  /** Its dictionary column, when it shows one as is (writers cache each code's text). */
+  dict?: DictColumn
+  value: (i: number, at: number) => CellValue
+  /** What people see, when not the value (the raw line's place says why it is missing). */
+  shown?: (i: number, at: number) => CellValue
+}
+
+/**
+ * The fields bound to a frame (and to the raw lines, with --raw).
+ * @example rowFields(frame, null).map((f) => f.key) // ['import', 'file', 'line', ...]
+ */
+export function rowFields(frame: SpendFrame, raw: RawLines | null): RowField[] {
+  const cols = frame.columns
+  const bound = ROW_FIELDS.map((f): RowField => {
+    if (f.key === 'amount') {
+      const amount = cols.amount
+      const currency = cols.currency
+      if (amount?.type !== 'num' || currency?.type !== 'dict') throw new Error('bug: rows need amount and currency')
+      return {...f, value: (i) => formatMinor(amount.values[i], currency.dict[currency.codes[i]] ?? '')}
+    }
+    const col = f.column ? cols[f.column] : undefined
+    if (col?.type === 'num') return {...f, value: (i) => col.values[i]}
+    if (col?.type === 'dict') return {...f, dict: col, value: (i) => (col.codes[i] < 0 ? null : col.dict[col.codes[i]])}
+    return {...f, value: () => null}
+  })
+  if (!raw) return bound
+  const rawField: RowField = {
+    ...RAW_FIELDS[0], value: (_, at) => raw.raw[at],
+    shown: (_, at) => raw.raw[at] ?? `(${raw.status[at].replace('_', ' ')})`,
+  }
+  return [...bound, rawField, {...RAW_FIELDS[1], value: (_, at) => raw.status[at]}]
+}
+
+/** `spend rows --json` apart from its rows: the parameters, the totals of the rows matched, the raw sources. */
+export interface RowsHead {
+  sort: RowSort
+  top: number | null
+  /** Rows listed (rows.length). */
+  count: number
+  /** Per currency: total and count of every row the filters select (the figure followed down), even past --top. */
+  totals: {currency: string | null; amount: string; count: number}[]
+  raw_sources?: RawSource[]
+  [extra: string]: unknown
+}
+
+/**
+ * The JSON head: parameters first, `rows` (written after it) last.
+ * @example rowsHead({sort: 'amount', top: null, count: 2, totals, raw: null, money: {}})
+ */
+export function rowsHead(o: {sort: RowSort; top: number | null; count: number; totals: RowTotal[]; raw: RawLines | null; money: AnalysisInput['money']}): RowsHead {
+  return {
+    sort: o.sort,
+    top: o.top,
+    ...moneyJson(o.money),
+    count: o.count,
+    totals: o.totals.map((t) => ({currency: t.currency, amount: formatMinor(t.amount, t.currency ?? ''), count: t.count})),
+    ...(o.raw ? {raw_sources: o.raw.sources} : {}),
+  }
+}
+
+/** The title over the rows, for people. */
+export function rowsTitle(head: RowsHead, money: AnalysisInput['money']): string {
+  const order = head.sort === 'amount' ? 'largest first' : head.sort === 'date' ? 'by date' : 'in source order'
+  const top = head.top !== null && head.sort === 'amount' ? `, top ${head.top} per currency` : head.top !== null ? `, first ${head.top}` : ''
+  return titled(`Rows (${order}${top})`, money)
+}
+
+/** Line breaks as a visible mark, so a multi-line record stays one row; other control characters (a raw line holds any) escaped, so they never reach a terminal. */
+export const oneRow = (v: CellValue): CellValue => {
+  if (typeof v !== 'string' || !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(v)) return v
+  return v
+    .replace(/\r\n|\r|\n/g, ' ↵ ')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/**
+ * The fields people see in a table of this width (all of them in Markdown).
+ * @example humanFields(fields, 80).map((f) => f.key) // ['import', 'line', 'date', 'supplier', 'amount', 'currency']
+ */
+export function humanFields(fields: readonly RowField[], width: number | 'md'): RowField[] {
+  const raw = fields.some((f) => f.key === 'raw')
+  if (width === 'md') return fields.filter((f) => f.key !== 'raw_status' || !raw)
+  const keys = width >= WIDE_TABLE ? (raw ? TABLE_WIDE_RAW : TABLE_WIDE) : raw ? TABLE_NARROW_RAW : TABLE_NARROW
+  return keys.flatMap((k) => fields.filter((f) => f.key === k))
+}
+
+/**
+ * The table views for people: the first rows (the caller caps them) and the totals matched.
+ * @example rowsTableViews(head, humanFields(fields, 80), order.subarray(0, 500), money)
+ */
+export function rowsTableViews(head: RowsHead, fields: readonly RowField[], rows: ArrayLike<number>, money: AnalysisInput['money']): View[] {
+  const columns: ViewColumn[] = fields.map((f) => ({key: f.key, header: f.header, kind: f.kind}))
+  const out: Record<string, unknown>[] = new Array(rows.length)
+  for (let at = 0; at < rows.length; at++) {
+    const row: Record<string, unknown> = {}
+    for (const f of fields) row[f.key] = oneRow((f.shown ?? f.value)(rows[at], at))
+    out[at] = row
+  }
+  return [{title: rowsTitle(head, money), columns, rows: out}, totalsView(head)]
+}
+
+/** Totals of every row the filters match, per currency. */
+export function totalsView(head: RowsHead): View {
+  return {
+    title: 'Matched by the filters',
+    columns: [
+      {key: 'currency', header: 'cur'},
+      {key: 'amount', header: 'total', kind: 'money'},
+      {key: 'count', header: 'rows', kind: 'int'},
+    ],
+    rows: head.totals,
+  }
+}
