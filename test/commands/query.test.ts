@@ -4,7 +4,7 @@
  * filters match no row, undated spend in trend as a line of its own, one
  * rounding of shares in every output, and one currency column in the cube.
  */
-import {rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {shareJson, shareText} from '../../src/analysis/json.js'
@@ -118,7 +118,9 @@ describe('filters that match no row', () => {
   })
 
   it('fail on an empty workspace with --fail-empty', async () => {
+    // An existing folder with nothing imported yet (a folder that does not exist is its own error).
     const empty = join(dir, 'empty')
+    mkdirSync(empty)
     const r = await runCli(['cube', '--by', 'buyer', '--workspace', empty, '--fail-empty'])
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/^spend: error: workspace .* has no imports yet/)

@@ -136,10 +136,16 @@ describe('what a terminal shows', () => {
 
 describe('where the source file is looked for', () => {
   it('today\'s entries (no `path`): `file` as typed, relative to the current directory', async () => {
-    const {dir, ws} = await project([QUOTED])
-    const entry = JSON.parse(readFileSync(join(ws, 'manifest.json'), 'utf8')).imports[0]
-    expect(entry.file).toBe(`data/${QUOTED}`)
-    expect('path' in entry).toBe(false)
+    const {dir, ws, ids} = await project([QUOTED])
+    // An entry as spend wrote them before `path`: `file` is the path as typed, relative to where the import ran.
+    for (const file of [join(ws, 'manifest.json'), join(ws, 'imports', ids[QUOTED], 'entry.json')]) {
+      const json = JSON.parse(readFileSync(file, 'utf8'))
+      for (const e of json.imports ?? [json]) {
+        e.file = `data/${QUOTED}`
+        delete e.path
+      }
+      writeFileSync(file, JSON.stringify(json, null, 2) + '\n')
+    }
     expect((await rawRows(ws, dir)).out.rows.map((r: Row) => r.raw_status)).toEqual(['ok', 'ok'])
     // From another directory the typed path leads nowhere: the file is not found there.
     const elsewhere = await rawRows(ws, ROOT)

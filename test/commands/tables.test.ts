@@ -23,8 +23,10 @@ const cellsOf = (line: string) => line.split('│').slice(1, -1).map((c) => c.tr
  */
 function parseTable(text: string): {header: string[]; rows: string[][]} {
   const blocks: string[][][] = [[]]
+  // The first table only (top suppliers adds a second: the spend left out of the ranking).
   for (const line of text.split('\n')) {
-    if (line.startsWith('├') || line.startsWith('└')) blocks.push([])
+    if (line.startsWith('└')) break
+    if (line.startsWith('├')) blocks.push([])
     else if (line.startsWith('│')) blocks.at(-1)!.push(cellsOf(line))
   }
   const merge = (lines: string[][]) => lines[0].map((_, i) => lines.map((l) => l[i]).filter((x) => x !== '').join(' '))

@@ -24,11 +24,11 @@ function entry(id: string, name: string, text: string, over: Partial<ImportEntry
 
 describe('sourcePath', () => {
   it('takes `path` from the workspace folder, else `file` from the current directory; stdin has none', () => {
-    expect(sourcePath({file: 'x.csv', path: '../data/x.csv'}, '/w/ws', '/home')).toEqual({recorded: '../data/x.csv', absolute: '/w/data/x.csv'})
-    expect(sourcePath({file: 'data/x.csv'}, '/w/ws', '/home')).toEqual({recorded: 'data/x.csv', absolute: '/home/data/x.csv'})
-    expect(sourcePath({file: '/abs/x.csv'}, '/w/ws', '/home')).toEqual({recorded: '/abs/x.csv', absolute: '/abs/x.csv'})
-    expect(sourcePath({file: 'x.csv', path: null}, '/w/ws', '/home')).toEqual({recorded: null, absolute: null})
-    expect(sourcePath({file: '-'}, '/w/ws', '/home')).toEqual({recorded: null, absolute: null})
+    expect(sourcePath({file: 'x.csv', path: '../data/x.csv'}, '/w/ws', '/cwd')).toEqual({recorded: '../data/x.csv', absolute: '/w/data/x.csv'})
+    expect(sourcePath({file: 'data/x.csv'}, '/w/ws', '/cwd')).toEqual({recorded: 'data/x.csv', absolute: '/cwd/data/x.csv'})
+    expect(sourcePath({file: '/abs/x.csv'}, '/w/ws', '/cwd')).toEqual({recorded: '/abs/x.csv', absolute: '/abs/x.csv'})
+    expect(sourcePath({file: 'x.csv', path: null}, '/w/ws', '/cwd')).toEqual({recorded: null, absolute: null})
+    expect(sourcePath({file: '-'}, '/w/ws', '/cwd')).toEqual({recorded: null, absolute: null})
   })
 })
 
