@@ -317,3 +317,26 @@ export const ocdsMsg = {
   sme: (withScale: number, rows: number, shares: string) =>
     `details.scale known for ${withScale} of ${rows} rows; SME share of that value: ${shares}`,
 } as const
+
+/**
+ * The workspace's own files (src/io/workspace): damage found when a part or
+ * dictionary join is loaded.
+ * The `…What` entries say what is wrong with one file; `damaged` and
+ * `damagedHint` make the one-line error that names the import.
+ * @example workspaceMsg.columnMismatch('date') // 'column date does not match its checksum'
+ */
+export const workspaceMsg = {
+  columnMismatch: (column: string) => `column ${column} does not match its checksum`,
+  metadataMismatch: () => 'footer or metadata does not match its checksum',
+  fileMismatch: () => 'does not match its checksum',
+  missing: () => 'is missing',
+  sizeMismatch: (bytes: number, expected: number) => `is ${bytes} bytes, the manifest says ${expected}`,
+  rowsMismatch: (rows: number, expected: number) => `has ${rows} rows, the manifest says ${expected}`,
+  unreadable: (why: string) => `cannot be read (${why})`,
+  columnUnreadable: (column: string, why: string) => `column ${column} cannot be read (${why})`,
+  noColumn: (column: string) => `has no column ${column}`,
+  joinUnreadable: () => 'is not a dictionary join this spend can read',
+  /** The message of a WORKSPACE_DAMAGED error, after `where` (the damaged file). */
+  damaged: (what: string, id: string, file: string) => `${what}: import ${id} (${file}) is damaged`,
+  damagedHint: (fix: string) => `re-import it: ${fix}; or run spend check to list every damaged import`,
+} as const

@@ -1,4 +1,5 @@
 import {closeSync, fsyncSync, openSync, writeSync} from 'node:fs'
+import {crc32} from './crc.js'
 import {formatMinor} from '../../model/money.js'
 import type {RejectedRow} from '../../model/record.js'
 
@@ -30,9 +31,15 @@ export function rejectLine(r: RejectedRow): string {
   return [r.source_file, String(r.source_line), r.reason, r.currency ?? '', amount, rawText(r.raw)].map(csvCell).join(',') + '\n'
 }
 
-/** Streams rejected rows to a CSV file in 64 KiB writes; the file exists only if a row was rejected. */
+/**
+ * Streams rejected rows to a CSV file in 64 KiB writes; the file exists only
+ * if a row was rejected. Keeps the CRC-32 and size of what it wrote, for the
+ * manifest.
+ */
 export class RejectsWriter {
   rows = 0
+  bytes = 0
+  crc = 0
   private fd: number | null = null
   private buf: string[] = []
   private size = 0
@@ -55,6 +62,14 @@ export class RejectsWriter {
     }
   }
 
+  /** Append another writer's rows, already CSV (see PartWriter.adopt); after close. */
+  append(bytes: Uint8Array, rows: number): void {
+    this.fd ??= openSync(this.path, 'a')
+    this.write(bytes)
+    this.rows += rows
+    this.close()
+  }
+
   /** Close without caring about the content (abort). */
   discard(): void {
     if (this.fd !== null) closeSync(this.fd)
@@ -71,8 +86,16 @@ export class RejectsWriter {
   private flush(): void {
     if (this.buf.length === 0) return
     this.fd ??= openSync(this.path, 'w')
-    writeSync(this.fd, this.buf.join(''))
+    this.write(Buffer.from(this.buf.join(''), 'utf8'))
     this.buf = []
     this.size = 0
   }
+
+  private write(bytes: Uint8Array): void {
+    let off = 0
+    while (off < bytes.length) off += writeSync(this.fd!, bytes, off, bytes.length - off)
+    this.crc = crc32(bytes, this.crc)
+    this.bytes += bytes.length
+  }
 }
+
