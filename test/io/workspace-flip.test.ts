@@ -4,15 +4,18 @@
  * is changed in turn, one bit (XOR 0x01) and the whole byte (XOR 0xFF), and
  * the frame is loaded through the loader the commands use: each load must
  * either fail with WORKSPACE_DAMAGED or give exactly the undamaged result
- * (bytes no query reads: padding, the schema message at the start).
+ * (bytes no query reads: padding, the schema message at the start). The
+ * rejects file, which no query reads, must have every flip found by
+ * `spend check`'s checks.
  */
-import {closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {isSpendInputError} from '../../src/errors.js'
 import {RECORD_COLUMNS, type RecordColumn, type SpendRecord} from '../../src/model/record.js'
 import {type ImportEntry, Workspace} from '../../src/io/workspace/index.js'
 import {loadFrameFrom} from '../../src/io/workspace/loader.js'
+import {checkImport} from '../../src/io/workspace/verify.js'
 import {PartWriter} from '../../src/io/workspace/writer.js'
 import {frameRows, meta, record, reject, report, tempWorkspace} from './workspace-fixtures.js'
 
@@ -114,4 +117,29 @@ describe('a damaged byte never changes a result silently', () => {
     expect(detected).toBeGreaterThan(flips / 2)
     expect(await load(ws.dir, entry, RECORD_COLUMNS)).toBe(all)
   }, 300_000)
+
+  it('spend check finds every flip of the rejects file, and flips in the parts that the loader finds', async () => {
+    const {ws, entry} = await smallImport()
+    expect((await checkImport(ws.dir, entry)).status).toBe('ok')
+    const dir = join(ws.dir, 'imports', entry.id)
+    const missed: string[] = []
+    const targets = [{file: entry.rejects!.file, step: 1}, ...entry.parts.map((p) => ({file: p.file, step: 97}))]
+    for (const {file, step} of targets) {
+      const path = join(dir, file)
+      const original = readFileSync(path)
+      for (let i = 0; i < original.length; i += step) {
+        const damaged = Buffer.from(original)
+        damaged[i] ^= 0x01
+        writeFileSync(path, damaged)
+        const loaderFinds = file === entry.rejects!.file || (await ws.loadFrame(RECORD_COLUMNS).then(() => false, () => true))
+        const check = await checkImport(ws.dir, entry)
+        if (loaderFinds && (check.status !== 'damaged' || !check.problems.some((p) => p.file === `imports/${entry.id}/${file}`))) {
+          missed.push(`${file} byte ${i}`)
+        }
+      }
+      writeFileSync(path, original)
+    }
+    expect(missed).toEqual([])
+    expect(readdirSync(dir).sort()).toEqual(['dict-join.json', 'entry.json', 'part-00000.arrow', 'part-00001.arrow', 'rejects.csv'])
+  })
 })

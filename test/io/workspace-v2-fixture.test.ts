@@ -108,9 +108,15 @@ describe('a format-2 workspace written before checksums', () => {
     }
   })
 
-  it('loads every record column of every import in one frame', async () => {
+  it('loads every record column in one frame, and spend check calls every import unverifiable, exit 0', async () => {
     const frame = await new Workspace(copy).loadFrame([...RECORD_COLUMNS])
     expect(frame.length).toBe(entries.reduce((n, e) => n + e.rows.imported, 0))
     expect(new Set(frameRows(frame, ['source']).map((r) => r.source))).toEqual(new Set(entries.map((e) => e.id)))
+    const r = await runCli(['check', '--workspace', copy, '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    const out = JSON.parse(r.stdout) as {ok: boolean; imports: {id: string; status: string; fix: string}[]}
+    expect(out.ok).toBe(true)
+    expect(out.imports.map((i) => [i.id, i.status])).toEqual(entries.map((e) => [e.id, 'unverifiable']))
+    for (const i of out.imports) expect(i.fix).toMatch(/^spend import \S+ --replace --workspace /)
   })
 })

@@ -1,6 +1,6 @@
 import {closeSync, fsyncSync, openSync, writeSync} from 'node:fs'
 import {crc32} from './crc.js'
-import {formatMinor} from '../../model/money.js'
+import {formatMinor, parseMinor} from '../../model/money.js'
 import type {RejectedRow} from '../../model/record.js'
 
 export const REJECTS_HEADER = ['file', 'line', 'reason', 'currency', 'amount', 'raw'] as const
@@ -99,3 +99,70 @@ export class RejectsWriter {
   }
 }
 
+/** What a rejects file holds, read back (by `spend check`): rows and exact amounts per currency. */
+export interface RejectsContent {
+  rows: number
+  /** Minor units per currency ('XXX' for rows with an amount but no currency, as the writer counts them). */
+  totals: Map<string, bigint>
+  /** The first line that is not a rejected row as this writer writes them, or null. */
+  badLine: number | null
+}
+
+/**
+ * Read a rejects file back: count its rows and add up their amounts.
+ * @example readRejects(readFileSync('imports/3f2a9c0d1e2b/rejects.csv')).rows // 2
+ */
+export function readRejects(bytes: Uint8Array): RejectsContent {
+  const out: RejectsContent = {rows: 0, totals: new Map(), badLine: null}
+  const records = csvRecords(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'))
+  for (const [n, {line, cells}] of records.entries()) {
+    if (n === 0) {
+      if (cells.join(',') !== REJECTS_HEADER.join(',')) return {...out, badLine: line}
+      continue
+    }
+    if (cells.length !== REJECTS_HEADER.length) return {...out, badLine: line}
+    const [, , , currency, amount] = cells
+    if (amount !== '') {
+      const code = currency || 'XXX'
+      const minor = parseMinor(amount, code)
+      if (minor === null) return {...out, badLine: line}
+      out.totals.set(code, (out.totals.get(code) ?? 0n) + minor)
+    }
+    out.rows++
+  }
+  return out
+}
+
+/** RFC 4180 records of CSV text as the writer above writes it (comma, double quotes, LF), each with its first line. */
+function csvRecords(text: string): {line: number; cells: string[]}[] {
+  const out: {line: number; cells: string[]}[] = []
+  let cells: string[] = []
+  let cell = ''
+  let quoted = false
+  let line = 1
+  let start = 1
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '\n') line++
+    if (quoted) {
+      if (c !== '"') cell += c
+      else if (text[i + 1] === '"') cell += text[++i]
+      else quoted = false
+    } else if (c === '"') {
+      quoted = true
+    } else if (c === ',') {
+      cells.push(cell)
+      cell = ''
+    } else if (c === '\n') {
+      cells.push(cell)
+      out.push({line: start, cells})
+      cells = []
+      cell = ''
+      start = line
+    } else {
+      cell += c
+    }
+  }
+  if (cell !== '' || cells.length > 0 || quoted) out.push({line: start, cells: [...cells, cell]})
+  return out
+}
