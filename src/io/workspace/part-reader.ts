@@ -113,8 +113,8 @@ function checked(bytes: Uint8Array, want: number, got = bytes.length): Uint8Arra
 
 /**
  * Parse the Arrow IPC file layout written by the workspace (see arrow-ipc.ts)
- * and read columns from it, each range through one running CRC-32: the
- * metadata's when opening, then each column's.
+ * and read columns from it. With `expected`, each range read goes through one
+ * running CRC-32: the metadata's when opening, then each column's.
  */
 function parsePart(src: ByteSource, expected: PartChecksums | undefined): Part {
   let crc = 0
@@ -122,18 +122,18 @@ function parsePart(src: ByteSource, expected: PartChecksums | undefined): Part {
     size: src.size,
     read(offset, length) {
       const bytes = src.read(offset, length)
-      crc = crc32(bytes, crc)
+      if (expected) crc = crc32(bytes, crc)
       return bytes
     },
   }
   /** The ranges' bytes, in order, each added to the running CRC: one read when they lie next to each other. */
-  const readRanges = (from: ByteSource, ranges: readonly Range[]): Uint8Array[] => {
+  const readRanges = (ranges: readonly Range[]): Uint8Array[] => {
     const span = spanOf(ranges)
-    if (!span) return ranges.map((r) => from.read(r.offset, r.length))
+    if (!span) return ranges.map((r) => counted.read(r.offset, r.length))
     const bytes = src.read(span.offset, span.length)
     return ranges.map((r) => {
       const view = bytes.subarray(r.offset - span.offset, r.offset - span.offset + r.length)
-      crc = crc32(view, crc)
+      if (expected) crc = crc32(view, crc)
       return view
     })
   }
@@ -148,8 +148,8 @@ function parsePart(src: ByteSource, expected: PartChecksums | undefined): Part {
       const field = ipc.fields[i]
       return guard(name, () => {
         crc = 0
-        const buffers = readRanges(counted, ipc.buffers(i))
-        const dict = field.kind === 'dict' ? readRanges(counted, ipc.dictionary(field.dictId).buffers) : null
+        const buffers = readRanges(ipc.buffers(i))
+        const dict = field.kind === 'dict' ? readRanges(ipc.dictionary(field.dictId).buffers) : null
         if (expected && crc !== expected.columns[name]) throw new PartDamage(name, 'checksum')
         return readColumn(field, ipc.rows, ipc.nullCount(i), buffers, dict)
       })
