@@ -3,6 +3,7 @@ import {SpendInputError} from '../../errors.js'
 import {workspaceMsg} from '../../messages.js'
 import {importDir} from './layout.js'
 import type {ImportEntry} from './manifest.js'
+import {PartDamage} from './part-reader.js'
 
 /**
  * The command that rebuilds an import from its source file.
@@ -24,6 +25,16 @@ export function damagedError(root: string, entry: ImportEntry, file: string, wha
     where: join(importDir(root, entry.id), file),
     hint: workspaceMsg.damagedHint(reimportCommand(entry)),
   })
+}
+
+/**
+ * What a part reader's error says, in the words of workspaceMsg.
+ * @example damageText(new PartDamage('date', 'checksum')) // 'column date does not match its checksum'
+ */
+export function damageText(error: unknown): string {
+  if (!(error instanceof PartDamage)) return workspaceMsg.unreadable((error as Error).message)
+  if (error.kind === 'checksum') return error.column === null ? workspaceMsg.metadataMismatch() : workspaceMsg.columnMismatch(error.column)
+  return error.column === null ? workspaceMsg.unreadable(error.detail) : workspaceMsg.columnUnreadable(error.column, error.detail)
 }
 
 /** A path as one word for a POSIX shell: as it is when safe, else single-quoted. */

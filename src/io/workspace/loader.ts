@@ -4,11 +4,11 @@ import {workspaceMsg} from '../../messages.js'
 import {type Column, columnKind, type DictColumn, type SpendFrame} from '../../model/frame.js'
 import type {RecordColumn} from '../../model/record.js'
 import {crc32} from './crc.js'
-import {damagedError} from './damage.js'
+import {damagedError, damageText} from './damage.js'
 import {type ColumnJoin, type DictJoin, parseDictJoin, readDictJoin} from './dict-join.js'
 import {importDir} from './layout.js'
 import type {ImportEntry, PartEntry} from './manifest.js'
-import {openPartFile, type PartColumn, PartDamage, type PartFile, Scratch} from './part-reader.js'
+import {openPartFile, type PartColumn, type PartFile, Scratch} from './part-reader.js'
 
 export interface LoadOptions {
   /** Use a split import's dictionary join (default); false matches values instead (see `spend check`). */
@@ -131,13 +131,6 @@ function readColumn(root: string, entry: ImportEntry, p: PartEntry, part: PartFi
   }
   if (!col) throw damagedError(root, entry, p.file, workspaceMsg.noColumn(name))
   return col
-}
-
-/** What a PartDamage says, in the words of workspaceMsg. */
-export function damageText(error: unknown): string {
-  if (!(error instanceof PartDamage)) return workspaceMsg.unreadable((error as Error).message)
-  if (error.kind === 'checksum') return error.column === null ? workspaceMsg.metadataMismatch() : workspaceMsg.columnMismatch(error.column)
-  return error.column === null ? workspaceMsg.unreadable(error.detail) : workspaceMsg.columnUnreadable(error.column, error.detail)
 }
 
 const decoder = new TextDecoder()

@@ -8,7 +8,7 @@ import {statSync} from 'node:fs'
 import {join} from 'node:path'
 import {workspaceMsg} from '../../messages.js'
 import {PART_COLUMNS} from './layout.js'
-import {damageText} from './loader.js'
+import {damageText} from './damage.js'
 import type {PartEntry} from './manifest.js'
 import {openPartFile, type PartColumn, type PartFile, Scratch} from './part-reader.js'
 
