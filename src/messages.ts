@@ -97,6 +97,37 @@ export const workspaceMsg = {
   locked: (holder: string) => `the workspace is locked by ${holder}, another spend writing it`,
   lockedHint: (waited: number, lockFile: string) =>
     `${waited > 0 ? `waited ${waited} s; wait longer` : 'wait for it'} with --wait SECONDS, or remove ${lockFile} if that process is gone`,
+  // Damage found when a part, rejects file or dictionary join is loaded or checked (`spend check`):
+  // the `…What` entries say what is wrong with one file; `damaged` and `damagedHint` make the one-line error.
+  columnMismatch: (column: string) => `column ${column} does not match its checksum`,
+  metadataMismatch: () => 'footer or metadata does not match its checksum',
+  fileMismatch: () => 'does not match its checksum',
+  missing: () => 'is missing',
+  sizeMismatch: (bytes: number, expected: number) => `is ${bytes} bytes, the manifest says ${expected}`,
+  rowsMismatch: (rows: number, expected: number) => `has ${rows} rows, the manifest says ${expected}`,
+  unreadable: (why: string) => `cannot be read (${why})`,
+  columnUnreadable: (column: string, why: string) => `column ${column} cannot be read (${why})`,
+  noColumn: (column: string) => `has no column ${column}`,
+  joinUnreadable: () => 'is not a dictionary join this spend can read',
+  /** The message of a WORKSPACE_DAMAGED error, after `where` (the damaged file). */
+  damaged: (what: string, id: string, file: string) => `${what}: import ${id} (${file}) is damaged`,
+  damagedHint: (fix: string) => `re-import it: ${fix}; or run spend check to list every damaged import`,
+  /** `spend check` findings about a whole import. */
+  partsRows: (rows: number, expected: number) => `the parts hold ${rows} rows, the manifest says ${expected} were imported`,
+  badAmount: (row: number, value: number) => `row ${row} has amount ${value}, not a whole number of minor units`,
+  totalMismatch: (kind: 'imported' | 'rejected', currency: string, found: string, expected: string) =>
+    `${kind} ${currency} total is ${found}, the manifest says ${expected}`,
+  manifestUnbalanced: (currency: string) => `the manifest's ${currency} totals do not add up (source is not imported + rejected)`,
+  rejectsRows: (rows: number, expected: number) => `holds ${rows} rejected rows, the manifest says ${expected}`,
+  noRejectsFile: (rows: number) => `the manifest counts ${rows} rejected rows but names no rejects file`,
+  badRejectsLine: (line: number) => `line ${line} is not a rejected row (file, line, reason, currency, amount, raw)`,
+  joinMismatch: (column: string) => `maps column ${column} to other values than the parts hold`,
+  unverifiable: () => 'no checksums stored (written by an older spend): only row counts, control totals and column shapes checked',
+  /** `spend check` notes on stderr. */
+  checkOk: (n: number) => `all ${n} import${n === 1 ? '' : 's'} verified: every checksum, row count and control total matches`,
+  checkDamaged: (n: number, total: number) => `${n} of ${total} imports damaged: re-import ${n === 1 ? 'it' : 'each'} with the command shown`,
+  checkUnverifiable: (n: number) =>
+    `${n} import${n === 1 ? ' has' : 's have'} no checksums (written by an older spend); re-import to add them: the command is shown`,
 } as const
 
 const EXPECTED_FORMATS = 'expected CSV, TSV, XLS(X), JSON, ZIP or GZ'
@@ -474,3 +505,4 @@ export const ocdsMsg = {
   sme: (withScale: number, rows: number, shares: string) =>
     `details.scale known for ${withScale} of ${rows} ${word(rows, 'row')}; SME share of that value: ${shares}`,
 } as const
+

@@ -31,3 +31,21 @@ export function sumMinor(values: Iterable<number>): bigint {
   }
   return big + BigInt(acc)
 }
+
+/**
+ * Parse an exact decimal in major units, as formatMinor writes it, back to
+ * minor units; null when it is not one (more decimals than the currency has,
+ * grouping, signs other than a leading '-').
+ * @example parseMinor('1234.50', 'GBP') // 123450n
+ * @example parseMinor('-0.05', 'GBP') // -5n
+ * @example parseMinor('1.234', 'GBP') // null
+ */
+export function parseMinor(text: string, currency: string): bigint | null {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text)
+  if (!m) return null
+  const exp = currencyExponent(currency)
+  const frac = m[3] ?? ''
+  if (frac.length > exp) return null
+  const v = BigInt(m[2] + frac.padEnd(exp, '0'))
+  return m[1] ? -v : v
+}

@@ -90,6 +90,18 @@ describe('issue 2: import and summary', () => {
     expect((list.imports as Json[]).map((i) => i.id).sort()).toEqual((imported.imports as Json[]).map((i) => i.id).sort())
   })
 
+  it('check: {ok, counts{ok,damaged,unverifiable}, imports[]{id,file,status,problems[],fix}}, every import ok', async () => {
+    const c = await valid('check', ['check'])
+    hasKeys(c, ['ok', 'counts', 'imports'], 'check')
+    expect(c.ok).toBe(true)
+    expect(c.counts).toEqual({ok: imported.imports.length, damaged: 0, unverifiable: 0})
+    for (const i of c.imports as Json[]) {
+      hasKeys(i, ['id', 'file', 'status', 'problems', 'fix'], 'check import')
+      expect([i.status, i.problems, i.fix]).toEqual(['ok', [], null])
+    }
+    expect((c.imports as Json[]).map((i) => i.id).sort()).toEqual((imported.imports as Json[]).map((i) => i.id).sort())
+  })
+
   it('summary: {rows,buyers,suppliers,from,to,totals[]{currency,amount}}, totals equal what was imported', async () => {
     const s = await valid('summary', ['summary'])
     hasKeys(s, ['rows', 'buyers', 'suppliers', 'from', 'to', 'totals'], 'summary')

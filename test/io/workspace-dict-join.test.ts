@@ -1,10 +1,12 @@
-import {existsSync, mkdirSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {crc32} from 'node:zlib'
+import {isSpendInputError} from '../../src/errors.js'
 import {describe, expect, it} from 'vitest'
 import type {DictColumn} from '../../src/model/frame.js'
 import type {SpendRecord} from '../../src/model/record.js'
 import {readDictJoin, writeDictJoin} from '../../src/io/workspace/dict-join.js'
-import {Workspace} from '../../src/io/workspace/index.js'
+import {type Manifest, Workspace} from '../../src/io/workspace/index.js'
 import {PartWriter} from '../../src/io/workspace/writer.js'
 import {frameRows, meta, record, report, tempWorkspace} from './workspace-fixtures.js'
 
@@ -33,6 +35,16 @@ async function splitImport(ws: Workspace, first: SpendRecord[], second: SpendRec
   return w.commit({files: [report()]})
 }
 
+/** Store new size and checksum for an import's join in the manifest (none: as an older spend wrote it). */
+function restamp(root: string, id: string, stored: {bytes?: number; crc32?: number}): void {
+  const file = join(root, 'manifest.json')
+  const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest
+  const e = m.imports.find((x) => x.id === id)!
+  const {bytes: _b, crc32: _c, ...rest} = e.dict_join!
+  e.dict_join = {...rest, ...stored}
+  writeFileSync(file, JSON.stringify(m, null, 2))
+}
+
 const COLS = ['supplier', 'supplier_key', 'unit', 'category', 'amount', 'source_line'] as const
 
 function expected(records: SpendRecord[]) {
@@ -47,7 +59,8 @@ describe('dictionary join of a split import', () => {
     const b = rows('B', 9)
     const entry = await splitImport(ws, a, b, 4)
     // 3 parts of the first half, 3 of the second.
-    expect(entry.dict_join).toEqual({part: 3, file: 'dict-join.json'})
+    const joinBytes = readFileSync(join(root, 'imports', entry.id, 'dict-join.json'))
+    expect(entry.dict_join).toEqual({part: 3, file: 'dict-join.json', bytes: joinBytes.length, crc32: crc32(joinBytes)})
     const frame = await ws.loadFrame(COLS)
     expect(frameRows(frame, COLS)).toEqual(expected([...a, ...b]))
     const supplier = frame.columns.supplier as DictColumn
@@ -66,12 +79,29 @@ describe('dictionary join of a split import', () => {
     const path = join(root, 'imports', entry.id, 'dict-join.json')
     const j = readDictJoin(path)!
     expect([...j.category!.codes]).toEqual([0, 1, 2])
-    writeDictJoin(path, {...j, category: {base: 2, codes: Int32Array.of(1, 0, 2)}})
+    // A join the manifest vouches for (its checksum stored again), not damage.
+    restamp(root, entry.id, writeDictJoin(path, {...j, category: {base: 2, codes: Int32Array.of(1, 0, 2)}}))
     const cats = frameRows(await ws.loadFrame(['category']), ['category']).map((r) => r.category)
     expect(cats).toEqual(['X', 'Y', 'Y', 'X', 'Z'])
   })
 
-  it('falls back to matching values when the join file is missing, damaged or does not fit', async () => {
+  it('falls back to matching values when a join without a stored checksum (an older workspace) is missing, damaged or does not fit', async () => {
+    for (const damage of ['remove', 'garbage', 'misfit'] as const) {
+      const root = tempWorkspace()
+      const ws = new Workspace(root)
+      const a = rows('A', 7)
+      const b = rows('B', 8)
+      const entry = await splitImport(ws, a, b, 3)
+      restamp(root, entry.id, {})
+      const path = join(root, 'imports', entry.id, 'dict-join.json')
+      if (damage === 'remove') rmSync(path)
+      else if (damage === 'garbage') writeFileSync(path, '{not json')
+      else writeDictJoin(path, {supplier: {base: 99, codes: Int32Array.of(5)}})
+      expect(frameRows(await ws.loadFrame(COLS), COLS)).toEqual(expected([...a, ...b]))
+    }
+  })
+
+  it('with a stored checksum, a missing or changed join is damage (WORKSPACE_DAMAGED), one that does not fit falls back', async () => {
     for (const damage of ['remove', 'garbage', 'misfit'] as const) {
       const root = tempWorkspace()
       const ws = new Workspace(root)
@@ -81,8 +111,16 @@ describe('dictionary join of a split import', () => {
       const path = join(root, 'imports', entry.id, 'dict-join.json')
       if (damage === 'remove') rmSync(path)
       else if (damage === 'garbage') writeFileSync(path, '{not json')
-      else writeDictJoin(path, {supplier: {base: 99, codes: Int32Array.of(5)}})
-      expect(frameRows(await ws.loadFrame(COLS), COLS)).toEqual(expected([...a, ...b]))
+      else restamp(root, entry.id, writeDictJoin(path, {supplier: {base: 99, codes: Int32Array.of(5)}}))
+      const loaded = ws.loadFrame(COLS)
+      if (damage === 'misfit') {
+        expect(frameRows(await loaded, COLS)).toEqual(expected([...a, ...b]))
+        continue
+      }
+      const error = await loaded.catch((e: unknown) => e)
+      expect(isSpendInputError(error) && error.code).toBe('WORKSPACE_DAMAGED')
+      expect(isSpendInputError(error) && error.where).toBe(path)
+      expect(String((error as Error).message)).toMatch(damage === 'remove' ? /^is missing/ : /^does not match its checksum/)
     }
   })
 

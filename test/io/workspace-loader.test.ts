@@ -1,7 +1,7 @@
 import {readFileSync, readdirSync, rmSync, truncateSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {isSpendInputError} from '../../src/errors.js'
+import {isSpendInputError, type SpendInputError} from '../../src/errors.js'
 import type {DictColumn} from '../../src/model/frame.js'
 import {Workspace} from '../../src/io/workspace/index.js'
 import {PART_COLUMNS} from '../../src/io/workspace/layout.js'
@@ -94,9 +94,11 @@ describe('workspace loader (range reads, merged dictionaries)', () => {
       else if (damage === 'empty') writeFileSync(part, '')
       else rmSync(part)
       const error = await ws.loadFrame(['supplier', 'amount']).catch((e: unknown) => e)
-      expect(isSpendInputError(error) && error.code).toBe('WORKSPACE_CORRUPT')
+      expect(isSpendInputError(error) && error.code).toBe('WORKSPACE_DAMAGED')
       expect(String((error as Error).message)).toMatch(damage === 'remove' ? /is missing/ : /cannot be read/)
       expect(isSpendInputError(error) && error.where).toBe(part)
+      // One line naming the import and its source file, with the command that rebuilds it.
+      expect((error as SpendInputError).oneLine()).toMatch(/: import aaaaaaaaaaaa \(a\.csv\) is damaged \(re-import it: spend import a\.csv --replace; or run spend check/)
     }
   })
 })

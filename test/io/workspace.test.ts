@@ -1,4 +1,5 @@
-import {readFileSync, existsSync, readdirSync, writeFileSync} from 'node:fs'
+import {readFileSync, existsSync, readdirSync, statSync, writeFileSync} from 'node:fs'
+import {crc32} from 'node:zlib'
 import {join, resolve} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {tableFromIPC} from '@uwdata/flechette'
@@ -7,6 +8,7 @@ import {RECORD_COLUMNS} from '../../src/model/record.js'
 import {
   csvCell, importIdFor, optionsKey, resolveWorkspace, Workspace,
 } from '../../src/io/workspace/index.js'
+import {PART_COLUMNS} from '../../src/io/workspace/layout.js'
 import {openPart} from '../../src/io/workspace/part-reader.js'
 import {frameRows, meta, record, reject, report, tempWorkspace} from './workspace-fixtures.js'
 
@@ -46,9 +48,15 @@ describe('workspace round trip', () => {
   it('writes parts of at most partRows rows and reads them back in order', async () => {
     const ws = new Workspace(tempWorkspace())
     const entry = await importRecords(ws, sample, 2)
-    expect(entry.parts).toEqual([
+    expect(entry.parts).toMatchObject([
       {file: 'part-00000.arrow', rows: 2}, {file: 'part-00001.arrow', rows: 2}, {file: 'part-00002.arrow', rows: 1},
     ])
+    // Each part records its size and a CRC-32 per column and for its metadata.
+    for (const p of entry.parts) {
+      expect(p.bytes).toBe(statSync(join(ws.dir, 'imports', entry.id, p.file)).size)
+      expect(Object.keys(p.crc32!.columns).sort()).toEqual([...PART_COLUMNS].sort())
+      expect(Number.isInteger(p.crc32!.metadata)).toBe(true)
+    }
     expect(frameRows(await ws.loadFrame([...RECORD_COLUMNS]))).toEqual(sample.map((r) => ({...r, source: 'aaaaaaaaaaaa'})))
   })
 
@@ -132,7 +140,8 @@ describe('workspace manifest', () => {
       {currency: 'JPY', source: '5', imported: '5', rejected: '0', source_minor: '5', imported_minor: '5', rejected_minor: '0'},
     ])
     expect(entry.files[0].totals[0].source).toBe('123.95')
-    expect(entry.rejects).toEqual({file: 'rejects.csv', rows: 2})
+    const rejects = readFileSync(join(root, 'imports', entry.id, 'rejects.csv'))
+    expect(entry.rejects).toEqual({file: 'rejects.csv', rows: 2, bytes: rejects.length, crc32: crc32(rejects)})
     expect(entry.mapping).toEqual({supplier: 'Supplier', amount: 'Amount'})
     const text = readFileSync(join(root, 'manifest.json'), 'utf8')
     expect(JSON.parse(text)).toMatchObject({format: 'spendkit-workspace', format_version: 2, imports: [{id: 'aaaaaaaaaaaa'}]})

@@ -11,6 +11,7 @@
  * new code (>= base, given in entry order).
  */
 import {readFileSync, writeFileSync} from 'node:fs'
+import {crc32} from './crc.js'
 
 /** One column's join: the first chain's dictionary size and a code per second-chain entry. */
 export interface ColumnJoin {
@@ -21,10 +22,10 @@ export interface ColumnJoin {
 export type DictJoin = Partial<Record<string, ColumnJoin>>
 
 /**
- * Write a join file.
- * @example writeDictJoin(join(dir, 'dict-join.json'), {supplier: {base: 2, codes: Int32Array.of(1, 2)}})
+ * Write a join file; returns its size and CRC-32 for the manifest.
+ * @example writeDictJoin(join(dir, 'dict-join.json'), {supplier: {base: 2, codes: Int32Array.of(1, 2)}}).crc32
  */
-export function writeDictJoin(path: string, join: DictJoin): void {
+export function writeDictJoin(path: string, join: DictJoin): {bytes: number; crc32: number} {
   const columns: Record<string, {base: number; codes: string}> = {}
   for (const [name, j] of Object.entries(join)) {
     if (!j) continue
@@ -32,7 +33,9 @@ export function writeDictJoin(path: string, join: DictJoin): void {
     for (let k = 0; k < j.codes.length; k++) buf.writeInt32LE(j.codes[k], k * 4)
     columns[name] = {base: j.base, codes: buf.toString('base64')}
   }
-  writeFileSync(path, JSON.stringify({version: 1, columns}) + '\n')
+  const bytes = Buffer.from(JSON.stringify({version: 1, columns}) + '\n', 'utf8')
+  writeFileSync(path, bytes)
+  return {bytes: bytes.length, crc32: crc32(bytes)}
 }
 
 /**
@@ -41,13 +44,27 @@ export function writeDictJoin(path: string, join: DictJoin): void {
  * @example readDictJoin(path)?.supplier?.base // 50000
  */
 export function readDictJoin(path: string): DictJoin | null {
-  let parsed: {version?: unknown; columns?: Record<string, {base?: unknown; codes?: unknown}>}
+  let bytes: Buffer
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'))
+    bytes = readFileSync(path)
   } catch {
     return null
   }
-  if (parsed.version !== 1 || typeof parsed.columns !== 'object' || parsed.columns === null) return null
+  return parseDictJoin(bytes)
+}
+
+/**
+ * A join file's content; null when it is not what this version writes.
+ * @example parseDictJoin(readFileSync(path))?.supplier?.codes.length
+ */
+export function parseDictJoin(bytes: Uint8Array): DictJoin | null {
+  let parsed: {version?: unknown; columns?: Record<string, {base?: unknown; codes?: unknown}>}
+  try {
+    parsed = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'))
+  } catch {
+    return null
+  }
+  if (!parsed || parsed.version !== 1 || typeof parsed.columns !== 'object' || parsed.columns === null) return null
   const out: DictJoin = {}
   for (const [name, c] of Object.entries(parsed.columns)) {
     if (typeof c?.base !== 'number' || typeof c.codes !== 'string') return null

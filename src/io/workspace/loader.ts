@@ -1,20 +1,30 @@
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {SpendInputError} from '../../errors.js'
+import {workspaceMsg} from '../../messages.js'
 import {type Column, columnKind, type DictColumn, type SpendFrame} from '../../model/frame.js'
 import type {RecordColumn} from '../../model/record.js'
-import {type ColumnJoin, type DictJoin, readDictJoin} from './dict-join.js'
+import {crc32} from './crc.js'
+import {damagedError, damageText} from './damage.js'
+import {type ColumnJoin, type DictJoin, parseDictJoin, readDictJoin} from './dict-join.js'
 import {importDir} from './layout.js'
-import type {ImportEntry} from './manifest.js'
+import type {ImportEntry, PartEntry} from './manifest.js'
 import {openPartFile, type PartColumn, type PartFile, Scratch} from './part-reader.js'
+
+export interface LoadOptions {
+  /** Use a split import's dictionary join (default); false matches values instead (see `spend check`). */
+  dictJoin?: boolean
+}
 
 /**
  * Load the given columns of the given imports into one SpendFrame. Only the
  * asked-for columns of each part are decoded; string columns keep their
  * dictionary codes, remapped into one dictionary per column, so no string is
- * built per row.
+ * built per row. Each range read is checked against the checksums the
+ * manifest stores (parts written before checksums are read unchecked); a
+ * damaged or missing file is a WORKSPACE_DAMAGED error naming the import.
  * @example await loadFrameFrom('.spendkit', entries, ['supplier', 'amount'])
  */
-export async function loadFrameFrom(root: string, entries: readonly ImportEntry[], columns: readonly RecordColumn[]): Promise<SpendFrame> {
+export async function loadFrameFrom(root: string, entries: readonly ImportEntry[], columns: readonly RecordColumn[], opts: LoadOptions = {}): Promise<SpendFrame> {
   let length = 0
   for (const e of entries) for (const p of e.parts) length += p.rows
   const out = new Map<RecordColumn, Column>()
@@ -26,23 +36,23 @@ export async function loadFrameFrom(root: string, entries: readonly ImportEntry[
     else if (kind === 'num') out.set(name, {type: 'num', values: new Float64Array(length)})
     else out.set(name, {type: 'bool', values: new Uint8Array(length)})
   }
-  const jobs = entries.flatMap((e) => {
-    const dir = importDir(root, e.id)
+  const jobs = entries.flatMap((entry) => {
     // A split read's second chain of parts, with its codes mapped into the first chain (see dict-join.ts).
-    const joined = e.dict_join && merges.size > 0 ? readDictJoin(join(dir, e.dict_join.file)) : null
-    const from = e.dict_join?.part ?? Infinity
-    return e.parts.map((p, n) => ({path: join(dir, p.file), rows: p.rows, first: n === 0, joined: n >= from ? joined : null}))
+    const joined = entry.dict_join && merges.size > 0 && opts.dictJoin !== false ? loadDictJoin(root, entry) : null
+    const from = entry.dict_join?.part ?? Infinity
+    return entry.parts.map((part, n) => ({entry, part, first: n === 0, joined: n >= from ? joined : null}))
   })
   let offset = 0
   const scratch = new Scratch()
   // Parts are read by ranges, synchronously: only the asked-for columns' buffers
   // (a fraction of each file) are read, so there is little I/O left to overlap.
-  for (const {path, rows, first, joined} of jobs) {
-    const part = openFile(path, scratch)
+  for (const {entry, part: p, first, joined} of jobs) {
+    const rows = p.rows
+    const part = openFile(root, entry, p, scratch)
     try {
-      if (part.rows !== rows) throw corrupt(path, `has ${part.rows} rows, manifest says ${rows}`)
+      if (part.rows !== rows) throw damagedError(root, entry, p.file, workspaceMsg.rowsMismatch(part.rows, rows))
       for (const name of stored) {
-        const col = readColumn(part, name, path)
+        const col = readColumn(root, entry, p, part, name)
         const merge = merges.get(name)
         if (merge) merge.add(col, rows, offset, first, (joined as DictJoin | null)?.[name])
         else copyValues(col, out.get(name)!, rows, offset)
@@ -56,6 +66,30 @@ export async function loadFrameFrom(root: string, entries: readonly ImportEntry[
   for (const name of stored) frame.columns[name] = merges.get(name)?.done() ?? out.get(name)!
   if (columns.includes('source')) frame.columns.source = sourceColumn(entries, length)
   return frame
+}
+
+/**
+ * An import's dictionary join. With a stored checksum it must be there and
+ * match; without (older workspaces) a missing or unreadable join only means
+ * matching values instead.
+ */
+function loadDictJoin(root: string, entry: ImportEntry): DictJoin | null {
+  const stored = entry.dict_join!
+  const path = join(importDir(root, entry.id), stored.file)
+  if (stored.crc32 === undefined) return readDictJoin(path)
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw damagedError(root, entry, stored.file, workspaceMsg.missing())
+    throw error
+  }
+  if (crc32(bytes) !== stored.crc32 || (stored.bytes !== undefined && bytes.length !== stored.bytes)) {
+    throw damagedError(root, entry, stored.file, workspaceMsg.fileMismatch())
+  }
+  const parsed = parseDictJoin(bytes)
+  if (!parsed) throw damagedError(root, entry, stored.file, workspaceMsg.joinUnreadable())
+  return parsed
 }
 
 /**
@@ -76,31 +110,27 @@ function sourceColumn(entries: readonly ImportEntry[], length: number): DictColu
   return {type: 'dict', codes, dict}
 }
 
-function openFile(path: string, scratch: Scratch): PartFile {
+function openFile(root: string, entry: ImportEntry, p: PartEntry, scratch: Scratch): PartFile {
   try {
-    return openPartFile(path, scratch)
+    return openPartFile(join(importDir(root, entry.id), p.file), scratch, p.crc32)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw corrupt(path, 'is missing')
+    if (code === 'ENOENT') throw damagedError(root, entry, p.file, workspaceMsg.missing())
     // Other file-system errors (permissions) stay as they are, for the user-error mapping.
     if (typeof code === 'string') throw error
-    throw corrupt(path, `cannot be read (${(error as Error).message})`)
+    throw damagedError(root, entry, p.file, damageText(error))
   }
 }
 
-function readColumn(part: PartFile, name: RecordColumn, path: string): PartColumn {
+function readColumn(root: string, entry: ImportEntry, p: PartEntry, part: PartFile, name: RecordColumn): PartColumn {
   let col: PartColumn | null
   try {
     col = part.column(name)
   } catch (error) {
-    throw corrupt(path, `cannot be read (${(error as Error).message})`)
+    throw damagedError(root, entry, p.file, damageText(error))
   }
-  if (!col) throw corrupt(path, `has no column ${name}`)
+  if (!col) throw damagedError(root, entry, p.file, workspaceMsg.noColumn(name))
   return col
-}
-
-function corrupt(path: string, what: string): SpendInputError {
-  return new SpendInputError('WORKSPACE_CORRUPT', `workspace part ${what}`, {where: path, hint: 'remove the import and import it again'})
 }
 
 const decoder = new TextDecoder()

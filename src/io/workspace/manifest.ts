@@ -56,14 +56,45 @@ export interface ImportEntry {
   /** Canonical field -> header used, of the first source (each source's own is under `files`). */
   mapping: Record<string, string | null>
   files: SourceReportJson[]
-  parts: {file: string; rows: number}[]
-  rejects: {file: string; rows: number} | null
+  parts: PartEntry[]
+  rejects: ({file: string; rows: number} & StoredFile) | null
   /**
    * Present when the parts are two dictionary chains (a split read): from
    * part `part` on, string codes are the second chain's, and `file` maps
    * them into the first's, so the loader need not hash them (see dict-join.ts).
    */
-  dict_join?: {part: number; file: string}
+  dict_join?: {part: number; file: string} & StoredFile
+}
+
+/**
+ * A file of an import as written: its size and CRC-32, checked when it is
+ * read. Absent in workspaces written before checksums (nothing to check).
+ */
+export interface StoredFile {
+  bytes?: number
+  crc32?: number
+}
+
+/** One part file of an import (see PartChecksums for what its checksums cover). */
+export interface PartEntry {
+  file: string
+  rows: number
+  bytes?: number
+  /** Per byte range rather than one for the file: a query reads only some columns of a part. */
+  crc32?: PartChecksums
+}
+
+/**
+ * CRC-32s of the byte ranges a query reads from a part, computed while the
+ * part was written (see part-crc.ts) and checked as each range is loaded
+ * (part-reader.ts). Bytes no query reads (padding, the schema message at the
+ * start of the file) are not covered: damage there changes nothing.
+ */
+export interface PartChecksums {
+  /** The file's tail, its footer (schema, message positions) and the record batch's header, in that order. */
+  metadata: number
+  /** Per column: its record batch buffers, then for a dictionary column its dictionary batch's header and buffers. */
+  columns: Record<string, number>
 }
 
 export interface Manifest {

@@ -1,14 +1,8 @@
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
-// flechette's metadata decoders only, not its package entry: a query needs no
-// table construction, and the entry costs tens of ms to import at start-up.
-import {Type} from '@uwdata/flechette/src/constants.js'
-import {decodeBlocks} from '@uwdata/flechette/src/decode/block.js'
-import {decodeDictionaryBatch} from '@uwdata/flechette/src/decode/dictionary-batch.js'
-import {decodeRecordBatch} from '@uwdata/flechette/src/decode/record-batch.js'
-import {decodeSchema} from '@uwdata/flechette/src/decode/schema.js'
-import {readInt16, readInt32, readObject, readOffset, readUint8} from '@uwdata/flechette/src/util/read.js'
-import type {DataType, Field, RecordBatch} from '@uwdata/flechette'
+import {type ByteSource, type IpcField, openIpc, type Range} from './arrow-ipc.js'
+import {crc32} from './crc.js'
 import {DICT_PREFIX_KEY} from './layout.js'
+import type {PartChecksums} from './manifest.js'
 import {decodeAll, Scratch, typed} from './part-bytes.js'
 
 export {Scratch}
@@ -35,6 +29,7 @@ export type PartColumn =
 /** An opened part: its row count and a reader for any one column, read and decoded only when asked for. */
 export interface Part {
   rows: number
+  /** The column, or null when the part has none of that name; throws PartDamage. */
   column(name: string): PartColumn | null
 }
 
@@ -47,30 +42,43 @@ export interface PartFile extends Part {
   close(): void
 }
 
-/** Random access to a part's bytes: a file (read by ranges) or bytes in memory. */
-interface ByteSource {
-  size: number
-  read(offset: number, length: number): Uint8Array
+/**
+ * A part that cannot be trusted: a range whose CRC-32 is not the one stored
+ * when it was written, or bytes that are not a readable part.
+ */
+export class PartDamage extends Error {
+  constructor(
+    /** The column, or null for the part's metadata (footer, record batch header). */
+    readonly column: string | null,
+    /** A range's CRC-32 differs from the stored one, or the bytes are not a part this reader can read. */
+    readonly kind: 'checksum' | 'unreadable',
+    /** Why it cannot be read. */
+    readonly detail = '',
+  ) {
+    super(`${column === null ? 'metadata' : `column ${column}`} ${kind === 'checksum' ? 'does not match its checksum' : `cannot be read (${detail})`}`)
+    this.name = 'PartDamage'
+  }
 }
 
-const MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31] // ARROW1
 const decoder = new TextDecoder('utf-8', {fatal: false})
 
 /**
- * Open one part held in memory (tests, tools).
+ * Open one part held in memory (tests, tools). With `expected`, every range
+ * read is checked against its stored CRC-32 (see PartChecksums).
  * @example const part = openPart(readFileSync(path)); part.column('supplier')
  */
-export function openPart(bytes: Uint8Array): Part {
-  return parsePart({size: bytes.length, read: (o, n) => checked(bytes.subarray(o, o + n), n)})
+export function openPart(bytes: Uint8Array, expected?: PartChecksums): Part {
+  return parsePart({size: bytes.length, read: (o, n) => checked(bytes.subarray(o, o + n), n)}, expected)
 }
 
 /**
  * Open a part file for reading only what is asked for: the footer and
- * message metadata, then per column just its buffers (a query over 4 of 20
- * columns reads about a fifth of the file).
+ * record batch header, then per column just its buffers (a query over 4 of
+ * 20 columns reads about a fifth of the file). With `expected`, each range is
+ * checked against its stored CRC-32 as it is read.
  * @example const part = openPartFile(path); try { part.column('amount') } finally { part.close() }
  */
-export function openPartFile(path: string, scratch: Scratch = new Scratch()): PartFile {
+export function openPartFile(path: string, scratch: Scratch = new Scratch(), expected?: PartChecksums): PartFile {
   const fd = openSync(path, 'r')
   try {
     const size = fstatSync(fd).size
@@ -86,7 +94,7 @@ export function openPartFile(path: string, scratch: Scratch = new Scratch()): Pa
         }
         return checked(out, length, got)
       },
-    })
+    }, expected)
     const column = (name: string) => {
       scratch.reset()
       return part.column(name)
@@ -103,141 +111,109 @@ function checked(bytes: Uint8Array, want: number, got = bytes.length): Uint8Arra
   return bytes
 }
 
-interface Message {
-  /** Offset of the message body in the file. */
-  body: number
-  header: number
-  head: Uint8Array
-  version: number
-}
-
 /**
- * Parse the Arrow IPC file layout written by the workspace (one record batch,
- * flat columns: int32-keyed utf8 dictionaries, utf8, float64, int32, bool).
+ * Parse the Arrow IPC file layout written by the workspace (see arrow-ipc.ts)
+ * and read columns from it. With `expected`, each range read goes through one
+ * running CRC-32: the metadata's when opening, then each column's.
  */
-function parsePart(src: ByteSource): Part {
-  if (src.size < 16) throw new Error('too short for an Arrow file')
-  const tail = src.read(src.size - 10, 10)
-  for (let i = 0; i < 6; i++) if (tail[4 + i] !== MAGIC[i]) throw new Error('not an Arrow IPC file')
-  const footerLength = readInt32(tail, 0)
-  if (footerLength <= 0 || footerLength > src.size - 16) throw new Error('bad Arrow footer')
-  const footer = src.read(src.size - 10 - footerLength, footerLength)
-  const get = readObject(footer, 0)
-  const version = get(4, readInt16, 4)
-  const schema = get(6, (buf: Uint8Array, index: number) => decodeSchema(buf, index, version))
-  const dictBlocks: Block[] = get(8, decodeBlocks, [])
-  const recordBlocks: Block[] = get(10, decodeBlocks, [])
-  const fields = schema?.fields ?? []
-  if (recordBlocks.length !== 1) throw new Error(`expected one record batch, found ${recordBlocks.length}`)
-  const recMsg = message(src, recordBlocks[0])
-  const batch = decodeRecordBatch(recMsg.head, recMsg.header, recMsg.version)
-  // Dictionary batches are located lazily, by id, from their (small) metadata.
-  let dicts: Map<number, {batch: RecordBatch; body: number}> | null = null
-  const dictionary = (id: number) => {
-    if (!dicts) {
-      dicts = new Map()
-      for (const block of dictBlocks) {
-        const m = message(src, block)
-        const d = decodeDictionaryBatch(m.head, m.header, m.version)
-        dicts.set(Number(d.id), {batch: d.data, body: m.body})
-      }
-    }
-    const d = dicts.get(id)
-    if (!d) throw new Error(`missing dictionary ${id}`)
-    return d
+function parsePart(src: ByteSource, expected: PartChecksums | undefined): Part {
+  let crc = 0
+  const counted: ByteSource = {
+    size: src.size,
+    read(offset, length) {
+      const bytes = src.read(offset, length)
+      if (expected) crc = crc32(bytes, crc)
+      return bytes
+    },
   }
-  // Each flat field has one node; its buffers follow those of the fields before it.
-  const firstBuffer: number[] = []
-  let b = 0
-  for (const f of fields) {
-    firstBuffer.push(b)
-    b += bufferCount(f.type)
+  /** The ranges' bytes, in order, each added to the running CRC: one read when they lie next to each other. */
+  const readRanges = (ranges: readonly Range[]): Uint8Array[] => {
+    const span = spanOf(ranges)
+    if (!span) return ranges.map((r) => counted.read(r.offset, r.length))
+    const bytes = src.read(span.offset, span.length)
+    return ranges.map((r) => {
+      const view = bytes.subarray(r.offset - span.offset, r.offset - span.offset + r.length)
+      if (expected) crc = crc32(view, crc)
+      return view
+    })
   }
-  const region = (rb: RecordBatch, body: number, k: number): Uint8Array => {
-    const r = rb.regions[k]
-    if (!r) throw new Error('truncated part file')
-    if (body + r.offset + r.length > src.size) throw new Error('truncated part file')
-    return src.read(body + r.offset, r.length)
-  }
+  const ipc = guard(null, () => openIpc(counted))
+  if (expected && crc !== expected.metadata) throw new PartDamage(null, 'checksum')
+  const index = new Map(ipc.fields.map((f, i) => [f.name, i]))
   return {
-    rows: Number(batch.length ?? 0),
+    rows: ipc.rows,
     column(name: string): PartColumn | null {
-      const i = fields.findIndex((f) => f.name === name)
-      if (i < 0) return null
-      return readColumn(fields[i], batch.nodes[i].nullCount, (k) => region(batch, recMsg.body, firstBuffer[i] + k), (id) => {
-        const d = dictionary(id)
-        return (k) => region(d.batch, d.body, k)
+      const i = index.get(name)
+      if (i === undefined) return null
+      const field = ipc.fields[i]
+      return guard(name, () => {
+        crc = 0
+        const buffers = readRanges(ipc.buffers(i))
+        const dict = field.kind === 'dict' ? readRanges(ipc.dictionary(field.dictId).buffers) : null
+        if (expected && crc !== expected.columns[name]) throw new PartDamage(name, 'checksum')
+        return readColumn(field, ipc.rows, ipc.nullCount(i), buffers, dict)
       })
     },
   }
 }
 
-interface Block {
-  offset: number
-  metadataLength: number
-  bodyLength: number
-}
-
-/** Read one message's metadata (the flatbuffer after the length prefix); its body follows it. */
-function message(src: ByteSource, block: Block): Message {
-  const offset = Number(block.offset)
-  const length = block.metadataLength
-  if (offset < 0 || length < 8 || offset + length > src.size) throw new Error('bad Arrow block')
-  const meta = src.read(offset, length)
-  let start = 4
-  let size = readInt32(meta, 0)
-  if (size === -1) {
-    size = readInt32(meta, 4)
-    start = 8
+/** Ranges in file order separated by at most padding: the one range holding them all (else null). */
+function spanOf(ranges: readonly Range[]): Range | null {
+  if (ranges.length < 2) return null
+  const start = ranges[0].offset
+  let end = start
+  for (const r of ranges) {
+    if (r.offset < end || r.offset - end > 64) return null
+    end = r.offset + r.length
   }
-  if (size <= 0 || start + size > length) throw new Error('bad Arrow message')
-  const head = meta.subarray(start, start + size)
-  const get = readObject(head, 0)
-  const version = get(4, readInt16, 4)
-  const type = get(6, readUint8, 0)
-  // 2: dictionary batch, 3: record batch (Arrow's MessageHeader).
-  if (type !== 2 && type !== 3) throw new Error(`unexpected message type ${type}`)
-  return {body: offset + length, header: get(8, readOffset, 0), head, version}
+  return {offset: start, length: end - start}
 }
 
-function bufferCount(type: DataType): number {
-  switch (type.typeId) {
-    case Type.Utf8:
-      return 3
-    case Type.Dictionary:
-    case Type.Int:
-    case Type.Float:
-    case Type.Bool:
-      return 2
-    default:
-      throw new Error(`unsupported column type ${type.typeId}`)
+/** Run `f`; any failure but PartDamage becomes one, for the column (or the metadata). */
+function guard<T>(column: string | null, f: () => T): T {
+  try {
+    return f()
+  } catch (error) {
+    if (error instanceof PartDamage) throw error
+    throw new PartDamage(column, 'unreadable', (error as Error).message)
   }
 }
 
-type Region = (k: number) => Uint8Array
-
-function readColumn(field: Field, nullCount: number, view: Region, dictRegions: (id: number) => Region): PartColumn {
-  const type = field.type
-  const validity = nullCount > 0 ? view(0) : null
-  switch (type.typeId) {
-    case Type.Dictionary: {
-      const values = dictRegions((type as {id: number}).id)
-      const offsets = typed(Int32Array, values(1))
-      const bytes = values(2)
-      const prefix = Number(field.metadata?.get(DICT_PREFIX_KEY) ?? 0)
-      const size = Math.max(0, offsets.length - 1)
+/** The column over its buffers (and its dictionary's), after checking they are long enough for the rows. */
+function readColumn(field: IpcField, rows: number, nullCount: number, b: Uint8Array[], dict: Uint8Array[] | null): PartColumn {
+  const validity = nullCount > 0 ? atLeast(b[0], (rows + 7) >> 3) : null
+  switch (field.kind) {
+    case 'dict': {
+      const [, offsetBytes, bytes] = dict as Uint8Array[]
+      const offsets = typed(Int32Array, offsetBytes)
+      const keys = typed(Int32Array, b[1])
+      if (keys.length < rows || offsets.length < 1) throw new Error('dictionary column too short')
+      const prefix = Number(field.metadata.get(DICT_PREFIX_KEY) ?? 0)
+      const size = offsets.length - 1
       const entry = (k: number) => decoder.decode(bytes.subarray(offsets[k], offsets[k + 1]))
-      return {kind: 'dict', keys: typed(Int32Array, view(1)), validity, size, prefix, entry, entries: () => decodeAll(bytes, offsets, size, entry)}
+      return {kind: 'dict', keys, validity, size, prefix, entry, entries: () => decodeAll(bytes, offsets, size, entry)}
     }
-    case Type.Utf8:
-      return {kind: 'text', offsets: typed(Int32Array, view(1)), bytes: view(2), validity}
-    case Type.Float:
-      return {kind: 'float64', values: typed(Float64Array, view(1))}
-    case Type.Int:
-      return {kind: 'int32', values: typed(Int32Array, view(1))}
-    case Type.Bool:
-      return {kind: 'bool', bits: view(1)}
-    default:
-      throw new Error(`unsupported column type ${type.typeId}`)
+    case 'utf8': {
+      const offsets = typed(Int32Array, b[1])
+      if (offsets.length < rows + 1) throw new Error('text column too short')
+      return {kind: 'text', offsets, bytes: b[2], validity}
+    }
+    case 'float64': {
+      const values = typed(Float64Array, b[1])
+      if (values.length < rows) throw new Error('column too short')
+      return {kind: 'float64', values}
+    }
+    case 'int32': {
+      const values = typed(Int32Array, b[1])
+      if (values.length < rows) throw new Error('column too short')
+      return {kind: 'int32', values}
+    }
+    case 'bool':
+      return {kind: 'bool', bits: atLeast(b[1], (rows + 7) >> 3)}
   }
+}
+
+function atLeast(bytes: Uint8Array, length: number): Uint8Array {
+  if (bytes.length < length) throw new Error('bitmap too short')
+  return bytes
 }

@@ -1,14 +1,17 @@
-import {appendFileSync, close, closeSync, fsync, openSync, readFileSync, renameSync, rmSync, writeSync} from 'node:fs'
+import {close, closeSync, fsync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync} from 'node:fs'
 import {join} from 'node:path'
 import type {RejectedRow, SpendRecord} from '../../model/record.js'
 import type {CurrencyTotals, RecordSink, SourceReport} from '../read/types.js'
 import type {RowBatch} from './batch.js'
 import {DICT_JOIN_FILE, partName, REJECTS_FILE, type ImportOptionsUsed} from './layout.js'
 import {type IpcSink, PartBuilder, type StoredDictColumn} from './columns.js'
+import type {ByteSource} from './arrow-ipc.js'
+import {crc32} from './crc.js'
 import {writeDictJoin} from './dict-join.js'
 import {RejectsWriter} from './rejects.js'
 import {Sums} from './sums.js'
-import {type ImportEntry, sourceReportJson, totalsJson} from './manifest.js'
+import {type ImportEntry, type PartEntry, type StoredFile, sourceReportJson, totalsJson} from './manifest.js'
+import {partChecksums, WrittenCrcs} from './part-crc.js'
 
 // Defined in layout.ts so queries need not import the writer (and flechette's encoder).
 export {DEFAULT_PART_ROWS} from './layout.js'
@@ -65,9 +68,11 @@ export interface ImportWriter extends RecordSink {
 /** What a PartWriter of a split read stored, handed to the main writer (see `PartWriter.adopt`). */
 export interface WrittenHalf {
   dir: string
-  parts: {file: string; rows: number}[]
+  parts: PartEntry[]
   imported: number
   rejected: number
+  /** The CRC-32 of its rejects file as written (checked before the rows are appended to the main one). */
+  rejectsCrc: number
   importedSums: [string, string][]
   rejectedSums: [string, string][]
   /** The whole dictionary per column of its parts' chain (see DictBuilder.chainDict). */
@@ -77,13 +82,13 @@ export interface WrittenHalf {
 /** Does the writing; the Workspace wraps commit/abort with the lock and the atomic swap. */
 export class PartWriter {
   imported = 0
-  readonly parts: {file: string; rows: number}[] = []
+  readonly parts: PartEntry[] = []
   private readonly builder: PartBuilder
   private readonly rejects: RejectsWriter
   private readonly importedSums = new Sums()
   private readonly rejectedSums = new Sums()
   /** Set by adopt when the parts are two dictionary chains (see dict-join.ts). */
-  private dictJoin: {part: number; file: string} | undefined = undefined
+  private dictJoin: ({part: number; file: string} & StoredFile) | undefined = undefined
   /** Parts written but still being fsynced (see flushPart). */
   private syncing: Promise<void>[] = []
 
@@ -140,7 +145,7 @@ export class PartWriter {
   /** What this writer stored, once finished, for `adopt` in another thread. */
   written(): WrittenHalf {
     return {
-      dir: this.dir, parts: this.parts.slice(), imported: this.imported, rejected: this.rejected,
+      dir: this.dir, parts: this.parts.slice(), imported: this.imported, rejected: this.rejected, rejectsCrc: this.rejects.crc,
       importedSums: this.importedSums.json(), rejectedSums: this.rejectedSums.json(), dicts: this.builder.chainDicts(),
     }
   }
@@ -160,19 +165,19 @@ export class PartWriter {
     if (this.builder.length > 0) this.flushPart()
     this.rejects.close()
     if (this.parts.length > 0 && half.parts.length > 0) {
-      writeDictJoin(join(this.dir, DICT_JOIN_FILE), this.builder.joinCodes(half.dicts))
-      this.dictJoin = {part: this.parts.length, file: DICT_JOIN_FILE}
+      const written = writeDictJoin(join(this.dir, DICT_JOIN_FILE), this.builder.joinCodes(half.dicts))
+      this.dictJoin = {part: this.parts.length, file: DICT_JOIN_FILE, ...written}
     }
     for (const p of half.parts) {
       const file = partName(this.parts.length)
       renameSync(join(half.dir, p.file), join(this.dir, file))
-      this.parts.push({file, rows: p.rows})
+      this.parts.push({...p, file})
     }
     if (half.rejected > 0) {
-      const text = readFileSync(join(half.dir, REJECTS_FILE), 'utf8')
+      const bytes = readFileSync(join(half.dir, REJECTS_FILE))
+      if (crc32(bytes) !== half.rejectsCrc) throw new Error('the second half\'s rejects file changed on disk before commit')
       // The header line is written once, by whichever writer rejected first.
-      appendFileSync(join(this.dir, REJECTS_FILE), this.rejects.rows > 0 ? text.slice(text.indexOf('\n') + 1) : text)
-      this.rejects.rows += half.rejected
+      this.rejects.append(this.rejects.rows > 0 ? bytes.subarray(bytes.indexOf(0x0a) + 1) : bytes, half.rejected)
     }
     this.imported += half.imported
     for (const [c, v] of half.importedSums) this.importedSums.addBig(c, BigInt(v))
@@ -226,7 +231,7 @@ export class PartWriter {
       mapping: (info.files.find((f) => f.rows.read > 0) ?? info.files[0])?.mapping ?? {},
       files,
       parts: this.parts,
-      rejects: this.rejected > 0 ? {file: REJECTS_FILE, rows: this.rejected} : null,
+      rejects: this.rejected > 0 ? {file: REJECTS_FILE, rows: this.rejected, bytes: this.rejects.bytes, crc32: this.rejects.crc} : null,
       ...(this.dictJoin ? {dict_join: this.dictJoin} : {}),
     }
   }
@@ -235,9 +240,13 @@ export class PartWriter {
     const rows = this.builder.length
     const file = partName(this.parts.length)
     // Synchronous on purpose: RecordSink.add is synchronous, and writing here keeps memory bounded.
-    const fd = openSync(join(this.dir, file), 'w')
+    // Opened for reading too: the checksums read the footer and headers back (see part-crc.ts).
+    const fd = openSync(join(this.dir, file), 'w+')
+    const crcs = new WrittenCrcs()
+    let part: PartEntry
     try {
-      this.builder.flush(new FileSink(fd))
+      this.builder.flush(new FileSink(fd, crcs))
+      part = {file, rows, bytes: crcs.size, crc32: partChecksums(fileSource(fd, crcs.size), crcs)}
     } catch (error) {
       closeSync(fd)
       throw error
@@ -248,7 +257,7 @@ export class PartWriter {
     // Seen by settle(); this only keeps an abandoned import from an unhandled rejection.
     synced.catch(() => {})
     this.syncing.push(synced)
-    this.parts.push({file, rows})
+    this.parts.push(part)
   }
 }
 
@@ -261,9 +270,10 @@ class FileSink implements IpcSink {
   private static staging = Buffer.allocUnsafe(1 << 20)
   private used = 0
 
-  constructor(private readonly fd: number) {}
+  constructor(private readonly fd: number, private readonly crcs: WrittenCrcs) {}
 
   write(bytes: Uint8Array): void {
+    this.crcs.add(bytes)
     const buf = FileSink.staging
     if (bytes.length >= buf.length >> 2) {
       // Large buffers go straight to the file, after what is staged.
@@ -288,6 +298,23 @@ class FileSink implements IpcSink {
   private drain(): void {
     if (this.used > 0) writeAll(this.fd, FileSink.staging.subarray(0, this.used))
     this.used = 0
+  }
+}
+
+/** Reads back a part being written (its footer and headers, for the checksums). */
+function fileSource(fd: number, size: number): ByteSource {
+  return {
+    size,
+    read(offset, length) {
+      const out = Buffer.allocUnsafe(length)
+      let got = 0
+      while (got < length) {
+        const n = readSync(fd, out, got, length - got, offset + got)
+        if (n === 0) throw new Error('bug: part file shorter than written')
+        got += n
+      }
+      return out
+    },
   }
 }
 

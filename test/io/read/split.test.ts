@@ -83,6 +83,6 @@ describe('importOne with a split read in this thread (sources are .ts under vite
     // Two parts, and no leftover folder of the second half.
     expect(two.parts).toBe(2)
     expect(two.files).toEqual(['dict-join.json', 'entry.json', 'part-00000.arrow', 'part-00001.arrow', 'rejects.csv'])
-    expect(two.dictJoin).toEqual({part: 1, file: 'dict-join.json'})
+    expect(two.dictJoin).toMatchObject({part: 1, file: 'dict-join.json'})
   })
 })
