@@ -98,7 +98,7 @@ describe('workspace loader (range reads, merged dictionaries)', () => {
       expect(String((error as Error).message)).toMatch(damage === 'remove' ? /is missing/ : /cannot be read/)
       expect(isSpendInputError(error) && error.where).toBe(part)
       // One line naming the import and its source file, with the command that rebuilds it.
-      expect((error as SpendInputError).oneLine()).toMatch(/: import aaaaaaaaaaaa \(a\.csv\) is damaged \(re-import it: spend import a\.csv --replace; or run spend check/)
+      expect((error as SpendInputError).oneLine()).toMatch(/: import aaaaaaaaaaaa \(a\.csv\) is damaged \(re-import it: spend import (\S*\/)?a\.csv --replace; or run spend check/)
     }
   })
 })
