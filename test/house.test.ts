@@ -134,3 +134,22 @@ describe('package.json', () => {
     ])
   })
 })
+
+describe('what spend says it does', () => {
+  // The package description is the first line of `spend --help`: it may name only what exists.
+  const description = (JSON.parse(read('package.json')) as {description: string}).description
+  const commands = readdirSync(join(ROOT, 'src', 'commands'), {recursive: true})
+    .map(String)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.replace(/\.ts$/, '').replace(/\/index$/, '').replace(/\//g, ' '))
+
+  it('finds the commands', () => {
+    expect(commands).toContain('import')
+  })
+
+  it.each(['benchmark', 'flag', 'report', 'export', 'chart'])('names "%s" only when a command does it', (word) => {
+    const named = new RegExp(`\\b${word}`, 'i').test(description)
+    const exists = commands.some((c) => c.startsWith(word))
+    expect(named && !exists, `the description names "${word}", which no command does: ${description}`).toBe(false)
+  })
+})
