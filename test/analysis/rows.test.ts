@@ -5,18 +5,7 @@ import {SELECT_MAX} from '../../src/analysis/select.js'
 import type {SpendFrame} from '../../src/model/frame.js'
 import type {SpendRecord} from '../../src/model/record.js'
 import {frameOf} from '../helpers/analysis-records.js'
-
-/** Small deterministic PRNG (mulberry32), so the random cases are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import {random} from '../helpers/prng.js'
 
 /** Records in source order per import, the imports' rows interleaved out of id order (as no workspace frame is). */
 function randomRecords(seed: number, n: number, values: readonly number[]): Partial<SpendRecord>[] {

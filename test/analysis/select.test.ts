@@ -6,18 +6,7 @@ import {foldedRest, SELECT_MAX, selectTop} from '../../src/analysis/select.js'
 import {top} from '../../src/analysis/top.js'
 import type {SpendRecord} from '../../src/model/record.js'
 import {frameOf} from '../helpers/analysis-records.js'
-
-/** Small deterministic PRNG (mulberry32), so the random cases are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import {random} from '../helpers/prng.js'
 
 const BIG = 4_000_000_000_000_000 // three of these pass 2^53: the sums go to BigInt
 
