@@ -1,5 +1,9 @@
 import type {Output} from '../io/write/output-fields.js'
+import {CONCENTRATION_OUTPUT} from '../io/write/concentration-report.js'
+import {CUBE_OUTPUT} from '../io/write/cube-report.js'
 import {PARETO_OUTPUT} from '../io/write/pareto-report.js'
+import {TOP_OUTPUT} from '../io/write/top-report.js'
+import {TREND_OUTPUT} from '../io/write/trend-report.js'
 
 /**
  * Every declared output: `npm run schemas` writes schemas/NAME.json from each,
@@ -7,5 +11,9 @@ import {PARETO_OUTPUT} from '../io/write/pareto-report.js'
  * (schemas/error.json, the error shape, is written by hand.)
  */
 export const OUTPUTS: readonly Output[] = [
+  CONCENTRATION_OUTPUT,
+  CUBE_OUTPUT,
   PARETO_OUTPUT,
+  TOP_OUTPUT,
+  TREND_OUTPUT,
 ]

@@ -8,7 +8,11 @@ import {fixture, runCli, tempDir} from '../helpers/cli.js'
 import {columnsOf, fieldOf, type Field} from '../../src/io/write/output-fields.js'
 import {dimColumns} from '../../src/io/write/analysis-common.js'
 import type {DimName} from '../../src/analysis/dims.js'
+import {CONCENTRATION_OUTPUT} from '../../src/io/write/concentration-report.js'
+import {CUBE_OUTPUT} from '../../src/io/write/cube-report.js'
 import {PARETO_OUTPUT} from '../../src/io/write/pareto-report.js'
+import {TOP_OUTPUT} from '../../src/io/write/top-report.js'
+import {TREND_OUTPUT} from '../../src/io/write/trend-report.js'
 
 type Json = Record<string, unknown>
 let ws = ''
@@ -35,6 +39,13 @@ const rowsOf = (o: {fields: readonly Field[]}, key = 'rows') => fieldOf(o.fields
 const CASES: Case[] = [
   {args: ['pareto', '--by', 'buyer'], fields: rowsOf(PARETO_OUTPUT), by: ['buyer']},
   {args: ['pareto'], fields: rowsOf(PARETO_OUTPUT), by: []},
+  {args: ['top', 'suppliers'], fields: rowsOf(TOP_OUTPUT), by: ['supplier']},
+  {args: ['top', 'buyers', '--by', 'year', '--top', '1'], fields: rowsOf(TOP_OUTPUT), by: ['year', 'buyer']},
+  {args: ['cube', '--by', 'buyer,year'], fields: rowsOf(CUBE_OUTPUT), by: ['buyer', 'year'], omit: ['rollup', 'other']},
+  {args: ['cube', '--by', 'supplier', '--rollup', '--top', '1'], fields: rowsOf(CUBE_OUTPUT), by: ['supplier']},
+  {args: ['concentration', '--by', 'buyer'], fields: rowsOf(CONCENTRATION_OUTPUT), by: ['buyer']},
+  {args: ['trend', '--every', 'year'], fields: rowsOf(TREND_OUTPUT), by: []},
+  {args: ['trend', '--by', 'buyer'], fields: rowsOf(TREND_OUTPUT), by: ['buyer']},
 ]
 
 /** The declared keys of a row, dimensions in place. */

@@ -4,7 +4,7 @@ import type {AnalysisInput} from '../../services/analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, NONE, rowLabel, shownLabel, titled} from './analysis-common.js'
 import type {View} from './view.js'
 import {columnsOf, count, currency, DIMS, fieldOf, money, req, share, text, type Output} from './output-fields.js'
-import {leftOutLine, leftOutNote, leftOutView, type LeftOutLine} from './unidentified-view.js'
+import {leftOutLine, leftOutNote, leftOutView, UNIDENTIFIED_FIELD, UNIDENTIFIED_MODE_FIELD, type LeftOutLine} from './unidentified-view.js'
 import type {UnidentifiedMode} from '../../analysis/unidentified.js'
 
 /** The supplier's class: A (80% of spend), B (to 95%), C (the rest); none for rows of no spend. */
@@ -44,14 +44,10 @@ export const PARETO_OUTPUT: Output = {
       req(count('tail_transactions')),
       req(money('tail_amount')),
       req(share('tail_share')),
-      req({key: 'unidentified', type: 'object', description: 'Spend with a redacted or blank supplier (many unknown payees) left out of the supplier counts, ranks and shares; share is of the whole total. Zero when they are counted as one supplier (--redacted-as-supplier) or dropped (--exclude-redacted).', fields: [
-        req(money('amount')),
-        req(count('count')),
-        req(share('share')),
-      ]}),
+      req(UNIDENTIFIED_FIELD),
       {key: 'suppliers_detail', type: 'array', description: 'With --detail: every supplier of the group, largest first, with its class and cumulative share.', fields: DETAIL_FIELDS},
     ]}),
-    req({key: 'unidentified_suppliers', type: 'string', description: 'How redacted and blank suppliers were treated: left-out (default: out of supplier counts, ranks and shares, kept in totals), as-supplier (--redacted-as-supplier: one supplier), excluded (--exclude-redacted: rows dropped).', enum: ['left-out', 'as-supplier', 'excluded']}),
+    req(UNIDENTIFIED_MODE_FIELD),
   ],
 }
 
