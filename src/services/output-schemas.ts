@@ -2,6 +2,7 @@ import type {Output} from '../io/write/output-fields.js'
 import {CONCENTRATION_OUTPUT} from '../io/write/concentration-report.js'
 import {CUBE_OUTPUT} from '../io/write/cube-report.js'
 import {PARETO_OUTPUT} from '../io/write/pareto-report.js'
+import {PROFILE_OUTPUTS} from '../io/write/profile-report.js'
 import {TOP_OUTPUT} from '../io/write/top-report.js'
 import {TREND_OUTPUT} from '../io/write/trend-report.js'
 
@@ -14,6 +15,8 @@ export const OUTPUTS: readonly Output[] = [
   CONCENTRATION_OUTPUT,
   CUBE_OUTPUT,
   PARETO_OUTPUT,
+  PROFILE_OUTPUTS.buyer,
+  PROFILE_OUTPUTS.supplier,
   TOP_OUTPUT,
   TREND_OUTPUT,
 ]

@@ -11,6 +11,7 @@ import type {DimName} from '../../src/analysis/dims.js'
 import {CONCENTRATION_OUTPUT} from '../../src/io/write/concentration-report.js'
 import {CUBE_OUTPUT} from '../../src/io/write/cube-report.js'
 import {PARETO_OUTPUT} from '../../src/io/write/pareto-report.js'
+import {PROFILE_OUTPUTS} from '../../src/io/write/profile-report.js'
 import {TOP_OUTPUT} from '../../src/io/write/top-report.js'
 import {TREND_OUTPUT} from '../../src/io/write/trend-report.js'
 
@@ -46,6 +47,8 @@ const CASES: Case[] = [
   {args: ['concentration', '--by', 'buyer'], fields: rowsOf(CONCENTRATION_OUTPUT), by: ['buyer']},
   {args: ['trend', '--every', 'year'], fields: rowsOf(TREND_OUTPUT), by: []},
   {args: ['trend', '--by', 'buyer'], fields: rowsOf(TREND_OUTPUT), by: ['buyer']},
+  {args: ['profile', 'buyer', 'department-for-education'], fields: rowsOf(PROFILE_OUTPUTS.buyer), by: []},
+  {args: ['profile', 'supplier', 'acme consulting'], fields: rowsOf(PROFILE_OUTPUTS.supplier), by: []},
 ]
 
 /** The declared keys of a row, dimensions in place. */
