@@ -1,4 +1,8 @@
 import type {Output} from '../io/write/output-fields.js'
+import {IMPORTS_OUTPUT, IMPORTS_REMOVE_OUTPUT} from '../io/write/imports-report.js'
+import {SUMMARY_OUTPUT} from '../io/write/summary-report.js'
+import {IMPORT_OUTPUT} from './import-report.js'
+import {INSPECT_OUTPUT} from './inspect-fields.js'
 import {CONCENTRATION_OUTPUT} from '../io/write/concentration-report.js'
 import {CUBE_OUTPUT} from '../io/write/cube-report.js'
 import {PARETO_OUTPUT} from '../io/write/pareto-report.js'
@@ -12,6 +16,11 @@ import {TREND_OUTPUT} from '../io/write/trend-report.js'
  * (schemas/error.json, the error shape, is written by hand.)
  */
 export const OUTPUTS: readonly Output[] = [
+  IMPORT_OUTPUT,
+  IMPORTS_OUTPUT,
+  IMPORTS_REMOVE_OUTPUT,
+  INSPECT_OUTPUT,
+  SUMMARY_OUTPUT,
   CONCENTRATION_OUTPUT,
   CUBE_OUTPUT,
   PARETO_OUTPUT,
