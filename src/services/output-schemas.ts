@@ -7,6 +7,7 @@ import {CONCENTRATION_OUTPUT} from '../io/write/concentration-report.js'
 import {CUBE_OUTPUT} from '../io/write/cube-report.js'
 import {PARETO_OUTPUT} from '../io/write/pareto-report.js'
 import {PROFILE_OUTPUTS} from '../io/write/profile-report.js'
+import {ROWS_OUTPUT} from '../io/write/rows-report.js'
 import {TOP_OUTPUT} from '../io/write/top-report.js'
 import {TREND_OUTPUT} from '../io/write/trend-report.js'
 
@@ -26,6 +27,7 @@ export const OUTPUTS: readonly Output[] = [
   PARETO_OUTPUT,
   PROFILE_OUTPUTS.buyer,
   PROFILE_OUTPUTS.supplier,
+  ROWS_OUTPUT,
   TOP_OUTPUT,
   TREND_OUTPUT,
 ]

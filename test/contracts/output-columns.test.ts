@@ -12,6 +12,7 @@ import {CONCENTRATION_OUTPUT} from '../../src/io/write/concentration-report.js'
 import {CUBE_OUTPUT} from '../../src/io/write/cube-report.js'
 import {PARETO_OUTPUT} from '../../src/io/write/pareto-report.js'
 import {PROFILE_OUTPUTS} from '../../src/io/write/profile-report.js'
+import {ROWS_OUTPUT} from '../../src/io/write/rows-report.js'
 import {TOP_OUTPUT} from '../../src/io/write/top-report.js'
 import {TREND_OUTPUT} from '../../src/io/write/trend-report.js'
 
@@ -49,6 +50,7 @@ const CASES: Case[] = [
   {args: ['trend', '--by', 'buyer'], fields: rowsOf(TREND_OUTPUT), by: ['buyer']},
   {args: ['profile', 'buyer', 'department-for-education'], fields: rowsOf(PROFILE_OUTPUTS.buyer), by: []},
   {args: ['profile', 'supplier', 'acme consulting'], fields: rowsOf(PROFILE_OUTPUTS.supplier), by: []},
+  {args: ['rows'], fields: rowsOf(ROWS_OUTPUT), by: [], omit: ['raw', 'raw_status']},
 ]
 
 /** The declared keys of a row, dimensions in place. */
