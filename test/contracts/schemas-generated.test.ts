@@ -9,7 +9,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {ROOT} from '../helpers/cli.js'
 import {OUTPUTS} from '../../src/services/output-schemas.js'
-import {columnsOf, DIMS, money, req, schemaOf, schemaText, share, text} from '../../src/io/write/output-fields.js'
+import {columnsOf, DIMS, labelled, money, req, schemaOf, schemaText, share, text} from '../../src/io/write/output-fields.js'
 import {check, type Schema} from './schema-check.js'
 
 describe('schemas/*.json come from the declarations', () => {
@@ -36,5 +36,13 @@ describe('schemas/*.json come from the declarations', () => {
     expect(columnsOf(fields, [{key: 'buyer', header: 'buyer'}]).map((c) => [c.key, c.kind])).toEqual([
       ['buyer', undefined], ['currency', undefined], ['amount', 'money'], ['unidentified_amount', 'money'], ['unidentified_share', 'share'],
     ])
+  })
+
+  it('columns for people take the declared kind, or their own, and only declared fields', () => {
+    const fields = [text('currency'), money('amount'), share('hhi', {kind: 'number'})]
+    expect(labelled(fields, {currency: 'cur', amount: 'total', hhi: ['HHI', 'int']})).toEqual([
+      {key: 'currency', header: 'cur'}, {key: 'amount', header: 'total', kind: 'money'}, {key: 'hhi', header: 'HHI', kind: 'int'},
+    ])
+    expect(() => labelled(fields, {share: 'share'})).toThrow('no field share')
   })
 })

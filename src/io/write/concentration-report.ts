@@ -4,7 +4,7 @@ import type {AnalysisInput} from '../../services/analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, rowLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
 import {leftOutLine, leftOutNote, leftOutView, UNIDENTIFIED_FIELD, UNIDENTIFIED_MODE_FIELD, type LeftOutLine} from './unidentified-view.js'
-import {columnsOf, count, currency, DIMS, fieldOf, money, req, share, type Output} from './output-fields.js'
+import {columnsOf, count, labelled, currency, DIMS, fieldOf, money, req, share, type Output} from './output-fields.js'
 import {unidentifiedMsg} from '../../messages.js'
 import type {UnidentifiedMode} from '../../analysis/unidentified.js'
 
@@ -93,13 +93,7 @@ export function concentrationViews(out: ConcentrationOutput, _result: Concentrat
   const b = out.bands
   const columns: ViewColumn[] = [
     ...(out.by ? [{key: 'group', header: dimHeader(out.by)}] : []),
-    {key: 'currency', header: 'cur'},
-    {key: 'amount', header: 'amount', kind: 'money'},
-    {key: 'suppliers', header: 'supp.', kind: 'int'},
-    {key: 'cr1', header: 'CR1', kind: 'share'},
-    {key: 'cr3', header: 'CR3', kind: 'share'},
-    {key: 'hhi', header: 'HHI', kind: 'int'},
-    {key: 'band', header: 'band'},
+    ...labelled(fieldOf(CONCENTRATION_OUTPUT.fields, 'rows').fields!, {currency: 'cur', amount: 'amount', suppliers: 'supp.', cr1: 'CR1', cr3: 'CR3', hhi: ['HHI', 'int'], band: 'band'}),
   ]
   const rows = out.rows.map((r) => ({
     ...r, group: out.by ? rowLabel(out.by, r) : undefined, hhi: typeof r.hhi === 'number' ? Math.round(r.hhi) : null,

@@ -6,7 +6,7 @@ import {dimColumns, dimHeader, moneyJson, shownLabel, titled} from './analysis-c
 import {cubeDelimitedBytes} from './cube-bytes.js'
 import type {DelimitedSource} from './delimited.js'
 import type {View, ViewColumn} from './view.js'
-import {columnsOf, count, currency, DIMS, fieldOf, money, req, share, type Output} from './output-fields.js'
+import {columnsOf, count, labelled, currency, DIMS, fieldOf, money, req, share, type Output} from './output-fields.js'
 
 /** `spend cube --json`, declared once: the schema and the CSV columns come from it. */
 export const CUBE_OUTPUT: Output = {
@@ -65,10 +65,7 @@ export function cubeViews(out: CubeOutput, table: CubeTable, human: boolean, mon
   }
   const columns: ViewColumn[] = [
     ...table.by.map((d, i) => ({key: `d${i}`, header: dimHeader(d)})),
-    {key: 'currency', header: 'cur'},
-    {key: 'amount', header: 'amount', kind: 'money'},
-    {key: 'count', header: 'count', kind: 'int'},
-    {key: 'share', header: table.by.length > 1 ? 'of parent' : 'share', kind: 'share'},
+    ...labelled(fieldOf(CUBE_OUTPUT.fields, 'rows').fields!, {currency: 'cur', amount: 'amount', count: 'count', share: table.by.length > 1 ? 'of parent' : 'share'}),
   ]
   const n = table.by.length
   const rows: Record<string, unknown>[] = new Array(table.length)

@@ -80,6 +80,20 @@ export function columnsOf(fields: readonly Field[], dims: readonly ViewColumn[] 
   return out
 }
 
+/**
+ * Columns for people over declared fields: the header people see (and, where
+ * a table shows it otherwise, its own kind), with the declared kind. A key
+ * not declared throws (a table and its output disagree).
+ * @example labelled(rows, {currency: 'cur', amount: 'amount', hhi: ['HHI', 'int']})
+ */
+export function labelled(fields: readonly Field[], headers: Record<string, string | [string, ColumnKind]>): ViewColumn[] {
+  return Object.entries(headers).map(([key, h]) => {
+    const declared = fieldOf(fields, key)
+    const [header, kind] = typeof h === 'string' ? [h, declared.kind] : h
+    return kind ? {key, header, kind} : {key, header}
+  })
+}
+
 const column = (key: string, f: Field): ViewColumn => (f.kind ? {key, header: key, kind: f.kind} : {key, header: key})
 
 /**

@@ -3,7 +3,7 @@ import type {DimName} from '../../analysis/dims.js'
 import type {AnalysisInput} from '../../services/analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, NONE, rowLabel, shownLabel, titled} from './analysis-common.js'
 import type {View} from './view.js'
-import {columnsOf, count, currency, DIMS, fieldOf, money, req, share, text, type Output} from './output-fields.js'
+import {columnsOf, count, labelled, currency, DIMS, fieldOf, money, req, share, text, type Output} from './output-fields.js'
 import {leftOutLine, leftOutNote, leftOutView, UNIDENTIFIED_FIELD, UNIDENTIFIED_MODE_FIELD, type LeftOutLine} from './unidentified-view.js'
 import type {UnidentifiedMode} from '../../analysis/unidentified.js'
 
@@ -102,12 +102,7 @@ export function paretoViews(out: ParetoOutput, result: ParetoResult, human: bool
       title: classTitle,
       columns: [
         ...group,
-        {key: 'currency', header: 'cur'},
-        {key: 'class', header: 'class'},
-        {key: 'suppliers', header: 'suppliers', kind: 'int'},
-        {key: 'transactions', header: 'payments', kind: 'int'},
-        {key: 'amount', header: 'amount', kind: 'money'},
-        {key: 'share', header: 'share', kind: 'share'},
+        ...labelled(fieldOf(PARETO_OUTPUT.fields, 'rows').fields!, {currency: 'cur', class: 'class', suppliers: 'suppliers', transactions: 'payments', amount: 'amount', share: 'share'}),
       ],
       rows: out.rows.map((r) => ({...r, group: label(r)})),
     },
@@ -115,12 +110,7 @@ export function paretoViews(out: ParetoOutput, result: ParetoResult, human: bool
       title: 'Suppliers making 80% of spend, and the tail (class C)',
       columns: [
         ...group,
-        {key: 'currency', header: 'cur'},
-        {key: 'suppliers', header: 'suppliers', kind: 'int'},
-        {key: 'suppliers_80', header: 'make 80%', kind: 'int'},
-        {key: 'tail_suppliers', header: 'tail', kind: 'int'},
-        {key: 'tail_transactions', header: 'tail pay.', kind: 'int'},
-        {key: 'tail_amount', header: 'tail amount', kind: 'money'},
+        ...labelled(fieldOf(PARETO_OUTPUT.fields, 'groups').fields!, {currency: 'cur', suppliers: 'suppliers', suppliers_80: 'make 80%', tail_suppliers: 'tail', tail_transactions: 'tail pay.', tail_amount: 'tail amount'}),
       ],
       rows: out.groups.map((g) => ({...g, group: label(g)})),
     },
@@ -134,10 +124,7 @@ export function paretoViews(out: ParetoOutput, result: ParetoResult, human: bool
       title: `Suppliers${g.group ? ` of ${g.group.label ?? NONE}` : ''} in ${g.currency ?? NONE}`,
       columns: [
         {key: 'supplier', header: 'supplier'},
-        {key: 'class', header: 'class'},
-        {key: 'amount', header: 'amount', kind: 'money'},
-        {key: 'count', header: 'count', kind: 'int'},
-        {key: 'cumulative', header: 'cumul.', kind: 'share'},
+        ...labelled(DETAIL_FIELDS, {class: 'class', amount: 'amount', count: 'count', cumulative: 'cumul.'}),
       ],
       rows: json.map((s) => ({...s, supplier: shownLabel('supplier', s.supplier_key as string | null, s.supplier as string | null)})),
     })

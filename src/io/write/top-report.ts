@@ -5,7 +5,7 @@ import type {UnidentifiedMode} from '../../analysis/unidentified.js'
 import {dimColumns, dimHeader, moneyJson, rowLabel, shownLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
 import {leftOutLine, leftOutNote, leftOutView, UNIDENTIFIED_MODE_FIELD, type LeftOutLine} from './unidentified-view.js'
-import {columnsOf, count, currency, DIMS, fieldOf, money, req, share, type Output} from './output-fields.js'
+import {columnsOf, count, labelled, currency, DIMS, fieldOf, money, req, share, type Output} from './output-fields.js'
 import {unidentifiedMsg} from '../../messages.js'
 
 /** `spend top --json`, declared once: the schema and the CSV columns come from it. */
@@ -59,10 +59,7 @@ export function topViews(out: TopOutput, result: TopResult, human: boolean, mone
     {key: 'rank', header: '#', kind: 'int'},
     ...(out.by ? [{key: 'group', header: dimHeader(out.by)}] : []),
     {key: 'name', header: dimHeader(subject)},
-    {key: 'currency', header: 'cur'},
-    {key: 'amount', header: 'amount', kind: 'money'},
-    {key: 'count', header: 'count', kind: 'int'},
-    {key: 'share', header: 'share', kind: 'share'},
+    ...labelled(fieldOf(TOP_OUTPUT.fields, 'rows').fields!, {currency: 'cur', amount: 'amount', count: 'count', share: 'share'}),
   ]
   const rows = result.rows.map((r, j) => ({
     rank: r.rank, group: r.group && out.by ? shownLabel(out.by, r.group.id, r.group.label) : undefined,

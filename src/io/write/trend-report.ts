@@ -2,7 +2,7 @@ import type {TrendResult} from '../../analysis/trend.js'
 import type {AnalysisInput} from '../../services/analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, rowLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
-import {columnsOf, count, currency, DIMS, fieldOf, money, req, share, type Output} from './output-fields.js'
+import {columnsOf, count, labelled, currency, DIMS, fieldOf, money, req, share, type Output} from './output-fields.js'
 
 /** A period: 2024, 2024-Q1 or 2024-03. */
 const PERIOD = '^\\d{4}(-\\d{2})?(-(Q[1-4]|\\d{2}))?$'
@@ -81,12 +81,7 @@ export function trendViews(out: TrendOutput, result: TrendResult, human: boolean
   }
   const columns: ViewColumn[] = [
     ...(result.by ? [{key: 'group', header: dimHeader(result.by)}] : []),
-    {key: 'currency', header: 'cur'},
-    {key: 'period', header: 'period'},
-    {key: 'amount', header: 'amount', kind: 'money'},
-    {key: 'count', header: 'count', kind: 'int'},
-    {key: 'change_pct', header: 'vs prev.', kind: 'share'},
-    {key: 'yoy_pct', header: 'vs year', kind: 'share'},
+    ...labelled(fieldOf(TREND_OUTPUT.fields, 'rows').fields!, {currency: 'cur', period: 'period', amount: 'amount', count: 'count', change_pct: 'vs prev.', yoy_pct: 'vs year'}),
   ]
   const rows = withUndated(out, result, UNDATED).map((r) => ({...r, group: result.by ? rowLabel(result.by, r) : undefined}))
   return [{title, columns, rows}]
