@@ -3,9 +3,34 @@ import type {DimName} from '../../analysis/dims.js'
 import type {AnalysisInput} from '../../services/analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, rowLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
-import {leftOutLine, leftOutNote, leftOutView, type LeftOutLine} from './unidentified-view.js'
+import {leftOutLine, leftOutNote, leftOutView, UNIDENTIFIED_FIELD, UNIDENTIFIED_MODE_FIELD, type LeftOutLine} from './unidentified-view.js'
+import {columnsOf, count, labelled, currency, DIMS, fieldOf, money, req, share, type Output} from './output-fields.js'
 import {unidentifiedMsg} from '../../messages.js'
 import type {UnidentifiedMode} from '../../analysis/unidentified.js'
+
+/** `spend concentration --json`, declared once: the schema and the CSV columns (`unidentified` flattened) come from it. */
+export const CONCENTRATION_OUTPUT: Output = {
+  name: 'concentration',
+  title: '`spend concentration --by category|buyer --json` (issue 3 contract); measures are null for a market with no supplier of positive spend',
+  fields: [
+    req({key: 'by', type: 'string', enum: ['category', 'buyer']}),
+    req({key: 'rows', type: 'array', fields: [
+      DIMS,
+      req(currency()),
+      req(money('amount')),
+      req(count('suppliers', {description: 'Identified suppliers with a positive total (the shares\' base).'})),
+      count('suppliers_nonpositive', {description: 'Identified suppliers whose total is zero or negative (not in the shares).'}),
+      req(share('cr1')),
+      req(share('cr3')),
+      req(share('cr5')),
+      req(share('hhi', {kind: 'number'})),
+      req(share('effective_suppliers', {kind: 'number'})),
+      req({key: 'band', type: ['string', 'null'], enum: ['unconcentrated', 'moderately concentrated', 'highly concentrated', null]}),
+      req(UNIDENTIFIED_FIELD),
+    ]}),
+    req(UNIDENTIFIED_MODE_FIELD),
+  ],
+}
 
 export interface ConcentrationOutput {
   by: DimName | null
@@ -58,22 +83,7 @@ export function concentrationViews(out: ConcentrationOutput, _result: Concentrat
   const identified = out.unidentified_suppliers === 'left-out' ? ` (${unidentifiedMsg.sharesOfIdentified()})` : ''
   const title = titled(`Supplier concentration${out.by ? ` by ${dimHeader(out.by)}` : ''}${identified}`, money)
   if (!human) {
-    const columns: ViewColumn[] = [
-      ...dimColumns(by),
-      {key: 'currency', header: 'currency'},
-      {key: 'amount', header: 'amount', kind: 'money'},
-      {key: 'suppliers', header: 'suppliers', kind: 'int'},
-      {key: 'suppliers_nonpositive', header: 'suppliers_nonpositive', kind: 'int'},
-      {key: 'cr1', header: 'cr1', kind: 'share'},
-      {key: 'cr3', header: 'cr3', kind: 'share'},
-      {key: 'cr5', header: 'cr5', kind: 'share'},
-      {key: 'hhi', header: 'hhi', kind: 'number'},
-      {key: 'effective_suppliers', header: 'effective_suppliers', kind: 'number'},
-      {key: 'band', header: 'band'},
-      {key: 'unidentified_amount', header: 'unidentified_amount', kind: 'money'},
-      {key: 'unidentified_count', header: 'unidentified_count', kind: 'int'},
-      {key: 'unidentified_share', header: 'unidentified_share', kind: 'share'},
-    ]
+    const columns = columnsOf(fieldOf(CONCENTRATION_OUTPUT.fields, 'rows').fields!, dimColumns(by))
     const flat = out.rows.map((r) => {
       const u = r.unidentified as {amount: string; count: number; share: number | null}
       return {...r, unidentified_amount: u.amount, unidentified_count: u.count, unidentified_share: u.share}
@@ -83,13 +93,7 @@ export function concentrationViews(out: ConcentrationOutput, _result: Concentrat
   const b = out.bands
   const columns: ViewColumn[] = [
     ...(out.by ? [{key: 'group', header: dimHeader(out.by)}] : []),
-    {key: 'currency', header: 'cur'},
-    {key: 'amount', header: 'amount', kind: 'money'},
-    {key: 'suppliers', header: 'supp.', kind: 'int'},
-    {key: 'cr1', header: 'CR1', kind: 'share'},
-    {key: 'cr3', header: 'CR3', kind: 'share'},
-    {key: 'hhi', header: 'HHI', kind: 'int'},
-    {key: 'band', header: 'band'},
+    ...labelled(fieldOf(CONCENTRATION_OUTPUT.fields, 'rows').fields!, {currency: 'cur', amount: 'amount', suppliers: 'supp.', cr1: 'CR1', cr3: 'CR3', hhi: ['HHI', 'int'], band: 'band'}),
   ]
   const rows = out.rows.map((r) => ({
     ...r, group: out.by ? rowLabel(out.by, r) : undefined, hhi: typeof r.hhi === 'number' ? Math.round(r.hhi) : null,

@@ -6,6 +6,27 @@ import {dimColumns, dimHeader, moneyJson, shownLabel, titled} from './analysis-c
 import {cubeDelimitedBytes} from './cube-bytes.js'
 import type {DelimitedSource} from './delimited.js'
 import type {View, ViewColumn} from './view.js'
+import {columnsOf, count, labelled, currency, DIMS, fieldOf, money, req, share, type Output} from './output-fields.js'
+
+/** `spend cube --json`, declared once: the schema and the CSV columns come from it. */
+export const CUBE_OUTPUT: Output = {
+  name: 'cube',
+  title: '`spend cube --by A,B --json` (issue 3 contract): one key per dimension in each row; subtotal rows carry rollup: true',
+  fields: [
+    req({key: 'by', type: 'array', items: {type: 'string', enum: ['buyer', 'unit', 'supplier', 'category', 'expense_type', 'year', 'quarter', 'month', 'currency']}}),
+    req({key: 'rows', type: 'array', fields: [
+      DIMS,
+      req(currency()),
+      req(money('amount')),
+      req(count('count')),
+      req(share('share', {type: 'number'})),
+      share('share_total', {description: 'Share of the currency\'s whole total; null when that total is 0.'}),
+      {key: 'rollup', type: 'boolean', enum: [true], kind: 'bool'},
+      count('other', {description: 'With --top, only on the folded "Other (k ...)" row: k, the number of groups folded.'}),
+      {key: 'unidentified', type: 'boolean', description: 'The row of redacted and blank suppliers (many unknown payees), kept since a cube breaks down totals.', enum: [true], csv: false},
+    ]}),
+  ],
+}
 
 export type CubeOutput = CubeJson & {rollup: boolean; top: number | null; level: string | null; fiscal_year_start: number}
 
@@ -32,16 +53,8 @@ export function cubeOutput(table: CubeTable, params: Omit<CubeOutput, 'by' | 'ro
 export function cubeViews(out: CubeOutput, table: CubeTable, human: boolean, money: AnalysisInput['money']): View[] {
   const title = titled(`Spend by ${out.by.join(', ') || 'currency'}`, money)
   if (!human) {
-    const columns: ViewColumn[] = [
-      ...dimColumns(table.by),
-      {key: 'currency', header: 'currency'},
-      {key: 'amount', header: 'amount', kind: 'money'},
-      {key: 'count', header: 'count', kind: 'int'},
-      {key: 'share', header: 'share', kind: 'share'},
-      {key: 'share_total', header: 'share_total', kind: 'share'},
-      ...(out.rollup ? [{key: 'rollup', header: 'rollup', kind: 'bool' as const}] : []),
-      ...(out.top !== null ? [{key: 'other', header: 'other', kind: 'int' as const}] : []),
-    ]
+    const omit = [...(out.rollup ? [] : ['rollup']), ...(out.top !== null ? [] : ['other'])]
+    const columns = columnsOf(fieldOf(CUBE_OUTPUT.fields, 'rows').fields!, dimColumns(table.by), omit)
     const view: View & DelimitedSource = {
       title, columns, rows: [],
       delimited: (delimiter) => cubeDelimitedBytes(table, columns, out.rollup, out.top !== null, delimiter),
@@ -52,10 +65,7 @@ export function cubeViews(out: CubeOutput, table: CubeTable, human: boolean, mon
   }
   const columns: ViewColumn[] = [
     ...table.by.map((d, i) => ({key: `d${i}`, header: dimHeader(d)})),
-    {key: 'currency', header: 'cur'},
-    {key: 'amount', header: 'amount', kind: 'money'},
-    {key: 'count', header: 'count', kind: 'int'},
-    {key: 'share', header: table.by.length > 1 ? 'of parent' : 'share', kind: 'share'},
+    ...labelled(fieldOf(CUBE_OUTPUT.fields, 'rows').fields!, {currency: 'cur', amount: 'amount', count: 'count', share: table.by.length > 1 ? 'of parent' : 'share'}),
   ]
   const n = table.by.length
   const rows: Record<string, unknown>[] = new Array(table.length)

@@ -2,6 +2,50 @@ import {relative, resolve} from 'node:path'
 import type {ImportEntry} from '../workspace/index.js'
 import {contractTotals} from '../workspace/manifest.js'
 import type {View} from './view.js'
+import {count, currency, money, req, type Field, type Output} from './output-fields.js'
+
+/** An import as `spend import` and `spend imports` list it (the contract fields; more are written). */
+export const IMPORT_ENTRY_FIELDS: readonly Field[] = [
+  req({key: 'id', type: 'string'}),
+  req({key: 'file', type: 'string', description: 'The file\'s name, without its folders ("<stdin>" for standard input); entries imported before path existed hold the path as typed then'}),
+  {key: 'path', type: ['string', 'null'], description: 'The file\'s path relative to the workspace folder, with / separators; null for standard input and for entries imported before it existed'},
+  req({key: 'sha256', type: 'string', pattern: '^[0-9a-f]{64}$'}),
+  req({key: 'format', type: 'string'}),
+  req({key: 'rows', type: 'object', fields: [
+    req(count('read')),
+    req(count('imported')),
+    req(count('rejected')),
+    req(count('skipped')),
+  ]}),
+  req({key: 'totals', type: 'array', fields: [
+    req(currency()),
+    req(money('source')),
+    req(money('imported')),
+    req(money('rejected')),
+  ]}),
+]
+
+/** `spend imports --json`, declared once: schemas/imports.json comes from it. */
+export const IMPORTS_OUTPUT: Output = {
+  name: 'imports',
+  title: '`spend imports --json`: the imports in the workspace, same fields as import',
+  fields: [
+    req({key: 'imports', type: 'array', fields: IMPORT_ENTRY_FIELDS}),
+  ],
+}
+
+/** `spend imports remove ID --json`. */
+export const IMPORTS_REMOVE_OUTPUT: Output = {
+  name: 'imports-remove',
+  title: '`spend imports remove ID --json`',
+  fields: [
+    req({key: 'removed', type: 'object', fields: [
+      req({key: 'id', type: 'string'}),
+      req({key: 'file', type: 'string'}),
+    ]}),
+  ],
+}
+
 
 /**
  * `spend imports --json`: {imports: [{id, file, path, sha256, bytes, format, rows, totals, options, tool_version}]}.

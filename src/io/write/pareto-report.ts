@@ -2,9 +2,55 @@ import type {ParetoResult} from '../../analysis/pareto.js'
 import type {DimName} from '../../analysis/dims.js'
 import type {AnalysisInput} from '../../services/analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, NONE, rowLabel, shownLabel, titled} from './analysis-common.js'
-import type {View, ViewColumn} from './view.js'
-import {leftOutLine, leftOutNote, leftOutView, type LeftOutLine} from './unidentified-view.js'
+import type {View} from './view.js'
+import {columnsOf, count, labelled, currency, DIMS, fieldOf, money, req, share, text, type Output} from './output-fields.js'
+import {leftOutLine, leftOutNote, leftOutView, UNIDENTIFIED_FIELD, UNIDENTIFIED_MODE_FIELD, type LeftOutLine} from './unidentified-view.js'
 import type {UnidentifiedMode} from '../../analysis/unidentified.js'
+
+/** The supplier's class: A (80% of spend), B (to 95%), C (the rest); none for rows of no spend. */
+const CLASS = req(text('class', {enum: ['A', 'B', 'C', 'none']}))
+
+/** With --detail, each supplier of a group: the items of `suppliers_detail`. */
+const DETAIL_FIELDS = [
+  req(text('supplier', {type: ['string', 'null']})),
+  req(text('supplier_key', {type: ['string', 'null']})),
+  CLASS,
+  req(money('amount')),
+  req(count('count')),
+  req(share('cumulative')),
+]
+
+/** `spend pareto --json`, declared once: the schema and the CSV columns come from it. */
+export const PARETO_OUTPUT: Output = {
+  name: 'pareto',
+  title: '`spend pareto --json` (issue 3: ABC classes, suppliers making 80%, the tail)',
+  fields: [
+    req({key: 'rows', type: 'array', fields: [
+      DIMS,
+      req(currency()),
+      CLASS,
+      req(count('suppliers')),
+      req(count('transactions')),
+      req(money('amount')),
+      req(share('share')),
+    ]}),
+    req({key: 'groups', type: 'array', fields: [
+      DIMS,
+      req(currency()),
+      req(money('amount', {description: 'Net total of the group, unidentified spend included; the classes are of identified suppliers.'})),
+      req(count('suppliers')),
+      req(count('suppliers_80')),
+      req(count('tail_suppliers')),
+      req(count('tail_transactions')),
+      req(money('tail_amount')),
+      req(share('tail_share')),
+      req(UNIDENTIFIED_FIELD),
+      {key: 'suppliers_detail', type: 'array', description: 'With --detail: every supplier of the group, largest first, with its class and cumulative share.', fields: DETAIL_FIELDS},
+    ]}),
+    req(UNIDENTIFIED_MODE_FIELD),
+  ],
+}
+
 
 export interface ParetoOutput {
   by: DimName | null
@@ -46,15 +92,7 @@ export function paretoViews(out: ParetoOutput, result: ParetoResult, human: bool
   // Of identified spend by default: the view of what was left out says so (this title is long enough).
   const classTitle = titled(`ABC classes of suppliers${out.by ? ` per ${dimHeader(out.by)}` : ''} (A: 80% of spend, B: to 95%, C: the rest)`, money)
   if (!human) {
-    const columns: ViewColumn[] = [
-      ...dimColumns(by),
-      {key: 'currency', header: 'currency'},
-      {key: 'class', header: 'class'},
-      {key: 'suppliers', header: 'suppliers', kind: 'int'},
-      {key: 'transactions', header: 'transactions', kind: 'int'},
-      {key: 'amount', header: 'amount', kind: 'money'},
-      {key: 'share', header: 'share', kind: 'share'},
-    ]
+    const columns = columnsOf(fieldOf(PARETO_OUTPUT.fields, 'rows').fields!, dimColumns(by))
     return [detailTable(out) ?? {title: classTitle, columns, rows: out.rows}]
   }
   const group = out.by ? [{key: 'group', header: dimHeader(out.by)}] : []
@@ -64,12 +102,7 @@ export function paretoViews(out: ParetoOutput, result: ParetoResult, human: bool
       title: classTitle,
       columns: [
         ...group,
-        {key: 'currency', header: 'cur'},
-        {key: 'class', header: 'class'},
-        {key: 'suppliers', header: 'suppliers', kind: 'int'},
-        {key: 'transactions', header: 'payments', kind: 'int'},
-        {key: 'amount', header: 'amount', kind: 'money'},
-        {key: 'share', header: 'share', kind: 'share'},
+        ...labelled(fieldOf(PARETO_OUTPUT.fields, 'rows').fields!, {currency: 'cur', class: 'class', suppliers: 'suppliers', transactions: 'payments', amount: 'amount', share: 'share'}),
       ],
       rows: out.rows.map((r) => ({...r, group: label(r)})),
     },
@@ -77,12 +110,7 @@ export function paretoViews(out: ParetoOutput, result: ParetoResult, human: bool
       title: 'Suppliers making 80% of spend, and the tail (class C)',
       columns: [
         ...group,
-        {key: 'currency', header: 'cur'},
-        {key: 'suppliers', header: 'suppliers', kind: 'int'},
-        {key: 'suppliers_80', header: 'make 80%', kind: 'int'},
-        {key: 'tail_suppliers', header: 'tail', kind: 'int'},
-        {key: 'tail_transactions', header: 'tail pay.', kind: 'int'},
-        {key: 'tail_amount', header: 'tail amount', kind: 'money'},
+        ...labelled(fieldOf(PARETO_OUTPUT.fields, 'groups').fields!, {currency: 'cur', suppliers: 'suppliers', suppliers_80: 'make 80%', tail_suppliers: 'tail', tail_transactions: 'tail pay.', tail_amount: 'tail amount'}),
       ],
       rows: out.groups.map((g) => ({...g, group: label(g)})),
     },
@@ -96,10 +124,7 @@ export function paretoViews(out: ParetoOutput, result: ParetoResult, human: bool
       title: `Suppliers${g.group ? ` of ${g.group.label ?? NONE}` : ''} in ${g.currency ?? NONE}`,
       columns: [
         {key: 'supplier', header: 'supplier'},
-        {key: 'class', header: 'class'},
-        {key: 'amount', header: 'amount', kind: 'money'},
-        {key: 'count', header: 'count', kind: 'int'},
-        {key: 'cumulative', header: 'cumul.', kind: 'share'},
+        ...labelled(DETAIL_FIELDS, {class: 'class', amount: 'amount', count: 'count', cumulative: 'cumul.'}),
       ],
       rows: json.map((s) => ({...s, supplier: shownLabel('supplier', s.supplier_key as string | null, s.supplier as string | null)})),
     })
@@ -118,16 +143,7 @@ function detailTable(out: ParetoOutput): View | null {
   })
   return {
     title: 'Suppliers',
-    columns: [
-      ...dimColumns(by),
-      {key: 'currency', header: 'currency'},
-      {key: 'supplier', header: 'supplier'},
-      {key: 'supplier_key', header: 'supplier_key'},
-      {key: 'class', header: 'class'},
-      {key: 'amount', header: 'amount', kind: 'money'},
-      {key: 'count', header: 'count', kind: 'int'},
-      {key: 'cumulative', header: 'cumulative', kind: 'share'},
-    ],
+    columns: columnsOf([DIMS, currency(), ...DETAIL_FIELDS], dimColumns(by)),
     rows,
   }
 }

@@ -5,7 +5,71 @@ import type {AnalysisInput} from '../../services/analysis-input.js'
 import {moneyJson, shownLabel, titled, UNDATED} from './analysis-common.js'
 import {ratio} from '../../analysis/kernel.js'
 import {unidentifiedMsg} from '../../messages.js'
-import {groupThousands, type View, type ViewColumn} from './view.js'
+import {groupThousands, type View} from './view.js'
+import {columnsOf, count, currency, fieldOf, money, req, share, type Output} from './output-fields.js'
+
+const DATE = '^\\d{4}-\\d{2}-\\d{2}$'
+
+/**
+ * `spend profile buyer|supplier --json`, declared once: the schema and the CSV columns come from it.
+ * @example profileDeclaration('buyer').name // 'profile-buyer'
+ */
+export function profileDeclaration(kind: 'buyer' | 'supplier'): Output {
+  const counter = kind === 'buyer' ? 'supplier' : 'buyer'
+  return {
+    name: `profile-${kind}`,
+    title: `\`spend profile ${kind} ID|NAME --json\` (issue 3: totals by year, ${counter}s and categories, first and last payment, share, rank)`,
+    fields: [
+      req({key: 'kind', type: 'string', enum: [kind]}),
+      req({key: 'id', type: 'string'}),
+      req({key: 'name', type: 'string'}),
+      req({key: 'totals', type: 'array', fields: [
+        req(currency()),
+        req(money('amount')),
+        req(count('count')),
+        req({key: 'first', type: ['string', 'null'], pattern: DATE, kind: 'date'}),
+        req({key: 'last', type: ['string', 'null'], pattern: DATE, kind: 'date'}),
+        req({key: 'rank', type: ['integer', 'null'], description: 'Rank among identified suppliers (or buyers) in this currency; null when the profile is of the redacted and blank suppliers (unidentified: true).', minimum: 1}),
+        req(count('of', {description: 'How many suppliers (or buyers) are ranked in this currency (redacted and blank ones not counted unless --redacted-as-supplier).'})),
+      ]}),
+      req({key: 'years', type: 'array', fields: [
+        req({key: 'year', type: ['string', 'null'], description: 'The (fiscal) year; null for rows with no date.'}),
+        req(currency()),
+        req(money('amount')),
+        req(count('count')),
+        req(share('share')),
+      ]}),
+      req({key: 'counterparts', type: 'array', fields: [
+        req({key: counter, type: ['string', 'null']}),
+        req(currency()),
+        req(money('amount')),
+        req(count('count')),
+        req(share('share')),
+        req(share('share_of_counterpart')),
+      ]}),
+      req({key: 'categories', type: 'array', fields: [
+        req({key: 'category', type: ['string', 'null']}),
+        req(currency()),
+        req(money('amount')),
+        req(count('count')),
+        req(share('share')),
+      ]}),
+      req({key: 'rows', type: 'array', fields: [
+        req({key: 'section', type: 'string', enum: ['year', counter, 'category']}),
+        req({key: 'key', type: ['string', 'null']}),
+        req({key: 'name', type: ['string', 'null']}),
+        req(currency()),
+        req(money('amount')),
+        req(count('count')),
+        req(share('share')),
+        share('share_of_counterpart', {description: 'Counterpart lines: the share of the counterpart\'s own total in this currency; null on the other lines.'}),
+      ]}),
+      req({key: 'unidentified', type: 'boolean', description: 'The profile is of the redacted and blank supplier names (many unknown payees), not of one supplier.'}),
+    ],
+  }
+}
+
+export const PROFILE_OUTPUTS = {buyer: profileDeclaration('buyer'), supplier: profileDeclaration('supplier')}
 
 export type ProfileOutput = Record<string, unknown> & {rows: Record<string, unknown>[]}
 
@@ -43,16 +107,7 @@ function longRows(p: ProfileResult): Record<string, unknown>[] {
 export function profileViews(out: ProfileOutput, p: ProfileResult, human: boolean, money: AnalysisInput['money']): View[] {
   const counter = p.kind === 'supplier' ? 'buyer' : 'supplier'
   if (!human) {
-    const columns: ViewColumn[] = [
-      {key: 'section', header: 'section'},
-      {key: 'key', header: 'key'},
-      {key: 'name', header: 'name'},
-      {key: 'currency', header: 'currency'},
-      {key: 'amount', header: 'amount', kind: 'money'},
-      {key: 'count', header: 'count', kind: 'int'},
-      {key: 'share', header: 'share', kind: 'share'},
-      {key: 'share_of_counterpart', header: 'share_of_counterpart', kind: 'share'},
-    ]
+    const columns = columnsOf(fieldOf(PROFILE_OUTPUTS[p.kind].fields, 'rows').fields!)
     return [{title: `Profile of ${p.name}`, columns, rows: out.rows}]
   }
   const overview = [

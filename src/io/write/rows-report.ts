@@ -5,7 +5,8 @@ import type {RecordColumn} from '../../model/record.js'
 import type {AnalysisInput} from '../../services/analysis-input.js'
 import type {RawLines, RawSource} from '../../services/raw-lines.js'
 import {moneyJson, titled} from './analysis-common.js'
-import type {ColumnKind, View, ViewColumn} from './view.js'
+import type {View, ViewColumn} from './view.js'
+import {count, currency, money, req, text, type Field, type Output} from './output-fields.js'
 
 /**
  * `spend rows`: its fields, declared once. The JSON rows, the CSV/TSV/Markdown
@@ -14,42 +15,70 @@ import type {ColumnKind, View, ViewColumn} from './view.js'
  * the frame's columns, so a million rows are written without a million objects.
  */
 
-/** A field of `spend rows` output: its JSON key (also the CSV header) and where its value comes from. */
-interface FieldSpec {
-  key: string
+/** A field of `spend rows` output: its declaration (JSON key, also the CSV header; shape), the header people see and where its value comes from. */
+interface FieldSpec extends Field {
   /** The header people see. */
   header: string
-  kind?: ColumnKind
   /** The frame column it shows (dictionary text as is). */
   column?: RecordColumn
 }
 
+const spec = (f: Field, header: string, column?: RecordColumn): FieldSpec => ({...f, header, ...(column ? {column} : {})})
+/** A text field of the record, null when blank. */
+const textOf = (key: string, header: string, column: RecordColumn): FieldSpec => spec(req(text(key, {type: ['string', 'null']})), header, column)
+const RAW_STATUS = ['ok', 'stdin', 'archive', 'not_text', 'file_moved', 'file_changed', 'unreadable', 'line_not_found', 'not_imported']
+
 /** Every field of a row, in JSON order. */
 export const ROW_FIELDS: readonly FieldSpec[] = [
-  {key: 'import', header: 'import', column: 'source'},
-  {key: 'file', header: 'file', column: 'source_file'},
-  {key: 'line', header: 'line', kind: 'int', column: 'source_line'},
-  {key: 'date', header: 'date', kind: 'date', column: 'date'},
-  {key: 'buyer', header: 'buyer', column: 'buyer'},
-  {key: 'unit', header: 'unit', column: 'unit'},
-  {key: 'supplier', header: 'supplier', column: 'supplier'},
-  {key: 'amount', header: 'amount', kind: 'money'},
-  {key: 'currency', header: 'cur', column: 'currency'},
-  {key: 'description', header: 'description', column: 'description'},
-  {key: 'expense_type', header: 'expense type', column: 'expense_type'},
-  {key: 'transaction_id', header: 'transaction', column: 'transaction_id'},
-  {key: 'buyer_id', header: 'buyer id', column: 'buyer_id'},
-  {key: 'supplier_id', header: 'supplier id', column: 'supplier_id'},
-  {key: 'supplier_key', header: 'supplier key', column: 'supplier_key'},
-  {key: 'category_code', header: 'category code', column: 'category_code'},
-  {key: 'category', header: 'category', column: 'category'},
+  spec(req(text('import')), 'import', 'source'),
+  spec(req(text('file')), 'file', 'source_file'),
+  spec(req(count('line')), 'line', 'source_line'),
+  spec(req(text('date', {type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$', kind: 'date'})), 'date', 'date'),
+  textOf('buyer', 'buyer', 'buyer'),
+  textOf('unit', 'unit', 'unit'),
+  textOf('supplier', 'supplier', 'supplier'),
+  spec(req(money('amount')), 'amount'),
+  spec(req(currency()), 'cur', 'currency'),
+  textOf('description', 'description', 'description'),
+  textOf('expense_type', 'expense type', 'expense_type'),
+  textOf('transaction_id', 'transaction', 'transaction_id'),
+  textOf('buyer_id', 'buyer id', 'buyer_id'),
+  textOf('supplier_id', 'supplier id', 'supplier_id'),
+  textOf('supplier_key', 'supplier key', 'supplier_key'),
+  textOf('category_code', 'category code', 'category_code'),
+  textOf('category', 'category', 'category'),
 ]
 
 /** With --raw: the record's text from the source file, and why it is missing when it is. */
 export const RAW_FIELDS: readonly FieldSpec[] = [
-  {key: 'raw', header: 'raw line'},
-  {key: 'raw_status', header: 'raw status'},
+  spec(text('raw', {type: ['string', 'null']}), 'raw line'),
+  spec(text('raw_status', {enum: RAW_STATUS}), 'raw status'),
 ]
+
+/** `spend rows --json`, declared once: its rows are ROW_FIELDS (and RAW_FIELDS with --raw); schemas/rows.json comes from it. */
+export const ROWS_OUTPUT: Output = {
+  name: 'rows',
+  title: '`spend rows --json` (issue 8): the records behind a figure, each with its import, file and line; totals of every row the filters match; with --raw, each row\'s original line (raw, raw_status) and raw_sources',
+  fields: [
+    req({key: 'sort', type: 'string', enum: ['amount', 'date', 'file']}),
+    req({key: 'top', type: ['integer', 'null'], minimum: 1}),
+    req(count('count')),
+    req({key: 'totals', type: 'array', fields: [
+      req(currency()),
+      req(money('amount')),
+      req(count('count')),
+    ]}),
+    {key: 'raw_sources', type: 'array', fields: [
+      req(text('import')),
+      req(text('file')),
+      req(text('path', {type: ['string', 'null']})),
+      req(text('status', {enum: RAW_STATUS})),
+      req(text('note', {type: ['string', 'null']})),
+      req(count('rows')),
+    ]},
+    req({key: 'rows', type: 'array', fields: [...ROW_FIELDS, ...RAW_FIELDS]}),
+  ],
+}
 
 /** Fields a terminal table shows: narrow first (80 columns), more on a wide terminal; Markdown has them all. */
 const TABLE_NARROW = ['import', 'line', 'date', 'supplier', 'amount', 'currency']

@@ -4,6 +4,49 @@ import type {AnalysisInput} from '../../services/analysis-input.js'
 import {basename} from 'node:path'
 import {filterFields, filterText, moneyJson, type FilterFields} from './analysis-common.js'
 import {groupThousands as groupMoney, humanCell, type View} from './view.js'
+import {count, currency, money, req, share, type Output} from './output-fields.js'
+import {UNIDENTIFIED_MODE_FIELD} from './unidentified-view.js'
+
+/** `spend summary --json`, declared once: schemas/summary.json comes from it. */
+export const SUMMARY_OUTPUT: Output = {
+  name: 'summary',
+  title: '`spend summary --json` (issue 2 contract; issue 8 adds supplier_names, unidentified, supplier_rule, unidentified_suppliers, filters)',
+  fields: [
+    req(count('rows')),
+    req(count('buyers')),
+    req(count('suppliers', {description: 'Distinct supplier entities: the supplier id when the file gives one, else the normalised name (supplier_key); redacted and blank suppliers are not counted unless --redacted-as-supplier.'})),
+    req({key: 'from', type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$'}),
+    req({key: 'to', type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$'}),
+    req({key: 'totals', type: 'array', fields: [
+      req(currency()),
+      req(money('amount')),
+    ]}),
+    req(count('supplier_names', {description: 'Distinct supplier names as published, ignoring case; redacted and blank names are not counted unless --redacted-as-supplier.'})),
+    req({key: 'unidentified', type: 'array', items: {type: 'object', description: 'Per currency of totals: spend with a redacted or blank supplier (many unknown payees) left out of the supplier counts, ranks and shares; share is of the whole total. Zero when they are counted as one supplier (--redacted-as-supplier) or dropped (--exclude-redacted).', fields: [
+      req(currency()),
+      req(money('amount')),
+      req(count('count')),
+      req(share('share')),
+    ]}}),
+    req({key: 'supplier_rule', type: 'object', description: 'The counting rules of suppliers and supplier_names, in words.', fields: [
+      req({key: 'suppliers', type: 'string'}),
+      req({key: 'supplier_names', type: 'string'}),
+      req({key: 'unidentified', type: 'string'}),
+    ]}),
+    req(UNIDENTIFIED_MODE_FIELD),
+    req({key: 'filters', type: 'object', description: 'The analysis filters given (by flag name; --file as file); {} when none.', closed: true, fields: [
+      {key: 'buyer', type: 'array', items: {type: 'string'}},
+      {key: 'supplier', type: 'array', items: {type: 'string'}},
+      {key: 'category', type: 'array', items: {type: 'string'}},
+      {key: 'currency', type: 'array', items: {type: 'string'}},
+      {key: 'file', type: 'array', items: {type: 'string'}},
+      {key: 'from', type: 'string'},
+      {key: 'to', type: 'string'},
+      {key: 'exclude_redacted', type: 'boolean', enum: [true]},
+    ]}),
+  ],
+}
+
 
 /** `spend summary --json`: the summary, the filters that applied, how redacted suppliers were counted, and conversions. */
 export type SummaryOutput = SpendSummary & {unidentified_suppliers: UnidentifiedMode; filters: FilterFields; [extra: string]: unknown}

@@ -4,8 +4,35 @@ import type {AnalysisInput} from '../../services/analysis-input.js'
 import type {UnidentifiedMode} from '../../analysis/unidentified.js'
 import {dimColumns, dimHeader, moneyJson, rowLabel, shownLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
-import {leftOutLine, leftOutNote, leftOutView, type LeftOutLine} from './unidentified-view.js'
+import {leftOutLine, leftOutNote, leftOutView, UNIDENTIFIED_MODE_FIELD, type LeftOutLine} from './unidentified-view.js'
+import {columnsOf, count, labelled, currency, DIMS, fieldOf, money, req, share, type Output} from './output-fields.js'
 import {unidentifiedMsg} from '../../messages.js'
+
+/** `spend top --json`, declared once: the schema and the CSV columns come from it. */
+export const TOP_OUTPUT: Output = {
+  name: 'top',
+  title: '`spend top suppliers|buyers|categories --json` (issue 3: {rows} plus parameters)',
+  fields: [
+    req({key: 'what', type: 'string', enum: ['suppliers', 'buyers', 'categories']}),
+    {key: 'top', type: ['integer', 'null']},
+    req({key: 'rows', type: 'array', fields: [
+      req({key: 'rank', type: ['integer', 'null'], description: '1-based rank; null for the folded "Other" row.', minimum: 1, kind: 'int'}),
+      DIMS,
+      req(currency()),
+      req(money('amount')),
+      req(count('count')),
+      req(share('share')),
+      count('other', {description: 'Only on the folded "Other (k ...)" row: k, how many were folded into it.'}),
+    ]}),
+    {key: 'unidentified', type: 'array', items: {type: 'object', description: 'Suppliers only, per --by group and currency: the spend left out of the ranking (redacted or blank suppliers, many unknown payees); share is of the group\'s whole total; the rows\' shares are of the rest.', fields: [
+      req(currency()),
+      req(money('amount')),
+      req(count('count')),
+      req(share('share')),
+    ]}},
+    UNIDENTIFIED_MODE_FIELD,
+  ],
+}
 
 export interface TopOutput {
   what: TopSubject
@@ -25,25 +52,14 @@ export function topViews(out: TopOutput, result: TopResult, human: boolean, mone
   const leaving = out.unidentified_suppliers === 'left-out'
   const title = titled(`Top ${out.top} ${out.what}${out.by ? ` per ${dimHeader(out.by)}` : ''}${leaving ? ` (${unidentifiedMsg.sharesOfIdentified()})` : ''}`, money)
   if (!human) {
-    const columns: ViewColumn[] = [
-      {key: 'rank', header: 'rank', kind: 'int'},
-      ...dimColumns(out.by ? [out.by, subject] : [subject]),
-      {key: 'currency', header: 'currency'},
-      {key: 'amount', header: 'amount', kind: 'money'},
-      {key: 'count', header: 'count', kind: 'int'},
-      {key: 'share', header: 'share', kind: 'share'},
-      {key: 'other', header: 'other', kind: 'int'},
-    ]
+    const columns = columnsOf(fieldOf(TOP_OUTPUT.fields, 'rows').fields!, dimColumns(out.by ? [out.by, subject] : [subject]))
     return [{title, columns, rows: out.rows}]
   }
   const columns: ViewColumn[] = [
     {key: 'rank', header: '#', kind: 'int'},
     ...(out.by ? [{key: 'group', header: dimHeader(out.by)}] : []),
     {key: 'name', header: dimHeader(subject)},
-    {key: 'currency', header: 'cur'},
-    {key: 'amount', header: 'amount', kind: 'money'},
-    {key: 'count', header: 'count', kind: 'int'},
-    {key: 'share', header: 'share', kind: 'share'},
+    ...labelled(fieldOf(TOP_OUTPUT.fields, 'rows').fields!, {currency: 'cur', amount: 'amount', count: 'count', share: 'share'}),
   ]
   const rows = result.rows.map((r, j) => ({
     rank: r.rank, group: r.group && out.by ? shownLabel(out.by, r.group.id, r.group.label) : undefined,

@@ -2,6 +2,39 @@ import type {TrendResult} from '../../analysis/trend.js'
 import type {AnalysisInput} from '../../services/analysis-input.js'
 import {dimColumns, dimHeader, moneyJson, rowLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
+import {columnsOf, count, labelled, currency, DIMS, fieldOf, money, req, share, type Output} from './output-fields.js'
+
+/** A period: 2024, 2024-Q1 or 2024-03. */
+const PERIOD = '^\\d{4}(-\\d{2})?(-(Q[1-4]|\\d{2}))?$'
+
+/** `spend trend --json`, declared once: the schema and the CSV columns come from it. */
+export const TREND_OUTPUT: Output = {
+  name: 'trend',
+  title: '`spend trend --every month|quarter|year --json` (issue 3: totals per period, change on the previous period and a year earlier)',
+  fields: [
+    req({key: 'every', type: 'string', enum: ['month', 'quarter', 'year']}),
+    req({key: 'from', type: ['string', 'null'], pattern: PERIOD}),
+    req({key: 'to', type: ['string', 'null'], pattern: PERIOD}),
+    req({key: 'rows', type: 'array', fields: [
+      DIMS,
+      req(currency()),
+      req({key: 'period', type: 'string', pattern: PERIOD}),
+      req(money('amount')),
+      req(count('count')),
+      req(money('change', {type: ['string', 'null']})),
+      req(share('change_pct')),
+      req(money('yoy', {type: ['string', 'null']})),
+      req(share('yoy_pct')),
+    ]}),
+    {key: 'undated', type: 'array', description: 'Rows without a usable date: one line per series (group with --by, and currency) that has any; in no period and in no change', fields: [
+      DIMS,
+      req(currency()),
+      req({key: 'period', type: 'null'}),
+      req(money('amount')),
+      req(count('count', {minimum: 1})),
+    ]},
+  ],
+}
 
 export type TrendOutput = Record<string, unknown> & {rows: Record<string, unknown>[]; undated: Record<string, unknown>[]}
 
@@ -43,27 +76,12 @@ export function trendViews(out: TrendOutput, result: TrendResult, human: boolean
   const fiscal = result.fiscalYearStart > 1 ? `, fiscal years from month ${result.fiscalYearStart}` : ''
   const title = titled(`Spend per ${result.every}${result.by ? ` by ${dimHeader(result.by)}` : ''}${fiscal}`, money)
   if (!human) {
-    const columns: ViewColumn[] = [
-      ...dimColumns(by),
-      {key: 'currency', header: 'currency'},
-      {key: 'period', header: 'period'},
-      {key: 'amount', header: 'amount', kind: 'money'},
-      {key: 'count', header: 'count', kind: 'int'},
-      {key: 'change', header: 'change', kind: 'money'},
-      {key: 'change_pct', header: 'change_pct', kind: 'share'},
-      {key: 'yoy', header: 'yoy', kind: 'money'},
-      {key: 'yoy_pct', header: 'yoy_pct', kind: 'share'},
-    ]
+    const columns = columnsOf(fieldOf(TREND_OUTPUT.fields, 'rows').fields!, dimColumns(by))
     return [{title, columns, rows: withUndated(out, result, null)}]
   }
   const columns: ViewColumn[] = [
     ...(result.by ? [{key: 'group', header: dimHeader(result.by)}] : []),
-    {key: 'currency', header: 'cur'},
-    {key: 'period', header: 'period'},
-    {key: 'amount', header: 'amount', kind: 'money'},
-    {key: 'count', header: 'count', kind: 'int'},
-    {key: 'change_pct', header: 'vs prev.', kind: 'share'},
-    {key: 'yoy_pct', header: 'vs year', kind: 'share'},
+    ...labelled(fieldOf(TREND_OUTPUT.fields, 'rows').fields!, {currency: 'cur', period: 'period', amount: 'amount', count: 'count', change_pct: 'vs prev.', yoy_pct: 'vs year'}),
   ]
   const rows = withUndated(out, result, UNDATED).map((r) => ({...r, group: result.by ? rowLabel(result.by, r) : undefined}))
   return [{title, columns, rows}]

@@ -1,5 +1,6 @@
 import {unidentifiedMsg} from '../../messages.js'
 import {groupThousands, humanCell, type View} from './view.js'
+import {count, money, req, share, type Field} from './output-fields.js'
 
 /**
  * Saying beside a supplier measure what it left out: the spend of redacted
@@ -56,4 +57,17 @@ export function leftOutNote(what: string, lines: readonly LeftOutLine[]): string
     unidentifiedMsg.part(l.currency ?? '', groupThousands(l.amount), groupThousands(String(l.count)), humanCell(l.share, 'share'), l.group))
   if (shown.length > NOTE_PARTS) parts.push(unidentifiedMsg.moreGroups(shown.length - NOTE_PARTS))
   return unidentifiedMsg.leftOut(what, parts)
+}
+
+/** `unidentified_suppliers`: how redacted and blank suppliers were treated (top-level field of the supplier analyses). */
+export const UNIDENTIFIED_MODE_FIELD: Field = {
+  key: 'unidentified_suppliers', type: 'string', enum: ['left-out', 'as-supplier', 'excluded'],
+  description: 'How redacted and blank suppliers were treated: left-out (default: out of supplier counts, ranks and shares, kept in totals), as-supplier (--redacted-as-supplier: one supplier), excluded (--exclude-redacted: rows dropped).',
+}
+
+/** `unidentified` of a group: the spend of redacted and blank suppliers left out of its supplier measures. */
+export const UNIDENTIFIED_FIELD: Field = {
+  key: 'unidentified', type: 'object',
+  description: 'Spend with a redacted or blank supplier (many unknown payees) left out of the supplier counts, ranks and shares; share is of the whole total. Zero when they are counted as one supplier (--redacted-as-supplier) or dropped (--exclude-redacted).',
+  fields: [req(money('amount')), req(count('count')), req(share('share'))],
 }

@@ -1,0 +1,33 @@
+import type {Output} from '../io/write/output-fields.js'
+import {IMPORTS_OUTPUT, IMPORTS_REMOVE_OUTPUT} from '../io/write/imports-report.js'
+import {SUMMARY_OUTPUT} from '../io/write/summary-report.js'
+import {IMPORT_OUTPUT} from './import-report.js'
+import {INSPECT_OUTPUT} from './inspect-fields.js'
+import {CONCENTRATION_OUTPUT} from '../io/write/concentration-report.js'
+import {CUBE_OUTPUT} from '../io/write/cube-report.js'
+import {PARETO_OUTPUT} from '../io/write/pareto-report.js'
+import {PROFILE_OUTPUTS} from '../io/write/profile-report.js'
+import {ROWS_OUTPUT} from '../io/write/rows-report.js'
+import {TOP_OUTPUT} from '../io/write/top-report.js'
+import {TREND_OUTPUT} from '../io/write/trend-report.js'
+
+/**
+ * Every declared output: `npm run schemas` writes schemas/NAME.json from each,
+ * and test/contracts/schemas-generated.test.ts checks the committed files match.
+ * (schemas/error.json, the error shape, is written by hand.)
+ */
+export const OUTPUTS: readonly Output[] = [
+  IMPORT_OUTPUT,
+  IMPORTS_OUTPUT,
+  IMPORTS_REMOVE_OUTPUT,
+  INSPECT_OUTPUT,
+  SUMMARY_OUTPUT,
+  CONCENTRATION_OUTPUT,
+  CUBE_OUTPUT,
+  PARETO_OUTPUT,
+  PROFILE_OUTPUTS.buyer,
+  PROFILE_OUTPUTS.supplier,
+  ROWS_OUTPUT,
+  TOP_OUTPUT,
+  TREND_OUTPUT,
+]
