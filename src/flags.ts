@@ -1,8 +1,8 @@
 import {Flags} from '@oclif/core'
 
-/** Output formats, declared once for every data command. */
-export const formats = ['table', 'csv', 'tsv', 'json', 'md'] as const
-export type Format = (typeof formats)[number]
+import {formats} from './io/write/view.js'
+
+export type {Format} from './io/write/view.js'
 
 export const formatFlag = Flags.option({
   options: formats,

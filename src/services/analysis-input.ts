@@ -4,6 +4,7 @@ import {msg} from '../messages.js'
 import {frameFromRecords, type SpendFrame} from '../model/frame.js'
 import {RECORD_COLUMNS, type RecordColumn, type SpendRecord} from '../model/record.js'
 import type {Rows} from '../analysis/kernel.js'
+import type {MoneyNote} from '../analysis/money-note.js'
 import type {FilterOptions} from '../analysis/filter.js'
 import type {RecordSink} from '../io/read/types.js'
 import {resolveWorkspace, Workspace} from '../io/workspace/index.js'
@@ -45,7 +46,7 @@ export interface AnalysisInput {
   /** With `{imports: true}`: the workspace's imports, or the sources read with --file. */
   imports?: InputImport[]
   /** What was done to amounts, for the output to name: {fx: {to, from}, deflate: {base}}. */
-  money: {fx?: {to: string; from: string[]; rates: string}; deflate?: {base: string; index: string}}
+  money: MoneyNote
   /** Lines for stderr (e.g. an empty workspace and how to fill it, or filters that matched no row). */
   notes: string[]
 }

@@ -10,6 +10,7 @@ import {PROFILE_OUTPUTS} from '../io/write/profile-report.js'
 import {ROWS_OUTPUT} from '../io/write/rows-report.js'
 import {TOP_OUTPUT} from '../io/write/top-report.js'
 import {TREND_OUTPUT} from '../io/write/trend-report.js'
+import {CHECK_OUTPUT} from '../io/write/check-report.js'
 
 /**
  * Every declared output: `npm run schemas` writes schemas/NAME.json from each,
@@ -30,4 +31,5 @@ export const OUTPUTS: readonly Output[] = [
   ROWS_OUTPUT,
   TOP_OUTPUT,
   TREND_OUTPUT,
+  CHECK_OUTPUT,
 ]

@@ -7,39 +7,15 @@ import {readRecordLines, TEXT_ENCODINGS} from '../io/read/bytes/record-lines.js'
 import type {TextEncoding} from '../io/read/bytes/decode.js'
 import type {ImportEntry, SourceReportJson} from '../io/workspace/index.js'
 
+import {type RawLines, type RawSource, type RawStatus} from '../io/write/raw-lines-shape.js'
+
+export {RAW_STATUSES, type RawLines, type RawSource, type RawStatus} from '../io/write/raw-lines-shape.js'
+
 /**
  * `spend rows --raw`: each listed record's original line, read from its
  * source file when that file is still where the import recorded it and its
  * SHA-256 still matches; otherwise the reason why not, per file.
  */
-
-/** Why a row has (or has not) its raw line (`raw_status` in the JSON; schemas/rows.json lists the same). */
-export const RAW_STATUSES = [
-  'ok', 'stdin', 'archive', 'not_text', 'file_moved', 'file_changed', 'unreadable', 'line_not_found', 'not_imported',
-] as const
-export type RawStatus = (typeof RAW_STATUSES)[number]
-
-/** One source file of the listed rows, and what came of reading it. */
-export interface RawSource {
-  import: string
-  /** The file inside the import (`source_file`). */
-  file: string
-  /** The path as the import recorded it (null: standard input, or no import). */
-  path: string | null
-  /** 'ok' when the file was read and matched ('line_not_found' when it matched but some recorded lines are not in it). */
-  status: RawStatus
-  /** Why not, for people (null when read). */
-  note: string | null
-  /** Listed rows from this file. */
-  rows: number
-}
-
-export interface RawLines {
-  /** Per listed row: the record's text as in the file, or null. */
-  raw: (string | null)[]
-  status: RawStatus[]
-  sources: RawSource[]
-}
 
 /** Where to find sources: the workspace folder and its imports (none for --file). */
 export interface RawContext {

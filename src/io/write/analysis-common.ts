@@ -1,4 +1,4 @@
-import type {AnalysisInput} from '../../services/analysis-input.js'
+import type {MoneyNote} from '../../analysis/money-note.js'
 import type {FilterOptions} from '../../analysis/filter.js'
 import type {DimName} from '../../analysis/dims.js'
 import {DIM_ID_FIELDS} from '../../analysis/json.js'
@@ -14,7 +14,7 @@ import {REDACTED_KEY} from '../../model/supplier.js'
  * One phrase for what was done to amounts, or null when nothing was.
  * @example moneyNote({fx: {to: 'EUR', from: ['GBP'], rates: 'rates.csv'}}) // 'amounts in EUR converted with rates.csv'
  */
-export function moneyNote(money: AnalysisInput['money']): string | null {
+export function moneyNote(money: MoneyNote): string | null {
   const parts: string[] = []
   if (money.fx) parts.push(`amounts in ${money.fx.to} converted with ${money.fx.rates}`)
   if (money.deflate) parts.push(`constant ${money.deflate.base} prices deflated with ${money.deflate.index}`)
@@ -25,7 +25,7 @@ export function moneyNote(money: AnalysisInput['money']): string | null {
  * JSON fields naming the conversions: `{fx: {to, from, rates}, deflate: {base, index}, note}`; empty when none.
  * @example moneyJson(input.money) // {fx: {...}, note: 'amounts in EUR converted with rates.csv'}
  */
-export function moneyJson(money: AnalysisInput['money']): Record<string, unknown> {
+export function moneyJson(money: MoneyNote): Record<string, unknown> {
   const note = moneyNote(money)
   if (!note) return {}
   return {...(money.fx ? {fx: money.fx} : {}), ...(money.deflate ? {deflate: money.deflate} : {}), note}
@@ -35,7 +35,7 @@ export function moneyJson(money: AnalysisInput['money']): Record<string, unknown
  * A view title with the conversion note appended.
  * @example titled('Top 10 suppliers', {deflate: {base: '2024', index: 'cpi.csv'}}) // 'Top 10 suppliers (constant 2024 prices deflated with cpi.csv)'
  */
-export function titled(title: string, money: AnalysisInput['money']): string {
+export function titled(title: string, money: MoneyNote): string {
   const note = moneyNote(money)
   return note ? `${title} (${note})` : title
 }

@@ -2,6 +2,30 @@ import {workspaceMsg} from '../../messages.js'
 import {reimportCommand} from '../workspace/damage.js'
 import type {ImportCheck} from '../workspace/verify.js'
 import type {View} from './view.js'
+import {count, req, type Output} from './output-fields.js'
+
+/** `spend check --json`, declared once: schemas/check.json comes from it. */
+export const CHECK_OUTPUT: Output = {
+  name: 'check',
+  title: '`spend check --json`: each import ok, damaged (what, where, how to fix) or unverifiable (no checksums stored); exit 1 when one is damaged',
+  fields: [
+    req({key: 'ok', type: 'boolean', description: 'false when an import is damaged; an unverifiable import is not damage'}),
+    req({key: 'counts', type: 'object', fields: [req(count('ok')), req(count('damaged')), req(count('unverifiable'))]}),
+    req({key: 'imports', type: 'array', fields: [
+      req({key: 'id', type: 'string'}),
+      req({key: 'file', type: 'string'}),
+      req({key: 'status', type: 'string', enum: ['ok', 'damaged', 'unverifiable']}),
+      req({key: 'problems', type: 'array', fields: [
+        req({key: 'file', type: ['string', 'null'], description: 'the damaged file, relative to the workspace (imports/<id>/part-00000.arrow); null for the import as a whole', pattern: '^imports/[^/]+/[^/]+$'}),
+        req({key: 'problem', type: 'string', pattern: '^[^\\n]+$'}),
+      ]}),
+      req({key: 'fix', type: ['string', 'null'], description: 'the command that re-imports it (null when ok)', pattern: '^spend import .+ --replace'}),
+      count('parts'),
+      count('rows'),
+      count('rejected'),
+    ]}),
+  ],
+}
 
 /**
  * `spend check --json`: {ok, counts: {ok, damaged, unverifiable}, imports: [{id, file, status,

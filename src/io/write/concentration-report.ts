@@ -1,6 +1,6 @@
 import type {ConcentrationResult, HhiBands} from '../../analysis/concentration.js'
 import type {DimName} from '../../analysis/dims.js'
-import type {AnalysisInput} from '../../services/analysis-input.js'
+import type {MoneyNote} from '../../analysis/money-note.js'
 import {dimColumns, dimHeader, moneyJson, rowLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
 import {leftOutLine, leftOutNote, leftOutView, UNIDENTIFIED_FIELD, UNIDENTIFIED_MODE_FIELD, type LeftOutLine} from './unidentified-view.js'
@@ -46,7 +46,7 @@ export interface ConcentrationOutput {
  * @example concentrationOutput(concentrationToJson(result), input.money).rows[0].band
  */
 export function concentrationOutput(
-  json: {by: DimName | null; bands: HhiBands; rows: Record<string, unknown>[]}, money: AnalysisInput['money'], mode: UnidentifiedMode = 'left-out',
+  json: {by: DimName | null; bands: HhiBands; rows: Record<string, unknown>[]}, money: MoneyNote, mode: UnidentifiedMode = 'left-out',
 ): ConcentrationOutput {
   return {by: json.by, bands: json.bands, ...moneyJson(money), unidentified_suppliers: mode, rows: json.rows}
 }
@@ -78,7 +78,7 @@ const fmt = (n: number) => n.toLocaleString('en-US')
  * then a legend naming the bands and their thresholds.
  * @example concentrationViews(out, result, true, {})[1].title // 'Bands (DOJ/FTC 2010, HHI on 0-10,000)'
  */
-export function concentrationViews(out: ConcentrationOutput, _result: ConcentrationResult, human: boolean, money: AnalysisInput['money']): View[] {
+export function concentrationViews(out: ConcentrationOutput, _result: ConcentrationResult, human: boolean, money: MoneyNote): View[] {
   const by = out.by ? [out.by] : []
   const identified = out.unidentified_suppliers === 'left-out' ? ` (${unidentifiedMsg.sharesOfIdentified()})` : ''
   const title = titled(`Supplier concentration${out.by ? ` by ${dimHeader(out.by)}` : ''}${identified}`, money)

@@ -1,7 +1,7 @@
 import {cubeRows, cubeToJson, type CubeJson, type CubeTable} from '../../analysis/cube.js'
 import {cubeAmountText, cubeId, cubeLabel} from '../../analysis/cube-table.js'
 import {shareJson} from '../../analysis/json.js'
-import type {AnalysisInput} from '../../services/analysis-input.js'
+import type {MoneyNote} from '../../analysis/money-note.js'
 import {dimColumns, dimHeader, moneyJson, shownLabel, titled} from './analysis-common.js'
 import {cubeDelimitedBytes} from './cube-bytes.js'
 import type {DelimitedSource} from './delimited.js'
@@ -36,7 +36,7 @@ export type CubeOutput = CubeJson & {rollup: boolean; top: number | null; level:
  * (JSON output): CSV, TSV and tables are written from the columns.
  * @example cubeOutput(cubeTable(frame, opts), {rollup: false, top: null, level: null, fiscal_year_start: 1}, input.money)
  */
-export function cubeOutput(table: CubeTable, params: Omit<CubeOutput, 'by' | 'rows'>, money: AnalysisInput['money']): CubeOutput {
+export function cubeOutput(table: CubeTable, params: Omit<CubeOutput, 'by' | 'rows'>, money: MoneyNote): CubeOutput {
   const out = {by: table.asked, ...params, ...moneyJson(money)} as CubeOutput
   let rows: CubeJson['rows'] | undefined
   // Enumerable, and defined last, so JSON.stringify prints it where it always was.
@@ -50,7 +50,7 @@ export function cubeOutput(table: CubeTable, params: Omit<CubeOutput, 'by' | 'ro
  * currency, amount, count and the share of the parent group.
  * @example await this.emit(out, (human) => cubeViews(out, table, human, input.money), flags.format)
  */
-export function cubeViews(out: CubeOutput, table: CubeTable, human: boolean, money: AnalysisInput['money']): View[] {
+export function cubeViews(out: CubeOutput, table: CubeTable, human: boolean, money: MoneyNote): View[] {
   const title = titled(`Spend by ${out.by.join(', ') || 'currency'}`, money)
   if (!human) {
     const omit = [...(out.rollup ? [] : ['rollup']), ...(out.top !== null ? [] : ['other'])]

@@ -1,6 +1,6 @@
 import type {ParetoResult} from '../../analysis/pareto.js'
 import type {DimName} from '../../analysis/dims.js'
-import type {AnalysisInput} from '../../services/analysis-input.js'
+import type {MoneyNote} from '../../analysis/money-note.js'
 import {dimColumns, dimHeader, moneyJson, NONE, rowLabel, shownLabel, titled} from './analysis-common.js'
 import type {View} from './view.js'
 import {columnsOf, count, labelled, currency, DIMS, fieldOf, money, req, share, text, type Output} from './output-fields.js'
@@ -65,7 +65,7 @@ export interface ParetoOutput {
  * conversion note, and `unidentified_suppliers` (left-out, as-supplier or excluded).
  * @example paretoOutput(paretoToJson(result), input.money).groups[0].suppliers_80
  */
-export function paretoOutput(json: {by: DimName | null; rows: Record<string, unknown>[]; groups: Record<string, unknown>[]}, money: AnalysisInput['money'], mode: UnidentifiedMode = 'left-out'): ParetoOutput {
+export function paretoOutput(json: {by: DimName | null; rows: Record<string, unknown>[]; groups: Record<string, unknown>[]}, money: MoneyNote, mode: UnidentifiedMode = 'left-out'): ParetoOutput {
   return {by: json.by, ...moneyJson(money), unidentified_suppliers: mode, rows: json.rows, groups: json.groups}
 }
 
@@ -87,7 +87,7 @@ export function paretoNote(out: ParetoOutput): string | null {
  * the tail (class C), then with --detail every supplier.
  * @example paretoViews(out, result, false, {})[0].title // 'ABC classes of suppliers ...'
  */
-export function paretoViews(out: ParetoOutput, result: ParetoResult, human: boolean, money: AnalysisInput['money']): View[] {
+export function paretoViews(out: ParetoOutput, result: ParetoResult, human: boolean, money: MoneyNote): View[] {
   const by = out.by ? [out.by] : []
   // Of identified spend by default: the view of what was left out says so (this title is long enough).
   const classTitle = titled(`ABC classes of suppliers${out.by ? ` per ${dimHeader(out.by)}` : ''} (A: 80% of spend, B: to 95%, C: the rest)`, money)

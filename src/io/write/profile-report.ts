@@ -1,7 +1,7 @@
 import {shareJson} from '../../analysis/json.js'
 import type {ProfileLine, ProfileResult} from '../../analysis/profile.js'
 import {formatMinor} from '../../model/money.js'
-import type {AnalysisInput} from '../../services/analysis-input.js'
+import type {MoneyNote} from '../../analysis/money-note.js'
 import {moneyJson, shownLabel, titled, UNDATED} from './analysis-common.js'
 import {ratio} from '../../analysis/kernel.js'
 import {unidentifiedMsg} from '../../messages.js'
@@ -81,7 +81,7 @@ const SHOWN = 10
  * every list as one long table (section year / buyer or supplier / category).
  * @example profileOutput(profileToJson(result), result, input.money).rows[0].section // 'year'
  */
-export function profileOutput(json: Record<string, unknown>, result: ProfileResult, money: AnalysisInput['money']): ProfileOutput {
+export function profileOutput(json: Record<string, unknown>, result: ProfileResult, money: MoneyNote): ProfileOutput {
   return {...json, ...moneyJson(money), rows: longRows(result)}
 }
 
@@ -104,7 +104,7 @@ function longRows(p: ProfileResult): Record<string, unknown>[] {
  * largest few of each). Scripts get the long table of `rows`.
  * @example profileViews(out, result, true, {})[0].title // 'Supplier: ACME Ltd'
  */
-export function profileViews(out: ProfileOutput, p: ProfileResult, human: boolean, money: AnalysisInput['money']): View[] {
+export function profileViews(out: ProfileOutput, p: ProfileResult, human: boolean, money: MoneyNote): View[] {
   const counter = p.kind === 'supplier' ? 'buyer' : 'supplier'
   if (!human) {
     const columns = columnsOf(fieldOf(PROFILE_OUTPUTS[p.kind].fields, 'rows').fields!)

@@ -1,4 +1,4 @@
-import type {Format} from '../../flags.js'
+import type {Format} from './view.js'
 import type {View} from './view.js'
 
 export interface RenderContext {

@@ -2,8 +2,8 @@ import type {RowSort, RowTotal} from '../../analysis/rows.js'
 import {type DictColumn, type SpendFrame} from '../../model/frame.js'
 import {formatMinor} from '../../model/money.js'
 import type {RecordColumn} from '../../model/record.js'
-import type {AnalysisInput} from '../../services/analysis-input.js'
-import type {RawLines, RawSource} from '../../services/raw-lines.js'
+import type {MoneyNote} from '../../analysis/money-note.js'
+import type {RawLines, RawSource} from './raw-lines-shape.js'
 import {moneyJson, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
 import {count, currency, money, req, text, type Field, type Output} from './output-fields.js'
@@ -141,7 +141,7 @@ export interface RowsHead {
  * The JSON head: parameters first, `rows` (written after it) last.
  * @example rowsHead({sort: 'amount', top: null, count: 2, totals, raw: null, money: {}})
  */
-export function rowsHead(o: {sort: RowSort; top: number | null; count: number; totals: RowTotal[]; raw: RawLines | null; money: AnalysisInput['money']}): RowsHead {
+export function rowsHead(o: {sort: RowSort; top: number | null; count: number; totals: RowTotal[]; raw: RawLines | null; money: MoneyNote}): RowsHead {
   return {
     sort: o.sort,
     top: o.top,
@@ -153,7 +153,7 @@ export function rowsHead(o: {sort: RowSort; top: number | null; count: number; t
 }
 
 /** The title over the rows, for people. */
-export function rowsTitle(head: RowsHead, money: AnalysisInput['money']): string {
+export function rowsTitle(head: RowsHead, money: MoneyNote): string {
   const order = head.sort === 'amount' ? 'largest first' : head.sort === 'date' ? 'by date' : 'in source order'
   const top = head.top !== null && head.sort === 'amount' ? `, top ${head.top} per currency` : head.top !== null ? `, first ${head.top}` : ''
   return titled(`Rows (${order}${top})`, money)
@@ -183,7 +183,7 @@ export function humanFields(fields: readonly RowField[], width: number | 'md'): 
  * The table views for people: the first rows (the caller caps them) and the totals matched.
  * @example rowsTableViews(head, humanFields(fields, 80), order.subarray(0, 500), money)
  */
-export function rowsTableViews(head: RowsHead, fields: readonly RowField[], rows: ArrayLike<number>, money: AnalysisInput['money']): View[] {
+export function rowsTableViews(head: RowsHead, fields: readonly RowField[], rows: ArrayLike<number>, money: MoneyNote): View[] {
   const columns: ViewColumn[] = fields.map((f) => ({key: f.key, header: f.header, kind: f.kind}))
   const out: Record<string, unknown>[] = new Array(rows.length)
   for (let at = 0; at < rows.length; at++) {

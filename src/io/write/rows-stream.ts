@@ -1,5 +1,5 @@
 import {once} from 'node:events'
-import type {AnalysisInput} from '../../services/analysis-input.js'
+import type {MoneyNote} from '../../analysis/money-note.js'
 import {CHUNK_ROWS, delimitedCell, delimitedHeader} from './delimited.js'
 import {renderMarkdown} from './markdown.js'
 import {humanFields, oneRow, rowsTitle, totalsView, type CellValue, type RowField, type RowsHead} from './rows-report.js'
@@ -83,7 +83,7 @@ export function* rowsJson(head: RowsHead, fields: readonly RowField[], rows: Arr
  * Markdown: the rows (every field people read) and the totals matched, as renderMarkdown writes views.
  * @example [...rowsMarkdown(head, fields, order, {})].join('').startsWith('### Rows') // true
  */
-export function* rowsMarkdown(head: RowsHead, fields: readonly RowField[], rows: ArrayLike<number>, money: AnalysisInput['money']): Generator<string> {
+export function* rowsMarkdown(head: RowsHead, fields: readonly RowField[], rows: ArrayLike<number>, money: MoneyNote): Generator<string> {
   const shown = humanFields(fields, 'md')
   const md = (kind: RowField['kind']) => (v: CellValue) => escapeMarkdownCell(humanCell(oneRow(v), kind))
   const texts = shown.map((f) => cellText(f, md(f.kind), rows.length, true))

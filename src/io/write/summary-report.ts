@@ -1,6 +1,7 @@
 import type {SpendSummary, SummaryCore} from '../../analysis/summary.js'
 import type {UnidentifiedMode} from '../../analysis/unidentified.js'
-import type {AnalysisInput} from '../../services/analysis-input.js'
+import type {MoneyNote} from '../../analysis/money-note.js'
+import type {FilterOptions} from '../../analysis/filter.js'
 import {basename} from 'node:path'
 import {filterFields, filterText, moneyJson, type FilterFields} from './analysis-common.js'
 import {groupThousands as groupMoney, humanCell, type View} from './view.js'
@@ -57,7 +58,7 @@ export type SummaryOutput = SpendSummary & {unidentified_suppliers: Unidentified
  * (the ones given, `{}` for none) and the conversion note.
  * @example summaryOutput(summarise(frame, imports), input, 'left-out', files).filters // {buyer: ['Oxford']}
  */
-export function summaryOutput(s: SpendSummary, input: Pick<AnalysisInput, 'filters' | 'money'>, mode: UnidentifiedMode, files?: readonly string[]): SummaryOutput {
+export function summaryOutput(s: SpendSummary, input: {filters: FilterOptions; money: MoneyNote}, mode: UnidentifiedMode, files?: readonly string[]): SummaryOutput {
   return {...s, unidentified_suppliers: mode, filters: filterFields(input.filters, files), ...moneyJson(input.money)}
 }
 

@@ -1,6 +1,6 @@
 import {TOP_SUBJECTS, type TopResult, type TopSubject} from '../../analysis/top.js'
 import type {DimName} from '../../analysis/dims.js'
-import type {AnalysisInput} from '../../services/analysis-input.js'
+import type {MoneyNote} from '../../analysis/money-note.js'
 import type {UnidentifiedMode} from '../../analysis/unidentified.js'
 import {dimColumns, dimHeader, moneyJson, rowLabel, shownLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
@@ -47,7 +47,7 @@ export interface TopOutput {
  * group (with --by), name, currency, amount, count and share.
  * @example topViews(out, result, true, {})[0].columns.map((c) => c.header) // ['#', 'supplier', 'cur', ...]
  */
-export function topViews(out: TopOutput, result: TopResult, human: boolean, money: AnalysisInput['money']): View[] {
+export function topViews(out: TopOutput, result: TopResult, human: boolean, money: MoneyNote): View[] {
   const subject = TOP_SUBJECTS[out.what]
   const leaving = out.unidentified_suppliers === 'left-out'
   const title = titled(`Top ${out.top} ${out.what}${out.by ? ` per ${dimHeader(out.by)}` : ''}${leaving ? ` (${unidentifiedMsg.sharesOfIdentified()})` : ''}`, money)
@@ -93,7 +93,7 @@ export function topNote(out: TopOutput): string | null {
  */
 export function topOutput(
   json: {what: TopSubject; by: DimName | null; top: number; rows: Record<string, unknown>[]; unidentified?: Record<string, unknown>[]},
-  money: AnalysisInput['money'], mode?: UnidentifiedMode,
+  money: MoneyNote, mode?: UnidentifiedMode,
 ): TopOutput {
   // Suppliers only: how redacted and blank suppliers were treated, and what the ranking left out.
   const extra = json.what === 'suppliers' ? {unidentified_suppliers: mode ?? 'left-out', unidentified: json.unidentified ?? []} : {}

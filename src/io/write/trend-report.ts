@@ -1,5 +1,5 @@
 import type {TrendResult} from '../../analysis/trend.js'
-import type {AnalysisInput} from '../../services/analysis-input.js'
+import type {MoneyNote} from '../../analysis/money-note.js'
 import {dimColumns, dimHeader, moneyJson, rowLabel, titled} from './analysis-common.js'
 import type {View, ViewColumn} from './view.js'
 import {columnsOf, count, labelled, currency, DIMS, fieldOf, money, req, share, type Output} from './output-fields.js'
@@ -42,7 +42,7 @@ export type TrendOutput = Record<string, unknown> & {rows: Record<string, unknow
  * The `--json` result: the analysis' JSON plus the conversion note.
  * @example trendOutput(trendToJson(result) as TrendOutput, input.money).rows[0].period
  */
-export function trendOutput(json: TrendOutput, money: AnalysisInput['money']): TrendOutput {
+export function trendOutput(json: TrendOutput, money: MoneyNote): TrendOutput {
   const {rows, undated, ...params} = json
   return {...params, ...moneyJson(money), rows, undated}
 }
@@ -71,7 +71,7 @@ function withUndated(out: TrendOutput, result: TrendResult, label: string | null
  * people), with no change figures.
  * @example trendViews(out, result, true, {})[0].title // 'Spend per quarter'
  */
-export function trendViews(out: TrendOutput, result: TrendResult, human: boolean, money: AnalysisInput['money']): View[] {
+export function trendViews(out: TrendOutput, result: TrendResult, human: boolean, money: MoneyNote): View[] {
   const by = result.by ? [result.by] : []
   const fiscal = result.fiscalYearStart > 1 ? `, fiscal years from month ${result.fiscalYearStart}` : ''
   const title = titled(`Spend per ${result.every}${result.by ? ` by ${dimHeader(result.by)}` : ''}${fiscal}`, money)

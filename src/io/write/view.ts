@@ -3,6 +3,10 @@
  * (table, csv, tsv, md) turn views into text; JSON output is the command's
  * own result object, not a view.
  */
+/** Output formats, declared once for every data command (the --format flag offers them). */
+export const formats = ['table', 'csv', 'tsv', 'json', 'md'] as const
+export type Format = (typeof formats)[number]
+
 export type ColumnKind = 'text' | 'int' | 'money' | 'share' | 'number' | 'date' | 'bool'
 
 /**
