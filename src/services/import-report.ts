@@ -1,3 +1,4 @@
+import {CURRENCY_EVIDENCE} from './inspect-fields.js'
 import {contractTotals} from '../io/workspace/manifest.js'
 import type {ImportOutcome} from './importer.js'
 import type {ImportFailure} from './import-run.js'
@@ -15,16 +16,7 @@ export const IMPORT_OUTPUT: Output = {
       ...IMPORT_ENTRY_FIELDS,
       {key: 'status', type: 'string', enum: ['imported', 'unchanged']},
       {key: 'sources', type: 'array', description: 'One per table, sheet or archive member read.', fields: [
-        {key: 'currency_evidence', type: ['object', 'null'], description: 'How the currency of rows that do not name one was decided (added in issue 8). code: the ISO 4217 code used, null when there is none (no data rows; unknown, which import refuses; OCDS, where each value names its own). from: flag | column | preset | symbols | header | title | layout | none | unknown | ocds. evidence: what decided it, as a phrase. suggestion: when unknown, the --currency to give (code null when nothing points to one) and why.', fields: [
-          req({key: 'code', type: ['string', 'null'], pattern: '^[A-Z]{3}$'}),
-          req({key: 'from', type: 'string', enum: ['flag', 'column', 'preset', 'symbols', 'header', 'title', 'layout', 'none', 'unknown', 'ocds']}),
-          req({key: 'evidence', type: 'string'}),
-          req({key: 'suggestion', type: ['object', 'null'], fields: [
-            req({key: 'code', type: ['string', 'null'], pattern: '^[A-Z]{3}$'}),
-            req({key: 'flag', type: 'string'}),
-            req({key: 'why', type: 'string'}),
-          ]}),
-        ]},
+        CURRENCY_EVIDENCE,
       ]},
     ]}),
   ],
