@@ -1,9 +1,9 @@
-import {execFileSync, spawn} from 'node:child_process'
 import {appendFileSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest'
 import {createProgress} from '../../src/io/write/progress.js'
 import {BIN, runCli, tempDir} from '../helpers/cli.js'
+import {runInPty, sh} from '../helpers/pty.js'
 import {tempEnv} from '../helpers/temp.js'
 
 // The progress bar is for people watching a terminal: on stderr, only when stderr
@@ -23,35 +23,6 @@ function writeBigCsv(path: string, rows: number): void {
     }
     appendFileSync(path, lines.join(''))
   }
-}
-
-const hasScript = (() => {
-  try {
-    execFileSync('script', ['--version'], {stdio: 'ignore'})
-    return true
-  } catch {
-    return false
-  }
-})()
-
-const sh = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`
-
-/**
- * Run a shell command under a pseudo-terminal and return what the terminal
- * showed: util-linux `script` when present, else python3's pty module.
- */
-function runInPty(command: string, env: Record<string, string>): Promise<{code: number | null; screen: string}> {
-  const [file, args] = hasScript
-    ? ['script', ['-qfec', command, '/dev/null']]
-    : ['python3', ['-c', 'import pty,sys; sys.exit(pty.spawn(["sh","-c",sys.argv[1]]) >> 8)', command]]
-  return new Promise((done, fail) => {
-    const child = spawn(file, args, {env, stdio: ['ignore', 'pipe', 'pipe']})
-    let screen = ''
-    child.stdout.setEncoding('utf8').on('data', (d) => (screen += d))
-    child.stderr.resume()
-    child.on('error', fail)
-    child.on('close', (code) => done({code, screen}))
-  })
 }
 
 /** Environment without CI (whatever the test runner has), plus `extra`. */

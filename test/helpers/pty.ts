@@ -13,12 +13,13 @@ const hasScript = (() => {
 export const sh = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`
 
 /**
- * Run a shell command on a pseudo-terminal `cols` wide and return what the
+ * Run a shell command on a pseudo-terminal (`cols` wide when given) and return what the
  * terminal showed: util-linux `script` when present, else python3's pty module.
  * @example const {screen} = await runInPty(`node ${sh(BIN)} imports`, env, 100)
  */
-export function runInPty(command: string, env: Record<string, string>, cols = 80): Promise<{code: number | null; screen: string}> {
-  const sized = `stty cols ${cols} rows 50; ${command}`
+export function runInPty(command: string, env: Record<string, string>, cols?: number): Promise<{code: number | null; screen: string}> {
+  // Without `cols` the terminal keeps the size the pty was made with.
+  const sized = cols === undefined ? command : `stty cols ${cols} rows 50; ${command}`
   const [file, args] = hasScript
     ? ['script', ['-qfec', sized, '/dev/null']]
     : ['python3', ['-c', 'import pty,sys; sys.exit(pty.spawn(["sh","-c",sys.argv[1]]) >> 8)', sized]]
