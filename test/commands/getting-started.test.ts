@@ -5,12 +5,11 @@
  * uses the same forms; shell completion is there as documented. Never
  * `npx spend`: on npm, `spend` is an unrelated package npx would download.
  */
-import {spawn} from 'node:child_process'
 import {readFileSync, realpathSync, rmSync, statSync, writeFileSync, existsSync} from 'node:fs'
 import {delimiter, dirname, join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
-import {BIN, ROOT, runCli, tempDir} from '../helpers/cli.js'
+import {BIN, ROOT, runCli, runProcess, tempDir} from '../helpers/cli.js'
 
 const made: string[] = []
 afterAll(() => {
@@ -33,17 +32,7 @@ function shellBlock(heading: string): {line: string; command: string}[] {
   return block![1].split('\n').filter((l) => l.trim()).map((line) => ({line, command: line.replace(/\s+#.*$/, '').trim()}))
 }
 
-function sh(command: string, env: Record<string, string>): Promise<{code: number | null; stdout: string; stderr: string}> {
-  return new Promise((done, fail) => {
-    const child = spawn('sh', ['-c', command], {cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe']})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d))
-    child.on('error', fail)
-    child.on('close', (code) => done({code, stdout, stderr}))
-  })
-}
+const sh = (command: string, env: Record<string, string>) => runProcess('sh', ['-c', command], {env})
 
 describe('getting started as the README says', () => {
   it('"Using it" starts with npm link, after which `spend --help` works from the PATH', async () => {

@@ -3,12 +3,11 @@
  * exists from Node 20.15, so an older Node must be told so at start-up in one
  * line, not fail later with an "internal error".
  */
-import {spawn} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {BIN, ROOT} from '../helpers/cli.js'
+import {BIN, ROOT, runProcess} from '../helpers/cli.js'
 
 interface NodeCheck {
   MINIMUM: string
@@ -20,15 +19,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {eng
 /** Run bin/run.js with process.version replaced (set before bin/run.js runs). */
 function runAs(version: string, args: string[]): Promise<{code: number | null; stdout: string; stderr: string}> {
   const preload = `data:text/javascript,Object.defineProperty(process,'version',{value:${JSON.stringify(version)}})`
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', preload, BIN, ...args], {cwd: ROOT, env: {PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C'}})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d))
-    child.on('error', fail)
-    child.on('close', (code) => done({code, stdout, stderr}))
-  })
+  return runProcess(process.execPath, ['--import', preload, BIN, ...args], {env: {PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C'}})
 }
 
 describe('Node.js version check', () => {

@@ -21,12 +21,21 @@ export interface CliResult {
  * and locale unless the test overrides them, and the run's temp dir.
  */
 export function runCli(args: string[], opts: {cwd?: string; input?: string | Buffer; env?: Record<string, string>} = {}): Promise<CliResult> {
+  return runProcess(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd,
+    input: opts.input,
+    env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', LANG: 'C', ...tempEnv(), ...opts.env},
+  })
+}
+
+/**
+ * Run any program to its end (from the project root unless `cwd` says
+ * otherwise) with exactly the environment given, and collect what it printed.
+ * @example await runProcess('sh', ['-c', 'npm link'], {env: {PATH: process.env.PATH ?? ''}})
+ */
+export function runProcess(file: string, args: string[], opts: {cwd?: string; input?: string | Buffer; env: Record<string, string>}): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: opts.cwd ?? ROOT,
-      env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', LANG: 'C', ...tempEnv(), ...opts.env},
-      stdio: ['pipe', 'pipe', 'pipe'],
-    })
+    const child = spawn(file, args, {cwd: opts.cwd ?? ROOT, env: opts.env, stdio: ['pipe', 'pipe', 'pipe']})
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d))
