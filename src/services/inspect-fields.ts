@@ -1,4 +1,5 @@
-import {count, currency, money, req, type Field, type Output} from '../io/write/output-fields.js'
+import {IMPORT_COUNT_FIELDS} from '../io/write/imports-report.js'
+import {req, type Field, type Output} from '../io/write/output-fields.js'
 
 /** How a source's currency was decided: one declaration for the inspect and import reports. */
 export const CURRENCY_EVIDENCE: Field = {key: 'currency_evidence', type: ['object', 'null'], description: 'How the currency of rows that do not name one was decided (added in issue 8). code: the ISO 4217 code used, null when there is none (no data rows; unknown, which import refuses; OCDS, where each value names its own). from: flag | column | preset | symbols | header | title | layout | none | unknown | ocds. evidence: what decided it, as a phrase. suggestion: when unknown, the --currency to give (code null when nothing points to one) and why.', fields: [
@@ -30,18 +31,7 @@ export const INSPECT_OUTPUT: Output = {
       {key: 'currency', type: ['string', 'null'], description: 'Currency of rows that do not name one; null for OCDS (each value names its own), for a file with no data rows, and when nothing in the file names it (see currency_evidence).', pattern: '^[A-Z]{3}$'},
       {key: 'currency_source', type: 'string', description: 'Where the currency came from, for people.'},
       req(CURRENCY_EVIDENCE),
-      req({key: 'rows', type: 'object', fields: [
-        req(count('read')),
-        req(count('imported')),
-        req(count('rejected')),
-        req(count('skipped')),
-      ]}),
-      req({key: 'totals', type: 'array', fields: [
-        req(currency()),
-        req(money('source')),
-        req(money('imported')),
-        req(money('rejected')),
-      ]}),
+      ...IMPORT_COUNT_FIELDS,
       req({key: 'samples', type: 'array', items: {type: 'object'}}),
       req({key: 'problems', type: 'array', fields: [
         req({key: 'line', type: ['integer', 'null']}),

@@ -4,13 +4,8 @@ import {contractTotals} from '../workspace/manifest.js'
 import type {View} from './view.js'
 import {count, currency, money, req, type Field, type Output} from './output-fields.js'
 
-/** An import as `spend import` and `spend imports` list it (the contract fields; more are written). */
-export const IMPORT_ENTRY_FIELDS: readonly Field[] = [
-  req({key: 'id', type: 'string'}),
-  req({key: 'file', type: 'string', description: 'The file\'s name, without its folders ("<stdin>" for standard input); entries imported before path existed hold the path as typed then'}),
-  {key: 'path', type: ['string', 'null'], description: 'The file\'s path relative to the workspace folder, with / separators; null for standard input and for entries imported before it existed'},
-  req({key: 'sha256', type: 'string', pattern: '^[0-9a-f]{64}$'}),
-  req({key: 'format', type: 'string'}),
+/** An import's or a source's row counts and control totals per currency (import, imports and inspect). */
+export const IMPORT_COUNT_FIELDS: readonly Field[] = [
   req({key: 'rows', type: 'object', fields: [
     req(count('read')),
     req(count('imported')),
@@ -23,6 +18,16 @@ export const IMPORT_ENTRY_FIELDS: readonly Field[] = [
     req(money('imported')),
     req(money('rejected')),
   ]}),
+]
+
+/** An import as `spend import` and `spend imports` list it (the contract fields; more are written). */
+export const IMPORT_ENTRY_FIELDS: readonly Field[] = [
+  req({key: 'id', type: 'string'}),
+  req({key: 'file', type: 'string', description: 'The file\'s name, without its folders ("<stdin>" for standard input); entries imported before path existed hold the path as typed then'}),
+  {key: 'path', type: ['string', 'null'], description: 'The file\'s path relative to the workspace folder, with / separators; null for standard input and for entries imported before it existed'},
+  req({key: 'sha256', type: 'string', pattern: '^[0-9a-f]{64}$'}),
+  req({key: 'format', type: 'string'}),
+  ...IMPORT_COUNT_FIELDS,
 ]
 
 /** `spend imports --json`, declared once: schemas/imports.json comes from it. */
