@@ -5,21 +5,14 @@
  * uses the same forms; shell completion is there as documented. Never
  * `npx spend`: on npm, `spend` is an unrelated package npx would download.
  */
-import {readFileSync, realpathSync, rmSync, statSync, writeFileSync, existsSync} from 'node:fs'
+import {readFileSync, realpathSync, statSync, writeFileSync, existsSync} from 'node:fs'
 import {delimiter, dirname, join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {afterAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {BIN, ROOT, runCli, runProcess, tempDir} from '../helpers/cli.js'
 
-const made: string[] = []
-afterAll(() => {
-  for (const dir of made) rmSync(dir, {recursive: true, force: true})
-})
-const temp = (): string => {
-  const dir = tempDir('spendkit-start-')
-  made.push(dir)
-  return dir
-}
+// tempDir's folders are removed after this file (test/helpers/temp.ts).
+const temp = (): string => tempDir('spendkit-start-')
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8')
 

@@ -4,19 +4,12 @@
  * README's format on stderr, exit 2, `{"error":{"code":"USAGE",...,"exit":2}}`
  * on stdout under --json; no usage dump, no stack; the guess is never run.
  */
-import {readdirSync, rmSync} from 'node:fs'
-import {afterAll, describe, expect, it} from 'vitest'
+import {readdirSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
 import {fixture, runCli, tempDir} from '../helpers/cli.js'
 
-const made: string[] = []
-afterAll(() => {
-  for (const dir of made) rmSync(dir, {recursive: true, force: true})
-})
-const temp = (): string => {
-  const dir = tempDir('spendkit-usage-')
-  made.push(dir)
-  return dir
-}
+// tempDir's folders are removed after this file (test/helpers/temp.ts).
+const temp = (): string => tempDir('spendkit-usage-')
 
 const CASES: [string[], string][] = [
   [['cube', '--by', 'buyer', '--bye'], '--bye: unknown flag (did you mean --by?)'],

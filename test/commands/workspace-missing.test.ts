@@ -4,20 +4,13 @@
  * it, exit 1, the JSON error shape under --json. A file given as the
  * workspace says it is not a directory. `import` creates the workspace as before.
  */
-import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {afterAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {fixture, runCli, tempDir} from '../helpers/cli.js'
 
-const made: string[] = []
-afterAll(() => {
-  for (const dir of made) rmSync(dir, {recursive: true, force: true})
-})
-const temp = (): string => {
-  const dir = tempDir('spendkit-nows-')
-  made.push(dir)
-  return dir
-}
+// tempDir's folders are removed after this file (test/helpers/temp.ts).
+const temp = (): string => tempDir('spendkit-nows-')
 
 /** Every command that reads the workspace. */
 const READERS: string[][] = [
