@@ -39,8 +39,12 @@ export abstract class SpendCommand extends Command {
   static override enableJsonFlag = true
   static override baseFlags = {debug: debugFlag}
 
-  /** Print a command's result: views for people and CSV/TSV/MD, the result itself as JSON. */
-  protected async emit(result: object, views: View[] | ((human: boolean) => View[]), format?: Format): Promise<void> {
+  /**
+   * Print a command's result: views for people and CSV/TSV/MD, the result
+   * itself as JSON. `machineNote`, when given, is said on stderr with machine formats (CSV,
+   * TSV), whose views cannot carry it (tables and Markdown show it as a view).
+   */
+  protected async emit(result: object, views: View[] | ((human: boolean) => View[]), format?: Format, machineNote?: () => string | null): Promise<void> {
     if (this.jsonEnabled()) return
     const ctx = {...stdoutContext(), note: (m: string) => this.note(m)}
     const fmt = format ?? defaultFormat(ctx)
@@ -48,7 +52,10 @@ export abstract class SpendCommand extends Command {
       this.log(JSON.stringify(result, null, 2))
       return
     }
-    const chosen = typeof views === 'function' ? views(fmt === 'table' || fmt === 'md') : views
+    const human = fmt === 'table' || fmt === 'md'
+    const note = human ? null : machineNote?.()
+    if (note) this.note(note)
+    const chosen = typeof views === 'function' ? views(human) : views
     if (fmt === 'table') {
       // A terminal table of 100k rows helps nobody (and cli-table3 slows down badly): show the top.
       for (const view of chosen) {

@@ -35,11 +35,7 @@ export default class Concentration extends SpendCommand {
       categoryLabels: await categoryLabelsFor(input.frame, [by]), redactedAsSupplier: flags['redacted-as-supplier'],
     })
     const out = concentrationOutput(concentrationToJson(result), input.money, unidentifiedMode(flags))
-    await this.emit(out, (human) => {
-      const note = human ? null : concentrationNote(out)
-      if (note) this.note(note)
-      return concentrationViews(out, result, human, input.money)
-    }, flags.format)
+    await this.emit(out, (human) => concentrationViews(out, result, human, input.money), flags.format, () => concentrationNote(out))
     return out
   }
 }

@@ -36,11 +36,7 @@ export default class Pareto extends SpendCommand {
       selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, dims), redactedAsSupplier: flags['redacted-as-supplier'],
     })
     const out = paretoOutput(paretoToJson(result), input.money, unidentifiedMode(flags))
-    await this.emit(out, (human) => {
-      const note = human ? null : paretoNote(out)
-      if (note) this.note(note)
-      return paretoViews(out, result, human, input.money)
-    }, flags.format)
+    await this.emit(out, (human) => paretoViews(out, result, human, input.money), flags.format, () => paretoNote(out))
     return out
   }
 }

@@ -42,11 +42,7 @@ export default class Top extends SpendCommand {
       selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, dims), redactedAsSupplier: flags['redacted-as-supplier'],
     })
     const out = topOutput(topToJson(result), input.money, unidentifiedMode(flags))
-    await this.emit(out, (human) => {
-      const note = human ? null : topNote(out)
-      if (note) this.note(note)
-      return topViews(out, result, human, input.money)
-    }, flags.format)
+    await this.emit(out, (human) => topViews(out, result, human, input.money), flags.format, () => topNote(out))
     return out
   }
 }
