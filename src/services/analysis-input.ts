@@ -5,6 +5,7 @@ import {frameFromRecords, type SpendFrame} from '../model/frame.js'
 import {RECORD_COLUMNS, type RecordColumn, type SpendRecord} from '../model/record.js'
 import type {Rows} from '../analysis/kernel.js'
 import type {MoneyNote} from '../analysis/money-note.js'
+import {filterFields, filterText} from '../io/write/analysis-common.js'
 import type {FilterOptions} from '../analysis/filter.js'
 import type {RecordSink} from '../io/read/types.js'
 import {resolveWorkspace, Workspace} from '../io/workspace/index.js'
@@ -124,7 +125,7 @@ export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: read
     money.deflate = {base: flags.base, index: flags.deflate}
   }
   const selection = asUsage(() => filterRows(frame, filters))
-  const empty = emptyNote(flags, frame, selection, ws ? ws.label() : null)
+  const empty = emptyNote(flags, filters, frame, selection, ws ? ws.label() : null)
   if (empty && flags['fail-empty']) throw new SpendInputError('NO_ROWS', empty)
   if (empty) notes.push(frame.length === 0 ? empty : `spend: ${empty}`)
   return {frame, selection, filters, ...(imports ? {imports} : {}), money, notes}
@@ -135,26 +136,14 @@ export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: read
  * empty workspace), or filters that match no row together, listed with the
  * dates the data has when a date filter is among them.
  */
-function emptyNote(flags: AnalysisFlagValues, frame: SpendFrame, selection: Rows, workspace: string | null): string | null {
+function emptyNote(flags: AnalysisFlagValues, filters: FilterOptions, frame: SpendFrame, selection: Rows, workspace: string | null): string | null {
   if (frame.length === 0) return workspace !== null ? msg.noImports(workspace) : msg.noRowsInFiles()
   if (selection === null || selection.length > 0) return null
   const dated = flags.from !== undefined || splitTo(flags.to).date !== undefined
   const span = dated ? dateSpan(frame) : null
   const where = workspace !== null ? 'the workspace' : 'the files'
   const has = !dated ? msg.dataRows(where, frame.length) : span ? msg.dataDates(where, span[0], span[1]) : msg.dataUndated(where)
-  return msg.noRowsMatch(filterText(flags), has)
-}
-
-/** The filters as typed, e.g. `--buyer "Oxford City Council" --from 2030`. */
-export function filterText(flags: AnalysisFlagValues): string {
-  const arg = (v: string) => (/^[\w.:/@+-]+$/.test(v) ? v : JSON.stringify(v))
-  const parts: string[] = []
-  for (const k of ['buyer', 'supplier', 'category', 'currency'] as const) for (const v of flags[k] ?? []) parts.push(`--${k} ${arg(v)}`)
-  if (flags.from !== undefined) parts.push(`--from ${arg(flags.from)}`)
-  const to = splitTo(flags.to).date
-  if (to !== undefined) parts.push(`--to ${arg(to)}`)
-  if (flags['exclude-redacted']) parts.push('--exclude-redacted')
-  return parts.join(' ')
+  return msg.noRowsMatch(filterText(filterFields(filters)) ?? '', has)
 }
 
 /** First and last date of the frame's rows, or null when no row has a date. */

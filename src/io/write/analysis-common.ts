@@ -131,7 +131,7 @@ export function filterFields(filters: FilterOptions, files?: readonly string[]):
  * @example filterText({buyer: ['Oxford'], exclude_redacted: true}, true) // 'buyer=Oxford; exclude_redacted'
  */
 export function filterText(f: FilterFields, pairs = false): string | null {
-  const q = (v: string) => (/^[\w./:-]+$/.test(v) ? v : JSON.stringify(v))
+  const q = (v: string) => (/^[\w.:/@+-]+$/.test(v) ? v : JSON.stringify(v))
   const item = (k: string, v?: string) => (pairs ? (v === undefined ? k : `${k}=${v}`) : v === undefined ? `--${k}` : `--${k} ${q(v)}`)
   const parts: string[] = []
   for (const k of ['buyer', 'supplier', 'category', 'currency', 'file'] as const) for (const v of f[k] ?? []) parts.push(item(k, v))
