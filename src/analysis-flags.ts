@@ -51,3 +51,16 @@ export const redactedAsSupplierFlag = Flags.boolean({
   default: false,
   exclusive: ['exclude-redacted'],
 })
+
+/** `--chart FILE`: also draw the result, in the format the extension names. */
+export const chartFlag = Flags.string({
+  description: 'Also draw the result to FILE: .svg, .png, .vl.json (the Vega-Lite spec, data inline) or .html (one standalone page), chosen by the extension. The table still goes to stdout.',
+  helpValue: 'FILE',
+  async parse(input) {
+    const {chartFormatOf, CHART_FORMATS} = await import('./io/write/charts/chart.js')
+    if (!chartFormatOf(input)) {
+      throw new SpendInputError('BAD_CHART_FILE', `cannot tell the chart format of "${input}"`, {where: '--chart', hint: `end the file name with ${CHART_FORMATS.map((f) => `.${f}`).join(', ')}`, exit: 2})
+    }
+    return input
+  },
+})

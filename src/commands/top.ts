@@ -4,7 +4,7 @@ import {SpendInputError} from '../errors.js'
 import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {top, TOP_SUBJECTS, topToJson, type TopSubject} from '../analysis/top.js'
-import {dimFlag, fiscalFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag, SPLIT_DIMS} from '../analysis-flags.js'
+import {chartFlag, dimFlag, fiscalFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag, SPLIT_DIMS} from '../analysis-flags.js'
 import {unidentifiedMode} from '../analysis/unidentified.js'
 import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
@@ -28,6 +28,7 @@ export default class Top extends SpendCommand {
     'fiscal-year-start': fiscalFlag,
     ...analysisFlags,
     'redacted-as-supplier': redactedAsSupplierFlag,
+    chart: chartFlag,
   }
 
   async run(): Promise<TopOutput> {
@@ -35,13 +36,17 @@ export default class Top extends SpendCommand {
     const what = args.what as TopSubject
     if (flags.by === TOP_SUBJECTS[what]) throw new SpendInputError('BAD_DIMENSION', `Cannot rank ${what} by ${flags.by}`, {where: '--by', exit: 2})
     const dims = flags.by ? [flags.by, TOP_SUBJECTS[what]] : [TOP_SUBJECTS[what]]
-    const input = await loadAnalysisInput(flags, columnsFor(dims))
+    const input = await loadAnalysisInput(flags, flags.chart ? [...columnsFor(dims), 'date'] : columnsFor(dims))
     for (const line of input.notes) this.note(line)
     const result = top(input.frame, {
       what, by: flags.by, top: flags.top, level: flags.level, fiscalYearStart: flags['fiscal-year-start'],
       selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, dims), redactedAsSupplier: flags['redacted-as-supplier'],
     })
     const out = topOutput(topToJson(result), input.money, unidentifiedMode(flags))
+    if (flags.chart) {
+      const [{writeChartFile, chartContext}, {topCharts}] = await Promise.all([import('../services/charts.js'), import('../io/write/charts/top-chart.js')])
+      await writeChartFile(flags.chart, topCharts(result, chartContext(input)))
+    }
     await this.emit(out, (human) => topViews(out, result, human, input.money), flags.format, () => topNote(out))
     return out
   }
