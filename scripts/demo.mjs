@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The main job on the bundled demo data: import every file into a fresh
-// demo workspace, then show what spendkit finds. Run with `npm run demo`.
+// demo workspace, write the default report (demo-report/index.html), and say
+// what to try next. Run with `npm run demo`.
 import {spawnSync} from 'node:child_process'
 import {existsSync, readdirSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
@@ -9,6 +10,7 @@ import {fileURLToPath} from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = join(root, 'bin', 'run.js')
 const ws = join(root, '.spendkit-demo')
+const out = join(root, 'demo-report')
 
 /**
  * The closing hint: what to type next, in the README's form (`spend` once
@@ -16,9 +18,10 @@ const ws = join(root, '.spendkit-demo')
  * npm, `spend` is an unrelated package that npx would download and run.
  * @example closingHint('/repo/.spendkit-demo')
  */
-export function closingHint(workspace) {
+export function closingHint(workspace, report) {
   const args = 'summary --workspace .spendkit-demo --json'
   return [
+    ...(report ? [`The report is ${report} (open it in a browser; report.md, tables/, report.xlsx and charts/ are beside it).`] : []),
     `The demo workspace is ${workspace}. Try, in this folder:`,
     `  spend ${args}          (after npm link, once)`,
     `  ./bin/run.js ${args}   (without npm link)`,
@@ -35,10 +38,7 @@ function main() {
   const steps = [
     ['Import the demo files (UK spend over £25k, two Norwegian supplier ledgers)', ['import', 'fixtures/demo', '--replace', '--format', 'md']],
     ['Summary', ['summary']],
-    ['Top 10 suppliers', ['top', 'suppliers', '--top', '10'], 'top'],
-    ['Supplier concentration by buyer', ['concentration', '--by', 'buyer'], 'concentration'],
-    ['Pareto (ABC) by buyer', ['pareto', '--by', 'buyer'], 'pareto'],
-    ['Spend per quarter', ['trend', '--every', 'quarter'], 'trend'],
+    ['The default report: overview, data quality, top suppliers and buyers, category mix, concentration, Pareto, trend', ['report', '--out', 'demo-report'], 'report'],
   ]
 
   for (const [title, args, needs] of steps) {
@@ -48,5 +48,6 @@ function main() {
     if (r.status !== 0) process.exit(r.status ?? 1)
   }
   if (!existsSync(ws)) process.exit(1)
-  process.stdout.write(`\n${closingHint(ws)}`)
+  const report = commands.has('report') ? join(out, 'index.html') : null
+  process.stdout.write(`\n${closingHint(ws, report)}`)
 }
