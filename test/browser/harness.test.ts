@@ -42,7 +42,7 @@ describe('browser harness', () => {
       expect(v.pageErrors.join('\n')).toContain('uncaught')
       expect(v.dialogs).toEqual(['alert: 1'])
       expect(v.scripts.length).toBeGreaterThanOrEqual(3)
-      expect(await v.page.evaluate(() => (window as any).__x)).toBe(1)
+      expect(await v.page.evaluate(() => (globalThis as any).__x)).toBe(1)
     } finally {
       await v.page.context().close()
     }
@@ -72,7 +72,7 @@ describe('browser harness', () => {
     try {
       await expect(expectHostileAsText(v)).rejects.toThrow()
       expect(v.dialogs).toEqual(['alert: 1'])
-      expect(await v.page.evaluate(() => (window as any).__x)).toBe(1)
+      expect(await v.page.evaluate(() => (globalThis as any).__x)).toBe(1)
     } finally {
       await v.page.context().close()
     }

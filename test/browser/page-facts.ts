@@ -18,14 +18,19 @@ export const HOSTILE_NAMES = ['<img src=x onerror=alert(1)>', '<script>window.__
  * @example const f = await pageFacts(page); expect(f.injected).toEqual([])
  */
 export function pageFacts(page: Page): Promise<{text: string; injected: string[]; x: unknown}> {
-  return page.evaluate(() => ({
-    text: document.documentElement.textContent ?? '',
-    injected: [
-      ...document.querySelectorAll('img[src="x"], script, iframe, object, embed, a[href^="http://x"], [onerror], [onload]'),
-      ...[...document.querySelectorAll('b')].filter((e) => e.textContent === 'bold'),
-    ].map((e) => e.outerHTML),
-    x: (window as unknown as {__x?: unknown}).__x,
-  }))
+  // Runs in the page (the project's TypeScript has no DOM library: reach it through globalThis).
+  return page.evaluate(() => {
+    const doc = (globalThis as any).document
+    const all = (selector: string): {outerHTML: string; textContent: string | null}[] => [...doc.querySelectorAll(selector)]
+    return {
+      text: doc.documentElement.textContent ?? '',
+      injected: [
+        ...all('img[src="x"], script, iframe, object, embed, a[href^="http://x"], [onerror], [onload]'),
+        ...all('b').filter((e) => e.textContent === 'bold'),
+      ].map((e) => e.outerHTML),
+      x: (globalThis as any).__x,
+    }
+  })
 }
 
 /**
