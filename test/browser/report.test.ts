@@ -2,9 +2,10 @@
  * The demo report (`spend report --out DIR --workspace W` writes
  * DIR/index.html, ISSUE9's file contract) in headless Chromium: no console
  * error, no request, no script; every chart (<svg> in a <figure>) drawn with
- * a size; a screenshot of the first page (1280x900); and hostile supplier
- * names shown as text. When the report command is not built this file FAILS
- * (it never skips): the browser test must not pass without a report.
+ * a size, on screen and printed; a screenshot of the first page (1280x900);
+ * and hostile supplier names shown as text. When the report command is not
+ * built this file FAILS (it never skips): the browser test must not pass
+ * without a report.
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -75,6 +76,10 @@ describe('spend report: index.html in a browser', () => {
       expect(bytes.subarray(0, 8)).toEqual(PNG_SIGNATURE)
       // The first page at 1280x900: the IHDR chunk holds width and height.
       expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1280, 900])
+      // Printed (the report's print stylesheet), the charts are still drawn.
+      const onScreen = await v.page.locator('figure svg').count()
+      await v.page.emulateMedia({media: 'print'})
+      expect(await expectDrawn(v.page, 'figure svg')).toBe(onScreen)
     })
   })
 
