@@ -46,7 +46,7 @@ export function paretoCharts(result: ParetoResult, ctx: ChartContext): Chart[] {
     const title = `Pareto curve of suppliers${by ? ` by ${dimHeader(by)}` : ''}, ${cur}`
     const counts = groups.map((g) => `${positiveSuppliers(g)} suppliers, ${g.suppliers80} make 80%`)
     const notes = by
-      ? `${groups.length < all.length ? `the ${groups.length} largest of ${all.length} ${dimHeader(by)} groups` : `${groups.length} ${dimHeader(by)} groups`} · suppliers with a positive total`
+      ? `${groups.length < all.length ? `the ${groups.length} largest of ${all.length} ${dimHeader(by)} groups` : `${groups.length} ${dimHeader(by)} ${groups.length === 1 ? 'group' : 'groups'}`} · suppliers with a positive total`
       : `${counts[0]} · suppliers with a positive total`
     const x = {
       field: 'suppliers', type: 'quantitative', title: 'Share of suppliers, largest first',

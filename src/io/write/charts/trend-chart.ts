@@ -56,7 +56,8 @@ export function trendCharts(result: TrendResult, ctx: ChartContext): Chart[] {
     })
     const by = result.by
     const colours = by ? labels.map((l, k) => (folded && k === labels.length - 1 ? OTHER_COLOUR : PALETTE[k % PALETTE.length])) : [PALETTE[0], OTHER_COLOUR]
-    const lineLegend = by ? {...STROKE_LEGEND, symbolStrokeColor: '#444444'} : STROKE_LEGEND
+    // With --by, colour names the groups and the subtitle says what is dashed (vega draws no symbol in a dash-only legend).
+    const lineLegend = by ? null : STROKE_LEGEND
     const hasEarlier = periods.length > lag
     const undated = result.undated.some((u) => (u.currency ?? '') === currency)
     const title = `Spend per ${result.every}${by ? ` by ${dimHeader(by)}` : ''}, ${cur}`
@@ -87,9 +88,8 @@ export function trendCharts(result: TrendResult, ctx: ChartContext): Chart[] {
           color: by
             ? {field: 'series', type: 'nominal', sort: labels, scale: {domain: labels, range: colours}, title: dimHeader(by), legend: STROKE_LEGEND}
             : {field: 'line', type: 'nominal', scale: {domain: [NOW, EARLIER], range: colours}, title: null, legend: STROKE_LEGEND},
-          // One legend for the line kinds: strokeDash (and opacity) share its title and look, so vega-lite merges them.
+          // The line kinds: without --by strokeDash shares the colour legend (same field, title and look), so vega-lite merges them.
           strokeDash: {field: 'line', type: 'nominal', scale: {domain: [NOW, EARLIER], range: [[1, 0], [5, 4]]}, title: null, legend: lineLegend},
-          ...(by ? {opacity: {field: 'line', type: 'ordinal', sort: [NOW, EARLIER], scale: {domain: [NOW, EARLIER], range: [1, 0.55]}, title: null, legend: lineLegend}} : {}),
         },
       },
     } satisfies Chart
