@@ -50,6 +50,16 @@ describe.each(COMMANDS)('spend %s --chart', (name, args) => {
     expect(spec.vconcat).toHaveLength(2)
   })
 
+  it('writes the same SVG and PNG bytes in any time zone and locale', async () => {
+    for (const ext of ['svg', 'png']) {
+      const files = [join(out, `${name}-east.${ext}`), join(out, `${name}-west.${ext}`)]
+      const east = await runCli([...args, '--workspace', ws, '--chart', files[0]], {env: {TZ: 'Pacific/Kiritimati', LANG: 'nb_NO.UTF-8', LC_ALL: 'nb_NO.UTF-8'}})
+      const west = await runCli([...args, '--workspace', ws, '--chart', files[1]], {env: {TZ: 'America/Los_Angeles', LANG: 'C'}})
+      expect([east.code, west.code]).toEqual([0, 0])
+      expect(readFileSync(files[0]).equals(readFileSync(files[1])), ext).toBe(true)
+    }
+  })
+
   it('refuses a file name with no known extension: exit 2, one line, no file', async () => {
     const file = join(out, `${name}.jpeg`)
     const r = await runCli([...args, '--workspace', ws, '--chart', file])
