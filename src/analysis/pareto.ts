@@ -18,6 +18,8 @@ export interface ParetoOptions extends DimOptions {
   selection?: Rows
   /** Count redacted and blank suppliers as one supplier (default: leave them out of the classes). */
   redactedAsSupplier?: boolean
+  /** Also give each group's Pareto curve (`curve`), for a chart; not in the JSON. */
+  curve?: boolean
 }
 
 export interface ParetoClassRow {
@@ -53,6 +55,14 @@ export interface ParetoGroup {
   detail?: ParetoSupplier[]
   /** Spend with a redacted or blank supplier: in `amount`, in no class (unless counted as one supplier). */
   unidentified: Unidentified
+  /** With `curve`: the Pareto curve over the suppliers with a positive total (see paretoCurve). */
+  curve?: ParetoPoint[]
+}
+
+/** A point of the Pareto curve: the largest `suppliers` share of suppliers make `spend` share of positive spend. */
+export interface ParetoPoint {
+  suppliers: number
+  spend: number
 }
 
 export interface ParetoResult {
@@ -74,18 +84,38 @@ export interface ParetoResult {
  */
 export function pareto(frame: SpendFrame, opts: ParetoOptions = {}): ParetoResult {
   const groups = memberGroups(frame, {...opts, by: opts.by ?? null, member: 'supplier'})
-  return {by: opts.by ?? null, groups: groups.map((g) => _pareto(g, !!opts.detail))}
+  return {by: opts.by ?? null, groups: groups.map((g) => _pareto(g, !!opts.detail, !!opts.curve))}
 }
 
-function _pareto(g: MemberGroup, detail: boolean): ParetoGroup {
+/**
+ * The Pareto curve of a ranked supplier list (largest first): from (0, 0)
+ * through one point per supplier with a positive total (x: share of those
+ * suppliers, y: cumulative share of their spend) to (1, 1). Past `maxPoints`
+ * suppliers it keeps evenly spaced ones and the last (the curve is concave,
+ * so the lines between stay within a pixel at chart sizes).
+ * @example paretoCurve(pareto(frame, {detail: true}).groups[0].detail!) // [{suppliers: 0, spend: 0}, ...]
+ */
+export function paretoCurve(ranked: readonly ParetoSupplier[], maxPoints = 400): ParetoPoint[] {
+  const shares = ranked.filter((s) => s.cumulative !== null).map((s) => s.cumulative!)
+  const n = shares.length
+  const points: ParetoPoint[] = [{suppliers: 0, spend: 0}]
+  if (n === 0) return points
+  const step = Math.max(1, Math.ceil(n / maxPoints))
+  for (let i = step - 1; i < n; i += step) points.push({suppliers: (i + 1) / n, spend: shares[i]})
+  if ((n - 1) % step !== step - 1) points.push({suppliers: 1, spend: shares[n - 1]})
+  return points
+}
+
+function _pareto(g: MemberGroup, detail: boolean, curve: boolean): ParetoGroup {
   const classes = new Map(ABC_CLASSES.map((c) => [c, {class: c, suppliers: 0, transactions: 0, amount: 0n, share: null as number | null}]))
   const list: ParetoSupplier[] = []
-  const positive = small(g) ? _classifyDoubles(g, classes, detail ? list : null) : _classifyBig(g, classes, detail ? list : null)
+  const keep = detail || curve ? list : null
+  const positive = small(g) ? _classifyDoubles(g, classes, keep) : _classifyBig(g, classes, keep)
   for (const c of classes.values()) if (c.class !== 'none') c.share = ratio(c.amount, positive)
   return {
     group: g.group, currency: g.currency, amount: g.level.sums.total(g.id), positive, suppliers: g.sorted.length,
     suppliers80: classes.get('A')!.suppliers, classes: [...classes.values()], ...(detail ? {detail: list} : {}),
-    unidentified: g.unidentified,
+    unidentified: g.unidentified, ...(curve ? {curve: paretoCurve(list)} : {}),
   }
 }
 

@@ -3,7 +3,7 @@ import {SpendCommand} from '../base-command.js'
 import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {concentration, concentrationToJson} from '../analysis/concentration.js'
-import {dimFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag} from '../analysis-flags.js'
+import {chartFlag, dimFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag} from '../analysis-flags.js'
 import {unidentifiedMode} from '../analysis/unidentified.js'
 import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
@@ -23,18 +23,23 @@ export default class Concentration extends SpendCommand {
     level: levelFlag,
     ...analysisFlags,
     'redacted-as-supplier': redactedAsSupplierFlag,
+    chart: chartFlag,
   }
 
   async run(): Promise<ConcentrationOutput> {
     const {flags} = await this.parse(Concentration)
     const by = flags.by ?? 'category'
-    const input = await loadAnalysisInput(flags, columnsFor([by, 'supplier']))
+    const input = await loadAnalysisInput(flags, flags.chart ? [...columnsFor([by, 'supplier']), 'date'] : columnsFor([by, 'supplier']))
     for (const line of input.notes) this.note(line)
     const result = concentration(input.frame, {
       by, bands: flags.bands, level: flags.level, selection: input.selection,
       categoryLabels: await categoryLabelsFor(input.frame, [by]), redactedAsSupplier: flags['redacted-as-supplier'],
     })
     const out = concentrationOutput(concentrationToJson(result), input.money, unidentifiedMode(flags))
+    if (flags.chart) {
+      const [{writeChartFile, chartContext}, {concentrationCharts}] = await Promise.all([import('../services/charts.js'), import('../io/write/charts/concentration-chart.js')])
+      await writeChartFile(flags.chart, concentrationCharts(result, chartContext(input)))
+    }
     await this.emit(out, (human) => concentrationViews(out, result, human, input.money), flags.format, () => concentrationNote(out))
     return out
   }

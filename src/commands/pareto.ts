@@ -3,7 +3,7 @@ import {SpendCommand} from '../base-command.js'
 import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {pareto, paretoToJson} from '../analysis/pareto.js'
-import {dimFlag, fiscalFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag, SPLIT_DIMS} from '../analysis-flags.js'
+import {chartFlag, dimFlag, fiscalFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag, SPLIT_DIMS} from '../analysis-flags.js'
 import {unidentifiedMode} from '../analysis/unidentified.js'
 import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
@@ -24,18 +24,23 @@ export default class Pareto extends SpendCommand {
     'fiscal-year-start': fiscalFlag,
     ...analysisFlags,
     'redacted-as-supplier': redactedAsSupplierFlag,
+    chart: chartFlag,
   }
 
   async run(): Promise<ParetoOutput> {
     const {flags} = await this.parse(Pareto)
     const dims = flags.by ? [flags.by, 'supplier' as const] : ['supplier' as const]
-    const input = await loadAnalysisInput(flags, columnsFor(dims))
+    const input = await loadAnalysisInput(flags, flags.chart ? [...columnsFor(dims), 'date'] : columnsFor(dims))
     for (const line of input.notes) this.note(line)
     const result = pareto(input.frame, {
       by: flags.by, detail: flags.detail, level: flags.level, fiscalYearStart: flags['fiscal-year-start'],
-      selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, dims), redactedAsSupplier: flags['redacted-as-supplier'],
+      selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, dims), redactedAsSupplier: flags['redacted-as-supplier'], curve: Boolean(flags.chart),
     })
     const out = paretoOutput(paretoToJson(result), input.money, unidentifiedMode(flags))
+    if (flags.chart) {
+      const [{writeChartFile, chartContext}, {paretoCharts}] = await Promise.all([import('../services/charts.js'), import('../io/write/charts/pareto-chart.js')])
+      await writeChartFile(flags.chart, paretoCharts(result, chartContext(input)))
+    }
     await this.emit(out, (human) => paretoViews(out, result, human, input.money), flags.format, () => paretoNote(out))
     return out
   }

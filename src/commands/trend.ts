@@ -5,7 +5,7 @@ import {columnsFor} from '../analysis/columns.js'
 import type {DimName} from '../analysis/dims.js'
 import {PERIOD_KINDS} from '../analysis/period.js'
 import {trend, trendToJson} from '../analysis/trend.js'
-import {dimFlag, fiscalFlag, levelFlag, SPLIT_DIMS} from '../analysis-flags.js'
+import {chartFlag, dimFlag, fiscalFlag, levelFlag, SPLIT_DIMS} from '../analysis-flags.js'
 import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {trendOutput, trendViews, type TrendOutput} from '../io/write/trend-report.js'
@@ -24,18 +24,23 @@ export default class Trend extends SpendCommand {
     'fiscal-year-start': fiscalFlag,
     level: levelFlag,
     ...analysisFlags,
+    chart: chartFlag,
   }
 
   async run(): Promise<TrendOutput> {
     const {flags} = await this.parse(Trend)
     const dims: DimName[] = flags.by ? [flags.by, flags.every] : [flags.every]
-    const input = await loadAnalysisInput(flags, columnsFor(dims))
+    const input = await loadAnalysisInput(flags, flags.chart ? [...columnsFor(dims), 'date'] : columnsFor(dims))
     for (const line of input.notes) this.note(line)
     const result = trend(input.frame, {
       every: flags.every, by: flags.by, fiscalYearStart: flags['fiscal-year-start'], level: flags.level,
       selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, dims),
     })
     const out = trendOutput(trendToJson(result) as TrendOutput, input.money)
+    if (flags.chart) {
+      const [{writeChartFile, chartContext}, {trendCharts}] = await Promise.all([import('../services/charts.js'), import('../io/write/charts/trend-chart.js')])
+      await writeChartFile(flags.chart, trendCharts(result, chartContext(input)))
+    }
     await this.emit(out, (human) => trendViews(out, result, human, input.money), flags.format)
     return out
   }
