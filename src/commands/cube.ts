@@ -3,7 +3,9 @@ import {SpendCommand} from '../base-command.js'
 import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {cubeTable} from '../analysis/cube.js'
-import {byFlag, fiscalFlag, levelFlag} from '../analysis-flags.js'
+import {byFlag, chartFlag, fiscalFlag, levelFlag} from '../analysis-flags.js'
+import {SpendInputError} from '../errors.js'
+import {analysisMsg} from '../messages.js'
 import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {cubeOutput, cubeViews, type CubeOutput} from '../io/write/cube-report.js'
@@ -24,17 +26,26 @@ export default class Cube extends SpendCommand {
     level: levelFlag,
     'fiscal-year-start': fiscalFlag,
     ...analysisFlags,
+    chart: chartFlag,
   }
 
   async run(): Promise<CubeOutput> {
     const {flags} = await this.parse(Cube)
     const by = byFlag(flags.by)
-    const input = await loadAnalysisInput(flags, columnsFor(by))
+    const drawn = by.filter((d) => d !== 'currency')
+    if (flags.chart && drawn.length > 2) {
+      throw new SpendInputError('BAD_CHART_DIMS', analysisMsg.chartTooManyDims(drawn), {where: '--chart', hint: analysisMsg.chartTooManyDimsHint(), exit: 2})
+    }
+    const input = await loadAnalysisInput(flags, flags.chart ? [...columnsFor(by), 'date'] : columnsFor(by))
     for (const line of input.notes) this.note(line)
     const opts = {by, rollup: flags.rollup, top: flags.top, level: flags.level, fiscalYearStart: flags['fiscal-year-start']}
     const table = cubeTable(input.frame, {...opts, selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, by)})
     const params = {rollup: flags.rollup, top: flags.top ?? null, level: flags.level ?? null, fiscal_year_start: flags['fiscal-year-start'] ?? 1}
     const out = cubeOutput(table, params, input.money)
+    if (flags.chart) {
+      const [{writeChartFile, chartContext}, {cubeCharts}] = await Promise.all([import('../services/charts.js'), import('../io/write/charts/cube-chart.js')])
+      await writeChartFile(flags.chart, cubeCharts(table, chartContext(input)))
+    }
     await this.emit(out, (human) => cubeViews(out, table, human, input.money), flags.format)
     return out
   }
