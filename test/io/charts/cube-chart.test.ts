@@ -85,6 +85,19 @@ describe('cubeCharts: heat map of two dimensions', () => {
   })
 })
 
+describe('cubeCharts: periods', () => {
+  it('keeps a period dimension in time order and draws the latest, whatever the totals', () => {
+    const rows = []
+    for (let m = 0; m < 36; m++) rows.push({date: `${2021 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-10`, amount: 1000 + ((m * 7919) % 500)})
+    const [heat] = heatCells(cubeTable(frameOf(...rows, {date: '2021-01-05', buyer: 'Buyer B', amount: 99999}), {by: ['month', 'buyer']}))
+    const months = heat.rows.slice(0, -1)
+    expect(months).toEqual([...months].sort())
+    expect(months).toHaveLength(HEAT_ROWS - 1)
+    expect(months.at(-1)).toBe('2023-12')
+    expect(heat.rows.at(-1)).toBe(`Other (${36 - (HEAT_ROWS - 1)} months)`)
+  })
+})
+
 describe('cubeCharts: one dimension, bars', () => {
   it('draws bars on a money axis from zero, the rest stated in the subtitle, not drawn', () => {
     const charts = cubeCharts(cubeTable(bigFrame(), {by: ['buyer']}), ctx)

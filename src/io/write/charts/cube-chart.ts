@@ -3,7 +3,8 @@
  * largest cells (the 30 largest members of the first dimension by total, the
  * 20 largest of the second; the rest folded into one "Other" row and column,
  * so every total stays), one chart per currency with the colour legend
- * titled with the currency. With one dimension, bars like `spend top`.
+ * titled with the currency. Periods (year, quarter, month) keep time order
+ * and the latest are drawn. With one dimension, bars like `spend top`.
  * Sums are exact (minor units, BigInt); only the drawn values are floats.
  */
 import {cubeAmount, otherLabel, type CubeTable} from '../../../analysis/cube-table.js'
@@ -58,9 +59,21 @@ function leafCells(t: CubeTable): Cells[] {
   return [...out.values()]
 }
 
-/** The `limit` largest members by total (ties by label), the folded member (-1) never among them. */
+const PERIOD_DIMS: readonly DimName[] = ['year', 'quarter', 'month']
+
+/**
+ * The members drawn by name: the `limit` largest by total (ties by id), or
+ * for a period dimension the `limit` latest in time order (undated last),
+ * so a time axis has no gaps; the folded member (-1) is never among them.
+ */
 function largest(t: CubeTable, i: number, totals: Map<number, bigint>, limit: number): number[] {
   const label = (k: number) => t.dims[i].ids[k] ?? ''
+  if (PERIOD_DIMS.includes(t.by[i])) {
+    const ids = t.dims[i].ids
+    const keys = [...totals.keys()].filter((k) => k >= 0)
+    const dated = keys.filter((k) => ids[k] !== null).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0))
+    return [...dated, ...keys.filter((k) => ids[k] === null)].slice(-limit)
+  }
   return [...totals.entries()]
     .filter(([k]) => k >= 0)
     .sort(([a, x], [b, y]) => (x === y ? (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : 0) : x > y ? -1 : 1))
@@ -133,7 +146,8 @@ function heatMap(t: CubeTable, c: Cells, ctx: ChartContext): Chart {
   const foldNote = (i: number) => {
     const k = folded.folded[i]
     const noun = DIM_PLURALS[t.by[i]]
-    return k === null ? `the ${folded.named[i]} largest ${noun} and Other` : k > 0 ? `the ${folded.named[i]} largest of ${folded.named[i] + k} ${noun}` : `all ${folded.named[i]} ${noun}`
+    const which = PERIOD_DIMS.includes(t.by[i]) ? 'latest' : 'largest'
+    return k === null ? `the ${folded.named[i]} ${which} ${noun} and Other` : k > 0 ? `the ${folded.named[i]} ${which} of ${folded.named[i] + k} ${noun}` : `all ${folded.named[i]} ${noun}`
   }
   const extra = folded.folded.some((k) => k !== 0) ? [`${foldNote(0)} by ${foldNote(1)}; the rest folded into Other`] : []
   return {
