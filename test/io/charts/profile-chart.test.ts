@@ -37,6 +37,13 @@ describe('profileCharts', () => {
     expect(rounded(gbp)).toMatchSnapshot()
   })
 
+  it('with only undated rows draws an empty year axis that still compiles, the amount stated', () => {
+    const [chart] = profileCharts(profile(frameOf({supplier: 'Undated Ltd', date: null, amount: 1234567}), {kind: 'supplier', query: 'undated'}), ctx)
+    expect(compileWarnings(chart)).toEqual([])
+    expect((chart.spec.data as {values: unknown[]}).values).toEqual([])
+    expect((chart.spec.title as {subtitle: string[]}).subtitle.at(-1)).toBe('undated, not drawn: GBP 12,346 (1 row)')
+  })
+
   it('profiles a buyer the same way', () => {
     const charts = profileCharts(profile(rows(), {kind: 'buyer', query: 'Buyer A'}), ctx)
     expect(charts.map((c) => c.name)).toEqual(['profile-buyer-buyer-a-eur', 'profile-buyer-buyer-a-gbp'])
