@@ -5,12 +5,13 @@
  * labelled with the currency) or as shares of each buyer's spend. At most
  * MIX_BUYERS buyers, the largest; the subtitle says how many were left out.
  */
-import {cubeAmount, type CubeTable} from '../../../analysis/cube-table.js'
+import type {CubeTable} from '../../../analysis/cube-table.js'
 import {shownLabel} from '../analysis-common.js'
 import {drawnAmount, SCHEMA} from './bars.js'
 import type {Chart} from './chart.js'
 import {contextSentence, slug, subtitleLines, type ChartContext} from './context.js'
 import {axisLabels} from './labels.js'
+import {ExactSums} from './sums.js'
 import {chartConfig, seriesColours} from './theme.js'
 
 /** Categories drawn by name; the rest are one "Other" segment. */
@@ -34,17 +35,20 @@ export function categoryMixCharts(table: CubeTable, ctx: ChartContext, opts: Cat
   const ci = table.by.indexOf('category')
   if (bi < 0 || ci < 0 || table.by.length !== 2) return []
   const measure = opts.measure ?? 'amount'
-  const per = new Map<number, {buyers: Map<number, bigint>; cats: Map<number, bigint>; cells: Map<string, bigint>}>()
+  const width = table.dims[ci].size + 1
+  const cell = (b: number, k: number) => (b + 1) * width + k + 1
+  const per = new Map<number, {buyers: ExactSums; cats: ExactSums; cells: ExactSums}>()
   for (let r = 0; r < table.length; r++) {
     if (table.depth[r] !== 2) continue
     let c = per.get(table.currency[r])
-    if (!c) per.set(table.currency[r], (c = {buyers: new Map(), cats: new Map(), cells: new Map()}))
+    if (!c) per.set(table.currency[r], (c = {buyers: new ExactSums(), cats: new ExactSums(), cells: new ExactSums()}))
     const b = table.keys[bi][r]
     const k = table.keys[ci][r]
-    const a = cubeAmount(table, r)
-    c.buyers.set(b, (c.buyers.get(b) ?? 0n) + a)
-    c.cats.set(k, (c.cats.get(k) ?? 0n) + a)
-    c.cells.set(`${b} ${k}`, (c.cells.get(`${b} ${k}`) ?? 0n) + a)
+    const a = table.amount[r]
+    const exact = table.bigAmount.size > 0 ? table.bigAmount.get(r) : undefined
+    c.buyers.add(b, a, exact)
+    c.cats.add(k, a, exact)
+    c.cells.add(cell(b, k), a, exact)
   }
   const dims = table.dims
   const byTotal = (i: number) => ([a, x]: [number, bigint], [b, y]: [number, bigint]) => {
@@ -56,21 +60,21 @@ export function categoryMixCharts(table: CubeTable, ctx: ChartContext, opts: Cat
   return [...per.entries()].map(([curKey, c]) => {
     const currency = table.currencies[curKey]
     const cur = currency ?? 'unknown currency'
-    const cats = [...c.cats.entries()].filter(([k]) => k >= 0).sort(byTotal(ci))
+    const entries = (sums: ExactSums) => sums.keys().filter((k) => k >= 0).map((k): [number, bigint] => [k, sums.get(k)])
+    const cats = entries(c.cats).sort(byTotal(ci))
     const named = cats.length > MIX_CATEGORIES + 1 || c.cats.has(-1) ? cats.slice(0, MIX_CATEGORIES) : cats
     const catIndex = new Map(named.map(([k], j) => [k, j]))
     const catNames = named.map(([k]) => shownLabel('category', dims[ci].ids[k], dims[ci].labels[k]))
     const legend = axisLabels(catNames, 260)
     const series = named.length < cats.length || c.cats.has(-1) ? [...legend.labels, OTHER] : legend.labels
-    const buyers = [...c.buyers.entries()].filter(([k]) => k >= 0).sort(byTotal(bi))
+    const buyers = entries(c.buyers).sort(byTotal(bi))
     const shown = buyers.slice(0, MIX_BUYERS)
     const names = axisLabels(shown.map(([k]) => shownLabel('buyer', dims[bi].ids[k], dims[bi].labels[k])))
     const values: Record<string, unknown>[] = []
     shown.forEach(([b, total], i) => {
       const sums = new Array<bigint>(series.length).fill(0n)
-      for (const [k] of c.cats) {
-        const v = c.cells.get(`${b} ${k}`)
-        if (v !== undefined) sums[catIndex.get(k) ?? series.length - 1] += v
+      for (const k of c.cats.keys()) {
+        if (c.cells.has(cell(b, k))) sums[catIndex.get(k) ?? series.length - 1] += c.cells.get(cell(b, k))
       }
       sums.forEach((v, j) => {
         if (v === 0n) return

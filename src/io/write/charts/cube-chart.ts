@@ -7,13 +7,14 @@
  * and the latest are drawn. With one dimension, bars like `spend top`.
  * Sums are exact (minor units, BigInt); only the drawn values are floats.
  */
-import {cubeAmount, otherLabel, type CubeTable} from '../../../analysis/cube-table.js'
+import {otherLabel, type CubeTable} from '../../../analysis/cube-table.js'
 import {DIM_PLURALS, type DimName} from '../../../analysis/dims.js'
 import {dimHeader, shownLabel} from '../analysis-common.js'
 import {barSpec, drawnAmount, moneyText, SCHEMA} from './bars.js'
 import type {Chart} from './chart.js'
 import {contextSentence, slug, subtitleLines, type ChartContext} from './context.js'
 import {axisLabels} from './labels.js'
+import {ExactSums} from './sums.js'
 import {chartConfig, HEAT_SCHEME} from './theme.js'
 
 /** Most rows (first dimension) and columns (second) a heat map draws. */
@@ -26,9 +27,11 @@ export const CUBE_BARS = 30
 interface Cells {
   currency: string | null
   /** Per dimension: member key -> total. */
-  totals: Map<number, bigint>[]
-  /** `${k0} ${k1}` -> amount. */
-  cells: Map<string, bigint>
+  totals: ExactSums[]
+  /** cellKey(k0, k1) -> amount. */
+  cells: ExactSums
+  /** Keys of the second dimension per key of the first, in cellKey. */
+  width: number
 }
 
 /**
@@ -45,16 +48,21 @@ export function cubeCharts(table: CubeTable, ctx: ChartContext): Chart[] {
 /** Per currency, in table order, the leaf rows (subtotals skipped) summed per member. */
 function leafCells(t: CubeTable): Cells[] {
   const n = t.by.length
+  const width = n === 2 ? t.dims[1].size + 1 : 1
   const out = new Map<number, Cells>()
   for (let r = 0; r < t.length; r++) {
     if (t.depth[r] !== n) continue
     let c = out.get(t.currency[r])
-    if (!c) out.set(t.currency[r], (c = {currency: t.currencies[t.currency[r]], totals: t.by.map(() => new Map()), cells: new Map()}))
-    const amount = cubeAmount(t, r)
-    const keys = t.keys.map((k) => k[r])
-    keys.forEach((k, i) => c.totals[i].set(k, (c.totals[i].get(k) ?? 0n) + amount))
-    const id = keys.join(' ')
-    c.cells.set(id, (c.cells.get(id) ?? 0n) + amount)
+    if (!c) out.set(t.currency[r], (c = {currency: t.currencies[t.currency[r]], totals: t.by.map(() => new ExactSums()), cells: new ExactSums(), width}))
+    const amount = t.amount[r]
+    const exact = t.bigAmount.size > 0 ? t.bigAmount.get(r) : undefined
+    const k0 = t.keys[0][r]
+    c.totals[0].add(k0, amount, exact)
+    if (n === 2) {
+      const k1 = t.keys[1][r]
+      c.totals[1].add(k1, amount, exact)
+      c.cells.add((k0 + 1) * width + k1 + 1, amount, exact)
+    }
   }
   return [...out.values()]
 }
@@ -66,16 +74,17 @@ const PERIOD_DIMS: readonly DimName[] = ['year', 'quarter', 'month']
  * for a period dimension the `limit` latest in time order (undated last),
  * so a time axis has no gaps; the folded member (-1) is never among them.
  */
-function largest(t: CubeTable, i: number, totals: Map<number, bigint>, limit: number): number[] {
+function largest(t: CubeTable, i: number, totals: ExactSums, limit: number): number[] {
   const label = (k: number) => t.dims[i].ids[k] ?? ''
   if (PERIOD_DIMS.includes(t.by[i])) {
     const ids = t.dims[i].ids
-    const keys = [...totals.keys()].filter((k) => k >= 0)
+    const keys = totals.keys().filter((k) => k >= 0)
     const dated = keys.filter((k) => ids[k] !== null).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0))
     return [...dated, ...keys.filter((k) => ids[k] === null)].slice(-limit)
   }
-  return [...totals.entries()]
-    .filter(([k]) => k >= 0)
+  return totals.keys()
+    .filter((k) => k >= 0)
+    .map((k): [number, bigint] => [k, totals.get(k)])
     .sort(([a, x], [b, y]) => (x === y ? (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : 0) : x > y ? -1 : 1))
     .slice(0, limit)
     .map(([k]) => k)
@@ -115,7 +124,7 @@ function foldCells(t: CubeTable, c: Cells): HeatCells {
     const limit = i === 0 ? HEAT_ROWS : HEAT_COLUMNS
     const keep = largest(t, i, c.totals[i], c.totals[i].has(-1) || c.totals[i].size > limit ? limit - 1 : limit)
     const idx = new Map(keep.map((k, j) => [k, j]))
-    const rest = [...c.totals[i].keys()].filter((k) => k >= 0 && !idx.has(k)).length
+    const rest = c.totals[i].keys().filter((k) => k >= 0 && !idx.has(k)).length
     const list = keep.map((k) => memberName(t, i, k))
     if (c.totals[i].has(-1)) list.push('Other')
     else if (rest > 0) list.push(otherLabel(t.by[i] as DimName, rest))
@@ -124,15 +133,16 @@ function foldCells(t: CubeTable, c: Cells): HeatCells {
     named.push(keep.length)
     folded.push(c.totals[i].has(-1) ? null : rest)
   }
-  const sums = new Map<number, bigint>()
-  for (const [id, amount] of c.cells) {
-    const [k0, k1] = id.split(' ').map(Number)
+  const sums = new ExactSums()
+  const columns = names[1].length
+  c.cells.forEach((id, amount, exact) => {
+    const k0 = Math.floor(id / c.width) - 1
+    const k1 = (id % c.width) - 1
     const row = index[0].get(k0) ?? names[0].length - 1
-    const column = index[1].get(k1) ?? names[1].length - 1
-    const at = row * names[1].length + column
-    sums.set(at, (sums.get(at) ?? 0n) + amount)
-  }
-  const cells = [...sums.entries()].sort(([a], [b]) => a - b).map(([at, amount]) => ({row: Math.floor(at / names[1].length), column: at % names[1].length, amount}))
+    const column = index[1].get(k1) ?? columns - 1
+    sums.add(row * columns + column, amount, exact)
+  })
+  const cells = sums.keys().sort((a, b) => a - b).map((at) => ({row: Math.floor(at / columns), column: at % columns, amount: sums.get(at)}))
   return {currency: c.currency, rows: names[0], columns: names[1], cells, named, folded}
 }
 
@@ -180,9 +190,9 @@ function cubeBars(t: CubeTable, c: Cells, ctx: ChartContext): Chart {
   const shown = new Set(keep)
   let rest = 0n
   let restCount = 0
-  for (const [k, v] of c.totals[0]) {
+  for (const k of c.totals[0].keys()) {
     if (shown.has(k)) continue
-    rest += v
+    rest += c.totals[0].get(k)
     if (k >= 0) restCount++
   }
   const folded = c.totals[0].has(-1) ? 'Other' : restCount > 0 ? otherLabel(t.by[0], restCount) : null
@@ -193,7 +203,7 @@ function cubeBars(t: CubeTable, c: Cells, ctx: ChartContext): Chart {
     title,
     description: `Bar chart of spend in ${cur} by ${d0}, the ${keep.length} largest${extra.length ? ` (${extra[0]})` : ''}. ${contextSentence(ctx, cur)}`,
     fullNames,
-    spec: barSpec(title, ctx, cur, keep.map((k, i) => ({name: labels[i], amount: drawnAmount(c.totals[0].get(k)!, c.currency)})), extra),
+    spec: barSpec(title, ctx, cur, keep.map((k, i) => ({name: labels[i], amount: drawnAmount(c.totals[0].get(k), c.currency)})), extra),
   }
 }
 
