@@ -12,12 +12,13 @@ import {cubeOutput, cubeViews, type CubeOutput} from '../io/write/cube-report.js
 
 export default class Cube extends SpendCommand {
   static override summary = 'Total spend, counts and shares for any set of dimensions.'
-  static override description = 'Dimensions: buyer, unit, supplier, category, expense_type, year, quarter, month, currency. Rows come per currency (currencies are never added), largest first; shares are of the parent group. Redacted and blank suppliers (many unknown payees) are one row, "(redacted or blank)" in tables (unidentified: true in --json), kept since a cube breaks down totals; --exclude-redacted drops their rows.'
+  static override description = 'Dimensions: buyer, unit, supplier, category, expense_type, year, quarter, month, currency. Rows come per currency (currencies are never added), largest first; shares are of the parent group. Redacted and blank suppliers (many unknown payees) are one row, "(redacted or blank)" in tables (unidentified: true in --json), kept since a cube breaks down totals; --exclude-redacted drops their rows. --chart draws one dimension as bars and two as a heat map (at most 30 x 20 cells, the rest folded into Other).'
   static override examples = [
     '<%= config.bin %> <%= command.id %> --by buyer,category',
     '<%= config.bin %> <%= command.id %> --by buyer,supplier --top 5 --rollup',
     '<%= config.bin %> <%= command.id %> --by category --level division --from 2024-Q1 --json',
     '<%= config.bin %> <%= command.id %> --by year,buyer --fx rates.csv --to EUR',
+    '<%= config.bin %> <%= command.id %> --by buyer,category --chart cube.png',
   ]
   static override flags = {
     by: Flags.string({description: 'Dimensions, outermost first (comma-separated).', required: true, helpValue: 'DIM[,DIM...]'}),

@@ -14,11 +14,12 @@ import {topNote, topOutput, topViews, type TopOutput} from '../io/write/top-repo
 
 export default class Top extends SpendCommand {
   static override summary = 'Rank suppliers, buyers or categories by total spend.'
-  static override description = `Per currency (and per group with --by), largest first, ties by id; the rest are folded into one "Other" row so totals stay exact. ${REDACTED_HELP}`
+  static override description = `Per currency (and per group with --by), largest first, ties by id; the rest are folded into one "Other" row so totals stay exact. ${REDACTED_HELP} --chart draws bars (the folded rest named in a subtitle); \`categories --by buyer --chart\` draws the category mix: stacked bars per buyer of the 10 largest categories and Other.`
   static override examples = [
     '<%= config.bin %> <%= command.id %> suppliers --top 20',
     '<%= config.bin %> <%= command.id %> suppliers --by buyer --top 5',
     '<%= config.bin %> <%= command.id %> categories --level division --from 2024 --json',
+    '<%= config.bin %> <%= command.id %> categories --by buyer --chart mix.svg',
   ]
   static override args = {
     what: Args.string({description: 'What to rank.', options: Object.keys(TOP_SUBJECTS), required: true}),
