@@ -3,20 +3,23 @@ import {SpendCommand} from '../base-command.js'
 import {SpendInputError} from '../errors.js'
 import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
-import {top, TOP_SUBJECTS, topToJson, type TopSubject} from '../analysis/top.js'
+import {top, TOP_SUBJECTS, topToJson, type TopResult, type TopSubject} from '../analysis/top.js'
+import {cubeTable} from '../analysis/cube.js'
+import type {DimOptions} from '../analysis/dims.js'
 import {chartFlag, dimFlag, fiscalFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag, SPLIT_DIMS} from '../analysis-flags.js'
 import {unidentifiedMode} from '../analysis/unidentified.js'
-import {loadAnalysisInput} from '../services/analysis-input.js'
+import {loadAnalysisInput, type AnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {topNote, topOutput, topViews, type TopOutput} from '../io/write/top-report.js'
 
 export default class Top extends SpendCommand {
   static override summary = 'Rank suppliers, buyers or categories by total spend.'
-  static override description = `Per currency (and per group with --by), largest first, ties by id; the rest are folded into one "Other" row so totals stay exact. ${REDACTED_HELP}`
+  static override description = `Per currency (and per group with --by), largest first, ties by id; the rest are folded into one "Other" row so totals stay exact. ${REDACTED_HELP} --chart draws bars (the folded rest named in a subtitle); \`categories --by buyer --chart\` draws the category mix: stacked bars per buyer of the 10 largest categories and Other.`
   static override examples = [
     '<%= config.bin %> <%= command.id %> suppliers --top 20',
     '<%= config.bin %> <%= command.id %> suppliers --by buyer --top 5',
     '<%= config.bin %> <%= command.id %> categories --level division --from 2024 --json',
+    '<%= config.bin %> <%= command.id %> categories --by buyer --chart mix.svg',
   ]
   static override args = {
     what: Args.string({description: 'What to rank.', options: Object.keys(TOP_SUBJECTS), required: true}),
@@ -38,16 +41,25 @@ export default class Top extends SpendCommand {
     const dims = flags.by ? [flags.by, TOP_SUBJECTS[what]] : [TOP_SUBJECTS[what]]
     const input = await loadAnalysisInput(flags, flags.chart ? [...columnsFor(dims), 'date'] : columnsFor(dims))
     for (const line of input.notes) this.note(line)
+    const categoryLabels = await categoryLabelsFor(input.frame, dims)
     const result = top(input.frame, {
       what, by: flags.by, top: flags.top, level: flags.level, fiscalYearStart: flags['fiscal-year-start'],
-      selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, dims), redactedAsSupplier: flags['redacted-as-supplier'],
+      selection: input.selection, categoryLabels, redactedAsSupplier: flags['redacted-as-supplier'],
     })
     const out = topOutput(topToJson(result), input.money, unidentifiedMode(flags))
-    if (flags.chart) {
-      const [{writeChartFile, chartContext}, {topCharts}] = await Promise.all([import('../services/charts.js'), import('../io/write/charts/top-chart.js')])
-      await writeChartFile(flags.chart, topCharts(result, chartContext(input)))
-    }
+    if (flags.chart) await this.chart(flags.chart, input, result, {level: flags.level, fiscalYearStart: flags['fiscal-year-start'], categoryLabels})
     await this.emit(out, (human) => topViews(out, result, human, input.money), flags.format, () => topNote(out))
     return out
+  }
+
+  /** Bars of the ranking; the ranking of categories per buyer is the category mix, drawn as stacked bars. */
+  private async chart(file: string, input: AnalysisInput, result: TopResult, dimOpts: DimOptions): Promise<void> {
+    const [{writeChartFile, chartContext}, {topCharts}, {categoryMixCharts}] = await Promise.all([
+      import('../services/charts.js'), import('../io/write/charts/top-chart.js'), import('../io/write/charts/category-mix-chart.js'),
+    ])
+    const ctx = chartContext(input)
+    const mix = result.what === 'categories' && result.by === 'buyer'
+    const charts = mix ? categoryMixCharts(cubeTable(input.frame, {...dimOpts, by: ['buyer', 'category'], selection: input.selection}), ctx) : topCharts(result, ctx)
+    await writeChartFile(file, charts)
   }
 }

@@ -3,7 +3,7 @@ import {SpendCommand} from '../../base-command.js'
 import {analysisFlags} from '../../flags.js'
 import {PROFILE_COLUMNS, PROFILE_DIMS} from '../../analysis/columns.js'
 import {profile, profileToJson} from '../../analysis/profile.js'
-import {fiscalFlag, levelFlag} from '../../analysis-flags.js'
+import {chartFlag, fiscalFlag, levelFlag} from '../../analysis-flags.js'
 import {loadAnalysisInput} from '../../services/analysis-input.js'
 import {categoryLabelsFor} from '../../io/cpv-labels.js'
 import {profileOutput, profileViews, type ProfileOutput} from '../../io/write/profile-report.js'
@@ -21,6 +21,7 @@ export default class ProfileBuyer extends SpendCommand {
     level: levelFlag,
     'fiscal-year-start': fiscalFlag,
     ...analysisFlags,
+    chart: chartFlag,
   }
 
   async run(): Promise<ProfileOutput> {
@@ -32,6 +33,10 @@ export default class ProfileBuyer extends SpendCommand {
       selection: input.selection, categoryLabels: await categoryLabelsFor(input.frame, PROFILE_DIMS),
     })
     const out = profileOutput(profileToJson(result), result, input.money)
+    if (flags.chart) {
+      const [{writeChartFile, chartContext}, {profileCharts}] = await Promise.all([import('../../services/charts.js'), import('../../io/write/charts/profile-chart.js')])
+      await writeChartFile(flags.chart, profileCharts(result, chartContext(input)))
+    }
     await this.emit(out, (human) => profileViews(out, result, human, input.money), flags.format)
     return out
   }

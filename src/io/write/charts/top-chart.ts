@@ -1,17 +1,19 @@
 /**
- * `spend top` as bars: one chart per currency (and per group with --by), the
- * largest first, the folded "Other" row last in grey, amounts on a money axis
- * from zero labelled with the currency.
+ * `spend top` as bars: one chart per currency (and per group with --by, at
+ * most MAX_GROUPS groups per currency, the largest), the largest first on a
+ * money axis from zero labelled with the currency. The folded "Other" row is
+ * not drawn (its bar would dwarf the ranked ones): a subtitle line states it,
+ * as it states the spend of redacted and blank suppliers left out.
  */
 import {TOP_SUBJECTS, type TopResult} from '../../../analysis/top.js'
-import {formatMinor} from '../../../model/money.js'
-import {dimHeader, shownLabel} from '../analysis-common.js'
+import {dimHeader, shownLabel, UNIDENTIFIED} from '../analysis-common.js'
+import {barSpec, drawnAmount, moneyText, percentText} from './bars.js'
 import type {Chart} from './chart.js'
-import {contextSentence, slug, subtitleLines, type ChartContext} from './context.js'
+import {contextSentence, slug, type ChartContext} from './context.js'
 import {axisLabels} from './labels.js'
-import {chartConfig, OTHER_COLOUR, PALETTE} from './theme.js'
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json'
+/** Groups drawn per currency with --by; the rest are named as left out. */
+export const MAX_GROUPS = 12
 
 /**
  * The bar charts of a ranking.
@@ -19,57 +21,40 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json'
  */
 export function topCharts(result: TopResult, ctx: ChartContext): Chart[] {
   const subject = TOP_SUBJECTS[result.what]
-  const blocks = new Map<string, TopResult['rows']>()
+  const blocks = new Map<string, {currency: string | null; group: string; groupKey: string | null; rows: TopResult['rows']}>()
   for (const row of result.rows) {
     const group = result.by && row.group ? shownLabel(result.by, row.group.id, row.group.label) : ''
-    const key = `${row.currency ?? ''}\u0000${group}`
-    let list = blocks.get(key)
-    if (!list) blocks.set(key, (list = []))
-    list.push(row)
+    const key = `${row.currency ?? ''}\u0000${row.group?.id ?? ''}\u0000${group}`
+    let block = blocks.get(key)
+    if (!block) blocks.set(key, (block = {currency: row.currency, group, groupKey: row.group?.id ?? null, rows: []}))
+    block.rows.push(row)
   }
-  return [...blocks.entries()].map(([key, rows]) => {
-    const [currency, group] = key.split('\u0000')
-    const names = rows.map((r) => (r.other !== null ? (r.label ?? 'Other') : shownLabel(subject, r.id, r.label)))
-    const {labels, fullNames} = axisLabels(names)
-    const values = rows.map((r, i) => ({
-      name: labels[i],
-      // Drawn, never summed: a float in major units is exact enough for a bar.
-      amount: Number(formatMinor(r.amount, r.currency ?? 'XXX')),
-      share: r.share,
-      other: r.other !== null,
-      order: i,
-    }))
+  const groupsPer = new Map<string, number>()
+  for (const b of blocks.values()) groupsPer.set(b.currency ?? '', (groupsPer.get(b.currency ?? '') ?? 0) + 1)
+  const drawnPer = new Map<string, number>()
+  const charts: Chart[] = []
+  for (const {currency, group, groupKey, rows} of blocks.values()) {
+    const c = currency ?? ''
+    const drawn = drawnPer.get(c) ?? 0
+    if (drawn >= MAX_GROUPS) continue
+    drawnPer.set(c, drawn + 1)
+    const cur = currency ?? 'unknown currency'
+    const ranked = rows.filter((r) => r.other === null)
+    const {labels, fullNames} = axisLabels(ranked.map((r) => shownLabel(subject, r.id, r.label)))
+    const extra: string[] = []
+    for (const r of rows) if (r.other !== null) extra.push(`${r.label ?? 'Other'}: ${moneyText(r.amount, currency)}, ${percentText(r.share)}`)
+    const left = result.unidentified.find((u) => u.currency === currency && (u.group?.id ?? null) === groupKey && u.amount !== 0n)
+    if (left) extra.push(`${UNIDENTIFIED} suppliers, not ranked: ${moneyText(left.amount, currency)}`)
+    const groups = groupsPer.get(c) ?? 0
+    if (result.by && groups > MAX_GROUPS) extra.push(`the ${MAX_GROUPS} largest of ${groups} ${dimHeader(result.by)} groups drawn; ${groups - MAX_GROUPS} left out`)
     const title = `Top ${result.top} ${result.what}${group ? ` in ${group}` : ''}`
-    const cur = currency || 'unknown currency'
-    return {
+    charts.push({
       name: slug('top', result.what, group, currency),
       title,
-      description: `Bar chart of the ${rows.length} largest ${result.what}${group ? ` of ${dimHeader(result.by!)} ${group}` : ''} by spend in ${cur}. ${contextSentence(ctx, cur)}`,
+      description: `Bar chart of the ${ranked.length} largest ${result.what}${group ? ` of ${dimHeader(result.by!)} ${group}` : ''} by spend in ${cur}${extra.length ? ` (${extra.join('; ')})` : ''}. ${contextSentence(ctx, cur)}`,
       fullNames,
-      spec: {
-        $schema: SCHEMA,
-        config: chartConfig(),
-        title: {text: title, subtitle: subtitleLines(ctx, cur)},
-        width: 420,
-        height: {step: 22},
-        data: {values},
-        layer: [
-          {
-            mark: {type: 'bar'},
-            encoding: {
-              color: {field: 'other', type: 'nominal', scale: {domain: [false, true], range: [PALETTE[0], OTHER_COLOUR]}, legend: null},
-            },
-          },
-          {
-            mark: {type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#222222'},
-            encoding: {text: {field: 'amount', type: 'quantitative', format: ',.0f'}},
-          },
-        ],
-        encoding: {
-          y: {field: 'name', type: 'nominal', sort: {field: 'order', op: 'min', order: 'ascending'}, title: null, axis: {labelLimit: 0}},
-          x: {field: 'amount', type: 'quantitative', title: `Amount (${cur})`, scale: {zero: true, nice: true}, axis: {format: ',.0f', tickCount: 5}},
-        },
-      },
-    }
-  })
+      spec: barSpec(title, ctx, cur, ranked.map((r, i) => ({name: labels[i], amount: drawnAmount(r.amount, currency)})), extra),
+    })
+  }
+  return charts
 }
