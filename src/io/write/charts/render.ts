@@ -121,7 +121,7 @@ export function combineCharts(charts: Chart[]): Chart {
   })
   return {
     name: charts[0].name,
-    title: charts.map((c) => c.title).join('; '),
+    title: [...new Set(charts.map((c) => c.title))].join('; '),
     description: charts.map((c) => c.description).join(' '),
     spec: {$schema: charts[0].spec.$schema, config, vconcat, spacing: 32, resolve: {scale: Object.fromEntries(['x', 'y', 'color', 'opacity', 'size', 'shape', 'strokeDash'].map((c) => [c, 'independent']))}},
     fullNames: Object.assign({}, ...charts.map((c) => c.fullNames ?? {})),
