@@ -1,7 +1,9 @@
 import Papa from 'papaparse'
 import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {fixture, runCli, tempDir} from '../helpers/cli.js'
+import {reportHtml} from '../../src/io/write/report/html.js'
 
 // Supplier names that are markup or spreadsheet formulas (fixtures/cli/hostile-names.csv).
 const FILE = fixture('cli/hostile-names.csv')
@@ -60,5 +62,16 @@ describe('hostile supplier names in every output', () => {
       expect(md.code, `${args} md: ${md.stderr}`).toBe(0)
       expect(md.stdout, `${args} md`).not.toMatch(/<img|<script|<b>/i)
     }
+  })
+
+  it('a chart as spend draws it goes into the report page as it is, with hostile labels as text', async () => {
+    const file = join(ws, 'top.svg')
+    const r = await runCli(['top', 'suppliers', '--workspace', ws, '--chart', file])
+    expect(r.code, r.stderr).toBe(0)
+    const svg = readFileSync(file, 'utf8')
+    const chart = {name: 'top', title: 'Top suppliers', description: 'Top suppliers.', spec: {}}
+    const html = reportHtml({title: 'T', subtitle: [], sections: [{id: 's', title: 'S', tables: [], charts: [{chart, svg: 'charts/top.svg', png: 'charts/top.png'}]}]}, {'charts/top.svg': svg})
+    expect(html).toContain(svg.trim())
+    expect(html).not.toMatch(/<img|<script/i)
   })
 })
