@@ -51,8 +51,8 @@ describe('hostile supplier names in every output', () => {
     expect(rows.slice(1).map((r) => r[amount])).toContain('-12.50')
   })
 
-  it('rows, cube and summary neutralise in CSV and TSV and escape in Markdown', async () => {
-    for (const args of [['rows'], ['cube', '--by', 'supplier'], ['summary'], ['top', 'buyers']]) {
+  it('rows, cube, summary, profiles and pareto neutralise in CSV and TSV and escape in Markdown', async () => {
+    for (const args of [['rows'], ['rows', '--raw'], ['cube', '--by', 'supplier'], ['summary'], ['top', 'buyers'], ['profile', 'buyer', 'Test <b>Council</b>'], ['pareto']]) {
       for (const format of ['csv', 'tsv'] as const) {
         const r = await runCli([...args, '--workspace', ws, '--format', format])
         expect(r.code, `${args} ${format}: ${r.stderr}`).toBe(0)
