@@ -113,6 +113,8 @@ describe('index.html', () => {
     }
     expect(html).toContain('<caption>Top 3 suppliers (GBP)</caption>')
     expect(html.match(/<th scope="col"/g)).toHaveLength(5)
+    expect(html.match(/<th scope="row">/g)).toHaveLength(3)
+    expect(html).toContain('<th scope="row">&#60;img src=x onerror=alert(1)&#62;</th>')
     expect(html).toContain('<td class="num">1,234,567.50</td>')
     expect(html).toContain('<td class="num">-12.50</td>')
     expect(html.match(/<figure/g)).toHaveLength(2)

@@ -106,9 +106,13 @@ function tableHtml(t: ReportTable): string {
   const cols = t.view.columns
   const cls = (kind: (typeof cols)[number]['kind']) => (isRightAligned(kind) ? ' class="num"' : '')
   const head = `<tr>${cols.map((c) => `<th scope="col"${cls(c.kind)}>${escapeHtml(c.header)}</th>`).join('')}</tr>`
-  const body = t.view.rows.map(
-    (row) => `<tr>${cols.map((c) => `<td${cls(c.kind)}>${escapeHtml(humanCell(row[c.key], c.kind))}</td>`).join('')}</tr>`,
-  )
+  // The first text column names the row (the supplier, the buyer, the period): its cells are row headers.
+  const label = cols.findIndex((c) => c.kind === undefined || c.kind === 'text')
+  const cell = (c: (typeof cols)[number], i: number, v: unknown) => {
+    const text = escapeHtml(humanCell(v, c.kind))
+    return i === label ? `<th scope="row">${text}</th>` : `<td${cls(c.kind)}>${text}</td>`
+  }
+  const body = t.view.rows.map((row) => `<tr>${cols.map((c, i) => cell(c, i, row[c.key])).join('')}</tr>`)
   return [
     `<div class="table-wrap" id="table-${escapeHtml(t.name)}">`,
     '<table>',

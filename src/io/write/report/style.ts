@@ -26,6 +26,7 @@ table{border-collapse:collapse;font-size:.9rem;min-width:50%}
 caption{text-align:left;font-weight:bold;padding:.25rem 0 .5rem;caption-side:top}
 th,td{padding:.3rem .6rem;border-bottom:1px solid #ddd;vertical-align:top;text-align:left}
 thead th{border-bottom:2px solid #888;background:#f5f5f5}
+tbody th{font-weight:normal}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 figure{margin:1.5rem 0}
 figure svg{display:block;max-width:100%;height:auto}
