@@ -19,7 +19,7 @@ function bareSpecials(md: string): string[] {
   for (let i = 0; i < md.length; i++) {
     const ch = md[i]
     if (ch === '<' || ch === '>') out.push(ch)
-    if ('|`*_[]#!~'.includes(ch)) {
+    if ('|`*_[]#!~$'.includes(ch)) {
       let k = 0
       while (i - 1 - k >= 0 && md[i - 1 - k] === '\\') k++
       if (k % 2 === 0) out.push(ch)
@@ -64,6 +64,7 @@ const HOSTILE = [
   '~~struck~~',
   '&amp; entity',
   '&#60;numeric',
+  'Cost $5 to $10 $$x$$',
 ]
 
 describe('Markdown escaping (every --format md and report.md)', () => {
@@ -73,6 +74,7 @@ describe('Markdown escaping (every --format md and report.md)', () => {
     expect(escapeMarkdownCell('a|b\\c')).toBe('a\\|b\\\\c')
     expect(escapeMarkdownCell('`x` *y* _z_ [l] #h !i ~s')).toBe('\\`x\\` \\*y\\* \\_z\\_ \\[l\\] \\#h \\!i \\~s')
     expect(escapeMarkdownCell('a & b')).toBe('a &amp; b')
+    expect(escapeMarkdownCell('$x$')).toBe('\\$x\\$')
     expect(escapeMarkdownCell('two\nlines\r\nand\rmore')).toBe('two lines and more')
     expect(escapeMarkdownCell('Acme Ltd. (2024), 1,234.56')).toBe('Acme Ltd. (2024), 1,234.56')
   })

@@ -38,8 +38,8 @@ export function escapeHtml(value: string): string {
  * Escape plain text for GitHub-flavoured Markdown inline content (a table
  * cell, a heading, a list item), so it shows exactly as written: `&`, `<` and
  * `>` become entities (no raw HTML, no autolink brackets), the characters that
- * start emphasis, code, links, images, strikethrough, headings or table cells
- * get a backslash (CommonMark lets any ASCII punctuation be escaped so), and
+ * start emphasis, code, links, images, strikethrough, headings, table cells
+ * or GitHub's math (`$`) get a backslash (CommonMark lets any ASCII punctuation be escaped so), and
  * line breaks become spaces (a cell is one line).
  * @example escapeMarkdownCell('<img src=x onerror=alert(1)>') // '&lt;img src=x onerror=alert(1)&gt;'
  * @example escapeMarkdownCell('a|b *c*') // 'a\\|b \\*c\\*'
@@ -49,7 +49,7 @@ export function escapeMarkdownCell(value: string): string {
 }
 
 /** Characters that change what Markdown inline text shows (and line breaks). */
-const MARKDOWN_SPECIAL = /\r\n|[\r\n&<>\\|`*_[\]#!~]/g
+const MARKDOWN_SPECIAL = /\r\n|[\r\n&<>\\|`*_[\]#!~$]/g
 const MARKDOWN_ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;'}
 
 /**
