@@ -39,8 +39,9 @@ export function escapeHtml(value: string): string {
  * cell, a heading, a list item), so it shows exactly as written: `&`, `<` and
  * `>` become entities (no raw HTML, no autolink brackets), the characters that
  * start emphasis, code, links, images, strikethrough, headings, table cells
- * or GitHub's math (`$`) get a backslash (CommonMark lets any ASCII punctuation be escaped so), and
- * line breaks become spaces (a cell is one line).
+ * or GitHub's math (`$`) get a backslash (CommonMark lets any ASCII
+ * punctuation be escaped so), and line breaks become spaces (a cell is one
+ * line).
  * @example escapeMarkdownCell('<img src=x onerror=alert(1)>') // '&lt;img src=x onerror=alert(1)&gt;'
  * @example escapeMarkdownCell('a|b *c*') // 'a\\|b \\*c\\*'
  */
