@@ -431,6 +431,16 @@ export const rowsMsg = {
     `${id} ${file}: no raw line${rows === 1 ? '' : 's'} for ${rows.toLocaleString('en-GB')} row${rows === 1 ? '' : 's'}: ${note}`,
 } as const
 
+/**
+ * The XLSX writer (src/io/write/xlsx.ts).
+ * @example xlsxMsg.tooManyRows('top-suppliers', 2000000, 1048575) // 'sheet top-suppliers has 2,000,000 rows: a worksheet holds at most 1,048,575 below its header'
+ */
+export const xlsxMsg = {
+  tooManyRows: (sheet: string, rows: number, max: number) =>
+    `sheet ${sheet} has ${rows.toLocaleString('en-GB')} rows: a worksheet holds at most ${max.toLocaleString('en-GB')} below its header`,
+  tooManyRowsHint: () => 'write this table as CSV, or narrow it with --top or filters',
+} as const
+
 export type OcdsLevel = 'awards' | 'contracts' | 'transactions'
 
 /** What a JSON source is at its top: a document's array or object, or JSON Lines. */
