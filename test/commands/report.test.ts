@@ -8,6 +8,9 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'n
 import {join, relative, sep} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {fixture, ROOT, runCli, tempDir} from '../helpers/cli.js'
+import {check, type Schema} from '../contracts/schema-check.js'
+import {schemaOf} from '../../src/io/write/output-fields.js'
+import {REPORT_MANIFEST_OUTPUT, REPORT_OUTPUT} from '../../src/services/report/outputs.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Manifest = Record<string, any>
@@ -67,6 +70,7 @@ describe('spend report', () => {
     expect(m.imports.map((i: any) => [i.id, i.file, i.sha256])).toEqual(entries.map((e) => [e.id, e.file, e.sha256]))
     expect(m.imports[0].totals[0]).toMatchObject({currency: 'GBP'})
     expect(Object.keys(m.imports[0].rows)).toEqual(['read', 'imported', 'rejected', 'skipped'])
+    expect(check(schemaOf(REPORT_MANIFEST_OUTPUT) as Schema, m)).toEqual([])
     expect(m.sections.map((s: any) => s.id)).toEqual(['overview', 'data-quality', 'top-suppliers', 'top-buyers', 'category-mix', 'concentration', 'pareto', 'trend'])
   })
 
@@ -92,6 +96,7 @@ describe('spend report', () => {
     expect(r.code).toBe(0)
     const j = JSON.parse(r.stdout)
     expect(Object.keys(j)).toEqual(['out', 'files', 'sections'])
+    expect(check(schemaOf(REPORT_OUTPUT) as Schema, j)).toEqual([])
     expect(j.out).toBe('rep3')
     expect(j.files.map((f: any) => f.path)).toEqual(filesOf(join(dir, 'rep3')))
     for (const f of j.files) expect(Object.keys(f)).toEqual(['path', 'sha256', 'bytes'])
@@ -104,6 +109,7 @@ describe('spend report', () => {
   it('records the generation time only with --stamp, from SOURCE_DATE_EPOCH', async () => {
     const r = await runCli(['report', '--out', 'stamped', '-w', 'ws', '--stamp'], {cwd: dir, env: {SOURCE_DATE_EPOCH: '1700000000'}})
     expect(r.code).toBe(0)
+    expect(check(schemaOf(REPORT_MANIFEST_OUTPUT) as Schema, manifestOf('stamped'))).toEqual([])
     expect(manifestOf('stamped').generated_at).toBe(new Date(1700000000 * 1000).toISOString().replace('.000', ''))
     expect(manifestOf('rep').generated_at).toBeUndefined()
   })
@@ -136,6 +142,7 @@ describe('spend report', () => {
     expect(m.config).toEqual({title: 'Last quarter', period: 'last-quarter', sections: [{type: 'overview'}, {type: 'top', what: 'suppliers', top: 3}]})
     expect([m.config_file, m.as_of, m.period]).toEqual(['q.yml', '2024-05-10', {from: '2024-01-01', to: '2024-03-31'}])
     expect(m.command).toEqual(['spend', 'report', '--config', '../q.yml', '--out', '.', '-w', '../ws', '--as-of', '2024-05-10'])
+    expect(check(schemaOf(REPORT_MANIFEST_OUTPUT) as Schema, m)).toEqual([])
     expect(m.sections.map((s: any) => s.id)).toEqual(['overview', 'top'])
   })
 
