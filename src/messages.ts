@@ -545,6 +545,7 @@ export const reportMsg = {
   notAReportHint: () => 'choose a new or empty folder for --out',
   outIsFile: () => 'is a file, not a folder',
   outIsFileHint: () => 'choose a folder for --out',
+  noRows: (rows: number) => `spend: warning: no row of the workspace's ${rows} is in the report's period and filters: the report is empty (check the period, --as-of and the filters)`,
   configUnreadable: (code: string) => `cannot read the configuration (${code})`,
   configUnreadableHint: () => 'check the --config path',
 } as const

@@ -29,6 +29,7 @@ export default class Report extends SpendCommand {
       command: recordedArgv(this.argv, process.cwd(), flags.out), outShown: flags.out,
       onSection: progress ? (title) => this.note(`spend: ${title}`) : undefined,
     }, flags.out)
+    for (const line of result.notes) this.note(line)
     if (!this.jsonEnabled()) this.log(result.index)
     return reportJson(result)
   }

@@ -146,6 +146,15 @@ describe('spend report', () => {
     expect(m.sections.map((s: any) => s.id)).toEqual(['overview', 'top'])
   })
 
+  it('warns on stderr when no row is in the period', async () => {
+    writeFileSync(join(dir, 'later.yml'), 'period: 2031\n')
+    const r = await runCli(['report', '--config', 'later.yml', '--out', 'later', '-w', 'ws'], {cwd: dir})
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(`${join('later', 'index.html')}\n`)
+    expect(r.stderr).toMatch(/^spend: warning: no row of the workspace's \d+ is in the report's period and filters/)
+    expect(manifestOf('later').period).toEqual({from: '2031-01-01', to: '2031-12-31'})
+  })
+
   it('refuses a bad configuration in one line naming the file and line (exit 2), writing nothing', async () => {
     writeFileSync(join(dir, 'bad.yml'), 'title: x\nsections:\n  - type: pie\n')
     const r = await runCli(['report', '--config', 'bad.yml', '--out', 'bad', '-w', 'ws'], {cwd: dir})

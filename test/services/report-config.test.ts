@@ -1,4 +1,7 @@
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {ROOT} from '../helpers/cli.js'
 import {SpendInputError} from '../../src/errors.js'
 import {parseReportConfig, SECTION_PARAMS} from '../../src/services/report/config.js'
 import {checkAsOf, RELATIVE_PERIODS, resolvePeriod} from '../../src/services/report/period.js'
@@ -51,6 +54,15 @@ describe('report configuration', () => {
     expect(c.sections?.map((s) => s.type)).toEqual(['overview', 'top', 'cube', 'trend', 'profile'])
     expect(c.sections?.[1]).toEqual({type: 'top', what: 'buyers', top: 5, title: 'Biggest buyers'})
     expect(c.sections?.[2]).toEqual({type: 'cube', by: ['buyer', 'category'], filters: {supplier: ['ACME']}, period: {from: '2024-01', to: '2024-02'}})
+  })
+
+  it('reads the worked example, which the README shows as it is', async () => {
+    const example = readFileSync(join(ROOT, 'docs', 'examples', 'report.yml'), 'utf8')
+    const c = await parseReportConfig(example, 'report.yml')
+    expect(c.period).toBe('last-quarter')
+    expect(c.sections?.length).toBeGreaterThan(5)
+    const body = example.split('\n').filter((l) => !l.startsWith('#')).join('\n')
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`\`\`\`yaml\n${body}\`\`\``)
   })
 
   it('takes an empty file as the default report', async () => {

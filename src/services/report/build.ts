@@ -7,7 +7,7 @@
 import {readFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {SpendInputError} from '../../errors.js'
-import {msg} from '../../messages.js'
+import {msg, reportMsg} from '../../messages.js'
 import {packageRoot} from '../../paths.js'
 import {filterRows, type FilterOptions} from '../../analysis/filter.js'
 import {checkFiscalStart} from '../../analysis/period.js'
@@ -55,6 +55,8 @@ export interface ReportResult {
   files: OutputFile[]
   sections: {id: string; title: string; tables: string[]; charts: string[]}[]
   manifest: Record<string, unknown>
+  /** Lines for stderr (a report of no rows). */
+  notes: string[]
 }
 
 /** The tool as recorded: name and version (no platform). */
@@ -148,6 +150,10 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
   const reportFilters = filterOptionsOf(config?.filters, period)
 
   const selections = new Map<string, Rows>()
+  const notes: string[] = []
+  const whole = filterRows(frame, reportFilters)
+  selections.set(JSON.stringify(reportFilters), whole)
+  if (whole !== null && whole.length === 0) notes.push(reportMsg.noRows(frame.length))
   const docSections: ReportSection[] = []
   const usedNames = new Set<string>()
   const unique = (name: string) => {
@@ -203,5 +209,6 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
     files: [...files].map(([path, bytes]) => fileEntry(path, bytes)).sort((a, b) => (a.path < b.path ? -1 : 1)),
     sections: docSections.map((s) => ({id: s.id, title: s.title, tables: s.tables.map((t) => `tables/${t.name}.csv`), charts: s.charts.map((c) => c.svg)})),
     manifest,
+    notes,
   }
 }
