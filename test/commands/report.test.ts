@@ -7,12 +7,13 @@ import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join, relative, sep} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {fixture, ROOT, runCli, tempDir} from '../helpers/cli.js'
+import {BIN, fixture, ROOT, runCli, tempDir} from '../helpers/cli.js'
+import {runInPty, sh} from '../helpers/pty.js'
+import {tempEnv} from '../helpers/temp.js'
 import {check, type Schema} from '../contracts/schema-check.js'
 import {schemaOf} from '../../src/io/write/output-fields.js'
 import {REPORT_MANIFEST_OUTPUT, REPORT_OUTPUT} from '../../src/services/report/outputs.js'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Manifest = Record<string, any>
 
 let dir = ''
@@ -144,6 +145,18 @@ describe('spend report', () => {
     expect(m.command).toEqual(['spend', 'report', '--config', '../q.yml', '--out', '.', '-w', '../ws', '--as-of', '2024-05-10'])
     expect(check(schemaOf(REPORT_MANIFEST_OUTPUT) as Schema, m)).toEqual([])
     expect(m.sections.map((s: any) => s.id)).toEqual(['overview', 'top'])
+  })
+
+  it('names each section on stderr as it is built, on a terminal only; stdout stays the path', async () => {
+    const out = join(dir, 'tty.out')
+    const cmd = `cd ${sh(dir)} && ${sh(process.execPath)} ${sh(BIN)} report --out tty -w ws | cat > ${sh(out)}`
+    const env = {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', LANG: 'C', TERM: 'xterm', ...tempEnv()}
+    const r = await runInPty(cmd, env)
+    expect(r.code).toBe(0)
+    expect(r.screen).toContain('spend: Overview')
+    expect(r.screen).toContain('spend: Data quality')
+    expect(readFileSync(out, 'utf8')).toBe(`${join('tty', 'index.html')}\n`)
+    // Piped (not a terminal): nothing on stderr, as the first test saw.
   })
 
   it('warns on stderr when no row is in the period', async () => {

@@ -71,7 +71,7 @@ export function toolInfo(): {name: string; version: string} {
  * @example recordedArgv(['--out', 'r', '-w', 'ws'], '/x', '/x/r') // ['spend', 'report', '--out', '.', '-w', '../ws']
  */
 export function recordedArgv(argv: readonly string[], cwd: string, outDir: string): string[] {
-  const PATHS = new Set(['--out', '--config', '--workspace', '-w', '-c', '-o'])
+  const PATHS = new Set(['--out', '--config', '--workspace', '-w'])
   const rel = (v: string) => recordedPath(outDir, resolve(cwd, v))
   const out: string[] = ['spend', 'report']
   for (let i = 0; i < argv.length; i++) {
