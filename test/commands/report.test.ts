@@ -84,6 +84,16 @@ describe('spend report', () => {
     }
   })
 
+  it('records absolute paths typed on the command line relative to the report folder', async () => {
+    const r = await runCli(['report', '--out', join(dir, 'abs', 'rep'), '--workspace', join(dir, 'ws')], {cwd: ROOT})
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(`${join(dir, 'abs', 'rep', 'index.html')}\n`)
+    const m = manifestOf(join('abs', 'rep'))
+    expect(m.command).toEqual(['spend', 'report', '--out', '.', '--workspace', '../../ws'])
+    expect(m.workspace).toBe('../../ws')
+    expect(readFileSync(join(dir, 'abs', 'rep', 'manifest.json'), 'utf8')).not.toContain(dir)
+  })
+
   it('gives identical bytes on a second run in another time zone and locale', async () => {
     const r = await runCli(['report', '--out', 'rep2', '-w', 'ws'], {cwd: dir, env: {TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8'}})
     expect(r.code).toBe(0)

@@ -99,7 +99,7 @@ function sectionIds(sections: readonly SectionConfig[], file: string): string[] 
   const used = new Set<string>()
   return sections.map((s) => {
     if (s.id) {
-      if (used.has(s.id)) throw new SpendInputError('BAD_CONFIG', `two sections have the id "${s.id}"`, {where: file, hint: 'give each section its own id', exit: 2})
+      if (used.has(s.id)) throw new SpendInputError('BAD_CONFIG', reportMsg.duplicateId(s.id), {where: file, hint: reportMsg.duplicateIdHint(), exit: 2})
       used.add(s.id)
       return s.id
     }
@@ -117,7 +117,7 @@ async function chosenImports(ws: Workspace, ids: readonly string[] | undefined):
   const out: ImportEntry[] = []
   for (const id of ids) {
     const hits = all.filter((e) => e.id === id || e.id.startsWith(id))
-    if (hits.length !== 1) throw new SpendInputError('IMPORT_NOT_FOUND', `import ${id} is not in the workspace`, {where: ws.label(), hint: 'import the file again, or report on the imports there are'})
+    if (hits.length !== 1) throw new SpendInputError('IMPORT_NOT_FOUND', reportMsg.importGone(id), {where: ws.label(), hint: reportMsg.importGoneHint()})
     if (!out.includes(hits[0])) out.push(hits[0])
   }
   return out
