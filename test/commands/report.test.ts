@@ -178,6 +178,14 @@ describe('spend report', () => {
     expect(manifestOf('later').period).toEqual({from: '2031-01-01', to: '2031-12-31'})
   })
 
+  it('names the config file when a configured filter matches nothing', async () => {
+    writeFileSync(join(dir, 'nobody.yml'), 'filters:\n  buyer: Nobody At All\n')
+    const r = await runCli(['report', '--config', 'nobody.yml', '--out', 'nobody', '-w', 'ws'], {cwd: dir})
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/^spend: error: nobody\.yml \(filters: buyer\): .*Nobody At All.*\n$/)
+    expect(existsSync(join(dir, 'nobody'))).toBe(false)
+  })
+
   it('refuses a bad configuration in one line naming the file and line (exit 2), writing nothing', async () => {
     writeFileSync(join(dir, 'bad.yml'), 'title: x\nsections:\n  - type: pie\n')
     const r = await runCli(['report', '--config', 'bad.yml', '--out', 'bad', '-w', 'ws'], {cwd: dir})

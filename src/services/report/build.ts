@@ -110,6 +110,16 @@ function sectionIds(sections: readonly SectionConfig[], file: string): string[] 
   })
 }
 
+/** A filter's error names the config file (and the filter) instead of a flag the user never typed. */
+function inConfig<T>(file: string | null, run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    if (file === null || !(error instanceof SpendInputError) || !error.where?.startsWith('--')) throw error
+    throw new SpendInputError(error.code, error.message, {where: `${file} (filters: ${error.where.slice(2)})`, hint: error.hint, exit: error.exit})
+  }
+}
+
 /** The imports to use: all, or the pinned ones (each must still be there). */
 async function chosenImports(ws: Workspace, ids: readonly string[] | undefined): Promise<ImportEntry[]> {
   const all = await ws.list()
@@ -151,7 +161,8 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
 
   const selections = new Map<string, Rows>()
   const notes: string[] = []
-  const whole = filterRows(frame, reportFilters)
+  const select = (filters: FilterOptions) => inConfig(config ? configFile : null, () => filterRows(frame, filters))
+  const whole = select(reportFilters)
   selections.set(JSON.stringify(reportFilters), whole)
   if (whole !== null && whole.length === 0) notes.push(reportMsg.noRows(frame.length))
   const docSections: ReportSection[] = []
@@ -168,7 +179,7 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
     opts.onSection?.(title)
     const filters = filterOptionsOf({...config?.filters, ...cfg.filters}, p)
     const key = JSON.stringify(filters)
-    if (!selections.has(key)) selections.set(key, filterRows(frame, filters))
+    if (!selections.has(key)) selections.set(key, select(filters))
     const selection = selections.get(key)!
     const chart = {filters: filterText(filterFields(filters)), period: selectionSpan(frame, selection), money: null}
     const built = await builder.build({
