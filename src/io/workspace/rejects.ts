@@ -133,6 +133,17 @@ export function readRejects(bytes: Uint8Array): RejectsContent {
   return out
 }
 
+/**
+ * Rejected rows per reason in a rejects file (header skipped).
+ * @example rejectReasons(bytes).get('bad_amount') // 3
+ */
+export function rejectReasons(bytes: Uint8Array): Map<string, number> {
+  const out = new Map<string, number>()
+  const records = csvRecords(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'))
+  for (const [n, {cells}] of records.entries()) if (n > 0 && cells.length === REJECTS_HEADER.length) out.set(cells[2], (out.get(cells[2]) ?? 0) + 1)
+  return out
+}
+
 /** RFC 4180 records of CSV text as the writer above writes it (comma, double quotes, LF), each with its first line. */
 function csvRecords(text: string): {line: number; cells: string[]}[] {
   const out: {line: number; cells: string[]}[] = []

@@ -1,0 +1,36 @@
+import {Flags} from '@oclif/core'
+import {SpendCommand} from '../base-command.js'
+import {workspaceFlag} from '../flags.js'
+import {resolveWorkspace} from '../io/workspace/index.js'
+import {readReportConfig, reportJson, type ReportJson} from '../services/report/run.js'
+
+export default class Report extends SpendCommand {
+  static override summary = 'Write a report folder: index.html, report.md, tables, charts and a manifest.'
+  static override description = 'With no --config, the default report of the workspace: overview, data quality, top suppliers and buyers, category mix, concentration, Pareto and trend. A config (YAML: see the Reports section of the README) chooses the title, period, filters and sections. The same workspace, config and version give the same bytes; manifest.json lists the imports used and every file with its SHA-256. Prints the path of index.html.'
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> --out report',
+    '<%= config.bin %> <%= command.id %> --config report.yml --out report --as-of 2025-01-31',
+  ]
+  static override flags = {
+    config: Flags.string({description: 'Report configuration (YAML).', helpValue: 'FILE'}),
+    out: Flags.string({description: 'Folder to write (a previous report there is replaced).', required: true, helpValue: 'DIR'}),
+    'as-of': Flags.string({description: 'The day relative periods (last-quarter...) count back from.', helpValue: 'YYYY-MM-DD'}),
+    stamp: Flags.boolean({description: 'Record the generation time in manifest.json (SOURCE_DATE_EPOCH when set).', default: false}),
+    workspace: workspaceFlag,
+  }
+
+  async run(): Promise<ReportJson> {
+    const {flags} = await this.parse(Report)
+    const {buildReport, recordedArgv} = await import('../services/report/build.js')
+    const config = flags.config ? await readReportConfig(flags.config) : null
+    const progress = process.stderr.isTTY && !process.env.CI
+    const result = await buildReport({
+      workspace: resolveWorkspace(flags.workspace), ...config, asOf: flags['as-of'], stamp: flags.stamp,
+      command: recordedArgv(this.argv, process.cwd(), flags.out), outShown: flags.out,
+      onSection: progress ? (title) => this.note(`spend: ${title}`) : undefined,
+    }, flags.out)
+    for (const line of result.notes) this.note(line)
+    if (!this.jsonEnabled()) this.log(result.index)
+    return reportJson(result)
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * The report's configuration (report.yml): title, period, fiscal year,
+ * filters and sections. Parsed with `yaml` (loaded only here) and checked
+ * against the section parameters below, so every mistake is one line naming
+ * the file and the line, and how to fix it (exit 2).
+ */
+import {SpendInputError} from '../../errors.js'
+import {reportMsg} from '../../messages.js'
+import {CATEGORY_LEVELS, DIM_NAMES} from '../../analysis/dims.js'
+import {checkPeriodText, RELATIVE_PERIODS} from './period.js'
+
+/** A period as written: `2024`, `2024-Q1`, `2024-03`, a relative name, or {from, to}. */
+export type PeriodSpec = string | {from?: string; to?: string}
+
+export interface ReportFilters {
+  buyer?: string[]
+  supplier?: string[]
+  category?: string[]
+  currency?: string[]
+  exclude_redacted?: boolean
+}
+
+export interface SectionConfig {
+  type: string
+  id?: string
+  title?: string
+  filters?: ReportFilters
+  period?: PeriodSpec
+  /** The type's own parameters (what, top, by, level, every, of, name, bands). */
+  [param: string]: unknown
+}
+
+export interface ReportConfig {
+  title?: string
+  period?: PeriodSpec
+  fiscal_year_start?: number
+  filters?: ReportFilters
+  sections?: SectionConfig[]
+}
+
+type Param =
+  | {kind: 'enum'; values: readonly string[]}
+  | {kind: 'int'; min: number; max?: number}
+  | {kind: 'string'}
+  | {kind: 'dims'}
+
+const level: Param = {kind: 'enum', values: Object.keys(CATEGORY_LEVELS)}
+const dim: Param = {kind: 'enum', values: DIM_NAMES.filter((d) => d !== 'currency')}
+const top: Param = {kind: 'int', min: 1}
+
+/**
+ * Each section type's own parameters. A new section type (benchmark, flags)
+ * adds its entry here and its builder in sections.ts.
+ */
+export const SECTION_PARAMS: Record<string, Record<string, Param>> = {
+  overview: {},
+  'data-quality': {},
+  top: {what: {kind: 'enum', values: ['suppliers', 'buyers', 'categories']}, top, by: dim, level},
+  'category-mix': {level},
+  cube: {by: {kind: 'dims'}, top, level},
+  concentration: {by: {kind: 'enum', values: ['category', 'buyer']}, bands: {kind: 'enum', values: ['2010', '2023']}, level},
+  pareto: {by: dim, level},
+  trend: {every: {kind: 'enum', values: ['auto', 'month', 'quarter', 'year']}, by: dim, level},
+  profile: {of: {kind: 'enum', values: ['supplier', 'buyer']}, name: {kind: 'string'}, level},
+}
+
+/** Parameters a section type cannot do without. */
+const REQUIRED: Record<string, readonly string[]> = {cube: ['by'], profile: ['of', 'name']}
+
+const TOP_KEYS = ['title', 'period', 'fiscal_year_start', 'filters', 'sections']
+const FILTER_KEYS = ['buyer', 'supplier', 'category', 'currency', 'exclude_redacted']
+const COMMON_SECTION_KEYS = ['type', 'id', 'title', 'filters', 'period']
+
+/** The YAML nodes we walk: a value with its source range. */
+interface Node {
+  range?: [number, number, number] | null
+  toJSON(): unknown
+}
+
+/**
+ * Parse and check a report configuration.
+ * @example (await parseReportConfig('title: Q1\nperiod: 2024-Q1\n', 'report.yml')).period // '2024-Q1'
+ */
+export async function parseReportConfig(text: string, file: string): Promise<ReportConfig> {
+  const YAML = await import('yaml')
+  const lines = new YAML.LineCounter()
+  const doc = YAML.parseDocument(text, {lineCounter: lines, prettyErrors: false, uniqueKeys: true})
+  const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : 1)
+  const fail = (node: Node | null | undefined, what: string, hint: string): never => {
+    throw new SpendInputError('BAD_CONFIG', what, {where: `${file}:${lineOf(node)}`, hint, exit: 2})
+  }
+  const first = doc.errors[0]
+  if (first) {
+    throw new SpendInputError('BAD_CONFIG', reportMsg.yamlError(first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')), {
+      where: `${file}:${first.linePos?.[0].line ?? 1}`, hint: reportMsg.yamlHint(), exit: 2,
+    })
+  }
+  const root = doc.contents as unknown as Node | null
+  if (root === null || (YAML.isScalar(root) && root.value === null)) return {}
+  const map = (node: unknown, what: string): [string, Node, Node][] => {
+    if (!YAML.isMap(node)) return fail(node as Node, reportMsg.notAMap(what), reportMsg.mapHint())
+    return node.items.map((p) => {
+      const key = p.key as Node
+      if (!YAML.isScalar(key) || typeof key.value !== 'string') return fail(key, reportMsg.badKey(what), reportMsg.mapHint())
+      return [key.value, key, p.value as Node]
+    })
+  }
+  const known = (key: string, keyNode: Node, allowed: readonly string[], what: string) => {
+    if (!allowed.includes(key)) fail(keyNode, reportMsg.unknownKey(key, what), reportMsg.oneOf(allowed))
+  }
+  const scalar = (node: Node): unknown => (YAML.isScalar(node) ? node.value : undefined)
+  const str = (node: Node, key: string): string => {
+    const v = scalar(node)
+    if (typeof v === 'string' && v.trim() !== '') return v
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+    return fail(node, reportMsg.notText(key), reportMsg.textHint())
+  }
+  const int = (node: Node, key: string, min: number, max?: number): number => {
+    const v = scalar(node)
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || (max !== undefined && v > max)) {
+      return fail(node, reportMsg.notInt(key, v ?? node.toJSON()), reportMsg.intHint(min, max))
+    }
+    return v
+  }
+  const list = (node: Node, key: string): string[] => {
+    if (YAML.isSeq(node)) return node.items.map((n) => str(n as Node, key))
+    return [str(node, key)]
+  }
+  const period = (node: Node, key: string): PeriodSpec => {
+    if (YAML.isMap(node)) {
+      const out: {from?: string; to?: string} = {}
+      for (const [k, kn, vn] of map(node, key)) {
+        known(k, kn, ['from', 'to'], key)
+        const v = str(vn, `${key}.${k}`)
+        checkPeriodText(v, false, () => fail(vn, reportMsg.badPeriod(v), reportMsg.periodBoundHint()))
+        out[k as 'from' | 'to'] = v
+      }
+      return out
+    }
+    const v = str(node, key)
+    checkPeriodText(v, true, () => fail(node, reportMsg.badPeriod(v), reportMsg.periodHint(RELATIVE_PERIODS)))
+    return v
+  }
+  const filters = (node: Node, what: string): ReportFilters => {
+    const out: ReportFilters = {}
+    for (const [k, kn, vn] of map(node, what)) {
+      known(k, kn, FILTER_KEYS, what)
+      if (k === 'exclude_redacted') {
+        const v = scalar(vn)
+        if (typeof v !== 'boolean') fail(vn, reportMsg.notBool(k), reportMsg.boolHint())
+        out.exclude_redacted = v as boolean
+      } else {
+        const values = list(vn, k)
+        if (k === 'currency') for (const [i, c] of values.entries()) if (!/^[A-Z]{3}$/.test(c)) fail(YAML.isSeq(vn) ? (vn.items[i] as Node) : vn, reportMsg.badCurrency(c), reportMsg.currencyHint())
+        out[k as 'buyer'] = values
+      }
+    }
+    return out
+  }
+  const param = (node: Node, key: string, spec: Param): unknown => {
+    switch (spec.kind) {
+      case 'int':
+        return int(node, key, spec.min, spec.max)
+      case 'string':
+        return str(node, key)
+      case 'dims': {
+        const values = YAML.isSeq(node) ? list(node, key) : str(node, key).split(',').map((s) => s.trim())
+        for (const d of values) if (!(DIM_NAMES as readonly string[]).includes(d)) fail(node, reportMsg.badValue(key, d), reportMsg.oneOf(DIM_NAMES))
+        return values
+      }
+      case 'enum': {
+        const v = str(node, key)
+        if (!spec.values.includes(v)) fail(node, reportMsg.badValue(key, v), reportMsg.oneOf(spec.values))
+        return v
+      }
+    }
+  }
+  const section = (node: Node, i: number): SectionConfig => {
+    const what = `section ${i + 1}`
+    const entries = map(node, what)
+    const typeEntry = entries.find(([k]) => k === 'type')
+    if (!typeEntry) return fail(node, reportMsg.noType(what), reportMsg.oneOf(Object.keys(SECTION_PARAMS)))
+    const type = str(typeEntry[2], 'type')
+    const params = SECTION_PARAMS[type]
+    if (!params) return fail(typeEntry[2], reportMsg.unknownType(type), reportMsg.oneOf(Object.keys(SECTION_PARAMS)))
+    const out: SectionConfig = {type}
+    for (const [k, kn, vn] of entries) {
+      if (k === 'type') continue
+      known(k, kn, [...COMMON_SECTION_KEYS, ...Object.keys(params)], `a ${type} section`)
+      if (k === 'id') {
+        const id = str(vn, k)
+        if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) fail(vn, reportMsg.badId(id), reportMsg.idHint())
+        out.id = id
+      } else if (k === 'title') out.title = str(vn, k)
+      else if (k === 'filters') out.filters = filters(vn, `${what} filters`)
+      else if (k === 'period') out.period = period(vn, 'period')
+      else out[k] = param(vn, k, params[k])
+    }
+    for (const need of REQUIRED[type] ?? []) if (out[need] === undefined) fail(node, reportMsg.missingParam(type, need), reportMsg.oneOf((SECTION_PARAMS[type][need] as {values?: readonly string[]}).values ?? [`${need}: ...`]))
+    return out
+  }
+  const config: ReportConfig = {}
+  for (const [k, kn, vn] of map(root, 'the configuration')) {
+    known(k, kn, TOP_KEYS, 'the configuration')
+    if (k === 'title') config.title = str(vn, k)
+    else if (k === 'period') config.period = period(vn, k)
+    else if (k === 'fiscal_year_start') config.fiscal_year_start = int(vn, k, 1, 12)
+    else if (k === 'filters') config.filters = filters(vn, 'filters')
+    else if (k === 'sections') {
+      if (!YAML.isSeq(vn)) fail(vn, reportMsg.notAList('sections'), reportMsg.sectionsHint())
+      const seq = vn as unknown as {items: Node[]}
+      config.sections = seq.items.map((n, i) => section(n, i))
+    }
+  }
+  return config
+}

@@ -1,0 +1,66 @@
+/**
+ * The report's JSON contracts, declared once: schemas/report.json (what
+ * `spend report --json` prints) and schemas/report-manifest.json (the
+ * report folder's manifest.json) come from these.
+ */
+import {count, currency, money, req, text, type Field, type Output} from '../../io/write/output-fields.js'
+
+const SHA256 = '^[0-9a-f]{64}$'
+const RELATIVE = '^(?!/)(?![A-Za-z]:)'
+
+const fileFields: Field[] = [
+  req(text('path', {description: 'relative to the report folder, /-separated', pattern: RELATIVE})),
+  req(text('sha256', {pattern: SHA256})),
+  req(count('bytes')),
+]
+
+const sectionFields: Field[] = [req(text('id', {pattern: '^[a-z0-9][a-z0-9-]*$'})), req(text('title'))]
+
+/** `spend report --json`. */
+export const REPORT_OUTPUT: Output = {
+  name: 'report',
+  title: '`spend report --json`: the report folder as given, every file written (manifest.json included) with its SHA-256 and size, and the sections with their table and chart files',
+  fields: [
+    req(text('out', {description: 'the --out folder as typed'})),
+    req({key: 'files', type: 'array', fields: fileFields}),
+    req({key: 'sections', type: 'array', fields: [
+      ...sectionFields,
+      req({key: 'tables', type: 'array', description: 'tables/<name>.csv paths', items: {type: 'string'}}),
+      req({key: 'charts', type: 'array', description: 'charts/<name>.svg paths (each has a .png beside it)', items: {type: 'string'}}),
+    ]}),
+  ],
+}
+
+/** DIR/manifest.json of a report. */
+export const REPORT_MANIFEST_OUTPUT: Output = {
+  name: 'report-manifest',
+  title: 'A report folder\'s manifest.json: what the report was made from (tool, command line, config, period, filters, workspace, imports) and of (every other file with its SHA-256 and size); no absolute path, no clock unless --stamp',
+  fields: [
+    req(text('format', {enum: ['spendkit-report']})),
+    req(count('format_version')),
+    req({key: 'tool', type: 'object', fields: [req(text('name')), req(text('version'))]}),
+    req({key: 'command', type: ['array', 'null'], description: 'the command line (spend report ...) with its paths relative to the report folder; null when built by a program', items: {type: 'string'}}),
+    req({key: 'config_file', type: ['string', 'null'], description: 'the configuration\'s file name; null for the default report'}),
+    req({key: 'config', type: ['object', 'null'], description: 'the configuration as parsed (rebuild with it as the config text: JSON is YAML); null for the default report'}),
+    req(text('as_of', {type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$'})),
+    req({key: 'period', type: ['object', 'null'], description: 'the report\'s period resolved to days (from/to null: open)', fields: [
+      req({key: 'from', type: ['string', 'null']}),
+      req({key: 'to', type: ['string', 'null']}),
+    ]}),
+    req({key: 'filters', type: 'object', description: 'the report\'s filters (buyer, supplier, category, currency as lists; from, to; exclude_redacted)'}),
+    req({key: 'fiscal_year_start', type: 'integer', minimum: 1}),
+    req(text('workspace', {description: 'the workspace folder relative to the report folder', pattern: RELATIVE})),
+    req({key: 'imports', type: 'array', description: 'the imports used (a rebuild pins these ids)', fields: [
+      req(text('id')),
+      req(text('file')),
+      req(text('sha256', {pattern: SHA256})),
+      req({key: 'rows', type: 'object', fields: [req(count('read')), req(count('imported')), req(count('rejected')), req(count('skipped'))]}),
+      req({key: 'totals', type: 'array', description: 'control totals per currency: source = imported + rejected', fields: [
+        req(currency()), req(money('source')), req(money('imported')), req(money('rejected')),
+      ]}),
+    ]}),
+    req({key: 'sections', type: 'array', fields: sectionFields}),
+    text('generated_at', {description: 'only with --stamp: SOURCE_DATE_EPOCH when set, else the clock (UTC)', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$'}),
+    req({key: 'files', type: 'array', description: 'every other file of the folder, sorted by path', fields: fileFields}),
+  ],
+}

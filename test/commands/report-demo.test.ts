@@ -1,0 +1,23 @@
+/**
+ * The default report of the demo data (fixtures/demo): report.md as a
+ * snapshot, so a change in what the report says shows in review.
+ */
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {fixture, runCli, tempDir} from '../helpers/cli.js'
+
+let dir = ''
+
+beforeAll(async () => {
+  dir = tempDir('spendkit-report-demo-')
+  expect((await runCli(['import', fixture('demo'), '--workspace', join(dir, 'ws')])).code).toBe(0)
+})
+
+describe('the default report of the demo data', () => {
+  it('says what the snapshot says (report.md)', async () => {
+    const r = await runCli(['report', '--out', 'report', '-w', 'ws'], {cwd: dir})
+    expect(r.code).toBe(0)
+    await expect(readFileSync(join(dir, 'report', 'report.md'), 'utf8')).toMatchFileSnapshot('__snapshots__/report-demo.md')
+  })
+})
