@@ -26,7 +26,7 @@ describe('buildReport', () => {
     const r = await buildReport({workspace: join(dir, 'ws'), configText: 'sections:\n  - type: data-quality\n'}, join(dir, 'dq'))
     const md = readFileSync(join(dir, 'dq', 'report.md'), 'utf8')
     const id = (r.manifest.imports as {id: string}[])[0].id
-    expect(md).toContain('- Rejected: 1')
+    expect(md).toContain('- **Rejected:** 1')
     expect(md).toContain(`../ws/imports/${id}/rejects.csv`)
     const reasons = readFileSync(join(dir, 'dq', 'tables', 'data-quality-2.csv'), 'utf8').trim().split('\n')
     expect(reasons).toHaveLength(2)

@@ -44,11 +44,7 @@ async function workbook(doc: ReportDoc): Promise<Uint8Array | null> {
   const tables = doc.sections.flatMap((s) => s.tables)
   if (!tables.length) return null
   const {xlsxBytes} = await import('../../io/write/xlsx.js')
-  try {
-    return xlsxBytes(tables.map((t) => ({name: t.name, view: t.view})))
-  } catch {
-    return null
-  }
+  return xlsxBytes(tables.map((t) => ({name: t.name, view: t.view})))
 }
 
 export interface ManifestMeta {

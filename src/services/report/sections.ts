@@ -88,10 +88,10 @@ const paretoSection: SectionBuilder = {
   columns: (cfg) => [...columnsFor(cfg.by ? [dim(cfg.by)!, 'supplier'] : ['supplier']), 'date'],
   async build(input, cfg) {
     const opts = {...dimOpts(input, cfg), by: dim(cfg.by)}
-    const result = pareto(input.frame, opts)
+    // One run gives the classes (the table) and the curve (the chart; not in the JSON).
+    const result = pareto(input.frame, {...opts, curve: true})
     const out = paretoOutput(paretoToJson(result), input.money, mode(input))
-    // The curve needs every supplier's cumulative share; the table lists the classes only.
-    return {title: this.title(cfg), views: paretoViews(out, result, true, input.money), charts: paretoCharts(pareto(input.frame, {...opts, detail: true}), input.chart)}
+    return {title: this.title(cfg), views: paretoViews(out, result, true, input.money), charts: paretoCharts(result, input.chart)}
   },
 }
 
