@@ -10,6 +10,8 @@
  * 2. Analysis (issue 3): cube / top / concentration over the N-row workspace (200 buyers, 50,000
  *    suppliers, 500 categories) as whole processes, beside DuckDB on its own database file.
  * 3. OCDS (issue 4): `spend import` of an N-release JSON Lines file.
+ * 4. Report (issue 9): the default `spend report` over the demo data and over the N-row
+ *    workspace, as whole processes (targets: demo under 3 s, 1M rows under 6 s).
  * Writes bench/RESULTS.md (bench/tmp/RESULTS-<N>.md for a run with fewer rows). Steps the CLI
  * cannot do yet are skipped with a note, never a crash. Inputs are cached under bench/data/.
  */
@@ -43,7 +45,7 @@ function parseArgs(argv) {
     return i >= 0 && argv[i + 1] ? argv[i + 1] : dflt
   }
   const rows = Number(get('rows', '1000000'))
-  const only = new Set(get('only', 'import,analysis,ocds').split(','))
+  const only = new Set(get('only', 'import,analysis,report,ocds').split(','))
   const out = get('out', rows === 1_000_000 ? join(ROOT, 'bench', 'RESULTS.md') : join(TMP, `RESULTS-${rows}.md`))
   return {rows, only, out, repeat: Number(get('repeat', '3'))}
 }
@@ -129,6 +131,38 @@ async function benchAnalyses({ws, csv, rows, repeat, notes}) {
   return out
 }
 
+/** The default report, whole process, over the demo workspace and the N-row one. */
+async function benchReports({ws, rows, repeat, notes}) {
+  const exists = await commandExists(BIN, 'report')
+  if (!exists.ok) {
+    notes.push(`report: ${exists.note}`)
+    return []
+  }
+  const demoWs = join(TMP, 'ws-demo')
+  rmSync(demoWs, {recursive: true, force: true})
+  const imp = await runNode([BIN, 'import', join(ROOT, 'fixtures', 'demo'), '--workspace', demoWs, '--json'], {timeoutMs: 5 * MIN})
+  const out = []
+  for (const [label, w, target] of [['demo data (fixtures/demo)', imp.ok ? demoWs : null, 3], [`${rows}-row workspace`, ws, 6]]) {
+    const row = {workspace: label, target, note: ''}
+    if (!w) row.note = 'no workspace (the import did not run)'
+    else {
+      log(`  spend report over the ${label} ...`)
+      const dir = join(TMP, 'report-out')
+      const r = await runNodeRepeated(repeat, [BIN, 'report', '--workspace', w, '--out', dir], {timeoutMs: 10 * MIN})
+      if (r.ok) {
+        Object.assign(row, {seconds: r.seconds, rssMB: r.rssMB, runs: r.all.map((x) => x.seconds)})
+        const files = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).files ?? []
+        row.note = `${files.length + 1} files, ${files.filter((f) => f.path.startsWith('charts/')).length} chart files`
+      } else row.note = `spend report failed: ${firstErrorLine(r)}`
+      rmSync(dir, {recursive: true, force: true})
+    }
+    log(`    ${row.seconds?.toFixed(2) ?? '-'} s, ${row.rssMB?.toFixed(0) ?? '-'} MB ${row.note}`)
+    out.push(row)
+  }
+  rmSync(demoWs, {recursive: true, force: true})
+  return out
+}
+
 async function benchOcds({rows, importReady, notes}) {
   const file = join(DATA, `ocds-${rows}.jsonl`)
   const row = {file: rel(file), mb: null, rows, note: ''}
@@ -173,12 +207,13 @@ async function main() {
 
   const imports = []
   const analyses = []
+  let reports = []
   let ocds = []
   const importCmd = await commandExists(BIN, 'import')
   const importReady = importCmd.ok
   if (!importReady) notes.push(`${importCmd.note}: import timings skipped; DuckDB still measured.`)
 
-  if (cfg.only.has('import') || cfg.only.has('analysis')) {
+  if (cfg.only.has('import') || cfg.only.has('analysis') || cfg.only.has('report')) {
     log(`UK CSV: generating bench/data/uk-${cfg.rows}.csv (cached after the first run) ...`)
     const ukCsv = join(DATA, `uk-${cfg.rows}.csv`)
     const uk = await generateUkCsv(ukCsv, cfg.rows)
@@ -216,11 +251,15 @@ async function main() {
       log('Analysis:')
       analyses.push(...await benchAnalyses({ws, csv: ukCsv, rows: cfg.rows, repeat: cfg.repeat, notes}))
     }
+    if (cfg.only.has('report')) {
+      log('Report:')
+      reports = await benchReports({ws, rows: cfg.rows, repeat: cfg.repeat, notes})
+    }
   }
   if (cfg.only.has('ocds')) ocds = await benchOcds({rows: cfg.rows, importReady, notes})
 
   machine.loadavgEnd = loadavg().map((x) => x.toFixed(2)).join(', ')
-  const md = renderResults({machine, config: {rows: cfg.rows, repeat: cfg.repeat, rssMethod}, imports, analyses, ocds, notes})
+  const md = renderResults({machine, config: {rows: cfg.rows, repeat: cfg.repeat, rssMethod}, imports, analyses, reports, ocds, notes})
   writeFileSync(cfg.out, md)
   log(`\nWrote ${rel(cfg.out)}`)
   for (const n of notes) log(`note: ${n}`)

@@ -25,7 +25,7 @@ function table(header, rows) {
 }
 
 /**
- * @param {object} r run record: machine, config, imports[], analyses[], ocds[], notes[]
+ * @param {object} r run record: machine, config, imports[], analyses[], reports[], ocds[], notes[]
  */
 export function renderResults(r) {
   const m = r.machine
@@ -75,6 +75,16 @@ export function renderResults(r) {
     'DuckDB runs the same GROUP BY (bench/lib/duckdb-queries.mjs) on the same rows stored in its own',
     'database file (`bench/data/*.duckdb`, amounts as DECIMAL(18,2)), as a Node process that opens the',
     'file, runs the query and writes CSV to /dev/null; spend writes `--format csv` to /dev/null.',
+    '',
+    '## Report (issue 9): the default `spend report`, whole process',
+    '',
+    table(['workspace', 'spend s', 'peak RSS MB', 'target s', 'under target', 'notes'],
+      (r.reports ?? []).map((x) => [x.workspace, num(x.seconds), num(x.rssMB, 0), num(x.target, 0),
+        x.seconds ? (x.seconds < x.target ? 'yes' : 'no') : '-',
+        [x.note, x.runs ? `runs ${x.runs.map((t) => t.toFixed(2)).join(', ')} s` : ''].filter(Boolean).join('; ')])),
+    '',
+    'Every section, table and chart (SVG and PNG) of the default report, written to a fresh folder each run;',
+    'the targets are the issue\'s (no other engine writes this report, so there is no reference ratio).',
     '',
     '## OCDS JSON Lines import (issue 4)',
     '',
