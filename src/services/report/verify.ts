@@ -1,0 +1,162 @@
+/**
+ * `spend verify DIR`: rebuild a report from what its manifest pins (the
+ * import ids, the config, --as-of, the command line) into a temporary
+ * folder and compare every file, byte for byte, with DIR's. The inputs are
+ * checked first: when a pinned import is missing or its SHA-256 changed,
+ * nothing is rebuilt and DIR's files are checked against the manifest's own
+ * hashes only.
+ */
+import {createHash} from 'node:crypto'
+import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join, relative, resolve, sep} from 'node:path'
+import {verifyMsg} from '../../messages.js'
+import {Workspace} from '../../io/workspace/index.js'
+import type {View} from '../../io/write/view.js'
+import {MANIFEST_NAME} from './folder.js'
+import {readPinned, unstamped, type PinnedReport} from './verify-manifest.js'
+
+export type FileStatus = 'same' | 'differs' | 'missing' | 'added'
+export type InputStatus = 'same' | 'changed' | 'missing'
+
+export interface VerifyJson {
+  ok: boolean
+  /** True when the report was rebuilt; false: only the manifest's hashes were checked (an input is missing or changed). */
+  rebuilt: boolean
+  files: {path: string; status: FileStatus; detail: string | null}[]
+  inputs: {import: string; file: string; status: InputStatus}[]
+}
+
+export interface VerifyOptions {
+  /** The report folder. */
+  dir: string
+  /** The workspace folder; none: the manifest's (relative to dir). */
+  workspace?: string
+  /** The folder as typed, for messages. */
+  shown?: string
+}
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+/** Every file under `dir` but manifest.json, relative and `/`-separated (any entry that is not a folder counts). */
+async function folderFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, {recursive: true, withFileTypes: true})
+  return entries
+    .filter((e) => !e.isDirectory())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((p) => p !== MANIFEST_NAME)
+    .sort()
+}
+
+async function bytesOf(file: string): Promise<Buffer | null> {
+  try {
+    return await readFile(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return null
+    throw error
+  }
+}
+
+/** Each pinned import: same, changed (the id is there with another SHA-256) or missing. */
+async function checkInputs(pinned: PinnedReport, wsDir: string): Promise<VerifyJson['inputs']> {
+  const entries = await (await Workspace.open(wsDir)).list()
+  return pinned.imports.map((i) => {
+    const entry = entries.find((e) => e.id === i.id)
+    const status: InputStatus = !entry ? 'missing' : entry.sha256 === i.sha256 ? 'same' : 'changed'
+    return {import: i.id, file: i.file, status}
+  })
+}
+
+/** Rebuild the report from the pinned inputs into a temporary folder; `use` reads it before it is removed. */
+async function rebuilt<T>(pinned: PinnedReport, dir: string, wsDir: string, use: (out: string) => Promise<T>): Promise<T> {
+  const {buildReport} = await import('./build.js')
+  const tmp = await mkdtemp(join(tmpdir(), 'spendkit-verify-'))
+  try {
+    const out = join(tmp, 'report')
+    await buildReport({
+      workspace: wsDir,
+      command: pinned.command ?? undefined,
+      recordDir: dir,
+      importIds: pinned.imports.map((i) => i.id),
+      configText: pinned.config === null ? undefined : JSON.stringify(pinned.config),
+      configFile: pinned.configFile ?? undefined,
+      asOf: pinned.asOf ?? undefined,
+      stamp: false,
+      outShown: dir,
+    }, out)
+    return await use(out)
+  } finally {
+    await rm(tmp, {recursive: true, force: true})
+  }
+}
+
+/**
+ * Rebuild the report in `opts.dir` and compare it file by file.
+ * @example const result = await verifyReport({dir: 'report'}) // result.ok
+ */
+export async function verifyReport(opts: VerifyOptions): Promise<VerifyJson> {
+  const dir = resolve(opts.dir)
+  const pinned = await readPinned(dir, opts.shown ?? opts.dir)
+  const wsDir = opts.workspace ? resolve(opts.workspace) : resolve(dir, pinned.workspace ?? '.spendkit')
+  const inputs = await checkInputs(pinned, wsDir)
+  const present = await folderFiles(dir)
+  const listed = new Map(pinned.files.map((f) => [f.path, f]))
+  const files: VerifyJson['files'] = []
+  const add = (path: string, status: FileStatus, detail: string | null = null) => files.push({path, status, detail})
+  const againstManifest = (path: string, bytes: Buffer): boolean => {
+    const f = listed.get(path)
+    return f === undefined || (f.sha256 === sha(bytes) && f.bytes === bytes.length)
+  }
+  const canRebuild = inputs.every((i) => i.status === 'same')
+
+  if (canRebuild) {
+    await rebuilt(pinned, dir, wsDir, async (out) => {
+      const made = await folderFiles(out)
+      for (const path of [...new Set([...made, ...listed.keys()])].sort()) {
+        const mine = await bytesOf(join(dir, ...path.split('/')))
+        if (mine === null) add(path, 'missing', verifyMsg.notInFolder())
+        else if (!made.includes(path)) add(path, 'differs', verifyMsg.notRebuilt())
+        else if (!mine.equals(await readFile(join(out, ...path.split('/'))))) add(path, 'differs', verifyMsg.bytesDiffer())
+        else if (!againstManifest(path, mine)) add(path, 'differs', verifyMsg.hashDiffers())
+        else add(path, 'same')
+      }
+      for (const path of present) if (!made.includes(path) && !listed.has(path)) add(path, 'added', verifyMsg.notListed())
+      const manifest = await readFile(join(out, MANIFEST_NAME), 'utf8')
+      const same = unstamped(pinned.bytes.toString('utf8')) === manifest
+      add(MANIFEST_NAME, same ? 'same' : 'differs', same ? null : verifyMsg.manifestDiffers())
+    })
+  } else {
+    for (const path of [...listed.keys()].sort()) {
+      const mine = await bytesOf(join(dir, ...path.split('/')))
+      if (mine === null) add(path, 'missing', verifyMsg.notInFolder())
+      else add(path, againstManifest(path, mine) ? 'same' : 'differs', againstManifest(path, mine) ? null : verifyMsg.hashDiffers())
+    }
+    for (const path of present) if (!listed.has(path)) add(path, 'added', verifyMsg.notListed())
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  const ok = canRebuild && files.every((f) => f.status === 'same')
+  return {ok, rebuilt: canRebuild, files, inputs}
+}
+
+/** The lines for people on stderr: each file or input that is not the same, a note when nothing was rebuilt, and what to do. */
+export function verifyLines(r: VerifyJson): string[] {
+  const lines: string[] = []
+  for (const i of r.inputs) if (i.status !== 'same') lines.push(verifyMsg.inputLine(i.import, i.file, i.status))
+  for (const f of r.files) if (f.status !== 'same') lines.push(verifyMsg.fileLine(f.path, f.status, f.detail))
+  if (!r.rebuilt) lines.push(verifyMsg.noRebuild(), verifyMsg.failedInputs())
+  else if (!r.ok) lines.push(verifyMsg.failedFiles(r.files.filter((f) => f.status !== 'same').length))
+  else lines.push(verifyMsg.ok(r.files.length, r.inputs.length))
+  return lines
+}
+
+/** One view: a row per pinned import, then a row per file (CSV and TSV carry one table). */
+export function verifyViews(r: VerifyJson): View[] {
+  return [{
+    columns: [{key: 'kind', header: 'kind'}, {key: 'name', header: 'name', fit: 'path'}, {key: 'status', header: 'status'}, {key: 'detail', header: 'detail'}],
+    rows: [
+      ...r.inputs.map((i) => ({kind: 'import', name: i.import, status: i.status, detail: i.file})),
+      ...r.files.map((f) => ({kind: 'file', name: f.path, status: f.status, detail: f.detail})),
+    ],
+  }]
+}
