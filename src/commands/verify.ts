@@ -15,7 +15,11 @@ export default class Verify extends SpendCommand {
 
   async run(): Promise<VerifyJson> {
     const {args, flags} = await this.parse(Verify)
-    const result = await verifyReport({dir: args.dir, workspace: flags.workspace, shown: args.dir})
+    const progress = process.stderr.isTTY && !process.env.CI
+    const result = await verifyReport({
+      dir: args.dir, workspace: flags.workspace, shown: args.dir,
+      onSection: progress ? (title) => this.note(`spend: rebuilding ${title}`) : undefined,
+    })
     await this.emit(result, verifyViews(result), flags.format)
     for (const line of verifyLines(result)) this.note(line)
     if (!result.ok) process.exitCode = 1

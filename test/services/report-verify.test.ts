@@ -55,7 +55,9 @@ describe('verifyReport', () => {
   it('removes the temporary folder when the rebuild fails', async () => {
     const rep = edited('bad-config', (m) => (m.config = {sections: 5}))
     const tmp = ownTmp()
-    await expect(verifyReport({dir: rep})).rejects.toThrow(/sections must be a list/)
+    const failed = verifyReport({dir: rep, shown: 'bad-config'})
+    await expect(failed).rejects.toThrow(/^the report cannot be rebuilt from its manifest: report\.yml.*sections must be a list/)
+    await expect(failed).rejects.toMatchObject({exit: 1, where: 'bad-config'})
     expect(readdirSync(tmp)).toEqual([])
   })
 

@@ -10,6 +10,7 @@ import {createHash} from 'node:crypto'
 import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join, relative, resolve, sep} from 'node:path'
+import {SpendInputError} from '../../errors.js'
 import {verifyMsg} from '../../messages.js'
 import {Workspace} from '../../io/workspace/index.js'
 import type {View} from '../../io/write/view.js'
@@ -34,6 +35,8 @@ export interface VerifyOptions {
   workspace?: string
   /** The folder as typed, for messages. */
   shown?: string
+  /** Called with each section's title as the rebuild builds it (progress). */
+  onSection?: (title: string) => void
 }
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
@@ -69,7 +72,7 @@ async function checkInputs(pinned: PinnedReport, wsDir: string): Promise<VerifyJ
 }
 
 /** Rebuild the report from the pinned inputs into a temporary folder; `use` reads it before it is removed. */
-async function rebuilt<T>(pinned: PinnedReport, dir: string, wsDir: string, use: (out: string) => Promise<T>): Promise<T> {
+async function rebuilt<T>(pinned: PinnedReport, dir: string, wsDir: string, shown: string, onSection: VerifyOptions['onSection'], use: (out: string) => Promise<T>): Promise<T> {
   const {buildReport} = await import('./build.js')
   const tmp = await mkdtemp(join(tmpdir(), 'spendkit-verify-'))
   try {
@@ -84,7 +87,12 @@ async function rebuilt<T>(pinned: PinnedReport, dir: string, wsDir: string, use:
       asOf: pinned.asOf ?? undefined,
       stamp: false,
       outShown: dir,
-    }, out)
+      onSection,
+    }, out).catch((error: unknown) => {
+      // A manifest whose pinned config or period no longer builds is the report's problem (exit 1), not a usage error.
+      if (!(error instanceof SpendInputError)) throw error
+      throw new SpendInputError(error.code, verifyMsg.cannotRebuild(error.oneLine()), {where: shown, hint: verifyMsg.cannotRebuildHint()})
+    })
     return await use(out)
   } finally {
     await rm(tmp, {recursive: true, force: true})
@@ -97,7 +105,8 @@ async function rebuilt<T>(pinned: PinnedReport, dir: string, wsDir: string, use:
  */
 export async function verifyReport(opts: VerifyOptions): Promise<VerifyJson> {
   const dir = resolve(opts.dir)
-  const pinned = await readPinned(dir, opts.shown ?? opts.dir)
+  const shown = opts.shown ?? opts.dir
+  const pinned = await readPinned(dir, shown)
   const wsDir = opts.workspace ? resolve(opts.workspace) : resolve(dir, pinned.workspace ?? '.spendkit')
   const inputs = await checkInputs(pinned, wsDir)
   const present = await folderFiles(dir)
@@ -111,7 +120,7 @@ export async function verifyReport(opts: VerifyOptions): Promise<VerifyJson> {
   const canRebuild = inputs.every((i) => i.status === 'same')
 
   if (canRebuild) {
-    await rebuilt(pinned, dir, wsDir, async (out) => {
+    await rebuilt(pinned, dir, wsDir, shown, opts.onSection, async (out) => {
       const made = await folderFiles(out)
       for (const path of [...new Set([...made, ...listed.keys()])].sort()) {
         const mine = await bytesOf(join(dir, ...path.split('/')))
