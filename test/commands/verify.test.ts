@@ -7,7 +7,9 @@
 import {cpSync, readFileSync, rmSync, unlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {fixture, ROOT, runCli, tempDir} from '../helpers/cli.js'
+import {BIN, fixture, ROOT, runCli, tempDir} from '../helpers/cli.js'
+import {runInPty, sh} from '../helpers/pty.js'
+import {tempEnv} from '../helpers/temp.js'
 import {check, type Schema} from '../contracts/schema-check.js'
 import {schemaOf} from '../../src/io/write/output-fields.js'
 import {VERIFY_OUTPUT} from '../../src/services/report/outputs.js'
@@ -156,6 +158,15 @@ describe('spend verify', () => {
     const {code, json} = await verifyJson('rep2')
     expect(code).toBe(1)
     expect([json.ok, json.rebuilt, json.inputs[0].status, notSame(json)]).toEqual([false, false, 'missing', []])
+  })
+
+  it('names each section on stderr as it rebuilds, on a terminal only', async () => {
+    const cmd = `cd ${sh(dir)} && ${sh(process.execPath)} ${sh(BIN)} verify rep > /dev/null`
+    const r = await runInPty(cmd, {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', LANG: 'C', TERM: 'xterm', ...tempEnv()})
+    expect(r.code).toBe(0)
+    expect(r.screen).toContain('spend: rebuilding Overview')
+    expect(r.screen).toContain('spend: verified:')
+    // Piped, stderr has only the closing line (the first test).
   })
 
   it('refuses a folder without a report manifest in one line, exit 1', async () => {
