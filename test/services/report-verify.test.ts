@@ -5,12 +5,12 @@
  * --stamp field is the only thing left out of the manifest comparison.
  */
 import {cpSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {join} from 'node:path'
+import {join, relative, sep} from 'node:path'
 import {afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {fixture, runCli, tempDir} from '../helpers/cli.js'
 import {buildReport} from '../../src/services/report/build.js'
 import {verifyLines, verifyReport} from '../../src/services/report/verify.js'
-import {readPinned, unstamped} from '../../src/services/report/verify-manifest.js'
+import {readPinned, recordDirFor, unstamped} from '../../src/services/report/verify-manifest.js'
 
 let dir = ''
 const savedTmp = process.env.TMPDIR
@@ -109,5 +109,32 @@ describe('unstamped', () => {
     expect(unstamped(text)).toBe('{\n  "as_of": null,\n  "files": [\n    {"path": "generated_at"}\n  ]\n}\n')
     const plain = '{\n  "as_of": null\n}\n'
     expect(unstamped(plain)).toBe(plain)
+  })
+})
+
+describe('recordDirFor', () => {
+  const rel = (from: string, to: string) => relative(from, to).split(sep).join('/') || '.'
+  it.each([
+    ['/r/rep', '/r/ws', '../ws'],
+    ['/r/rep', '/audit/copy/ws', '../ws'],
+    ['/r/rep', '/audit/data/ws', '../../data/ws'],
+    ['/r/rep', '/audit/rep/ws', 'ws'],
+    ['/r/rep', '/audit/ws', '.'],
+  ])('makes %s\'s workspace %s read as the recorded %s', (dir, ws, recorded) => {
+    const from = recordDirFor(dir, ws, recorded)
+    expect(rel(from, ws)).toBe(recorded)
+  })
+
+  it('keeps the report folder when the workspace is where the manifest says, or no folder gives the path', () => {
+    expect(recordDirFor('/r/rep', '/r/ws', '../ws')).toBe('/r/rep')
+    expect(recordDirFor('/r/rep', '/audit/other', '../ws')).toBe('/r/rep')
+    expect(recordDirFor('/r/rep', '/audit/ws', null)).toBe('/r/rep')
+  })
+
+  it('lets a copy of the workspace elsewhere, under its own name, verify', async () => {
+    cpSync(join(dir, 'ws'), join(dir, 'audit', 'ws'), {recursive: true})
+    const r = await verifyReport({dir: join(dir, 'rep'), workspace: join(dir, 'audit', 'ws')})
+    expect(r.files.filter((f) => f.status !== 'same')).toEqual([])
+    expect(r.ok).toBe(true)
   })
 })

@@ -5,7 +5,7 @@
  * to fix.
  */
 import {readFile} from 'node:fs/promises'
-import {join} from 'node:path'
+import {join, relative, resolve, sep} from 'node:path'
 import {SpendInputError} from '../../errors.js'
 import {verifyMsg} from '../../messages.js'
 import {MANIFEST_NAME, REPORT_FORMAT, type OutputFile} from './folder.js'
@@ -78,4 +78,26 @@ export async function readPinned(dir: string, shown: string): Promise<PinnedRepo
  */
 export function unstamped(text: string): string {
   return text.replace(/^ {2}"generated_at": "[^"\n]*",\n/m, '')
+}
+
+/**
+ * The folder a rebuild records paths relative to, so that the workspace at
+ * `wsDir` is recorded as the manifest's `recorded` path (a copy of the
+ * workspace elsewhere, keeping its folder name, rebuilds the same bytes).
+ * The report folder itself when the workspace is where the manifest says,
+ * or when no folder gives that path (the rebuild then records another one).
+ * @example recordDirFor('/r/rep', '/audit/ws', '../ws') // '/audit/.spendkit-report-0'
+ */
+export function recordDirFor(dir: string, wsDir: string, recorded: string | null): string {
+  if (recorded === null || resolve(dir, recorded) === wsDir) return dir
+  const parts = recorded.split('/').filter((p) => p !== '.' && p !== '')
+  const up = parts.findIndex((p) => p !== '..')
+  const ups = up < 0 ? parts.length : up
+  const down = parts.slice(ups)
+  if (down.includes('..')) return dir
+  const wsParts = wsDir.split(sep)
+  if (down.length > wsParts.length - 1 || wsParts.slice(wsParts.length - down.length).join('/') !== down.join('/')) return dir
+  const base = wsParts.slice(0, wsParts.length - down.length).join(sep) || sep
+  const candidate = join(base, ...Array.from({length: ups}, (_, i) => `.spendkit-report-${i}`))
+  return (relative(candidate, wsDir).split(sep).join('/') || '.') === (parts.join('/') || '.') ? candidate : dir
 }

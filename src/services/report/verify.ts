@@ -15,7 +15,7 @@ import {verifyMsg} from '../../messages.js'
 import {Workspace} from '../../io/workspace/index.js'
 import type {View} from '../../io/write/view.js'
 import {MANIFEST_NAME} from './folder.js'
-import {readPinned, unstamped, type PinnedReport} from './verify-manifest.js'
+import {readPinned, recordDirFor, unstamped, type PinnedReport} from './verify-manifest.js'
 
 export type FileStatus = 'same' | 'differs' | 'missing' | 'added'
 export type InputStatus = 'same' | 'changed' | 'missing'
@@ -80,7 +80,7 @@ async function rebuilt<T>(pinned: PinnedReport, dir: string, wsDir: string, show
     await buildReport({
       workspace: wsDir,
       command: pinned.command ?? undefined,
-      recordDir: dir,
+      recordDir: recordDirFor(dir, wsDir, pinned.workspace),
       importIds: pinned.imports.map((i) => i.id),
       configText: pinned.config === null ? undefined : JSON.stringify(pinned.config),
       configFile: pinned.configFile ?? undefined,
