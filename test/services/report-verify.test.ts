@@ -4,7 +4,7 @@
  * temporary rebuild is removed whether it succeeds or fails, and the
  * --stamp field is the only thing left out of the manifest comparison.
  */
-import {cpSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, readdirSync, readFileSync, truncateSync, writeFileSync} from 'node:fs'
 import {join, relative, sep} from 'node:path'
 import {afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {fixture, runCli, tempDir} from '../helpers/cli.js'
@@ -81,6 +81,17 @@ describe('verifyReport', () => {
     const r = await verifyReport({dir: rep})
     expect(r.inputs.map((i) => i.status)).toEqual(['missing'])
     expect(r.files.filter((f) => f.status !== 'same').map((f) => [f.path, f.status])).toEqual([['notes.txt', 'added'], ['report.md', 'differs']])
+  })
+
+  it('does not read a listed file of another size (a 3 GiB sparse index.html differs, no crash)', async () => {
+    cpSync(join(dir, 'rep'), join(dir, 'huge'), {recursive: true})
+    truncateSync(join(dir, 'huge', 'index.html'), 3 * 2 ** 30)
+    const r = await verifyReport({dir: join(dir, 'huge')})
+    expect(r.files.filter((f) => f.status !== 'same').map((f) => [f.path, f.status])).toEqual([['index.html', 'differs']])
+    const unbuilt = edited('huge-unbuilt', (m) => (m.imports[0].id = 'ffffffffffff'))
+    truncateSync(join(unbuilt, 'report.md'), 3 * 2 ** 30)
+    const u = await verifyReport({dir: unbuilt})
+    expect(u.files.filter((f) => f.status !== 'same').map((f) => [f.path, f.status])).toEqual([['report.md', 'differs']])
   })
 
   it('calls a listed file the rebuild does not make differs', async () => {

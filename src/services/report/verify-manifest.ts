@@ -4,7 +4,7 @@
  * for shape before anything is rebuilt, with one-line errors that say how
  * to fix.
  */
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import {join, relative, resolve, sep} from 'node:path'
 import {SpendInputError} from '../../errors.js'
 import {verifyMsg} from '../../messages.js'
@@ -24,6 +24,9 @@ export interface PinnedReport {
   stamped: boolean
 }
 
+/** A manifest lists files and imports: far smaller than this, even for the largest report. */
+const MAX_MANIFEST_BYTES = 64 * 2 ** 20
+
 const isText = (v: unknown): v is string => typeof v === 'string'
 const SAFE_PATH = /^(?!\/)(?![A-Za-z]:)(?!.*\\)(?!(?:.*\/)?\.\.?(?:\/|$))[^\0]+$/
 
@@ -33,14 +36,18 @@ const SAFE_PATH = /^(?!\/)(?![A-Za-z]:)(?!.*\\)(?!(?:.*\/)?\.\.?(?:\/|$))[^\0]+$
  */
 export async function readPinned(dir: string, shown: string): Promise<PinnedReport> {
   let bytes: Buffer
+  const bad = (what: string) => new SpendInputError('BAD_MANIFEST', verifyMsg.badManifest(what), {where: shown, hint: verifyMsg.badManifestHint()})
   try {
+    const st = await stat(join(dir, MANIFEST_NAME))
+    if (!st.isFile()) throw bad('not a file')
+    if (st.size > MAX_MANIFEST_BYTES) throw bad(`over ${MAX_MANIFEST_BYTES / 2 ** 20} MiB`)
     bytes = await readFile(join(dir, MANIFEST_NAME))
   } catch (error) {
+    if (error instanceof SpendInputError) throw error
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new SpendInputError('NOT_A_REPORT', verifyMsg.noManifest(), {where: shown, hint: verifyMsg.noManifestHint()})
     throw error
   }
-  const bad = (what: string) => new SpendInputError('BAD_MANIFEST', verifyMsg.badManifest(what), {where: shown, hint: verifyMsg.badManifestHint()})
   let m: Record<string, unknown>
   try {
     m = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>

@@ -7,7 +7,7 @@
  * hashes only.
  */
 import {createHash} from 'node:crypto'
-import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import {mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join, relative, resolve, sep} from 'node:path'
 import {SpendInputError} from '../../errors.js'
@@ -51,12 +51,19 @@ async function folderFiles(dir: string): Promise<string[]> {
     .sort()
 }
 
-async function bytesOf(file: string): Promise<Buffer | null> {
+/**
+ * A file's bytes when it is `size` long; 'size' when it is another size (not
+ * read: a huge file put in a report folder must not exhaust memory); null
+ * when there is no file there.
+ */
+async function bytesOf(file: string, size: number): Promise<Buffer | 'size' | null> {
   try {
-    return await readFile(file)
+    const st = await stat(file)
+    if (!st.isFile()) return null
+    return st.size === size ? await readFile(file) : 'size'
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return null
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null
     throw error
   }
 }
@@ -123,10 +130,11 @@ export async function verifyReport(opts: VerifyOptions): Promise<VerifyJson> {
     await rebuilt(pinned, dir, wsDir, shown, opts.onSection, async (out) => {
       const made = await folderFiles(out)
       for (const path of [...new Set([...made, ...listed.keys()])].sort()) {
-        const mine = await bytesOf(join(dir, ...path.split('/')))
+        const theirs = made.includes(path) ? await readFile(join(out, ...path.split('/'))) : null
+        const mine = await bytesOf(join(dir, ...path.split('/')), theirs?.length ?? listed.get(path)!.bytes)
         if (mine === null) add(path, 'missing', verifyMsg.notInFolder())
-        else if (!made.includes(path)) add(path, 'differs', verifyMsg.notRebuilt())
-        else if (!mine.equals(await readFile(join(out, ...path.split('/'))))) add(path, 'differs', verifyMsg.bytesDiffer())
+        else if (theirs === null) add(path, 'differs', verifyMsg.notRebuilt())
+        else if (mine === 'size' || !mine.equals(theirs)) add(path, 'differs', verifyMsg.bytesDiffer())
         else if (!againstManifest(path, mine)) add(path, 'differs', verifyMsg.hashDiffers())
         else add(path, 'same')
       }
@@ -136,10 +144,11 @@ export async function verifyReport(opts: VerifyOptions): Promise<VerifyJson> {
       add(MANIFEST_NAME, same ? 'same' : 'differs', same ? null : verifyMsg.manifestDiffers())
     })
   } else {
-    for (const path of [...listed.keys()].sort()) {
-      const mine = await bytesOf(join(dir, ...path.split('/')))
+    for (const [path, f] of [...listed].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const mine = await bytesOf(join(dir, ...path.split('/')), f.bytes)
       if (mine === null) add(path, 'missing', verifyMsg.notInFolder())
-      else add(path, againstManifest(path, mine) ? 'same' : 'differs', againstManifest(path, mine) ? null : verifyMsg.hashDiffers())
+      else if (mine === 'size' || !againstManifest(path, mine)) add(path, 'differs', verifyMsg.hashDiffers())
+      else add(path, 'same')
     }
     for (const path of present) if (!listed.has(path)) add(path, 'added', verifyMsg.notListed())
   }
