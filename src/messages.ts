@@ -574,6 +574,8 @@ export const verifyMsg = {
   newerFormatHint: () => 'verify with the spend version named in the manifest (tool.version), or newer',
   cannotRebuild: (why: string) => `the report cannot be rebuilt from its manifest: ${why}`,
   cannotRebuildHint: () => 'restore the published manifest.json, or re-run the report with this spend version',
+  noWorkspace: (why: string, recorded: string | null) => `the report's workspace: ${why}${recorded === null ? '' : ` (manifest.json records it as ${JSON.stringify(recorded)}, relative to the report folder)`}`,
+  noWorkspaceHint: () => 'give the workspace the report was made from with --workspace DIR',
   noRebuild: () => 'spend: note: a pinned import is missing or changed, so the report was not rebuilt: its files were checked against the hashes in manifest.json only',
   fileLine: (path: string, status: string, detail: string | null) => `spend: ${path}: ${status}${detail ? ` (${detail})` : ''}`,
   inputLine: (id: string, file: string, status: string) => `spend: import ${id} (${file}): ${status}`,

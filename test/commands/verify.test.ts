@@ -178,6 +178,8 @@ describe('spend verify', () => {
     const b = await runCli(['verify', bad], {cwd: dir})
     expect(b.code).toBe(1)
     expect(b.stderr).toMatch(/^spend: error: broken: manifest.json is not a spendkit report manifest \(not valid JSON\) \(.+\)\n$/)
+    const nows = await runCli(['verify', 'rep', '-w', 'no-such-ws'], {cwd: dir})
+    expect([nows.code, nows.stderr]).toEqual([1, "spend: error: no-such-ws: the report's workspace: no such workspace (give the workspace the report was made from with --workspace DIR)\n"])
     const w = await runCli(['verify', 'ws'], {cwd: dir})
     expect([w.code, w.stderr]).toEqual([1, expect.stringMatching(/^spend: error: ws: manifest.json is not a spendkit report manifest \(format is not "spendkit-report"\)/)])
   })

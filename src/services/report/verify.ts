@@ -69,8 +69,12 @@ async function bytesOf(file: string, size: number): Promise<Buffer | 'size' | nu
 }
 
 /** Each pinned import: same, changed (the id is there with another SHA-256) or missing. */
-async function checkInputs(pinned: PinnedReport, wsDir: string): Promise<VerifyJson['inputs']> {
-  const entries = await (await Workspace.open(wsDir)).list()
+async function checkInputs(pinned: PinnedReport, wsDir: string, fromFlag: boolean): Promise<VerifyJson['inputs']> {
+  const entries = await Workspace.open(wsDir).then((ws) => ws.list(), (error: unknown) => {
+    // The workspace is not where the manifest (or --workspace) says: say which, and how to point at it.
+    if (!(error instanceof SpendInputError) || !error.code.startsWith('WORKSPACE_NOT')) throw error
+    throw new SpendInputError(error.code, verifyMsg.noWorkspace(error.message, fromFlag ? null : pinned.workspace), {where: error.where, hint: verifyMsg.noWorkspaceHint()})
+  })
   return pinned.imports.map((i) => {
     const entry = entries.find((e) => e.id === i.id)
     const status: InputStatus = !entry ? 'missing' : entry.sha256 === i.sha256 ? 'same' : 'changed'
@@ -115,7 +119,7 @@ export async function verifyReport(opts: VerifyOptions): Promise<VerifyJson> {
   const shown = opts.shown ?? opts.dir
   const pinned = await readPinned(dir, shown)
   const wsDir = opts.workspace ? resolve(opts.workspace) : resolve(dir, pinned.workspace ?? '.spendkit')
-  const inputs = await checkInputs(pinned, wsDir)
+  const inputs = await checkInputs(pinned, wsDir, Boolean(opts.workspace))
   const present = await folderFiles(dir)
   const listed = new Map(pinned.files.map((f) => [f.path, f]))
   const files: VerifyJson['files'] = []
