@@ -12,7 +12,7 @@ import {tmpdir} from 'node:os'
 import {join, relative, resolve, sep} from 'node:path'
 import {SpendInputError} from '../../errors.js'
 import {verifyMsg} from '../../messages.js'
-import {Workspace} from '../../io/workspace/index.js'
+import {resolveWorkspace, Workspace} from '../../io/workspace/index.js'
 import type {View} from '../../io/write/view.js'
 import {MANIFEST_NAME} from './folder.js'
 import {readPinned, recordDirFor, unstamped, type PinnedReport} from './verify-manifest.js'
@@ -118,7 +118,7 @@ export async function verifyReport(opts: VerifyOptions): Promise<VerifyJson> {
   const dir = resolve(opts.dir)
   const shown = opts.shown ?? opts.dir
   const pinned = await readPinned(dir, shown)
-  const wsDir = opts.workspace ? resolve(opts.workspace) : resolve(dir, pinned.workspace ?? '.spendkit')
+  const wsDir = opts.workspace ? resolve(opts.workspace) : pinned.workspace !== null ? resolve(dir, pinned.workspace) : resolveWorkspace()
   const inputs = await checkInputs(pinned, wsDir, Boolean(opts.workspace))
   const present = await folderFiles(dir)
   const listed = new Map(pinned.files.map((f) => [f.path, f]))
