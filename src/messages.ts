@@ -563,3 +563,31 @@ export const reportMsg = {
   configUnreadable: (code: string) => `cannot read the configuration (${code})`,
   configUnreadableHint: () => 'check the --config path',
 } as const
+
+/** spend verify: the report folder's manifest, what differs, what to do. */
+export const verifyMsg = {
+  noManifest: () => 'no manifest.json: not a report folder',
+  noManifestHint: () => 'give the folder spend report --out wrote',
+  badManifest: (what: string) => `manifest.json is not a spendkit report manifest (${what})`,
+  badManifestHint: () => 'give the folder spend report --out wrote, with its manifest.json as written',
+  newerFormat: (version: number) => `manifest.json is report format ${version}, newer than this spend reads`,
+  newerFormatHint: () => 'verify with the spend version named in the manifest (tool.version), or newer',
+  cannotRebuild: (why: string) => `the report cannot be rebuilt from its manifest: ${why}`,
+  cannotRebuildHint: () => 'restore the published manifest.json, or re-run the report with this spend version',
+  noWorkspace: (why: string, recorded: string | null) => `the report's workspace: ${why}${recorded === null ? '' : ` (manifest.json records it as ${JSON.stringify(recorded)}, relative to the report folder)`}`,
+  noWorkspaceHint: () => 'give the workspace the report was made from with --workspace DIR',
+  noRebuild: () => 'spend: note: a pinned import is missing or changed, so the report was not rebuilt: its files were checked against the hashes in manifest.json only',
+  fileLine: (path: string, status: string, detail: string | null) => `spend: ${path}: ${status}${detail ? ` (${detail})` : ''}`,
+  inputLine: (id: string, file: string, status: string) => `spend: import ${id} (${file}): ${status}`,
+  ok: (files: number, inputs: number) => `spend: verified: ${files} ${files === 1 ? 'file' : 'files'} rebuilt byte for byte from ${inputs} pinned ${inputs === 1 ? 'import' : 'imports'}`,
+  failedInputs: () => 'spend: verify failed: re-import the original file of each missing or changed import (spend import FILE), then run spend verify again',
+  failedFiles: (n: number) => `spend: verify failed: ${n} ${n === 1 ? 'file is' : 'files are'} not as rebuilt (differs, missing or added): restore the published report, or re-run the report (its command is in manifest.json) and publish it again`,
+  bytesDiffer: () => 'bytes differ from the rebuild',
+  hashDiffers: () => 'SHA-256 or size differs from manifest.json',
+  notRebuilt: () => 'listed in manifest.json but not made by the rebuild',
+  notInFolder: () => 'not in the folder',
+  notListed: () => 'not listed in manifest.json',
+  manifestDiffers: () => 'differs from the rebuilt manifest (apart from generated_at)',
+  shaChanged: () => 'the workspace has this import with another SHA-256',
+  importMissing: () => 'not in the workspace',
+} as const

@@ -11,7 +11,7 @@ import {ROWS_OUTPUT} from '../io/write/rows-report.js'
 import {TOP_OUTPUT} from '../io/write/top-report.js'
 import {TREND_OUTPUT} from '../io/write/trend-report.js'
 import {CHECK_OUTPUT} from '../io/write/check-report.js'
-import {REPORT_MANIFEST_OUTPUT, REPORT_OUTPUT} from './report/outputs.js'
+import {REPORT_MANIFEST_OUTPUT, REPORT_OUTPUT, VERIFY_OUTPUT} from './report/outputs.js'
 
 /**
  * Every declared output: `npm run schemas` writes schemas/NAME.json from each,
@@ -35,4 +35,5 @@ export const OUTPUTS: readonly Output[] = [
   CHECK_OUTPUT,
   REPORT_OUTPUT,
   REPORT_MANIFEST_OUTPUT,
+  VERIFY_OUTPUT,
 ]

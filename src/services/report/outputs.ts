@@ -64,3 +64,23 @@ export const REPORT_MANIFEST_OUTPUT: Output = {
     req({key: 'files', type: 'array', description: 'every other file of the folder, sorted by path', fields: fileFields}),
   ],
 }
+
+/** `spend verify DIR --json`. */
+export const VERIFY_OUTPUT: Output = {
+  name: 'verify',
+  title: '`spend verify DIR --json`: the report rebuilt from the inputs its manifest pins and compared file by file; exit 1 (with this on stdout) unless ok',
+  fields: [
+    req({key: 'ok', type: 'boolean', description: 'true when every file and every pinned import is same'}),
+    req({key: 'rebuilt', type: 'boolean', description: 'false when a pinned import is missing or changed: nothing was rebuilt and the files were checked against manifest.json\'s hashes only'}),
+    req({key: 'files', type: 'array', description: 'every file of the folder or the rebuild, sorted by path (manifest.json compared apart from generated_at)', fields: [
+      req(text('path', {description: 'relative to the report folder, /-separated', pattern: RELATIVE})),
+      req(text('status', {enum: ['same', 'differs', 'missing', 'added']})),
+      req(text('detail', {type: ['string', 'null'], description: 'why it is not same (null when same)'})),
+    ]}),
+    req({key: 'inputs', type: 'array', description: 'the imports the manifest pins', fields: [
+      req(text('import', {description: 'the import id'})),
+      req(text('file', {description: 'its file name as recorded'})),
+      req(text('status', {enum: ['same', 'changed', 'missing']})),
+    ]}),
+  ],
+}
