@@ -5,7 +5,7 @@
  * with the right exit code, writing nothing.
  */
 import {createHash} from 'node:crypto'
-import {existsSync, readFileSync} from 'node:fs'
+import {cpSync, existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {fixture, runCli, tempDir} from '../helpers/cli.js'
@@ -48,5 +48,39 @@ describe('spend report --format', () => {
     const r = await runCli(['report', '--out', 'plain', '-w', 'ws'], {cwd: dir})
     expect(r.stdout).toBe(`${join('plain', 'index.html')}\n`)
     expect(existsSync(join(dir, 'plain', 'index.html'))).toBe(true)
+  })
+})
+
+describe('spend report refuses what would mislead or destroy, in one line, writing nothing', () => {
+  it('refuses --out inside the workspace, and a previous report folder holding the workspace (it would be deleted)', async () => {
+    const before = readdirSync(join(dir, 'ws')).sort()
+    const inside = await runCli(['report', '--out', join('ws', 'rep'), '-w', 'ws'], {cwd: dir})
+    expect([inside.code, inside.stdout]).toEqual([1, ''])
+    expect(inside.stderr).toMatch(/^spend: error: --out: ws.rep is inside the workspace .*ws \(.+\)\n$/)
+    expect(readdirSync(join(dir, 'ws')).sort()).toEqual(before)
+
+    expect((await runCli(['report', '--out', 'holder', '-w', 'ws'], {cwd: dir})).code).toBe(0)
+    cpSync(join(dir, 'ws'), join(dir, 'holder', 'ws'), {recursive: true})
+    const holds = await runCli(['report', '--out', 'holder', '-w', join('holder', 'ws')], {cwd: dir})
+    expect([holds.code, holds.stdout]).toEqual([1, ''])
+    expect(holds.stderr).toMatch(/^spend: error: --out: holder holds the workspace .*ws \(.+\)\n$/)
+    expect(readdirSync(join(dir, 'holder', 'ws')).sort()).toEqual(before)
+  })
+
+  it('names the config file and the section when a profile names no one (exit 1)', async () => {
+    writeFileSync(join(dir, 'prof.yml'), 'sections:\n  - type: profile\n    of: supplier\n    name: Nobody Such Ltd\n')
+    const r = await runCli(['report', '--config', 'prof.yml', '--out', 'prof', '-w', 'ws'], {cwd: dir})
+    expect([r.code, r.stdout]).toEqual([1, ''])
+    expect(r.stderr).toMatch(/^spend: error: prof\.yml \(section profile, supplier\): .*"Nobody Such Ltd" \(.+\)\n$/)
+    expect(existsSync(join(dir, 'prof'))).toBe(false)
+  })
+
+  it('refuses a period that runs backwards as a config error naming no flag (exit 2)', async () => {
+    writeFileSync(join(dir, 'back.yml'), 'period: {from: 2024-05-01, to: 2024-01-01}\n')
+    const r = await runCli(['report', '--config', 'back.yml', '--out', 'back', '-w', 'ws'], {cwd: dir})
+    expect([r.code, r.stdout]).toEqual([2, ''])
+    expect(r.stderr).toMatch(/^spend: error: back\.yml: .*2024-05-01.*2024-01-01 \(.+\)\n$/)
+    expect(r.stderr).not.toContain('--from')
+    expect(existsSync(join(dir, 'back'))).toBe(false)
   })
 })

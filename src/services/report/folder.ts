@@ -5,7 +5,7 @@
  */
 import {createHash} from 'node:crypto'
 import {promises as fsp} from 'node:fs'
-import {basename, dirname, join, relative, sep} from 'node:path'
+import {basename, dirname, isAbsolute, join, relative, sep} from 'node:path'
 import {SpendInputError} from '../../errors.js'
 import {reportMsg} from '../../messages.js'
 import {randomTag} from '../../io/workspace/fsutil.js'
@@ -46,6 +46,22 @@ export async function checkOutDir(dir: string, shown: string): Promise<void> {
   }
   if (names.length === 0 || (await isReport(dir))) return
   throw new SpendInputError('OUT_NOT_A_REPORT', reportMsg.notAReport(shown), {where: '--out', hint: reportMsg.notAReportHint()})
+}
+
+/** Whether `inner` is `outer` or a folder under it (both absolute). */
+function within(outer: string, inner: string): boolean {
+  const r = relative(outer, inner)
+  return r === '' || (!r.startsWith('..') && !isAbsolute(r))
+}
+
+/**
+ * Refuse an output folder inside the workspace (it would sit among the
+ * workspace's own files) or holding it (replacing the report would delete it).
+ * `outDir` and `wsDir` are absolute; `shown` and `wsShown` as the user knows them.
+ */
+export function checkOutsideWorkspace(outDir: string, wsDir: string, shown: string, wsShown: string): void {
+  const message = within(wsDir, outDir) ? reportMsg.outInWorkspace(shown, wsShown) : within(outDir, wsDir) ? reportMsg.outHoldsWorkspace(shown, wsShown) : null
+  if (message) throw new SpendInputError('OUT_IN_WORKSPACE', message, {where: '--out', hint: reportMsg.outInWorkspaceHint()})
 }
 
 async function isReport(dir: string): Promise<boolean> {
