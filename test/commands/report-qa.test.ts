@@ -84,3 +84,17 @@ describe('spend report refuses what would mislead or destroy, in one line, writi
     expect(existsSync(join(dir, 'back'))).toBe(false)
   })
 })
+
+describe('the first page', () => {
+  it('shows the headline chart, spend over time per currency, in the overview', async () => {
+    const r = await runCli(['report', '--out', 'head', '-w', 'ws', '--json'], {cwd: dir})
+    expect(r.code).toBe(0)
+    const overview = JSON.parse(r.stdout).sections[0]
+    expect(overview.id).toBe('overview')
+    expect(overview.charts.length).toBeGreaterThan(0)
+    for (const c of overview.charts) expect(c).toMatch(/^charts\/overview-trend-/)
+    const html = readFileSync(join(dir, 'head', 'index.html'), 'utf8')
+    const section = html.slice(html.indexOf('<section id="overview"'), html.indexOf('</section>'))
+    expect(section.match(/<svg\b/g)?.length).toBe(overview.charts.length)
+  })
+})
