@@ -98,3 +98,24 @@ describe('the first page', () => {
     expect(section.match(/<svg\b/g)?.length).toBe(overview.charts.length)
   })
 })
+
+describe('file names', () => {
+  it('names each table and chart after its own section only, with no doubled type, when a type comes twice', async () => {
+    writeFileSync(join(dir, 'twice.yml'), 'sections:\n  - type: top\n  - type: top\n    what: buyers\n  - type: trend\n    every: quarter\n  - type: trend\n    every: year\n')
+    const r = await runCli(['report', '--config', 'twice.yml', '--out', 'twice', '-w', 'ws', '--json'], {cwd: dir})
+    expect(r.code).toBe(0)
+    const sections = JSON.parse(r.stdout).sections as {id: string; tables: string[]; charts: string[]}[]
+    expect(sections.map((x) => x.id)).toEqual(['top', 'top-2', 'trend', 'trend-2'])
+    const esc = (t: string) => t.replace(/[-]/g, '\\-')
+    for (const x of sections) {
+      expect(x.tables.length, x.id).toBeGreaterThan(0)
+      for (const t of x.tables) expect(t).toMatch(new RegExp(`^tables/${esc(x.id)}(_\\d+)?\\.csv$`))
+      for (const c of x.charts) expect(c).toMatch(new RegExp(`^charts/${esc(x.id)}-[a-z]`))
+      for (const c of x.charts) expect(c, c).not.toMatch(/^charts\/(top-\d+-top|trend-\d+-trend)-/)
+    }
+    // Section top has several tables: none of them may be named like section top-2's.
+    const top = sections[0].tables
+    expect(top.length).toBeGreaterThan(1)
+    for (const t of sections[1].tables) expect(top).not.toContain(t)
+  })
+})

@@ -131,6 +131,17 @@ async function inSection<T>(file: string | null, id: string, run: () => Promise<
   }
 }
 
+/**
+ * A chart's file stem in the report: prefixed with its section's id, which
+ * replaces the section type the chart's own name starts with.
+ * @example chartName('trend-year-gbp', 'trend-2', 'trend') // 'trend-2-year-gbp'
+ * @example chartName('trend-month-gbp', 'overview', 'overview') // 'overview-trend-month-gbp'
+ */
+export function chartName(name: string, id: string, type: string): string {
+  if (name === id || name.startsWith(`${id}-`)) return name
+  return name.startsWith(`${type}-`) ? `${id}-${name.slice(type.length + 1)}` : `${id}-${name}`
+}
+
 /** The imports to use: all, or the pinned ones (each must still be there). */
 async function chosenImports(ws: Workspace, ids: readonly string[] | undefined): Promise<ImportEntry[]> {
   const all = await ws.list()
@@ -201,9 +212,10 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
     const views = built.views.filter((v) => v.rows.length > 0)
     docSections.push({
       id, title: cfg.title ?? built.title, intro: built.intro, facts: built.facts, notes: built.notes,
-      tables: views.map((view, k) => ({name: unique(views.length === 1 ? id : `${id}-${k + 1}`), title: view.title ?? title, view})),
+      // The first table is the section's id, the next ones id_2, id_3...: never the name of another section's table (ids have no "_").
+      tables: views.map((view, k) => ({name: unique(k === 0 ? id : `${id}_${k + 1}`), title: view.title ?? title, view})),
       charts: built.charts.map((chart) => {
-        const name = unique(chart.name.startsWith(id) ? chart.name : `${id}-${chart.name}`)
+        const name = unique(chartName(chart.name, id, cfg.type))
         return {chart: {...chart, name}, svg: `charts/${name}.svg`, png: `charts/${name}.png`}
       }),
     })
