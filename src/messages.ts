@@ -568,4 +568,6 @@ export const reportMsg = {
   outHoldsWorkspace: (out: string, ws: string) => `${out} holds the workspace ${ws} (replacing the report would delete it)`,
   outInWorkspaceHint: () => 'keep the report and the workspace in separate folders',
   inSection: (id: string) => `section ${id}`,
+  outNotWritable: (code: string) => `cannot write the report folder there (${code === 'ENOSPC' || code === 'EDQUOT' ? 'no space left' : code === 'EROFS' ? 'read-only file system' : code === 'ENOENT' || code === 'ENOTDIR' ? 'no such folder' : 'permission denied'}); nothing was written`,
+  outNotWritableHint: (code: string) => (code === 'ENOSPC' || code === 'EDQUOT' ? 'free some disk space and retry' : 'choose a folder you can write for --out'),
 } as const

@@ -5,7 +5,7 @@
  * with the right exit code, writing nothing.
  */
 import {createHash} from 'node:crypto'
-import {cpSync, existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {fixture, runCli, tempDir} from '../helpers/cli.js'
@@ -65,6 +65,23 @@ describe('spend report refuses what would mislead or destroy, in one line, writi
     expect([holds.code, holds.stdout]).toEqual([1, ''])
     expect(holds.stderr).toMatch(/^spend: error: --out: holder holds the workspace .*ws \(.+\)\n$/)
     expect(readdirSync(join(dir, 'holder', 'ws')).sort()).toEqual(before)
+  })
+
+  it('names the --out folder as typed when it cannot be written (not the temporary folder beside it)', async () => {
+    // A read-only parent; root writes anywhere, so as root a folder under /proc (Linux), where no one can make one.
+    const root = process.getuid?.() === 0
+    const parent = join(dir, 'readonly')
+    mkdirSync(parent)
+    if (!root) chmodSync(parent, 0o555)
+    const out = root ? '/proc/spendkit-report-qa' : join('readonly', 'rep')
+    try {
+      const r = await runCli(['report', '--out', out, '-w', 'ws'], {cwd: dir})
+      expect([r.code, r.stdout]).toEqual([1, ''])
+      expect(r.stderr).toBe(`spend: error: --out ${out}: cannot write the report folder there (${root ? 'no such folder' : 'permission denied'}); nothing was written (choose a folder you can write for --out)\n`)
+      expect(readdirSync(parent)).toEqual([])
+    } finally {
+      chmodSync(parent, 0o755)
+    }
   })
 
   it('names the config file and the section when a profile names no one (exit 1)', async () => {

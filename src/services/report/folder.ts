@@ -80,9 +80,9 @@ async function isReport(dir: string): Promise<boolean> {
 export async function writeFolder(dir: string, shown: string, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
   await checkOutDir(dir, shown)
   const parent = dirname(dir)
-  await fsp.mkdir(parent, {recursive: true})
   const tmp = join(parent, `.${basename(dir)}.tmp-${randomTag()}`)
   try {
+    await fsp.mkdir(parent, {recursive: true})
     await fsp.mkdir(tmp)
     for (const path of [...files.keys()].sort()) {
       const file = join(tmp, ...path.split('/'))
@@ -91,9 +91,16 @@ export async function writeFolder(dir: string, shown: string, files: ReadonlyMap
     }
     await moveIntoPlace(tmp, dir, parent)
   } catch (error) {
-    await fsp.rm(tmp, {recursive: true, force: true})
-    throw error
+    await fsp.rm(tmp, {recursive: true, force: true}).catch(() => {})
+    throw cannotWrite(error, shown)
   }
+}
+
+/** A write that failed for a reason the user can act on names the --out folder as typed, not the temporary one beside it. */
+function cannotWrite(error: unknown, shown: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === undefined || !['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'ENOSPC', 'EDQUOT'].includes(code)) return error
+  return new SpendInputError('OUT_NOT_WRITABLE', reportMsg.outNotWritable(code), {where: `--out ${shown}`, hint: reportMsg.outNotWritableHint(code)})
 }
 
 /** Rename `tmp` to `dir`; a previous `dir` is moved aside first and removed after. */
