@@ -26,8 +26,23 @@ describe('index.html for readers', () => {
     expect(html.match(/<tr>/g)).toHaveLength(HTML_TABLE_ROWS + 1)
     expect(html).toContain(`row ${HTML_TABLE_ROWS}<`)
     expect(html).not.toContain(`row ${HTML_TABLE_ROWS + 1}<`)
-    expect(html).toContain(`<p class="cut">${cutNote(HTML_TABLE_ROWS, HTML_TABLE_ROWS + 7, 'long')}</p>`)
-    expect(cutNote(HTML_TABLE_ROWS, HTML_TABLE_ROWS + 7, 'long')).toContain('tables/long.csv')
+    expect(html).toContain(`<p class="cut">${cutNote(HTML_TABLE_ROWS, HTML_TABLE_ROWS + 7, 'long', false)}</p>`)
+    expect(cutNote(HTML_TABLE_ROWS, HTML_TABLE_ROWS + 7, 'long', false)).toContain('tables/long.csv')
+  })
+
+  it('cuts a table with a currency column per currency, so no currency is hidden', () => {
+    const n = HTML_TABLE_ROWS + 3
+    const view = {
+      columns: [{key: 'name', header: 'name'}, {key: 'currency', header: 'cur'}, {key: 'amount', header: 'amount', kind: 'money' as const}],
+      rows: [...rows(n).map((r) => ({...r, currency: 'GBP'})), ...rows(4).map((r) => ({...r, name: `usd ${r.name}`, currency: 'USD'}))],
+    }
+    const d: ReportDoc = {title: 'R', subtitle: [], sections: [{id: 's', title: 'S', charts: [], tables: [{name: 'top', title: 'Top', view}]}]}
+    const html = reportHtml(d, {})
+    expect(html.match(/<tr>/g)).toHaveLength(HTML_TABLE_ROWS + 4 + 1)
+    for (let i = 1; i <= 4; i++) expect(html).toContain(`usd row ${i}<`)
+    expect(html).not.toContain(`row ${HTML_TABLE_ROWS + 1}<`)
+    expect(html).toContain(`<p class="cut">${cutNote(HTML_TABLE_ROWS + 4, n + 4, 'top', true)}</p>`)
+    expect(cutNote(HTML_TABLE_ROWS + 4, n + 4, 'top', true)).toMatch(/of each currency/)
   })
 
   it('leaves a table that fits whole, with no note', () => {

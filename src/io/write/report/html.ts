@@ -119,15 +119,30 @@ function inlineSvg(svg: string): string {
   return (at > 0 ? svg.slice(at) : svg).trim()
 }
 
-/** Rows a table shows in the page; tables/<name>.csv and report.xlsx keep every row. */
+/**
+ * Rows a table shows in the page (of each currency, when it has a currency
+ * column: a cut never hides a whole currency); tables/<name>.csv and
+ * report.xlsx keep every row.
+ */
 export const HTML_TABLE_ROWS = 25
+
+function shownRows(rows: Record<string, unknown>[], perCurrency: boolean): Record<string, unknown>[] {
+  if (!perCurrency) return rows.length > HTML_TABLE_ROWS ? rows.slice(0, HTML_TABLE_ROWS) : rows
+  const seen = new Map<unknown, number>()
+  return rows.filter((row) => {
+    const n = seen.get(row.currency) ?? 0
+    seen.set(row.currency, n + 1)
+    return n < HTML_TABLE_ROWS
+  })
+}
 
 /**
  * The line under a table cut in the page.
- * @example cutNote(25, 28, 'data-quality') // 'First 25 of 28 rows; all rows in tables/data-quality.csv and report.xlsx.'
+ * @example cutNote(25, 28, 'data-quality', false) // 'First 25 of 28 rows; all rows in tables/data-quality.csv and report.xlsx.'
  */
-export function cutNote(shown: number, total: number, name: string): string {
-  return `First ${shown} of ${humanCell(total, 'int')} rows; all rows in tables/${name}.csv and report.xlsx.`
+export function cutNote(shown: number, total: number, name: string, perCurrency: boolean): string {
+  const first = perCurrency ? `First ${HTML_TABLE_ROWS} rows of each currency (${humanCell(shown, 'int')} of ${humanCell(total, 'int')} rows)` : `First ${shown} of ${humanCell(total, 'int')} rows`
+  return `${first}; all rows in tables/${name}.csv and report.xlsx.`
 }
 
 function tableHtml(t: ReportTable): string {
@@ -142,9 +157,10 @@ function tableHtml(t: ReportTable): string {
     return i === label ? `<th scope="row">${text}</th>` : `<td${cls(c)}>${text}</td>`
   }
   const rows = t.view.rows
-  const shown = rows.length > HTML_TABLE_ROWS ? rows.slice(0, HTML_TABLE_ROWS) : rows
+  const perCurrency = cols.some((c) => c.key === 'currency')
+  const shown = shownRows(rows, perCurrency)
   const body = shown.map((row) => `<tr>${cols.map((c, i) => cell(c, i, row[c.key])).join('')}</tr>`)
-  const cut = shown.length < rows.length ? [`<p class="cut">${escapeHtml(cutNote(shown.length, rows.length, t.name))}</p>`] : []
+  const cut = shown.length < rows.length ? [`<p class="cut">${escapeHtml(cutNote(shown.length, rows.length, t.name, perCurrency))}</p>`] : []
   return [
     `<div class="table-wrap" id="table-${escapeHtml(t.name)}">`,
     '<table>',
