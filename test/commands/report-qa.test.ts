@@ -116,6 +116,15 @@ describe('the first page', () => {
   })
 })
 
+describe('data quality', () => {
+  it('says its shares are of rows (the overview\'s redacted share is of spend: two different numbers)', async () => {
+    expect((await runCli(['report', '--out', 'dq', '-w', 'ws'], {cwd: dir})).code).toBe(0)
+    const md = readFileSync(join(dir, 'dq', 'report.md'), 'utf8')
+    const dq = md.slice(md.indexOf('## Data quality'))
+    for (const label of ['Redacted or blank supplier', 'Undated', 'Unclassified: no category']) expect(dq).toContain(`- **${label} (share of rows):** `)
+  })
+})
+
 describe('file names', () => {
   it('names each table and chart after its own section only, with no doubled type, when a type comes twice', async () => {
     writeFileSync(join(dir, 'twice.yml'), 'sections:\n  - type: top\n  - type: top\n    what: buyers\n  - type: trend\n    every: quarter\n  - type: trend\n    every: year\n')
