@@ -8,6 +8,7 @@ import {describe, expect, it} from 'vitest'
 import {concentration} from '../../../src/analysis/concentration.js'
 import {pareto} from '../../../src/analysis/pareto.js'
 import type {Chart} from '../../../src/io/write/charts/chart.js'
+import {barSpec} from '../../../src/io/write/charts/bars.js'
 import {concentrationCharts} from '../../../src/io/write/charts/concentration-chart.js'
 import type {ChartContext} from '../../../src/io/write/charts/context.js'
 import {paretoCharts} from '../../../src/io/write/charts/pareto-chart.js'
@@ -61,5 +62,16 @@ describe('pareto chart', () => {
     const [c] = paretoCharts(pareto(frame, {by: 'buyer', curve: true}), ctx)
     const curve = layersOf(c).at(-1)!
     expect(curve.encoding.color.legend.orient).toBe('bottom')
+  })
+})
+
+describe('bar chart', () => {
+  it('writes a negative bar\'s amount right of zero on its own row, not on the bar', () => {
+    const spec = barSpec('Top', ctx, 'GBP', [{name: 'Up', amount: 5000}, {name: 'Down', amount: -1234.5}], []) as {data: {values: Record<string, number>[]}; layer: Layer[]}
+    expect(compileWarnings(spec)).toEqual([])
+    const text = spec.layer.find((l) => l.mark.type === 'text')!
+    expect(text.encoding.x.field).toBe('at')
+    expect(spec.data.values.map((v) => [v.amount, v.at])).toEqual([[5000, 5000], [-1234.5, 0]])
+    expect(text.encoding.text.field).toBe('amount')
   })
 })
