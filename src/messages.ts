@@ -562,6 +562,14 @@ export const reportMsg = {
   noRows: (rows: number) => `spend: warning: no row of the workspace's ${rows} is in the report's period and filters: the report is empty (check the period, --as-of and the filters)`,
   configUnreadable: (code: string) => `cannot read the configuration (${code})`,
   configUnreadableHint: () => 'check the --config path',
+  periodReversed: (from: string, to: string) => `the period runs backwards: from ${from} is after to ${to}`,
+  periodReversedHint: () => 'swap from and to',
+  outInWorkspace: (out: string, ws: string) => `${out} is inside the workspace ${ws}`,
+  outHoldsWorkspace: (out: string, ws: string) => `${out} holds the workspace ${ws} (replacing the report would delete it)`,
+  outInWorkspaceHint: () => 'keep the report and the workspace in separate folders',
+  inSection: (id: string) => `section ${id}`,
+  outNotWritable: (code: string) => `cannot write the report folder there (${code === 'ENOSPC' || code === 'EDQUOT' ? 'no space left' : code === 'EROFS' ? 'read-only file system' : code === 'ENOENT' || code === 'ENOTDIR' ? 'no such folder' : 'permission denied'}); nothing was written`,
+  outNotWritableHint: (code: string) => (code === 'ENOSPC' || code === 'EDQUOT' ? 'free some disk space and retry' : 'choose a folder you can write for --out'),
 } as const
 
 /** spend verify: the report folder's manifest, what differs, what to do. */

@@ -1,8 +1,8 @@
 import {Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
-import {workspaceFlag} from '../flags.js'
+import {formatFlag, workspaceFlag} from '../flags.js'
 import {resolveWorkspace} from '../io/workspace/index.js'
-import {readReportConfig, reportJson, type ReportJson} from '../services/report/run.js'
+import {filesView, readReportConfig, reportJson, type ReportJson} from '../services/report/run.js'
 
 export default class Report extends SpendCommand {
   static override summary = 'Write a report folder: index.html, report.md, tables, charts and a manifest.'
@@ -16,6 +16,7 @@ export default class Report extends SpendCommand {
     out: Flags.string({description: 'Folder to write (a previous report there is replaced).', required: true, helpValue: 'DIR'}),
     'as-of': Flags.string({description: 'The day relative periods (last-quarter...) count back from.', helpValue: 'YYYY-MM-DD'}),
     stamp: Flags.boolean({description: 'Record the generation time in manifest.json (SOURCE_DATE_EPOCH when set).', default: false}),
+    format: {...formatFlag, description: 'Also list the files written (path, bytes, sha256) in this format; without it stdout is only the path of index.html.'},
     workspace: workspaceFlag,
   }
 
@@ -30,7 +31,9 @@ export default class Report extends SpendCommand {
       onSection: progress ? (title) => this.note(`spend: ${title}`) : undefined,
     }, flags.out)
     for (const line of result.notes) this.note(line)
-    if (!this.jsonEnabled()) this.log(result.index)
-    return reportJson(result)
+    const json = reportJson(result)
+    if (flags.format) await this.emit(json, [filesView(json.files)], flags.format)
+    else if (!this.jsonEnabled()) this.log(result.index)
+    return json
   }
 }

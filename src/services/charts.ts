@@ -25,7 +25,8 @@ export function chartContext(input: AnalysisInput): ChartContext {
 export function selectionSpan(frame: SpendFrame, selection: Rows): [string, string] | null {
   const col = frame.columns.date
   if (!col || col.type !== 'dict') return null
-  const used = new Uint8Array(col.dict.length)
+  // Slot 0 is "no date" (code -1), slot c + 1 the date of code c.
+  const used = new Uint8Array(col.dict.length + 1)
   if (selection === null) for (let i = 0; i < frame.length; i++) used[col.codes[i] + 1] = 1
   else for (let k = 0; k < selection.length; k++) used[col.codes[selection[k]] + 1] = 1
   let lo: string | null = null

@@ -28,7 +28,7 @@ describe('buildReport', () => {
     const id = (r.manifest.imports as {id: string}[])[0].id
     expect(md).toContain('- **Rejected:** 1')
     expect(md).toContain(`../ws/imports/${id}/rejects.csv`)
-    const reasons = readFileSync(join(dir, 'dq', 'tables', 'data-quality-2.csv'), 'utf8').trim().split('\n')
+    const reasons = readFileSync(join(dir, 'dq', 'tables', 'data-quality_2.csv'), 'utf8').trim().split('\n')
     expect(reasons).toHaveLength(2)
     expect(reasons[1]).toMatch(/,1$/)
   })

@@ -19,7 +19,7 @@ import {selectionSpan} from '../charts.js'
 import {parseReportConfig, type ReportConfig, type ReportFilters, type SectionConfig} from './config.js'
 import {checkAsOf, resolvePeriod, type ResolvedPeriod} from './period.js'
 import {DEFAULT_SECTIONS, SECTION_BUILDERS, sectionColumns} from './sections.js'
-import {checkOutDir, fileEntry, recordedPath, writeFolder, type OutputFile} from './folder.js'
+import {checkOutDir, checkOutsideWorkspace, fileEntry, recordedPath, writeFolder, type OutputFile} from './folder.js'
 import {renderReport, reportManifest} from './files.js'
 import type {Rows} from '../../analysis/kernel.js'
 
@@ -120,6 +120,28 @@ function inConfig<T>(file: string | null, run: () => T): T {
   }
 }
 
+/** A section's error (a profile of no one...) names the config file and the section. */
+async function inSection<T>(file: string | null, id: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (file === null || !(error instanceof SpendInputError)) throw error
+    const where = [reportMsg.inSection(id), error.where].filter(Boolean).join(', ')
+    throw new SpendInputError(error.code, error.message, {where: `${file} (${where})`, hint: error.hint, exit: error.exit})
+  }
+}
+
+/**
+ * A chart's file stem in the report: prefixed with its section's id, which
+ * replaces the section type the chart's own name starts with.
+ * @example chartName('trend-year-gbp', 'trend-2', 'trend') // 'trend-2-year-gbp'
+ * @example chartName('trend-month-gbp', 'overview', 'overview') // 'overview-trend-month-gbp'
+ */
+export function chartName(name: string, id: string, type: string): string {
+  if (name === id || name.startsWith(`${id}-`)) return name
+  return name.startsWith(`${type}-`) ? `${id}-${name.slice(type.length + 1)}` : `${id}-${name}`
+}
+
 /** The imports to use: all, or the pinned ones (each must still be there). */
 async function chosenImports(ws: Workspace, ids: readonly string[] | undefined): Promise<ImportEntry[]> {
   const all = await ws.list()
@@ -152,6 +174,7 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
 
   await checkOutDir(outAbs, shown)
   const ws = await Workspace.open(resolve(opts.workspace))
+  checkOutsideWorkspace(outAbs, ws.dir, shown, ws.label())
   const imports = await chosenImports(ws, opts.importIds)
   if (imports.length === 0) throw new SpendInputError('NO_ROWS', msg.noImports(ws.label()))
   const frame = await ws.loadFrame(sectionColumns(sections), {imports: imports.map((e) => e.id)})
@@ -182,16 +205,17 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
     if (!selections.has(key)) selections.set(key, select(filters))
     const selection = selections.get(key)!
     const chart = {filters: filterText(filterFields(filters)), period: selectionSpan(frame, selection), money: null}
-    const built = await builder.build({
-      frame, selection, filters, chart, money: {}, fiscalYearStart: fiscalStart, categoryLabels, imports, workspaceDir: ws.dir, workspaceShown,
-    }, cfg)
     const id = ids[i]
+    const built = await inSection(config ? configFile : null, id, () => builder.build({
+      frame, selection, filters, chart, money: {}, fiscalYearStart: fiscalStart, categoryLabels, imports, workspaceDir: ws.dir, workspaceShown,
+    }, cfg))
     const views = built.views.filter((v) => v.rows.length > 0)
     docSections.push({
       id, title: cfg.title ?? built.title, intro: built.intro, facts: built.facts, notes: built.notes,
-      tables: views.map((view, k) => ({name: unique(views.length === 1 ? id : `${id}-${k + 1}`), title: view.title ?? title, view})),
+      // The first table is the section's id, the next ones id_2, id_3...: never the name of another section's table (ids have no "_").
+      tables: views.map((view, k) => ({name: unique(k === 0 ? id : `${id}_${k + 1}`), title: view.title ?? title, view})),
       charts: built.charts.map((chart) => {
-        const name = unique(chart.name.startsWith(id) ? chart.name : `${id}-${chart.name}`)
+        const name = unique(chartName(chart.name, id, cfg.type))
         return {chart: {...chart, name}, svg: `charts/${name}.svg`, png: `charts/${name}.png`}
       }),
     })

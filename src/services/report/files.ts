@@ -14,6 +14,15 @@ import {fileEntry, MANIFEST_NAME, REPORT_FORMAT} from './folder.js'
 
 const utf8 = (text: string | Uint8Array) => (typeof text === 'string' ? Buffer.from(text, 'utf8') : text)
 
+/**
+ * A chart's SVG with its per-chart id prefix changed (ids, references,
+ * aria-labelledby): what chartSvg draws for the same chart under `to`.
+ * @example reprefixed('<svg aria-labelledby="a-title a-desc"><title id="a-title">', 'a-', 'b-') // '<svg aria-labelledby="b-title b-desc"><title id="b-title">'
+ */
+export function reprefixed(svg: string, from: string, to: string): string {
+  return svg.split(`"${from}title ${from}desc"`).join(`"${to}title ${to}desc"`).split(`id="${from}`).join(`id="${to}`).split(`#${from}`).join(`#${to}`)
+}
+
 /** Every file but the manifest: path (relative, `/`-separated) -> bytes. */
 export async function renderReport(doc: ReportDoc): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>()
@@ -22,11 +31,18 @@ export async function renderReport(doc: ReportDoc): Promise<Map<string, Uint8Arr
   if (charts.length) {
     // vega loads only when there is something to draw (~1 s to import).
     const {chartPng, chartSvg} = await import('../../io/write/charts/render.js')
+    // The same chart in two sections (the overview's headline and the trend) is drawn and rasterised once: only its ids differ.
+    const drawn = new Map<string, {svg: string; prefix: string; png: Buffer}>()
     for (const c of charts) {
-      const svg = await chartSvg(c.chart, `${c.chart.name}-`)
+      const prefix = `${c.chart.name}-`
+      const key = JSON.stringify([c.chart.spec, c.chart.title, c.chart.description, c.chart.fullNames ?? null])
+      const seen = drawn.get(key)
+      const svg = seen ? reprefixed(seen.svg, seen.prefix, prefix) : await chartSvg(c.chart, prefix)
+      const png = seen ? seen.png : await chartPng(svg)
+      if (!seen) drawn.set(key, {svg, prefix, png})
       svgs[c.svg] = svg
       files.set(c.svg, utf8(svg))
-      files.set(c.png, await chartPng(svg))
+      files.set(c.png, png)
     }
   }
   const tables = doc.sections.flatMap((s) => s.tables)

@@ -5,7 +5,7 @@
  */
 import {createHash} from 'node:crypto'
 import {promises as fsp} from 'node:fs'
-import {basename, dirname, join, relative, sep} from 'node:path'
+import {basename, dirname, isAbsolute, join, relative, sep} from 'node:path'
 import {SpendInputError} from '../../errors.js'
 import {reportMsg} from '../../messages.js'
 import {randomTag} from '../../io/workspace/fsutil.js'
@@ -48,6 +48,22 @@ export async function checkOutDir(dir: string, shown: string): Promise<void> {
   throw new SpendInputError('OUT_NOT_A_REPORT', reportMsg.notAReport(shown), {where: '--out', hint: reportMsg.notAReportHint()})
 }
 
+/** Whether `inner` is `outer` or a folder under it (both absolute). */
+function within(outer: string, inner: string): boolean {
+  const r = relative(outer, inner)
+  return r === '' || (!r.startsWith('..') && !isAbsolute(r))
+}
+
+/**
+ * Refuse an output folder inside the workspace (it would sit among the
+ * workspace's own files) or holding it (replacing the report would delete it).
+ * `outDir` and `wsDir` are absolute; `shown` and `wsShown` as the user knows them.
+ */
+export function checkOutsideWorkspace(outDir: string, wsDir: string, shown: string, wsShown: string): void {
+  const message = within(wsDir, outDir) ? reportMsg.outInWorkspace(shown, wsShown) : within(outDir, wsDir) ? reportMsg.outHoldsWorkspace(shown, wsShown) : null
+  if (message) throw new SpendInputError('OUT_IN_WORKSPACE', message, {where: '--out', hint: reportMsg.outInWorkspaceHint()})
+}
+
 async function isReport(dir: string): Promise<boolean> {
   try {
     const m = JSON.parse(await fsp.readFile(join(dir, MANIFEST_NAME), 'utf8')) as {format?: unknown}
@@ -64,9 +80,9 @@ async function isReport(dir: string): Promise<boolean> {
 export async function writeFolder(dir: string, shown: string, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
   await checkOutDir(dir, shown)
   const parent = dirname(dir)
-  await fsp.mkdir(parent, {recursive: true})
   const tmp = join(parent, `.${basename(dir)}.tmp-${randomTag()}`)
   try {
+    await fsp.mkdir(parent, {recursive: true})
     await fsp.mkdir(tmp)
     for (const path of [...files.keys()].sort()) {
       const file = join(tmp, ...path.split('/'))
@@ -75,9 +91,16 @@ export async function writeFolder(dir: string, shown: string, files: ReadonlyMap
     }
     await moveIntoPlace(tmp, dir, parent)
   } catch (error) {
-    await fsp.rm(tmp, {recursive: true, force: true})
-    throw error
+    await fsp.rm(tmp, {recursive: true, force: true}).catch(() => {})
+    throw cannotWrite(error, shown)
   }
+}
+
+/** A write that failed for a reason the user can act on names the --out folder as typed, not the temporary one beside it. */
+function cannotWrite(error: unknown, shown: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === undefined || !['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'ENOSPC', 'EDQUOT'].includes(code)) return error
+  return new SpendInputError('OUT_NOT_WRITABLE', reportMsg.outNotWritable(code), {where: `--out ${shown}`, hint: reportMsg.outNotWritableHint(code)})
 }
 
 /** Rename `tmp` to `dir`; a previous `dir` is moved aside first and removed after. */

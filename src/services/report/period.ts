@@ -54,7 +54,12 @@ const lastDay = (m: number) => periodBounds(`${Math.floor(m / 12)}-${pad((m % 12
 export function resolvePeriod(spec: PeriodSpec | undefined, opts: {asOf?: string; fiscalStart: number; where?: string}): ResolvedPeriod | null {
   if (spec === undefined) return null
   if (typeof spec !== 'string') {
-    return {from: spec.from === undefined ? null : periodBounds(spec.from, 'period')[0], to: spec.to === undefined ? null : periodBounds(spec.to, 'period')[1]}
+    const from = spec.from === undefined ? null : periodBounds(spec.from, 'period')[0]
+    const to = spec.to === undefined ? null : periodBounds(spec.to, 'period')[1]
+    if (from !== null && to !== null && from > to) {
+      throw new SpendInputError('BAD_PERIOD', reportMsg.periodReversed(spec.from!, spec.to!), {where: opts.where, hint: reportMsg.periodReversedHint(), exit: 2})
+    }
+    return {from, to}
   }
   if (!isRelative(spec)) {
     const [from, to] = periodBounds(spec, 'period')

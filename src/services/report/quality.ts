@@ -88,9 +88,9 @@ export const dataQualitySection: SectionBuilder = {
       {label: 'Imported', value: count(sum('imported'))},
       {label: 'Rejected', value: count(sum('rejected'))},
       {label: 'Skipped (not data: blank, title, header, total lines)', value: count(sum('skipped'))},
-      {label: 'Redacted supplier', value: share(s.shares.redacted)},
-      {label: 'Undated', value: share(s.shares.no_date)},
-      {label: 'Unclassified (no category)', value: share(s.shares.with_category === null ? null : 1 - s.shares.with_category)},
+      {label: 'Redacted or blank supplier (share of rows)', value: share(s.shares.redacted)},
+      {label: 'Undated (share of rows)', value: share(s.shares.no_date)},
+      {label: 'Unclassified: no category (share of rows)', value: share(s.shares.with_category === null ? null : 1 - s.shares.with_category)},
     ]
     const rows = input.imports.flatMap((e): Record<string, unknown>[] => {
       const totals = contractTotals(e.totals)

@@ -8,6 +8,7 @@ import {SpendInputError} from '../../errors.js'
 import {reportMsg} from '../../messages.js'
 import type {OutputFile} from './folder.js'
 import type {ReportResult} from './build.js'
+import type {View} from '../../io/write/view.js'
 
 /** The configuration's text and file name (as recorded: no folders). */
 export async function readReportConfig(file: string): Promise<{configText: string; configFile: string}> {
@@ -27,4 +28,20 @@ export interface ReportJson {
 /** The --json contract of spend report. */
 export function reportJson(r: ReportResult): ReportJson {
   return {out: r.out, files: r.files, sections: r.sections}
+}
+
+/**
+ * The files written, as a view for `spend report --format table|csv|tsv|md`.
+ * @example filesView([{path: 'index.html', bytes: 10, sha256: 'ab..'}]).rows[0].path // 'index.html'
+ */
+export function filesView(files: OutputFile[]): View {
+  return {
+    title: 'Files written',
+    columns: [
+      {key: 'path', header: 'File', fit: 'path'},
+      {key: 'bytes', header: 'Bytes', kind: 'int'},
+      {key: 'sha256', header: 'SHA-256', fit: 'id', drop: 1},
+    ],
+    rows: files.map((f) => ({path: f.path, bytes: f.bytes, sha256: f.sha256})),
+  }
 }

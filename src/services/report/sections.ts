@@ -124,9 +124,23 @@ const profileSection: SectionBuilder = {
   },
 }
 
+/**
+ * The overview with the headline chart, spend over time per currency, so
+ * the first page shows what the report is about.
+ */
+const overviewWithChart: SectionBuilder = {
+  title: overviewSection.title,
+  columns: (cfg) => [...overviewSection.columns(cfg), 'date'],
+  async build(input, cfg) {
+    const built = await overviewSection.build(input, cfg)
+    const result = trend(input.frame, {...dimOpts(input, cfg), every: trendEvery(selectionSpan(input.frame, input.selection))})
+    return {...built, charts: [...built.charts, ...trendCharts(result, input.chart)]}
+  },
+}
+
 /** The section builders by type (the types config.ts accepts). */
 export const SECTION_BUILDERS: Record<string, SectionBuilder> = {
-  overview: overviewSection,
+  overview: overviewWithChart,
   'data-quality': dataQualitySection,
   top: topSection,
   'category-mix': categoryMix,

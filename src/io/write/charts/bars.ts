@@ -60,12 +60,16 @@ export function barSpec(title: string, ctx: ChartContext, currency: string, bars
     title: {text: title, subtitle: [...subtitleLines(ctx, currency), ...extraLines]},
     width: 420,
     height: {step: 22},
-    data: {values: bars.map((b, i) => ({...b, order: i}))},
+    // A negative bar's amount is written right of zero, on its own row: at the bar's end it sat on the bar (or the axis labels).
+    data: {values: bars.map((b, i) => ({...b, order: i, at: Math.max(b.amount, 0)}))},
     layer: [
       {mark: {type: 'bar', color: PALETTE[0]}},
       {
         mark: {type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#222222'},
-        encoding: {text: {field: 'amount', type: 'quantitative', format: ',.0f'}},
+        encoding: {
+          x: {field: 'at', type: 'quantitative', title: `Amount (${currency})`},
+          text: {field: 'amount', type: 'quantitative', format: ',.0f'},
+        },
       },
     ],
     encoding: {

@@ -79,14 +79,20 @@ export function concentrationCharts(result: ConcentrationResult, ctx: ChartConte
             },
           },
           {
-            data: {values},
-            mark: {type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#222222'},
-            encoding: {y, x: {field: 'hhi', type: 'quantitative'}, text: {field: 'hhi', type: 'quantitative', format: ',.0f'}},
-          },
-          {
             data: {values: rules},
             mark: {type: 'rule', color: '#333333', strokeDash: [5, 4]},
             encoding: {x: {field: 'hhi', type: 'quantitative'}},
+          },
+          // The value labels come after the rules, each over a white halo, so a rule never runs through a number.
+          {
+            data: {values},
+            mark: {type: 'text', align: 'left', dx: 4, fontSize: 10, stroke: '#ffffff', strokeWidth: 4, strokeJoin: 'round', color: '#ffffff', aria: false},
+            encoding: {y, x: {field: 'hhi', type: 'quantitative'}, text: {field: 'hhi', type: 'quantitative', format: ',.0f'}},
+          },
+          {
+            data: {values},
+            mark: {type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#222222'},
+            encoding: {y, x: {field: 'hhi', type: 'quantitative'}, text: {field: 'hhi', type: 'quantitative', format: ',.0f'}},
           },
           {
             data: {values: rules},

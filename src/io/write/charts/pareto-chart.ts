@@ -6,6 +6,7 @@
  */
 import type {ParetoGroup, ParetoResult} from '../../../analysis/pareto.js'
 import {dimHeader, shownLabel} from '../analysis-common.js'
+import {groupThousands} from '../view.js'
 import type {Chart} from './chart.js'
 import {contextSentence, slug, subtitleLines, type ChartContext} from './context.js'
 import {axisLabels} from './labels.js'
@@ -44,7 +45,7 @@ export function paretoCharts(result: ParetoResult, ctx: ChartContext): Chart[] {
     const {labels, fullNames} = axisLabels(names, 160)
     const values = groups.flatMap((g, k) => g.curve!.map((p, i) => ({series: labels[k], suppliers: p.suppliers, spend: p.spend, order: i})))
     const title = `Pareto curve of suppliers${by ? ` by ${dimHeader(by)}` : ''}, ${cur}`
-    const counts = groups.map((g) => `${positiveSuppliers(g)} suppliers, ${g.suppliers80} make 80%`)
+    const counts = groups.map((g) => `${groupThousands(String(positiveSuppliers(g)))} suppliers, ${groupThousands(String(g.suppliers80))} make 80%`)
     const notes = by
       ? `${groups.length < all.length ? `the ${groups.length} largest of ${all.length} ${dimHeader(by)} groups` : `${groups.length} ${dimHeader(by)} ${groups.length === 1 ? 'group' : 'groups'}`} · suppliers with a positive total`
       : `${counts[0]} · suppliers with a positive total`
@@ -75,7 +76,8 @@ export function paretoCharts(result: ParetoResult, ctx: ChartContext): Chart[] {
         },
         {
           data: {values: RULES},
-          mark: {type: 'text', align: 'right', baseline: 'top', dy: 3, x: 'width', fontSize: 10, color: '#444444'},
+          // Beside the plot, right of its edge: inside it a label crossed the diagonal (and could cross the curve).
+          mark: {type: 'text', align: 'left', baseline: 'middle', dx: 6, x: 'width', fontSize: 10, color: '#444444'},
           encoding: {y, text: {field: 'label', type: 'nominal'}},
         },
         {
@@ -88,7 +90,8 @@ export function paretoCharts(result: ParetoResult, ctx: ChartContext): Chart[] {
             color: {
               field: 'series', type: 'nominal', sort: labels,
               scale: {domain: labels, range: labels.map((_, k) => PALETTE[k % PALETTE.length])},
-              ...(by ? {title: dimHeader(by)} : {legend: null}),
+              // Below the plot: on its right the legend would sit over the rules' labels.
+              ...(by ? {title: dimHeader(by), legend: {orient: 'bottom', direction: 'vertical', columns: 2}} : {legend: null}),
             },
           },
         },

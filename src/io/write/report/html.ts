@@ -75,7 +75,24 @@ function figureHtml(c: ReportChart, svgs: Record<string, string>): string {
   const svg = svgs[c.svg]
   if (svg === undefined) throw new Error(`bug: no SVG drawn for chart ${c.svg}`)
   if (unsafeSvg(svg)) throw new Error(`bug: the SVG of chart ${c.svg} has a script, an event handler, foreign content or an outside link`)
-  return [`<figure id="figure-${escapeHtml(c.chart.name)}">`, inlineSvg(svg), `<figcaption>${escapeHtml(c.chart.title)}</figcaption>`, '</figure>'].join('\n')
+  const width = svgWidth(svg)
+  const style = width === null ? '' : ` style="max-width:${Math.round(width * CHART_SCALE)}px"`
+  // The title is drawn in the chart: the caption says what the chart shows and where its files are.
+  const caption = `${c.chart.description} Files: ${c.svg}, ${c.png}.`
+  return [`<figure id="figure-${escapeHtml(c.chart.name)}"${style}>`, inlineSvg(svg), `<figcaption>${escapeHtml(caption)}</figcaption>`, '</figure>'].join('\n')
+}
+
+/**
+ * Charts are drawn at vega's sizes (labels of 10-11 px): the page shows them
+ * this much larger, as far as the column allows, so their text reads like
+ * the page's own small print.
+ */
+export const CHART_SCALE = 1.35
+
+/** The width attribute of an SVG's root element, in px (null when not a plain number). */
+function svgWidth(svg: string): number | null {
+  const m = /<svg\b[^>]*?\swidth="(\d+(?:\.\d+)?)"/.exec(svg)
+  return m ? Number(m[1]) : null
 }
 
 /**
@@ -102,17 +119,48 @@ function inlineSvg(svg: string): string {
   return (at > 0 ? svg.slice(at) : svg).trim()
 }
 
+/**
+ * Rows a table shows in the page (of each currency, when it has a currency
+ * column: a cut never hides a whole currency); tables/<name>.csv and
+ * report.xlsx keep every row.
+ */
+export const HTML_TABLE_ROWS = 25
+
+function shownRows(rows: Record<string, unknown>[], perCurrency: boolean): Record<string, unknown>[] {
+  if (!perCurrency) return rows.length > HTML_TABLE_ROWS ? rows.slice(0, HTML_TABLE_ROWS) : rows
+  const seen = new Map<unknown, number>()
+  return rows.filter((row) => {
+    const n = seen.get(row.currency) ?? 0
+    seen.set(row.currency, n + 1)
+    return n < HTML_TABLE_ROWS
+  })
+}
+
+/**
+ * The line under a table cut in the page.
+ * @example cutNote(25, 28, 'data-quality', false) // 'First 25 of 28 rows; all rows in tables/data-quality.csv and report.xlsx.'
+ */
+export function cutNote(shown: number, total: number, name: string, perCurrency: boolean): string {
+  const first = perCurrency ? `First ${HTML_TABLE_ROWS} rows of each currency (${humanCell(shown, 'int')} of ${humanCell(total, 'int')} rows)` : `First ${shown} of ${humanCell(total, 'int')} rows`
+  return `${first}; all rows in tables/${name}.csv and report.xlsx.`
+}
+
 function tableHtml(t: ReportTable): string {
   const cols = t.view.columns
-  const cls = (kind: (typeof cols)[number]['kind']) => (isRightAligned(kind) ? ' class="num"' : '')
-  const head = `<tr>${cols.map((c) => `<th scope="col"${cls(c.kind)}>${escapeHtml(c.header)}</th>`).join('')}</tr>`
+  // A SHA-256 wraps in small type, so the control totals beside it fit the page.
+  const cls = (c: (typeof cols)[number]) => (isRightAligned(c.kind) ? ' class="num"' : c.key === 'sha256' ? ' class="hash"' : '')
+  const head = `<tr>${cols.map((c) => `<th scope="col"${cls(c)}>${escapeHtml(c.header)}</th>`).join('')}</tr>`
   // The first text column names the row (the supplier, the buyer, the period): its cells are row headers.
   const label = cols.findIndex((c) => c.kind === undefined || c.kind === 'text')
   const cell = (c: (typeof cols)[number], i: number, v: unknown) => {
     const text = escapeHtml(humanCell(v, c.kind))
-    return i === label ? `<th scope="row">${text}</th>` : `<td${cls(c.kind)}>${text}</td>`
+    return i === label ? `<th scope="row">${text}</th>` : `<td${cls(c)}>${text}</td>`
   }
-  const body = t.view.rows.map((row) => `<tr>${cols.map((c, i) => cell(c, i, row[c.key])).join('')}</tr>`)
+  const rows = t.view.rows
+  const perCurrency = cols.some((c) => c.key === 'currency')
+  const shown = shownRows(rows, perCurrency)
+  const body = shown.map((row) => `<tr>${cols.map((c, i) => cell(c, i, row[c.key])).join('')}</tr>`)
+  const cut = shown.length < rows.length ? [`<p class="cut">${escapeHtml(cutNote(shown.length, rows.length, t.name, perCurrency))}</p>`] : []
   return [
     `<div class="table-wrap" id="table-${escapeHtml(t.name)}">`,
     '<table>',
@@ -122,6 +170,7 @@ function tableHtml(t: ReportTable): string {
     ...body,
     '</tbody>',
     '</table>',
+    ...cut,
     '</div>',
   ].join('\n')
 }

@@ -29,8 +29,10 @@ thead th{border-bottom:2px solid #888;background:#f5f5f5}
 tbody th{font-weight:normal}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 figure{margin:1.5rem 0}
-figure svg{display:block;max-width:100%;height:auto}
+figure svg{display:block;width:100%;height:auto}
 figcaption{font-size:.9rem;color:#444;margin-top:.4rem}
+td.hash{font-family:"DejaVu Sans Mono",monospace;font-size:.72rem;word-break:break-all;min-width:9rem}
+.cut{font-size:.85rem;color:#444;margin:.4rem 0 0}
 .notes{font-size:.9rem;color:#444}
 footer{margin-top:3rem;padding-top:.75rem;border-top:1px solid #d0d0d0;font-size:.85rem;color:#444}
 @media (max-width:40rem){
