@@ -9,7 +9,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {ROOT, runProcess, tempDir} from '../helpers/cli.js'
 
-const TOOLS = ['dirname', 'mkdir', 'id', 'env', 'chmod']
+const TOOLS = ['dirname', 'mkdir', 'id', 'env', 'chmod', 'bash']
 
 /** A project folder holding .ci/run, and a bin folder with only the stand-ins and a few tools. */
 function sandbox(opts: {apt: 'ok' | 'fail'; chromium: boolean}): {dir: string; bin: string; log: string} {
@@ -17,8 +17,10 @@ function sandbox(opts: {apt: 'ok' | 'fail'; chromium: boolean}): {dir: string; b
   const bin = join(dir, 'bin')
   const log = join(dir, 'calls.log')
   mkdirSync(join(dir, 'proj', '.ci'), {recursive: true})
+  mkdirSync(join(dir, 'proj', 'scripts'))
   mkdirSync(bin)
   copyFileSync(join(ROOT, '.ci', 'run'), join(dir, 'proj', '.ci', 'run'))
+  copyFileSync(join(ROOT, 'scripts', 'need-chromium.sh'), join(dir, 'proj', 'scripts', 'need-chromium.sh'))
   symlinkSync(process.execPath, join(bin, 'node'))
   for (const tool of TOOLS) {
     const found = ['/usr/bin', '/bin'].map((d) => join(d, tool)).find((p) => existsSync(p))
@@ -67,7 +69,7 @@ describe('.ci/run and chromium', () => {
     const r = await ci(s)
     expect(r.code).not.toBe(0)
     expect(lastLine(r.stdout)).toBe('3 passed, 1 failed')
-    expect(r.stderr).toMatch(/ci: error: chromium: apt-get update failed/)
+    expect(r.stderr).toMatch(/spend tests: error: chromium: apt-get update failed/)
     // The tests still run, so their own failures are reported too.
     expect(calls(s.log)).toContain('npm test')
   })
