@@ -1,5 +1,5 @@
 import {CURRENCY_EVIDENCE} from './inspect-fields.js'
-import {contractTotals} from '../io/workspace/manifest.js'
+import {contractTotals, type ImportEntry} from '../io/workspace/manifest.js'
 import type {ImportOutcome} from './importer.js'
 import type {ImportFailure} from './import-run.js'
 import {basename} from 'node:path'
@@ -62,6 +62,29 @@ export function importJson(outcomes: ImportResult, failed: readonly ImportFailur
   }
 }
 
+/**
+ * An import's row counts and, per currency, its control totals: the columns
+ * of `spend import` CSV and of the report's data quality table (rows from
+ * controlTotalRows).
+ */
+export const CONTROL_TOTAL_COLUMNS: View['columns'] = [
+  {key: 'read', header: 'read', kind: 'int'},
+  {key: 'imported', header: 'imported', kind: 'int'},
+  {key: 'rejected', header: 'rejected', kind: 'int'},
+  {key: 'skipped', header: 'skipped', kind: 'int'},
+  {key: 'currency', header: 'currency'},
+  {key: 'source', header: 'source total', kind: 'money'},
+  {key: 'imported_amount', header: 'imported total', kind: 'money'},
+  {key: 'rejected_amount', header: 'rejected total', kind: 'money'},
+]
+
+/** One row per currency of an import's control totals (one row of nulls when it has none), each starting with `base`. */
+export function controlTotalRows(entry: Pick<ImportEntry, 'totals'>, base: Record<string, unknown>): Record<string, unknown>[] {
+  const totals = contractTotals(entry.totals)
+  if (totals.length === 0) return [{...base, currency: null, source: null, imported_amount: null, rejected_amount: null}]
+  return totals.map((t) => ({...base, currency: t.currency, source: t.source, imported_amount: t.imported, rejected_amount: t.rejected}))
+}
+
 /** One row per import and currency: every column for CSV, the ones that fit 80 columns for people. */
 export function importViews(outcomes: ImportResult, human = false): View[] {
   if (human) {
@@ -80,26 +103,14 @@ export function importViews(outcomes: ImportResult, human = false): View[] {
       }))),
     }]
   }
-  const rows = outcomes.flatMap(({status, entry}): Record<string, unknown>[] => {
-    const base = {id: entry.id, file: entry.file, status, format: entry.format, ...entry.rows, path: entry.path ?? null}
-    if (entry.totals.length === 0) return [{...base, currency: null, source: null, imported_amount: null, rejected_amount: null}]
-    return entry.totals.map((t) => ({
-      ...base, currency: t.currency, source: t.source, imported_amount: t.imported, rejected_amount: t.rejected,
-    }))
-  })
+  const rows = outcomes.flatMap(({status, entry}) =>
+    controlTotalRows(entry, {id: entry.id, file: entry.file, status, format: entry.format, ...entry.rows, path: entry.path ?? null}))
   return [{
     columns: [
       {key: 'id', header: 'id'},
       {key: 'file', header: 'file'},
       {key: 'status', header: 'status'},
-      {key: 'read', header: 'read', kind: 'int'},
-      {key: 'imported', header: 'imported', kind: 'int'},
-      {key: 'rejected', header: 'rejected', kind: 'int'},
-      {key: 'skipped', header: 'skipped', kind: 'int'},
-      {key: 'currency', header: 'currency'},
-      {key: 'source', header: 'source total', kind: 'money'},
-      {key: 'imported_amount', header: 'imported total', kind: 'money'},
-      {key: 'rejected_amount', header: 'rejected total', kind: 'money'},
+      ...CONTROL_TOTAL_COLUMNS,
       {key: 'path', header: 'path'},
     ],
     rows,

@@ -9,7 +9,7 @@ import {join} from 'node:path'
 import type {SpendFrame} from '../../model/frame.js'
 import type {Rows} from '../../analysis/kernel.js'
 import {summarise, SUMMARY_COLUMNS, type SpendSummary} from '../../analysis/summary.js'
-import {contractTotals} from '../../io/workspace/manifest.js'
+import {CONTROL_TOTAL_COLUMNS, controlTotalRows} from '../import-report.js'
 import {importDir, REJECTS_FILE} from '../../io/workspace/layout.js'
 import {rejectReasons} from '../../io/workspace/rejects.js'
 import {humanCell, type View} from '../../io/write/view.js'
@@ -92,26 +92,14 @@ export const dataQualitySection: SectionBuilder = {
       {label: 'Undated (share of rows)', value: share(s.shares.no_date)},
       {label: 'Unclassified: no category (share of rows)', value: share(s.shares.with_category === null ? null : 1 - s.shares.with_category)},
     ]
-    const rows = input.imports.flatMap((e): Record<string, unknown>[] => {
-      const totals = contractTotals(e.totals)
-      const base = {id: e.id, file: e.file, sha256: e.sha256, read: e.rows.read, imported: e.rows.imported, rejected: e.rows.rejected, skipped: e.rows.skipped}
-      if (totals.length === 0) return [{...base, currency: null, source: null, imported_amount: null, rejected_amount: null}]
-      return totals.map((t) => ({...base, currency: t.currency, source: t.source, imported_amount: t.imported, rejected_amount: t.rejected}))
-    })
+    const rows = input.imports.flatMap((e) => controlTotalRows(e, {id: e.id, file: e.file, sha256: e.sha256, ...e.rows}))
     const importsView: View = {
       title: 'Imports and control totals',
       columns: [
         {key: 'id', header: 'import', fit: 'id'},
         {key: 'file', header: 'file', fit: 'path'},
         {key: 'sha256', header: 'SHA-256', fit: 'id'},
-        {key: 'read', header: 'read', kind: 'int'},
-        {key: 'imported', header: 'imported', kind: 'int'},
-        {key: 'rejected', header: 'rejected', kind: 'int'},
-        {key: 'skipped', header: 'skipped', kind: 'int'},
-        {key: 'currency', header: 'cur'},
-        {key: 'source', header: 'source total', kind: 'money'},
-        {key: 'imported_amount', header: 'imported total', kind: 'money'},
-        {key: 'rejected_amount', header: 'rejected total', kind: 'money'},
+        ...CONTROL_TOTAL_COLUMNS,
       ],
       rows,
     }
