@@ -599,3 +599,18 @@ export const verifyMsg = {
   shaChanged: () => 'the workspace has this import with another SHA-256',
   importMissing: () => 'not in the workspace',
 } as const
+
+/** `spend benchmark` and `spend peers` (src/analysis/benchmark): the plain sentences and floors. */
+export const benchmarkMsg = {
+  /** `lower`/`higher` are the direction words with the measure: 'spend a smaller share on IT services'. */
+  standing: (count: number, peers: number, words: string, same: number) =>
+    `${count} of ${peers} ${word(peers, 'peer')} ${words}${same ? `, ${same} the same` : ''}`,
+  noPeerValue: (label: string) => `no peer has a value for ${label}`,
+  noBuyerValue: (label: string) => `the buyer has no value for ${label}`,
+  floorGroup: (amount: string) => `compared on payments of ${amount} or more, the highest floor among these buyers`,
+  floorByHand: (amount: string) => `compared on payments of ${amount} or more, the floor set by --floor`,
+  floorNone: () => 'compared on all payments: no known publication floor among these buyers',
+  floorCurrencies: (currencies: readonly string[]) => `Publication floors in different currencies (${currencies.join(', ')}) cannot be compared`,
+  floorCurrenciesHint: () => 'convert the peers with --fx, or leave out those in another currency',
+  floorManualSource: () => 'set by --floor',
+} as const
