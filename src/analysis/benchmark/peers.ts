@@ -125,10 +125,10 @@ export function standardise(features: readonly Feature[], candidates: readonly B
 
 /**
  * The `n` candidates nearest to `target` (a buyer id among the candidates),
- * sorted by distance, ties by buyer id; each with the features that bring
+ * sorted by distance (to 12 significant digits), ties by buyer id; each with the features that bring
  * it closest and push it furthest. Features are standardised over all the
  * candidates, the target included. Throws a SpendInputError when the target
- * is not a candidate, n is not a positive whole number (exit 2), or no
+ * is not a candidate or the only one, n is not a positive whole number (exit 2), or no
  * feature varies.
  * @example nearestPeers('leeds', table.buyers, 5, {size: 1, mix: 1}, table.features).peers[0].buyer
  */
@@ -137,6 +137,7 @@ export function nearestPeers(target: string, candidates: readonly BuyerFeatures[
   if (!candidates.some((c) => c.buyer === target)) {
     throw new SpendInputError('TARGET_NOT_CANDIDATE', benchmarkMsg.targetNotCandidate(target), {hint: benchmarkMsg.targetNotCandidateHint()})
   }
+  if (candidates.length < 2) throw new SpendInputError('NO_PEER_CANDIDATES', benchmarkMsg.noCandidates(target), {hint: benchmarkMsg.noCandidatesHint()})
   const std = standardise(features, candidates, weights)
   if (std.features.length === 0) throw new SpendInputError('NO_PEER_FEATURES', benchmarkMsg.noFeatures(), {hint: benchmarkMsg.noFeaturesHint()})
   const zt = std.z.get(target)!
@@ -150,12 +151,21 @@ export function nearestPeers(target: string, candidates: readonly BuyerFeatures[
     })
     const distance = Math.sqrt(parts.reduce((s, p) => s + p.contribution, 0))
     const byName = (a: Contribution, b: Contribution): number => compareIds(a.feature, b.feature)
-    const closest = [...parts].sort((a, b) => a.contribution - b.contribution || byName(a, b)).slice(0, EXPLAIN_TOP)
-    const furthest = [...parts].sort((a, b) => b.contribution - a.contribution || byName(a, b)).slice(0, EXPLAIN_TOP)
+    const closest = [...parts].sort((a, b) => near(a.contribution) - near(b.contribution) || byName(a, b)).slice(0, EXPLAIN_TOP)
+    const furthest = [...parts].sort((a, b) => near(b.contribution) - near(a.contribution) || byName(a, b)).slice(0, EXPLAIN_TOP)
     peers.push({buyer: c.buyer, distance, closest, furthest})
   }
-  peers.sort((a, b) => a.distance - b.distance || compareIds(a.buyer, b.buyer))
+  peers.sort((a, b) => near(a.distance) - near(b.distance) || compareIds(a.buyer, b.buyer))
   return {buyer: target, features: std.features, dropped: std.dropped, weights: {...weights}, peers: peers.slice(0, n)}
+}
+
+/**
+ * A value to 12 significant digits, for ordering only: distances equal but
+ * for the last bits of rounding (2 and 2.0000000000000004) tie, and the tie
+ * goes by id, the same on every machine.
+ */
+function near(x: number): number {
+  return Number(x.toPrecision(12))
 }
 
 /** Features named by the candidates' values (size first, then mix by name), when the caller has no Feature list. */

@@ -71,6 +71,17 @@ describe('nearestPeers', () => {
     expect(nearestPeers('a', FOUR, 1).peers.map((p) => p.buyer)).toEqual(['b'])
   })
 
+  it('ties distances that differ only by rounding, by buyer id', () => {
+    // 0.1 + 0.2 is 0.30000000000000004: z-scores of equal size gaps then differ in the last bits.
+    const cands = [{buyer: 't', values: {size: 0.2}}, {buyer: 'y', values: {size: 0.1 + 0.2}}, {buyer: 'z', values: {size: 0.1}}, {buyer: 'x', values: {size: 0.5}}]
+    const r = nearestPeers('t', cands, 3)
+    const [y, z] = ['y', 'z'].map((b) => r.peers.find((p) => p.buyer === b)!.distance)
+    // y is further by rounding alone, yet comes first.
+    expect(y).toBeGreaterThan(z)
+    expect(y).toBeCloseTo(z, 12)
+    expect(r.peers.map((p) => p.buyer)).toEqual(['y', 'z', 'x'])
+  })
+
   it('weights the groups: size=2 puts the buyer of the same size first', () => {
     const w = parseWeights('size=2,mix=1')
     const r = nearestPeers('a', FOUR, 3, w)
@@ -111,6 +122,7 @@ describe('nearestPeers', () => {
     expect([n.code, n.exit, n.where]).toEqual(['BAD_PEER_COUNT', 2, '--auto'])
     const same = FOUR.map((c) => ({buyer: c.buyer, values: {size: 5}}))
     expect(thrown(() => nearestPeers('a', same, 2)).code).toBe('NO_PEER_FEATURES')
+    expect(thrown(() => nearestPeers('a', FOUR.slice(0, 1), 2)).code).toBe('NO_PEER_CANDIDATES')
   })
 })
 
