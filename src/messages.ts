@@ -398,6 +398,28 @@ export const analysisMsg = {
   ambiguousNameHint: () => 'give the id or more of the name',
 } as const
 
+/** Choosing peers and the common period (src/analysis/benchmark). */
+export const benchmarkMsg = {
+  badWeights: (text: string) => `Bad weights "${text}"`,
+  badWeightsHint: () => 'use GROUP=NUMBER pairs, e.g. size=1,mix=1 (groups: size, mix; weights 0 or more, not all 0)',
+  badWeight: (group: string, value: string) => `Bad weight "${value}" for ${group}`,
+  unknownWeightGroup: (group: string) => `Unknown feature group "${group}"`,
+  repeatedWeight: (group: string) => `The weight for ${group} is given twice`,
+  allWeightsZero: () => 'Every weight is 0, so no peer is nearer than another',
+  targetNotCandidate: (buyer: string) => `The buyer "${buyer}" is not among the candidate buyers`,
+  targetNotCandidateHint: () => 'check that it has spend in the chosen currency (and a size value when sizes are given)',
+  noCandidates: (buyer: string) => `No buyer but "${buyer}" to choose peers from`,
+  noCandidatesHint: () => 'import other buyers\' spend in the same currency',
+  badPeerCount: (n: unknown) => `The number of peers must be a positive whole number, got ${n}`,
+  noFeatures: () => 'No feature varies between the candidate buyers, so no distance can be computed',
+  noFeaturesHint: () => 'compare more buyers, or buyers with different sizes or category mixes',
+  featureDropped: (feature: string) => `${feature} is the same for every candidate buyer (standard deviation 0) and is left out`,
+  featureWeightZero: (feature: string, group: string) => `${feature} is left out (the ${group} weight is 0)`,
+  noCommonPeriod: (months: number, covers: readonly string[]) => `No ${months} consecutive months are covered by the buyer and any peer: ${covers.join('; ')}`,
+  noCommonPeriodHint: () => 'give --from/--to or --year, or --any-period to compare shares each on its own period',
+  partialBuyer: (buyer: string, period: string) => `${buyer} has no payments at the start or end of ${period} and is left out`,
+} as const
+
 /** The spend supplier measures leave out (redacted and blank suppliers), said beside the measures. */
 export const unidentifiedMsg = {
   /** Stderr line for scripts (csv, tsv): `parts` like `GBP 1,234.50 in 12 payments (16.4% of GBP spend)`. */
