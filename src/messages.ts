@@ -418,6 +418,17 @@ export const benchmarkMsg = {
   noCommonPeriod: (months: number, covers: readonly string[]) => `No ${months} consecutive months are covered by the buyer and any peer: ${covers.join('; ')}`,
   noCommonPeriodHint: () => 'give --from/--to or --year, or --any-period to compare shares each on its own period',
   partialBuyer: (buyer: string, period: string) => `${buyer} has no payments at the start or end of ${period} and is left out`,
+  /** `lower`/`higher` are the direction words with the measure: 'spend a smaller share on IT services'. */
+  standing: (count: number, peers: number, words: string, same: number) =>
+    `${count} of ${peers} ${word(peers, 'peer')} ${words}${same ? `, ${same} the same` : ''}`,
+  noPeerValue: (label: string) => `no peer has a value for ${label}`,
+  noBuyerValue: (label: string) => `the buyer has no value for ${label}`,
+  floorGroup: (amount: string) => `compared on payments of ${amount} or more, the highest floor among these buyers`,
+  floorByHand: (amount: string) => `compared on payments of ${amount} or more, the floor set by --floor`,
+  floorNone: () => 'compared on all payments: no known publication floor among these buyers',
+  floorCurrencies: (currencies: readonly string[]) => `Publication floors in different currencies (${currencies.join(', ')}) cannot be compared`,
+  floorCurrenciesHint: () => 'convert the peers with --fx, or leave out those in another currency',
+  floorManualSource: () => 'set by --floor',
 } as const
 
 /** The spend supplier measures leave out (redacted and blank suppliers), said beside the measures. */
@@ -620,19 +631,4 @@ export const verifyMsg = {
   manifestDiffers: () => 'differs from the rebuilt manifest (apart from generated_at)',
   shaChanged: () => 'the workspace has this import with another SHA-256',
   importMissing: () => 'not in the workspace',
-} as const
-
-/** `spend benchmark` and `spend peers` (src/analysis/benchmark): the plain sentences and floors. */
-export const benchmarkMsg = {
-  /** `lower`/`higher` are the direction words with the measure: 'spend a smaller share on IT services'. */
-  standing: (count: number, peers: number, words: string, same: number) =>
-    `${count} of ${peers} ${word(peers, 'peer')} ${words}${same ? `, ${same} the same` : ''}`,
-  noPeerValue: (label: string) => `no peer has a value for ${label}`,
-  noBuyerValue: (label: string) => `the buyer has no value for ${label}`,
-  floorGroup: (amount: string) => `compared on payments of ${amount} or more, the highest floor among these buyers`,
-  floorByHand: (amount: string) => `compared on payments of ${amount} or more, the floor set by --floor`,
-  floorNone: () => 'compared on all payments: no known publication floor among these buyers',
-  floorCurrencies: (currencies: readonly string[]) => `Publication floors in different currencies (${currencies.join(', ')}) cannot be compared`,
-  floorCurrenciesHint: () => 'convert the peers with --fx, or leave out those in another currency',
-  floorManualSource: () => 'set by --floor',
 } as const
