@@ -143,6 +143,35 @@ describe('buyerMeasures', () => {
     expect(unknown.not_computed.hhi).toMatch(/identified supplier/)
   })
 
+  it('keeps sums past 2^53 exact, and leaves blank suppliers out like redacted ones', () => {
+    const big = 4e15
+    const f = frameOf({...A, supplier: 'S1', amount: big}, {...A, supplier: 'S2', amount: big}, {...A, supplier: 'S2', amount: big + 1},
+      {...A, supplier: '', supplier_key: '', amount: 700})
+    const [a] = buyerMeasures(f, {currency: 'GBP'}).buyers
+    const total = 3n * BigInt(big) + 701n
+    expect(a.measures).toMatchObject({
+      total_spend: `${total / 100n}.${String(total % 100n).padStart(2, '0')}`, suppliers: 2, transactions: 4,
+      // Sorted: 700, big, big, big + 1: the median is big exactly; the mean is total / 4, to 4 decimals.
+      median_payment: `${BigInt(big) / 100n}.00`, mean_payment: `${total * 100n / 4n / 10_000n}.${String(total * 100n / 4n % 10_000n).padStart(4, '0')}`,
+      spend_per_supplier: `${(total - 700n) / 2n / 100n}.${String((total - 700n) * 100n / 2n % 10_000n).padStart(4, '0')}`,
+    })
+    expect(a.supplier_left_out).toEqual({amount: '7.00', count: 1})
+  })
+
+  it('lists only the selected buyers, and looks back in the rows it is given', () => {
+    const buyerCodes = (frame.columns.buyer_id as {codes: Int32Array}).codes
+    const rows = period(frame).filter((i) => buyerCodes[i] === buyerCodes[0])
+    const only = buyerMeasures(frame, {currency: 'GBP', selection: rows, floorMinor: 500, newSuppliers: {periodFrom: '2024-01-01', lookbackAvailable: true}})
+    expect(only.buyers.map((b) => b.buyer_id)).toEqual(['buyer-a'])
+    expect(only.buyers[0].measures.new_supplier_share).toBe(4000 / 20000)
+    // Looking back in no rows, every supplier is new.
+    const none = buyerMeasures(frame, {currency: 'GBP', selection: rows, floorMinor: 500, newSuppliers: {periodFrom: '2024-01-01', lookbackAvailable: true, lookback: new Uint32Array(0)}})
+    expect(none.buyers[0].measures.new_supplier_share).toBe(1)
+    // A period starting 2023-06-01: S1's June 2023 payment is no longer before it, S3's of 2022-12-31 now is.
+    const later = buyerMeasures(frame, {currency: 'GBP', selection: rows, floorMinor: 500, newSuppliers: {periodFrom: '2023-06-01', lookbackAvailable: true}})
+    expect(later.buyers[0].measures.new_supplier_share).toBe((16000 + 3000) / 20000)
+  })
+
   it('rejects a bad floor or period start, and returns no buyers for a currency not in the data', () => {
     expect(() => buyerMeasures(frame, {currency: 'GBP', floorMinor: -1})).toThrow(/floor/)
     expect(() => buyerMeasures(frame, {currency: 'GBP', floorMinor: 2.5})).toThrow(/floor/)
