@@ -172,12 +172,16 @@ function transactions(frame: SpendFrame, paid: Uint32Array, currency: string): M
   const sums = sumByGroup(b.keys, b.size, values, paid)
   const buckets = bucketRows(b.keys, b.size, paid, frame.length)
   const out = new Map<string | null, Partial<Record<MeasureName, MeasureValue>>>()
+  // The amounts in buyer order, in one buffer sorted per buyer in place: a
+  // plain loop (a mapping callback per row took twice as long) and the
+  // typed-array sort, which is numeric with no comparator.
+  const sortedAll = new Float64Array(buckets.rows.length)
+  for (let j = 0; j < sortedAll.length; j++) sortedAll[j] = values[buckets.rows[j]]
   for (let k = 0; k < b.size; k++) {
     const from = buckets.start[k]
     const n = buckets.start[k + 1] - from
     if (n === 0) continue
-    // Typed-array sort is numeric; amounts are exact integers.
-    const sorted = Float64Array.from(buckets.rows.subarray(from, from + n), (i) => values[i]).sort()
+    const sorted = sortedAll.subarray(from, from + n).sort()
     const mid = n >> 1
     out.set(b.ids[k], {
       transactions: n,
