@@ -429,6 +429,15 @@ export const benchmarkMsg = {
   floorCurrencies: (currencies: readonly string[]) => `Publication floors in different currencies (${currencies.join(', ')}) cannot be compared`,
   floorCurrenciesHint: () => 'convert the peers with --fx, or leave out those in another currency',
   floorManualSource: () => 'set by --floor',
+  badFloor: (floor: unknown) => `The floor must be a whole, non-negative number of minor units, got ${floor}`,
+  badFloorHint: () => 'give an amount such as 500 or 25000',
+  badPeriodFrom: (text: unknown) => `Not a period start date: "${text}"`,
+  badPeriodFromHint: () => 'use YYYY-MM-DD',
+  noPeriodStart: () => 'not computed: no period start was given',
+  noLookback: (from: string, start: string) => `not computed: the data does not reach back to ${start}, 12 months before the period starts on ${from}`,
+  noSuppliers: () => 'not computed: no payment at or above the floor with an identified supplier',
+  noPayments: () => 'not computed: no payment at or above the floor',
+  noTotal: () => 'not computed: the total spend is zero',
 } as const
 
 /** The spend supplier measures leave out (redacted and blank suppliers), said beside the measures. */
@@ -631,17 +640,4 @@ export const verifyMsg = {
   manifestDiffers: () => 'differs from the rebuilt manifest (apart from generated_at)',
   shaChanged: () => 'the workspace has this import with another SHA-256',
   importMissing: () => 'not in the workspace',
-} as const
-
-/** Benchmark measures (src/analysis/benchmark): why a measure has no value. */
-export const benchmarkMsg = {
-  badFloor: (floor: unknown) => `The floor must be a whole, non-negative number of minor units, got ${floor}`,
-  badFloorHint: () => 'give an amount such as 500 or 25000',
-  badPeriodFrom: (text: unknown) => `Not a period start date: "${text}"`,
-  badPeriodFromHint: () => 'use YYYY-MM-DD',
-  noPeriodStart: () => 'not computed: no period start was given',
-  noLookback: (from: string, start: string) => `not computed: the data does not reach back to ${start}, 12 months before the period starts on ${from}`,
-  noSuppliers: () => 'not computed: no payment at or above the floor with an identified supplier',
-  noPayments: () => 'not computed: no payment at or above the floor',
-  noTotal: () => 'not computed: the total spend is zero',
 } as const
