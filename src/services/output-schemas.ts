@@ -8,6 +8,7 @@ import {CUBE_OUTPUT} from '../io/write/cube-report.js'
 import {PARETO_OUTPUT} from '../io/write/pareto-report.js'
 import {PROFILE_OUTPUTS} from '../io/write/profile-report.js'
 import {ROWS_OUTPUT} from '../io/write/rows-report.js'
+import {PEERS_OUTPUT} from '../io/write/peers-report.js'
 import {TOP_OUTPUT} from '../io/write/top-report.js'
 import {TREND_OUTPUT} from '../io/write/trend-report.js'
 import {CHECK_OUTPUT} from '../io/write/check-report.js'
@@ -31,6 +32,7 @@ export const OUTPUTS: readonly Output[] = [
   PROFILE_OUTPUTS.supplier,
   ROWS_OUTPUT,
   TOP_OUTPUT,
+  PEERS_OUTPUT,
   TREND_OUTPUT,
   CHECK_OUTPUT,
   REPORT_OUTPUT,

@@ -1,0 +1,193 @@
+import {readFile} from 'node:fs/promises'
+import {SpendInputError} from '../errors.js'
+import {peersMsg} from '../messages.js'
+import {columnsFor} from '../analysis/columns.js'
+import {dictColumn, dim, type CategoryLevel} from '../analysis/dims.js'
+import {subFrame} from '../analysis/frame-access.js'
+import {matchEntity, resolveEntity} from '../analysis/resolve.js'
+import {compareIds} from '../analysis/json.js'
+import {buyerFeatures, nearestPeers, parseWeights, DEFAULT_WEIGHTS, type PeerResult} from '../analysis/benchmark/peers.js'
+import type {SpendFrame} from '../model/frame.js'
+import {parseSizeFile, type SizeFile} from '../io/read/size-file.js'
+import {loadAnalysisInput, type AnalysisFlagValues} from './analysis-input.js'
+
+/** What `spend peers` is asked, as plain values (no CLI framework). */
+export interface PeersRequest {
+  buyer: string
+  auto: number
+  weights?: string
+  level?: CategoryLevel
+  size?: string
+  sizeColumn?: string
+  year?: string
+  fiscalYearStart?: number
+  flags: AnalysisFlagValues
+}
+
+/** The size used, when --size is given. */
+export interface SizeUsed {
+  file: string
+  column: string
+  year: string
+}
+
+export interface PeersRun {
+  result: PeerResult
+  currency: string
+  level: CategoryLevel | null
+  size: SizeUsed | null
+  /** Display name per buyer id (target and candidates). */
+  names: Map<string, string>
+  /** How many buyers the features are standardised over (the buyer included). */
+  candidates: number
+  /** Buyers left out of the candidates, by id. */
+  excluded: PeerResultExcluded[]
+  notes: string[]
+}
+
+export interface PeerResultExcluded {
+  buyer: string
+  reason: 'no_positive_spend' | 'no_size'
+}
+
+/**
+ * `--year Y` as --from/--to: a calendar year, or with a fiscal year start
+ * month M the twelve months from M of Y (2024 or 2024-25). Exit 2 with
+ * --from/--to, or for text that is not a year.
+ * @example yearRange('2024-25', 4) // {from: '2024-04', to: '2025-03'}
+ */
+export function yearRange(year: string, fiscalYearStart = 1): {from: string; to: string} {
+  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(year.trim())
+  if (!m) throw new SpendInputError('BAD_FLAG', peersMsg.badYearFlag(year), {where: '--year', hint: peersMsg.badYearHint(), exit: 2})
+  const y = Number(m[1])
+  if (fiscalYearStart === 1) return {from: `${y}`, to: `${y}`}
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return {from: `${y}-${pad(fiscalYearStart)}`, to: `${y + 1}-${pad(fiscalYearStart - 1)}`}
+}
+
+/**
+ * Find the `auto` nearest peers of a buyer: load the selection, resolve the
+ * buyer by the name rule, take its one currency (or --currency), read the
+ * sizes if given, and run nearestPeers over every buyer with spend in that
+ * currency.
+ */
+export async function runPeers(req: PeersRequest): Promise<PeersRun> {
+  const weights = req.weights === undefined ? {...DEFAULT_WEIGHTS} : parseWeights(req.weights)
+  if (req.sizeColumn !== undefined && req.size === undefined) {
+    throw new SpendInputError('BAD_FLAG', peersMsg.sizeColumnNeedsSize(), {where: '--size-column', hint: peersMsg.sizeColumnNeedsSizeHint(), exit: 2})
+  }
+  const flags = {...req.flags}
+  if (req.year !== undefined) {
+    if (flags.from !== undefined || (flags.to ?? []).some((t) => !/^[A-Z]{3}$/.test(t))) {
+      throw new SpendInputError('BAD_FLAG', peersMsg.yearAndRange(), {where: '--year', hint: peersMsg.yearAndRangeHint(), exit: 2})
+    }
+    const r = yearRange(req.year, req.fiscalYearStart)
+    flags.from = r.from
+    flags.to = [...(flags.to ?? []), r.to]
+  }
+  const sizeFile = req.size === undefined ? null : parseSizeFile(await readText(req.size), req.size)
+  const sizeColumn = sizeFile ? chooseColumn(sizeFile, req.sizeColumn) : null
+  const input = await loadAnalysisInput(flags, columnsFor(['buyer', 'category']))
+  const notes = [...input.notes]
+  const frame = input.selection === null ? input.frame : subFrame(input.frame, input.selection)
+  const target = resolveEntity(frame, 'buyer', req.buyer)
+  const currency = buyerCurrency(frame, target.key, target.name)
+  const names = buyerNames(frame)
+  let size: SizeUsed | null = null
+  let sizeValues: Map<string, number> | undefined
+  if (sizeFile && sizeColumn) {
+    const year = sizeYear(sizeFile, req.year, req.fiscalYearStart)
+    if (req.year === undefined) notes.push(peersMsg.sizeYearUsed(sizeColumn, year))
+    sizeValues = sizeMap(frame, sizeFile, sizeColumn, year, req.year !== undefined && (req.fiscalYearStart ?? 1) > 1, notes)
+    if (!sizeValues.has(target.id)) throw new SpendInputError('NO_SIZE', peersMsg.buyerNoSize(target.name, sizeColumn, year), {where: sizeFile.file, hint: peersMsg.buyerNoSizeHint()})
+    size = {file: sizeFile.file, column: sizeColumn, year}
+  }
+  const table = buyerFeatures(frame, {currency, level: req.level, size: sizeValues && sizeColumn ? {name: sizeColumn, values: sizeValues} : undefined})
+  const result = nearestPeers(target.id, table.buyers, req.auto, weights, table.features)
+  if (table.excluded.length) notes.push(peersMsg.excluded(table.excluded.length, table.excluded.map((e) => names.get(e.buyer) ?? e.buyer)))
+  for (const d of result.dropped) notes.push(peersMsg.dropped(d.message))
+  return {result, currency, level: req.level ?? null, size, names, candidates: table.buyers.length, excluded: table.excluded, notes}
+}
+
+/** The buyer's one currency in the selection; exit 2 listing them when it has several. */
+function buyerCurrency(frame: SpendFrame, key: number, name: string): string {
+  const b = dim(frame, 'buyer')
+  const cur = dictColumn(frame, 'currency')
+  const seen = new Set<string>()
+  if (cur) for (let i = 0; i < frame.length; i++) if (b.keys[i] === key && cur.codes[i] >= 0) seen.add(cur.dict[cur.codes[i]])
+  const list = [...seen].sort()
+  if (list.length === 0) throw new SpendInputError('NO_ROWS', peersMsg.noSpend(name), {hint: peersMsg.noSpendHint()})
+  if (list.length > 1) throw new SpendInputError('SEVERAL_CURRENCIES', peersMsg.severalCurrencies(name, list), {where: '--currency', hint: peersMsg.severalCurrenciesHint(list), exit: 2})
+  return list[0]
+}
+
+/** Display name per buyer id. */
+function buyerNames(frame: SpendFrame): Map<string, string> {
+  const b = dim(frame, 'buyer')
+  const out = new Map<string, string>()
+  for (let k = 0; k < b.size; k++) if (b.ids[k] !== null) out.set(b.ids[k]!, b.labels[k] ?? b.ids[k]!)
+  return out
+}
+
+/** The size column: the one given (exit 2 when the file has no such column), or the file's only one. */
+function chooseColumn(f: SizeFile, wanted: string | undefined): string {
+  if (wanted === undefined) {
+    if (f.columns.length === 1) return f.columns[0]
+    throw new SpendInputError('BAD_FLAG', peersMsg.chooseSizeColumn(f.columns), {where: '--size-column', hint: peersMsg.chooseSizeColumnHint(), exit: 2})
+  }
+  const hit = f.columns.find((c) => c.toLowerCase() === wanted.trim().toLowerCase())
+  if (!hit) throw new SpendInputError('BAD_FLAG', peersMsg.unknownSizeColumn(wanted, f.columns), {where: '--size-column', hint: peersMsg.unknownSizeColumnHint(), exit: 2})
+  return hit
+}
+
+/** The size year: --year (its label or, for a fiscal year, its first calendar year), else the latest year in the file. */
+function sizeYear(f: SizeFile, year: string | undefined, fiscalYearStart = 1): string {
+  if (year === undefined) return [...f.rows.map((r) => r.year)].sort(compareIds).at(-1)!
+  const wanted = fiscalLabels(year, fiscalYearStart > 1)
+  const hit = f.rows.find((r) => wanted.includes(r.year))
+  if (!hit) throw new SpendInputError('NO_SIZE_YEAR', peersMsg.noSizeYear(year), {where: f.file, hint: peersMsg.noSizeYearHint()})
+  return hit.year
+}
+
+/** The labels a year may be written as: 2024, and for a fiscal year also 2024-25. */
+function fiscalLabels(year: string, fiscal: boolean): string[] {
+  const y = year.trim().slice(0, 4)
+  const label = `${y}-${String((Number(y) + 1) % 100).padStart(2, '0')}`
+  return fiscal ? [year.trim(), y, label] : [year.trim()]
+}
+
+/**
+ * Size per buyer id for one year and column, each line's buyer found by the
+ * name rule (matchEntity); lines naming no buyer in the data are left out
+ * with a note, an ambiguous name is an error at its line.
+ */
+function sizeMap(frame: SpendFrame, f: SizeFile, column: string, year: string, fiscal: boolean, notes: string[]): Map<string, number> {
+  const b = dim(frame, 'buyer')
+  const years = fiscal ? fiscalLabels(year, true) : [year]
+  const out = new Map<string, number>()
+  const unmatched: string[] = []
+  for (const row of f.rows) {
+    if (!years.includes(row.year) || row.values[column] === undefined) continue
+    let key: number
+    try {
+      key = matchEntity(frame, 'buyer', row.buyer, `${f.file}:${row.line}`)
+    } catch (error) {
+      if (error instanceof SpendInputError && error.code === 'UNKNOWN_NAME') {
+        unmatched.push(row.buyer)
+        continue
+      }
+      throw error
+    }
+    out.set(b.ids[key]!, row.values[column].value)
+  }
+  if (unmatched.length) notes.push(peersMsg.sizeUnmatched(unmatched.length, unmatched))
+  return out
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (error) {
+    throw new SpendInputError('FILE_NOT_FOUND', `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {where: file, exit: 2})
+  }
+}
