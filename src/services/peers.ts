@@ -8,7 +8,9 @@ import {matchEntity, resolveEntity} from '../analysis/resolve.js'
 import {compareIds} from '../analysis/json.js'
 import {buyerFeatures, nearestPeers, parseWeights, DEFAULT_WEIGHTS, type PeerResult} from '../analysis/benchmark/peers.js'
 import type {SpendFrame} from '../model/frame.js'
+import type {Rows} from '../analysis/kernel.js'
 import {parseSizeFile, type SizeFile} from '../io/read/size-file.js'
+import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {loadAnalysisInput, type AnalysisFlagValues} from './analysis-input.js'
 
 /** What `spend peers` is asked, as plain values (no CLI framework). */
@@ -29,6 +31,8 @@ export interface SizeUsed {
   file: string
   column: string
   year: string
+  /** Buyers as written in the size file (for that year and column) that name no buyer in the data. */
+  unmatched: string[]
 }
 
 export interface PeersRun {
@@ -89,20 +93,24 @@ export async function runPeers(req: PeersRequest): Promise<PeersRun> {
   const sizeColumn = sizeFile ? chooseColumn(sizeFile, req.sizeColumn) : null
   const input = await loadAnalysisInput(flags, columnsFor(['buyer', 'category']))
   const notes = [...input.notes]
+  // The buyer is found in all the data, so a period or currency it has no payments in says so rather than "no such buyer".
+  const target = resolveEntity(input.frame, 'buyer', req.buyer)
+  const currency = buyerCurrency(input.frame, input.selection, target.key, target.name)
   const frame = input.selection === null ? input.frame : subFrame(input.frame, input.selection)
-  const target = resolveEntity(frame, 'buyer', req.buyer)
-  const currency = buyerCurrency(frame, target.key, target.name)
   const names = buyerNames(frame)
   let size: SizeUsed | null = null
   let sizeValues: Map<string, number> | undefined
   if (sizeFile && sizeColumn) {
     const year = sizeYear(sizeFile, req.year, req.fiscalYearStart)
     if (req.year === undefined) notes.push(peersMsg.sizeYearUsed(sizeColumn, year))
-    sizeValues = sizeMap(frame, sizeFile, sizeColumn, year, req.year !== undefined && (req.fiscalYearStart ?? 1) > 1, notes)
+    const unmatched: string[] = []
+    sizeValues = sizeMap(frame, sizeFile, sizeColumn, year, req.year !== undefined && (req.fiscalYearStart ?? 1) > 1, unmatched)
+    if (unmatched.length) notes.push(peersMsg.sizeUnmatched(unmatched.length, unmatched))
     if (!sizeValues.has(target.id)) throw new SpendInputError('NO_SIZE', peersMsg.buyerNoSize(target.name, sizeColumn, year), {where: sizeFile.file, hint: peersMsg.buyerNoSizeHint()})
-    size = {file: sizeFile.file, column: sizeColumn, year}
+    size = {file: sizeFile.file, column: sizeColumn, year, unmatched}
   }
-  const table = buyerFeatures(frame, {currency, level: req.level, size: sizeValues && sizeColumn ? {name: sizeColumn, values: sizeValues} : undefined})
+  const categoryLabels = await categoryLabelsFor(frame, ['category'])
+  const table = buyerFeatures(frame, {currency, level: req.level, categoryLabels, size: sizeValues && sizeColumn ? {name: sizeColumn, values: sizeValues} : undefined})
   const result = nearestPeers(target.id, table.buyers, req.auto, weights, table.features)
   if (table.excluded.length) notes.push(peersMsg.excluded(table.excluded.length, table.excluded.map((e) => names.get(e.buyer) ?? e.buyer)))
   for (const d of result.dropped) notes.push(peersMsg.dropped(d.message))
@@ -110,11 +118,15 @@ export async function runPeers(req: PeersRequest): Promise<PeersRun> {
 }
 
 /** The buyer's one currency in the selection; exit 2 listing them when it has several. */
-function buyerCurrency(frame: SpendFrame, key: number, name: string): string {
+function buyerCurrency(frame: SpendFrame, selection: Rows, key: number, name: string): string {
   const b = dim(frame, 'buyer')
   const cur = dictColumn(frame, 'currency')
   const seen = new Set<string>()
-  if (cur) for (let i = 0; i < frame.length; i++) if (b.keys[i] === key && cur.codes[i] >= 0) seen.add(cur.dict[cur.codes[i]])
+  const n = selection === null ? frame.length : selection.length
+  for (let j = 0; cur && j < n; j++) {
+    const i = selection === null ? j : selection[j]
+    if (b.keys[i] === key && cur.codes[i] >= 0) seen.add(cur.dict[cur.codes[i]])
+  }
   const list = [...seen].sort()
   if (list.length === 0) throw new SpendInputError('NO_ROWS', peersMsg.noSpend(name), {hint: peersMsg.noSpendHint()})
   if (list.length > 1) throw new SpendInputError('SEVERAL_CURRENCIES', peersMsg.severalCurrencies(name, list), {where: '--currency', hint: peersMsg.severalCurrenciesHint(list), exit: 2})
@@ -161,11 +173,10 @@ function fiscalLabels(year: string, fiscal: boolean): string[] {
  * name rule (matchEntity); lines naming no buyer in the data are left out
  * with a note, an ambiguous name is an error at its line.
  */
-function sizeMap(frame: SpendFrame, f: SizeFile, column: string, year: string, fiscal: boolean, notes: string[]): Map<string, number> {
+function sizeMap(frame: SpendFrame, f: SizeFile, column: string, year: string, fiscal: boolean, unmatched: string[]): Map<string, number> {
   const b = dim(frame, 'buyer')
   const years = fiscal ? fiscalLabels(year, true) : [year]
   const out = new Map<string, number>()
-  const unmatched: string[] = []
   for (const row of f.rows) {
     if (!years.includes(row.year) || row.values[column] === undefined) continue
     let key: number
@@ -180,7 +191,6 @@ function sizeMap(frame: SpendFrame, f: SizeFile, column: string, year: string, f
     }
     out.set(b.ids[key]!, row.values[column].value)
   }
-  if (unmatched.length) notes.push(peersMsg.sizeUnmatched(unmatched.length, unmatched))
   return out
 }
 

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli} from '../helpers/cli.js'
 import {check, loadSchema} from '../contracts/schema-check.js'
+import {cpvLabels} from '../../src/io/cpv-labels.js'
 
 /**
  * A small workspace of buyers whose nearest peers are known by construction:
@@ -119,7 +120,7 @@ describe('spend peers BUYER --auto N', () => {
     expect(r.code, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(check(loadSchema('peers'), out)).toEqual([])
-    expect(out.size).toEqual({file: sizes, column: 'population', year: '2024'})
+    expect(out.size).toEqual({file: sizes, column: 'population', year: '2024', unmatched: ['Nowhere Borough']})
     expect(out.features.map((f: {label: string}) => f.label)).toEqual(['population'])
     // Only size counts: the nearest populations, by construction Delta then Gamma.
     const want = [...Object.entries(POPULATION)].filter(([b]) => b !== 'Alpha Council')
@@ -132,6 +133,29 @@ describe('spend peers BUYER --auto N', () => {
     expect(people.stderr).toContain('Nowhere Borough')
     expect(people.stderr).toContain('population for 2024')
     expect(people.stderr).toContain('Omega Agency')
+  })
+
+  it('labels mix features with their CPV names', async () => {
+    const r = await runCli(['peers', 'Alpha Council', '--auto', '1', '-w', ws, '--json'])
+    const labels = JSON.parse(r.stdout).features.map((f: {label: string}) => f.label)
+    const cpv = await cpvLabels()
+    expect(labels.slice(1)).toEqual([cpv.get(WORKS.slice(0, 8)), cpv.get(IT.slice(0, 8))])
+    expect(labels[2]).toBeTruthy()
+  })
+
+  it('--year picks the period and the size year; with --from it is a usage error; a year with no payments says so', async () => {
+    const r = await runCli(['peers', 'Alpha Council', '--auto', '2', '-w', ws, '--size', sizes, '--size-column', 'employees', '--year', '2024', '--format', 'csv'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).not.toContain('the latest year')
+    const fiscal = await runCli(['peers', 'Alpha Council', '--auto', '2', '-w', ws, '--size', sizes, '--size-column', 'population', '--year', '2024-25', '--fiscal-year-start', '4', '--json'])
+    expect(fiscal.code, fiscal.stderr).toBe(0)
+    expect(JSON.parse(fiscal.stdout).size.year).toBe('2024')
+    const both = await runCli(['peers', 'Alpha Council', '--auto', '2', '-w', ws, '--year', '2024', '--from', '2024-01'])
+    expect(both.code).toBe(2)
+    expect(both.stderr).toContain('--year cannot be given with --from or --to')
+    const none = await runCli(['peers', 'Alpha Council', '--auto', '2', '-w', ws, '--year', '2023'])
+    expect(none.code).toBe(1)
+    expect(none.stderr).toContain('Alpha Council has no payments in the selection')
   })
 
   it('needs --size-column when the size file has several columns, and --size for --size-column (exit 2)', async () => {

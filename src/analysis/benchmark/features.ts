@@ -45,6 +45,8 @@ export interface FeatureOptions {
   level?: CategoryLevel
   /** A named size per buyer id (e.g. population) used instead of total spend. */
   size?: {name: string; values: ReadonlyMap<string, number>}
+  /** Category code -> label (e.g. the CPV list) for the mix features' labels. */
+  categoryLabels?: ReadonlyMap<string, string>
   /** Sum buyer x category cells in a dense array up to this many cells, else in a map (default DENSE_CELLS). */
   denseCells?: number
 }
@@ -65,7 +67,7 @@ const DENSE_CELLS = 4_000_000
  */
 export function buyerFeatures(frame: SpendFrame, opts: FeatureOptions): FeatureTable {
   const buyer = dim(frame, 'buyer')
-  const cat = dim(frame, 'category', {level: opts.level})
+  const cat = dim(frame, 'category', {level: opts.level, categoryLabels: opts.categoryLabels})
   const cur = dictColumn(frame, 'currency')
   const code = cur ? cur.dict.indexOf(opts.currency) : -1
   const amount = amounts(frame)
