@@ -150,9 +150,11 @@ export function nearestPeers(target: string, candidates: readonly BuyerFeatures[
       return {feature: f.name, difference, contribution: f.weight * difference * difference}
     })
     const distance = Math.sqrt(parts.reduce((s, p) => s + p.contribution, 0))
-    const byName = (a: Contribution, b: Contribution): number => compareIds(a.feature, b.feature)
-    const closest = [...parts].sort((a, b) => near(a.contribution) - near(b.contribution) || byName(a, b)).slice(0, EXPLAIN_TOP)
-    const furthest = [...parts].sort((a, b) => near(b.contribution) - near(a.contribution) || byName(a, b)).slice(0, EXPLAIN_TOP)
+    // Each contribution rounded once (not per comparison: with hundreds of categories and buyers that was most of the run).
+    const keys = Float64Array.from(parts, (p) => near(p.contribution))
+    const byName = (a: number, b: number): number => compareIds(parts[a].feature, parts[b].feature)
+    const closest = [...parts.keys()].sort((a, b) => keys[a] - keys[b] || byName(a, b)).slice(0, EXPLAIN_TOP).map((i) => parts[i])
+    const furthest = [...parts.keys()].sort((a, b) => keys[b] - keys[a] || byName(a, b)).slice(0, EXPLAIN_TOP).map((i) => parts[i])
     peers.push({buyer: c.buyer, distance, closest, furthest})
   }
   peers.sort((a, b) => near(a.distance) - near(b.distance) || compareIds(a.buyer, b.buyer))
