@@ -684,5 +684,8 @@ export const peersMsg = {
   excluded: (n: number, names: readonly string[]) => `spend: note: ${n} ${n === 1 ? 'buyer' : 'buyers'} left out of the candidates (no positive spend in the currency, or no size): ${names.join(', ')}`,
   dropped: (message: string) => `spend: note: ${message}`,
   title: (n: number, buyer: string, currency: string) => `Nearest ${n} ${n === 1 ? 'peer' : 'peers'} of ${buyer} (${currency}; z-scores over the candidates, weighted Euclidean distance)`,
+  notInGroup: (buyer: string) => `${buyer} is in no group of the peer-group file`,
+  notInGroupHint: () => 'add a line with the buyer and its group',
+  groupUnmatched: (n: number, names: readonly string[]) => `spend: note: ${n} ${n === 1 ? 'line' : 'lines'} of the peer-group file ${n === 1 ? 'names' : 'name'} no buyer in the data, left out: ${names.join(', ')}`,
   featuresTitle: (size: number, mix: number) => `Features used (weights: size=${size}, mix=${mix}; the mix weight is spread evenly over the categories)`,
 } as const

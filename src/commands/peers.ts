@@ -20,6 +20,7 @@ export default class Peers extends SpendCommand {
     level: levelFlag,
     size: Flags.string({description: 'Size file (CSV: buyer id or name, year, then named columns such as population) used as the size feature.', helpValue: 'FILE'}),
     'size-column': Flags.string({description: 'The --size column to use (needed when the file has several).', helpValue: 'NAME'}),
+    'peer-group': Flags.string({description: 'Peer-group file (CSV: buyer id or name, group): candidates are only the buyers in the buyer\'s group.', helpValue: 'FILE'}),
     year: Flags.string({description: 'Only this year (2024; with --fiscal-year-start, the fiscal year 2024 or 2024-25); also the --size year.', helpValue: 'YEAR'}),
     'fiscal-year-start': fiscalFlag,
     ...analysisFlags,
@@ -29,11 +30,11 @@ export default class Peers extends SpendCommand {
     const {args, flags} = await this.parse(Peers)
     const run = await runPeers({
       buyer: args.buyer, auto: flags.auto, weights: flags.weights, level: flags.level, size: flags.size,
-      sizeColumn: flags['size-column'], year: flags.year, fiscalYearStart: flags['fiscal-year-start'], flags,
+      sizeColumn: flags['size-column'], peerGroup: flags['peer-group'], year: flags.year, fiscalYearStart: flags['fiscal-year-start'], flags,
     })
     for (const line of run.notes) this.note(line)
     const out = peersOutput(run.result, {
-      currency: run.currency, level: run.level, size: run.size, names: run.names,
+      currency: run.currency, level: run.level, size: run.size, group: run.group, names: run.names,
       candidates: run.candidates, excluded: run.excluded,
     })
     await this.emit(out, (human) => peersViews(out, human), flags.format)

@@ -10,6 +10,7 @@ import {buyerFeatures, nearestPeers, parseWeights, DEFAULT_WEIGHTS, type PeerRes
 import type {SpendFrame} from '../model/frame.js'
 import type {Rows} from '../analysis/kernel.js'
 import {parseSizeFile, type SizeFile} from '../io/read/size-file.js'
+import {parsePeerGroups, type PeerGroupRow} from '../io/read/peer-group.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {loadAnalysisInput, type AnalysisFlagValues} from './analysis-input.js'
 
@@ -21,6 +22,8 @@ export interface PeersRequest {
   level?: CategoryLevel
   size?: string
   sizeColumn?: string
+  /** A peer-group file: candidates are only the buyers in the buyer's group. */
+  peerGroup?: string
   year?: string
   fiscalYearStart?: number
   flags: AnalysisFlagValues
@@ -35,8 +38,20 @@ export interface SizeUsed {
   unmatched: string[]
 }
 
+/** The peer group used, when --peer-group is given. */
+export interface PeerGroupUsed {
+  file: string
+  /** The buyer's group. */
+  group: string
+  /** Buyer ids in that group found in the data (the buyer included). */
+  members: string[]
+  /** Buyers as written in the file naming no buyer in the data. */
+  unmatched: string[]
+}
+
 export interface PeersRun {
   result: PeerResult
+  group: Omit<PeerGroupUsed, 'members'> | null
   currency: string
   level: CategoryLevel | null
   size: SizeUsed | null
@@ -111,10 +126,17 @@ export async function runPeers(req: PeersRequest): Promise<PeersRun> {
   }
   const categoryLabels = await categoryLabelsFor(frame, ['category'])
   const table = buyerFeatures(frame, {currency, level: req.level, categoryLabels, size: sizeValues && sizeColumn ? {name: sizeColumn, values: sizeValues} : undefined})
+  let group: PeerGroupUsed | null = null
+  if (req.peerGroup !== undefined) {
+    group = groupOf(frame, parsePeerGroups(await readText(req.peerGroup), req.peerGroup), req.peerGroup, target.id, target.name)
+    const members = new Set(group.members)
+    table.buyers = table.buyers.filter((b) => members.has(b.buyer))
+    if (group.unmatched.length) notes.push(peersMsg.groupUnmatched(group.unmatched.length, group.unmatched))
+  }
   const result = nearestPeers(target.id, table.buyers, req.auto, weights, table.features)
   if (table.excluded.length) notes.push(peersMsg.excluded(table.excluded.length, table.excluded.map((e) => names.get(e.buyer) ?? e.buyer)))
   for (const d of result.dropped) notes.push(peersMsg.dropped(d.message))
-  return {result, currency, level: req.level ?? null, size, names, candidates: table.buyers.length, excluded: table.excluded, notes}
+  return {result, currency, level: req.level ?? null, size, group: group && {file: group.file, group: group.group, unmatched: group.unmatched}, names, candidates: table.buyers.length, excluded: table.excluded, notes}
 }
 
 /** The buyer's one currency in the selection; exit 2 listing them when it has several. */
@@ -192,6 +214,31 @@ function sizeMap(frame: SpendFrame, f: SizeFile, column: string, year: string, f
     out.set(b.ids[key]!, row.values[column].value)
   }
   return out
+}
+
+/**
+ * The buyer's group in a peer-group file and its members, each line's buyer
+ * found by the name rule (matchEntity); a line naming no buyer in the data is
+ * left out and listed, an ambiguous one is an error at its line; a buyer not
+ * in the file is an error (exit 1).
+ * @example groupOf(frame, parsePeerGroups(text, 'g.csv'), 'g.csv', 'leeds', 'Leeds').members
+ */
+export function groupOf(frame: SpendFrame, rows: readonly PeerGroupRow[], file: string, targetId: string, targetName: string): PeerGroupUsed {
+  const b = dim(frame, 'buyer')
+  const unmatched: string[] = []
+  const byId: {id: string; group: string}[] = []
+  for (const row of rows) {
+    try {
+      byId.push({id: b.ids[matchEntity(frame, 'buyer', row.buyer, `${file}:${row.line}`)]!, group: row.group})
+    } catch (error) {
+      if (error instanceof SpendInputError && error.code === 'UNKNOWN_NAME') unmatched.push(row.buyer)
+      else throw error
+    }
+  }
+  const mine = byId.find((r) => r.id === targetId)
+  if (!mine) throw new SpendInputError('NOT_IN_GROUP', peersMsg.notInGroup(targetName), {where: file, hint: peersMsg.notInGroupHint()})
+  const members = [...new Set(byId.filter((r) => r.group === mine.group).map((r) => r.id))].sort(compareIds)
+  return {file, group: mine.group, members, unmatched}
 }
 
 async function readText(file: string): Promise<string> {

@@ -158,6 +158,24 @@ describe('spend peers BUYER --auto N', () => {
     expect(none.stderr).toContain('Alpha Council has no payments in the selection')
   })
 
+  it('--peer-group compares within the buyer\'s group only', async () => {
+    const groups = join(dir, 'groups.csv')
+    const members = ['Alpha Council', 'Gamma Council', 'Delta Council']
+    writeFileSync(groups, ['buyer,group', ...members.map((b) => `${b},core`), 'Beta Council,other', 'Alpha District Council,other', 'Nowhere Borough,core'].join('\n') + '\n')
+    const r = await runCli(['peers', 'Alpha Council', '--auto', '5', '-w', ws, '--peer-group', groups, '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(check(loadSchema('peers'), out)).toEqual([])
+    expect(out.group).toEqual({file: groups, group: 'core', unmatched: ['Nowhere Borough']})
+    expect(out.candidates).toBe(members.length)
+    expect(out.peers.map((p: {buyer: string}) => p.buyer).sort()).toEqual(members.slice(1).sort())
+    const outside = join(dir, 'groups-no-alpha.csv')
+    writeFileSync(outside, 'buyer,group\nBeta Council,other\n')
+    const bad = await runCli(['peers', 'Alpha Council', '--auto', '5', '-w', ws, '--peer-group', outside])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr.trim()).toBe(`spend: error: ${outside}: Alpha Council is in no group of the peer-group file (add a line with the buyer and its group)`)
+  })
+
   it('needs --size-column when the size file has several columns, and --size for --size-column (exit 2)', async () => {
     const a = await runCli(['peers', 'Alpha Council', '--auto', '2', '-w', ws, '--size', sizes])
     expect(a.code).toBe(2)

@@ -25,6 +25,7 @@ export const PEERS_OUTPUT: Output = {
     req({key: 'method', type: 'string', description: 'How distances are computed.'}),
     req({key: 'weights', type: 'object', csv: false, fields: [req({key: 'size', type: 'number'}), req({key: 'mix', type: 'number'})]}),
     {key: 'size', type: ['object', 'null'], csv: false, description: 'The size used with --size (null: total spend).', fields: [req(text('file')), req(text('column')), req(text('year')), req({key: 'unmatched', type: 'array', items: {type: 'string'}, description: 'Buyers as written in the size file (that year and column) naming no buyer in the data: left out.'})]},
+    {key: 'group', type: ['object', 'null'], csv: false, description: 'The peer group used with --peer-group (null: every buyer in the currency).', fields: [req(text('file')), req(text('group')), req({key: 'unmatched', type: 'array', items: {type: 'string'}, description: 'Buyers as written in the file naming no buyer in the data: left out.'})]},
     req({key: 'features', type: 'array', description: 'The features used, each with its standardisation over the candidates and its weight.', fields: [
       req(text('feature')),
       req(text('label')),
@@ -70,7 +71,7 @@ const sig = (x: number): number => Number(x.toPrecision(12))
  */
 export function peersOutput(
   result: PeerResult,
-  ctx: {currency: string; level: CategoryLevel | null; size: {file: string; column: string; year: string; unmatched: string[]} | null; names: ReadonlyMap<string, string>; candidates: number; excluded: readonly {buyer: string; reason: string}[]},
+  ctx: {currency: string; level: CategoryLevel | null; size: {file: string; column: string; year: string; unmatched: string[]} | null; group: {file: string; group: string; unmatched: string[]} | null; names: ReadonlyMap<string, string>; candidates: number; excluded: readonly {buyer: string; reason: string}[]},
 ): PeersOutput {
   const name = (id: string) => ctx.names.get(id) ?? id
   const labels = new Map(result.features.map((f) => [f.name, f.label]))
@@ -83,6 +84,7 @@ export function peersOutput(
     method: PEERS_METHOD,
     weights: {size: result.weights.size, mix: result.weights.mix},
     size: ctx.size,
+    group: ctx.group,
     features: result.features.map((f: UsedFeature) => ({feature: f.name, label: f.label, group: f.group, weight: sig(f.weight), mean: sig(f.mean), sd: sig(f.sd)})),
     dropped: result.dropped.map((d) => ({feature: d.feature, reason: d.reason, message: d.message})),
     candidates: ctx.candidates,
