@@ -1,17 +1,17 @@
-import {readFile} from 'node:fs/promises'
 import {SpendInputError} from '../errors.js'
 import {peersMsg} from '../messages.js'
 import {columnsFor} from '../analysis/columns.js'
 import {dictColumn, dim, type CategoryLevel} from '../analysis/dims.js'
 import {subFrame} from '../analysis/frame-access.js'
-import {matchEntity, resolveEntity} from '../analysis/resolve.js'
-import {compareIds} from '../analysis/json.js'
+import {resolveEntity} from '../analysis/resolve.js'
 import {buyerFeatures, nearestPeers, parseWeights, DEFAULT_WEIGHTS, type PeerResult} from '../analysis/benchmark/peers.js'
 import type {SpendFrame} from '../model/frame.js'
 import type {Rows} from '../analysis/kernel.js'
-import {parseSizeFile, type SizeFile} from '../io/read/size-file.js'
-import {parsePeerGroups, type PeerGroupRow} from '../io/read/peer-group.js'
+import {parseSizeFile} from '../io/read/size-file.js'
+import {parsePeerGroups} from '../io/read/peer-group.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
+import {chooseColumn, groupOf, readText, sizeMap, sizeYear, type PeerGroupUsed} from './peer-inputs.js'
+export {groupOf, type PeerGroupUsed} from './peer-inputs.js'
 import {loadAnalysisInput, type AnalysisFlagValues} from './analysis-input.js'
 
 /** What `spend peers` is asked, as plain values (no CLI framework). */
@@ -35,17 +35,6 @@ export interface SizeUsed {
   column: string
   year: string
   /** Buyers as written in the size file (for that year and column) that name no buyer in the data. */
-  unmatched: string[]
-}
-
-/** The peer group used, when --peer-group is given. */
-export interface PeerGroupUsed {
-  file: string
-  /** The buyer's group. */
-  group: string
-  /** Buyer ids in that group found in the data (the buyer included). */
-  members: string[]
-  /** Buyers as written in the file naming no buyer in the data. */
   unmatched: string[]
 }
 
@@ -161,90 +150,4 @@ function buyerNames(frame: SpendFrame): Map<string, string> {
   const out = new Map<string, string>()
   for (let k = 0; k < b.size; k++) if (b.ids[k] !== null) out.set(b.ids[k]!, b.labels[k] ?? b.ids[k]!)
   return out
-}
-
-/** The size column: the one given (exit 2 when the file has no such column), or the file's only one. */
-function chooseColumn(f: SizeFile, wanted: string | undefined): string {
-  if (wanted === undefined) {
-    if (f.columns.length === 1) return f.columns[0]
-    throw new SpendInputError('BAD_FLAG', peersMsg.chooseSizeColumn(f.columns), {where: '--size-column', hint: peersMsg.chooseSizeColumnHint(), exit: 2})
-  }
-  const hit = f.columns.find((c) => c.toLowerCase() === wanted.trim().toLowerCase())
-  if (!hit) throw new SpendInputError('BAD_FLAG', peersMsg.unknownSizeColumn(wanted, f.columns), {where: '--size-column', hint: peersMsg.unknownSizeColumnHint(), exit: 2})
-  return hit
-}
-
-/** The size year: --year (its label or, for a fiscal year, its first calendar year), else the latest year in the file. */
-function sizeYear(f: SizeFile, year: string | undefined, fiscalYearStart = 1): string {
-  if (year === undefined) return [...f.rows.map((r) => r.year)].sort(compareIds).at(-1)!
-  const wanted = fiscalLabels(year, fiscalYearStart > 1)
-  const hit = f.rows.find((r) => wanted.includes(r.year))
-  if (!hit) throw new SpendInputError('NO_SIZE_YEAR', peersMsg.noSizeYear(year), {where: f.file, hint: peersMsg.noSizeYearHint()})
-  return hit.year
-}
-
-/** The labels a year may be written as: 2024, and for a fiscal year also 2024-25. */
-function fiscalLabels(year: string, fiscal: boolean): string[] {
-  const y = year.trim().slice(0, 4)
-  const label = `${y}-${String((Number(y) + 1) % 100).padStart(2, '0')}`
-  return fiscal ? [year.trim(), y, label] : [year.trim()]
-}
-
-/**
- * Size per buyer id for one year and column, each line's buyer found by the
- * name rule (matchEntity); lines naming no buyer in the data are left out
- * with a note, an ambiguous name is an error at its line.
- */
-function sizeMap(frame: SpendFrame, f: SizeFile, column: string, year: string, fiscal: boolean, unmatched: string[]): Map<string, number> {
-  const b = dim(frame, 'buyer')
-  const years = fiscal ? fiscalLabels(year, true) : [year]
-  const out = new Map<string, number>()
-  for (const row of f.rows) {
-    if (!years.includes(row.year) || row.values[column] === undefined) continue
-    let key: number
-    try {
-      key = matchEntity(frame, 'buyer', row.buyer, `${f.file}:${row.line}`)
-    } catch (error) {
-      if (error instanceof SpendInputError && error.code === 'UNKNOWN_NAME') {
-        unmatched.push(row.buyer)
-        continue
-      }
-      throw error
-    }
-    out.set(b.ids[key]!, row.values[column].value)
-  }
-  return out
-}
-
-/**
- * The buyer's group in a peer-group file and its members, each line's buyer
- * found by the name rule (matchEntity); a line naming no buyer in the data is
- * left out and listed, an ambiguous one is an error at its line; a buyer not
- * in the file is an error (exit 1).
- * @example groupOf(frame, parsePeerGroups(text, 'g.csv'), 'g.csv', 'leeds', 'Leeds').members
- */
-export function groupOf(frame: SpendFrame, rows: readonly PeerGroupRow[], file: string, targetId: string, targetName: string): PeerGroupUsed {
-  const b = dim(frame, 'buyer')
-  const unmatched: string[] = []
-  const byId: {id: string; group: string}[] = []
-  for (const row of rows) {
-    try {
-      byId.push({id: b.ids[matchEntity(frame, 'buyer', row.buyer, `${file}:${row.line}`)]!, group: row.group})
-    } catch (error) {
-      if (error instanceof SpendInputError && error.code === 'UNKNOWN_NAME') unmatched.push(row.buyer)
-      else throw error
-    }
-  }
-  const mine = byId.find((r) => r.id === targetId)
-  if (!mine) throw new SpendInputError('NOT_IN_GROUP', peersMsg.notInGroup(targetName), {where: file, hint: peersMsg.notInGroupHint()})
-  const members = [...new Set(byId.filter((r) => r.group === mine.group).map((r) => r.id))].sort(compareIds)
-  return {file, group: mine.group, members, unmatched}
-}
-
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8')
-  } catch (error) {
-    throw new SpendInputError('FILE_NOT_FOUND', `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {where: file, exit: 2})
-  }
 }
