@@ -10,6 +10,7 @@ import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {runCli, tempDir} from '../helpers/cli.js'
+import {check, loadSchema} from '../contracts/schema-check.js'
 
 type Json = Record<string, any>
 interface Row {buyer: string; supplier: string; month: number; pence: number; currency: string; cpv: string}
@@ -95,6 +96,7 @@ describe('spend benchmark on the known-answer fixture', () => {
     expect(csv.stderr).toContain('Buyer Late has no payments at the start or end of 2024-01..2024-12')
     expect(out.weak).toBe(false)
     expect(out.methods.quantile).toMatch(/type 7/)
+    expect(check(loadSchema('benchmark'), out)).toEqual([])
 
     const it = itMeasure(out)
     const peers = PEERS_OF_A.map(itShare)
