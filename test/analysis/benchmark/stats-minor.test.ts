@@ -91,7 +91,7 @@ describe('compareMinor on money held in finer units than the minor unit', () => 
     const c = compareMinor(100020n, peers, 'GBP', SPEND, 2)
     expect(c.value).toBe('10.002')
     expect(c.peer_median).toBe('10.0003')
-    expect(c.peer_values.map((v) => v.value)).toEqual(['10.0001', '10.0003', '10.0010'])
+    expect(c.peer_values.map((v) => v.value)).toEqual(['10.0001', '10.0003', '10.001'])
     expect(frac(c.p25)).toEqual(frac('10.0002'))
     expect(c.flag).toBe('high')
   })
