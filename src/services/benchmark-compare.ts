@@ -79,11 +79,16 @@ export function benchmarkJson(p: BenchmarkParts): BenchmarkJson {
 /** One measure per category any buyer of the group spends on: the buyer's share first, largest first, ties by code. */
 function categoryMeasures(p: BenchmarkParts): BenchmarkMeasureJson[] {
   const labels = new Map<string | null, string | null>()
-  for (const x of [p.target, ...p.peers]) for (const c of p.measured.get(x.id)?.category_mix ?? []) labels.set(c.category_code, c.category)
+  const mixes = new Map<string, Map<string | null, number | null> | null>()
+  for (const x of [p.target, ...p.peers]) {
+    const mix = p.measured.get(x.id)?.category_mix ?? []
+    for (const c of mix) labels.set(c.category_code, c.category)
+    mixes.set(x.id, mix.length === 0 || mix[0].share === null ? null : new Map(mix.map((c) => [c.category_code, c.share])))
+  }
+  // A buyer with spend has share 0 in a category it spends nothing on; one with no (or zero) total has none.
   const shareOf = (id: string, code: string | null): number | null => {
-    const m = p.measured.get(id)
-    if (!m || m.category_mix.length === 0 || m.category_mix[0].share === null) return null
-    return m.category_mix.find((c) => c.category_code === code)?.share ?? 0
+    const mix = mixes.get(id)
+    return mix ? (mix.get(code) ?? 0) : null
   }
   const codes = [...labels.keys()].sort((a, b) => (shareOf(p.target.id, b) ?? 0) - (shareOf(p.target.id, a) ?? 0) || compareIds(a, b))
   return codes.map((code) => {

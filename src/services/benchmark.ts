@@ -57,8 +57,9 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   const target = named(frame, matchEntity(frame, 'buyer', opts.buyer, 'BUYER'))
   const currency = buyerCurrency(frame, input.selection, target, flags.currency)
   const leftOut: BenchmarkLeftOut[] = []
+  const spending = buyersWithSpend(frame, input.selection, currency)
   let peers = choosePeers(frame, target, currency, opts).filter((p) => {
-    if (hasSpend(frame, input.selection, p.key, currency)) return true
+    if (spending.has(p.key)) return true
     leftOut.push({buyer: p.name, buyer_id: p.id, reason: 'currency', message: benchmarkCmdMsg.peerOtherCurrency(p.name, currency), covers: []})
     return false
   })
@@ -172,16 +173,20 @@ function choosePeers(frame: SpendFrame, target: Named, currency: string, opts: B
   return [...keys].map((k) => named(frame, k)).sort((x, y) => compareIds(x.id, y.id))
 }
 
-function hasSpend(frame: SpendFrame, selection: ArrayLike<number> | null, key: number, currency: string): boolean {
+/** The buyer keys with a selected row in the currency (one pass). */
+function buyersWithSpend(frame: SpendFrame, selection: Rows, currency: string): Set<number> {
   const cur = dim(frame, 'currency')
   const b = dim(frame, 'buyer')
   const c = cur.ids.indexOf(currency)
+  const has = new Uint8Array(b.size)
   const m = selection ? selection.length : frame.length
   for (let j = 0; j < m; j++) {
     const i = selection ? selection[j] : j
-    if (b.keys[i] === key && cur.keys[i] === c) return true
+    if (cur.keys[i] === c) has[b.keys[i]] = 1
   }
-  return false
+  const out = new Set<number>()
+  for (let k = 0; k < b.size; k++) if (has[k]) out.add(k)
+  return out
 }
 
 /** A buyer's own period for --any-period: its latest 12 months covered, else all the months it has. */
@@ -225,7 +230,8 @@ function concatRows(parts: readonly Uint32Array[]): Uint32Array {
     out.set(p, k)
     k += p.length
   }
-  return out.sort()
+  // Buyer by buyer: the measures group by buyer and sum exact integers, so row order does not matter.
+  return out
 }
 
 /** The floor: set by --floor, else the highest effective floor among the group. */

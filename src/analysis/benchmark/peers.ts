@@ -150,9 +150,11 @@ export function nearestPeers(target: string, candidates: readonly BuyerFeatures[
       return {feature: f.name, difference, contribution: f.weight * difference * difference}
     })
     const distance = Math.sqrt(parts.reduce((s, p) => s + p.contribution, 0))
-    const byName = (a: Contribution, b: Contribution): number => compareIds(a.feature, b.feature)
-    const closest = [...parts].sort((a, b) => near(a.contribution) - near(b.contribution) || byName(a, b)).slice(0, EXPLAIN_TOP)
-    const furthest = [...parts].sort((a, b) => near(b.contribution) - near(a.contribution) || byName(a, b)).slice(0, EXPLAIN_TOP)
+    // Rounded once per feature, not once per comparison (hundreds of mix features x hundreds of peers).
+    const keyed = parts.map((part) => ({part, key: near(part.contribution)}))
+    const byName = (a: {part: Contribution}, b: {part: Contribution}): number => compareIds(a.part.feature, b.part.feature)
+    const closest = [...keyed].sort((a, b) => a.key - b.key || byName(a, b)).slice(0, EXPLAIN_TOP).map((k) => k.part)
+    const furthest = keyed.sort((a, b) => b.key - a.key || byName(a, b)).slice(0, EXPLAIN_TOP).map((k) => k.part)
     peers.push({buyer: c.buyer, distance, closest, furthest})
   }
   peers.sort((a, b) => near(a.distance) - near(b.distance) || compareIds(a.buyer, b.buyer))
