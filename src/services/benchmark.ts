@@ -49,7 +49,9 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   checkOptions(flags, opts)
   const to = splitTo(flags.to)
   const explicit = flags.from !== undefined ? fixedPeriod(flags.from, to.date!) : opts.year !== undefined ? fiscalYearPeriod(opts.year, opts.fiscalYearStart ?? 1) : null
-  const loadFlags = {...flags, from: explicit?.from, to: explicit ? [explicit.to, ...(to.currency ? [to.currency] : [])] : to.currency ? [to.currency] : undefined}
+  // The rows are selected by the days given (--from 2024-03-16); coverage is checked on whole months.
+  const given = flags.from !== undefined ? {from: flags.from, to: to.date!} : explicit
+  const loadFlags = {...flags, from: given?.from, to: given ? [given.to, ...(to.currency ? [to.currency] : [])] : to.currency ? [to.currency] : undefined}
   const input = await loadAnalysisInput(loadFlags, [...columnsFor(['buyer', 'supplier', 'category']), 'date', 'buyer_id'])
   const {frame} = input
   const notes = [...input.notes]
@@ -96,15 +98,16 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   const runs = periods ? group.map((g) => ({ids: [g], period: periods.get(g.id)!})) : [{ids: group, period}]
   for (const run of runs) {
     const rows = concatRows(run.ids.map((g) => perBuyer.get(g.id)!))
-    const first = monthIndex(run.period.from)
+    const start = periodBounds(given && !periods ? given.from : run.period.from, '--from')[0]
+    const first = monthIndex(start)
     const result = buyerMeasures(frame, {
       currency, selection: rows, floorMinor: floor.minor, level: opts.level, categoryLabels,
-      newSuppliers: {periodFrom: `${run.period.from}-01`, lookbackAvailable: (id) => id !== null && earliest(months.get(id)) <= first - 12},
+      newSuppliers: {periodFrom: start, lookbackAvailable: (id) => id !== null && earliest(months.get(id)) <= first - 12},
     })
     for (const m of result.buyers) if (m.buyer_id !== null) measured.set(m.buyer_id, m)
   }
   const json = benchmarkJson({
-    target, peers, currency, period, periods, floor: floor.json, level: opts.level ?? null, leftOut, measured, choice: opts.auto !== undefined ? 'auto' : 'named',
+    target, peers, currency, period: given ? {...period, from: given.from, to: given.to} : period, periods, floor: floor.json, level: opts.level ?? null, leftOut, measured, choice: opts.auto !== undefined ? 'auto' : 'named',
   })
   for (const l of leftOut) notes.push(l.message)
   if (json.weak) notes.push(benchmarkCmdMsg.weak(peers.length))
@@ -130,8 +133,7 @@ function checkOptions(flags: AnalysisFlagValues, opts: BenchmarkOptions): void {
 
 /** --from/--to as a period of whole months (the rows are still selected by the exact days given). */
 function fixedPeriod(from: string, to: string): MonthPeriod {
-  const p = monthPeriod(periodBounds(from, '--from')[0].slice(0, 7), periodBounds(to, '--to')[1].slice(0, 7))
-  return {...p, from, to}
+  return monthPeriod(periodBounds(from, '--from')[0].slice(0, 7), periodBounds(to, '--to')[1].slice(0, 7))
 }
 
 function named(frame: SpendFrame, key: number): Named {

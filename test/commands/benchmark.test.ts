@@ -64,7 +64,7 @@ function fences(values: number[]): [number, number] {
 
 async function bench(args: string[], code = 0): Promise<Json> {
   const r = await runCli(['benchmark', ...args, '--workspace', ws, '--json'])
-  expect(r.code, r.stderr).toBe(code)
+  expect(r.code, r.stderr + r.stdout.slice(0, 400)).toBe(code)
   return code === 0 ? JSON.parse(r.stdout) : {}
 }
 const measure = (out: Json, name: string): Json => out.measures.find((m: Json) => m.measure === name)
@@ -178,6 +178,24 @@ describe('spend benchmark on the known-answer fixture', () => {
     expect(neither.code).toBe(2)
     const both = await runCli(['benchmark', 'Buyer A', '--peers', 'Buyer C', '--year', '2024', '--from', '2024-01', '--to', '2024-06', '--workspace', ws])
     expect(both.code).toBe(2)
+  })
+
+  it('periods: --from/--to and --year select the rows and leave out peers not covering them; a period the buyer does not cover exits 1', async () => {
+    const half = await bench(['Buyer A', '--peers', 'Buyer C,Buyer D,Buyer Late', '--from', '2024-07', '--to', '2024-12'])
+    expect(half.period).toMatchObject({from: '2024-07', to: '2024-12'})
+    expect(half.peers.map((p: Json) => p.buyer)).toEqual(['Buyer C', 'Buyer D', 'Buyer Late'])
+    expect(measure(half, 'total_spend').value).toBe(money(of('Buyer A').filter((r) => r.month >= 7).reduce((a, r) => a + r.pence, 0)))
+    const year = await bench(['Buyer A', '--peers', 'Buyer C,Buyer D,Buyer Late', '--year', '2024'])
+    expect(year.period).toEqual({from: '2024-01', to: '2024-12', label: '2024'})
+    expect(year.left_out.map((l: Json) => [l.buyer, l.covers])).toEqual([['Buyer Late', ['2024-07..2024-12']]])
+    const fiscal = await runCli(['benchmark', 'Buyer A', '--peers', 'Buyer C', '--year', '2024', '--fiscal-year-start', '4', '--workspace', ws])
+    expect(fiscal.code).toBe(1)
+    expect(fiscal.stderr).toMatch(/spend: error: Buyer A has no payments at the start or end of 2024-25 \(it covers 2024-01\.\.2024-12\)/)
+    const days = await bench(['Buyer A', '--peers', 'Buyer C,Buyer D', '--from', '2024-03-16', '--to', '2024-Q4'])
+    expect(days.period).toMatchObject({from: '2024-03-16', to: '2024-Q4'})
+    expect(measure(days, 'total_spend').value).toBe(money(of('Buyer A').filter((r) => r.month >= 4).reduce((a, r) => a + r.pence, 0)))
+    const onlyFrom = await runCli(['benchmark', 'Buyer A', '--peers', 'Buyer C', '--from', '2024-01', '--workspace', ws])
+    expect(onlyFrom.code).toBe(2)
   })
 
   it('--auto N picks the nearest buyers; every format writes the measures', async () => {
