@@ -47,7 +47,7 @@ export function benchmarkJson(p: BenchmarkParts): BenchmarkJson {
   const of = (id: string) => p.measured.get(id)
   for (const spec of BUYER_MEASURES) {
     if (shareOnly && spec.unit !== 'share') continue
-    const words: MeasureWords = {label: spec.label.toLowerCase(), lower: benchmarkCmdMsg.lower(spec.label.toLowerCase()), higher: benchmarkCmdMsg.higher(spec.label.toLowerCase())}
+    const words = measureWords(spec.label, spec.unit)
     const valueOf = (id: string) => of(id)?.measures[spec.name] ?? null
     let c: Comparison<string | number>
     if (spec.unit === 'money') {
@@ -74,6 +74,18 @@ export function benchmarkJson(p: BenchmarkParts): BenchmarkJson {
     periods: p.periods ? [p.target, ...p.peers].map((x) => ({buyer: x.name, buyer_id: x.id, ...p.periods!.get(x.id)!})) : [],
     floor: p.floor, sentence: p.floor.sentence, level: p.level, weak, left_out: p.leftOut, methods: BENCHMARK_METHODS, measures,
   }
+}
+
+/**
+ * The words of a measure's sentence: counts are fewer or more ('have fewer
+ * suppliers'), other measures lower or higher ('have a lower mean payment').
+ * @example measureWords('Suppliers', 'count').lower // 'have fewer suppliers'
+ */
+export function measureWords(label: string, unit: string): MeasureWords {
+  const name = label.charAt(0).toLowerCase() + label.slice(1)
+  return unit === 'count'
+    ? {label: name, lower: benchmarkCmdMsg.fewer(name), higher: benchmarkCmdMsg.more(name)}
+    : {label: name, lower: benchmarkCmdMsg.lower(name), higher: benchmarkCmdMsg.higher(name)}
 }
 
 /** One measure per category any buyer of the group spends on: the buyer's share first, largest first, ties by code. */
