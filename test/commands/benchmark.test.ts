@@ -209,3 +209,32 @@ describe('spend benchmark on the known-answer fixture', () => {
     }
   })
 })
+
+describe('share of spend with new suppliers', () => {
+  it('is measured against the 12 months before the period where the data reaches back, and said not computed where it does not', async () => {
+    const dir = tempDir('spendkit-benchmark-new-')
+    const file = join(dir, 'two-years.csv')
+    const lines = ['Buyer,Supplier,Date,Amount,Currency']
+    // Every buyer pays Old Co in both years; in 2024 each also pays a new supplier (500 + k x 100 pounds a month, above the £500 floor).
+    for (const k of [1, 2, 3, 4]) {
+      for (const year of k === 4 ? [2024] : [2023, 2024]) {
+        for (let m = 1; m <= 12; m++) {
+          const d = `${year}-${String(m).padStart(2, '0')}-10`
+          lines.push(`Body ${k},Old Co ${k},${d},1000.00,GBP`)
+          if (year === 2024) lines.push(`Body ${k},New Co ${k},${d},${500 + k * 100}.00,GBP`)
+        }
+      }
+    }
+    writeFileSync(file, lines.join('\n') + '\n')
+    const w = join(dir, 'ws')
+    expect((await runCli(['import', file, '--workspace', w])).code).toBe(0)
+    const r = await runCli(['benchmark', 'Body 1', '--peers', 'Body 2,Body 3,Body 4', '--year', '2024', '--workspace', w, '--json'])
+    expect(r.code, r.stdout.slice(0, 300)).toBe(0)
+    const m = (JSON.parse(r.stdout) as Json).measures.find((x: Json) => x.measure === 'new_supplier_share')
+    const share = (k: number) => (500 + k * 100) / (1500 + k * 100)
+    expect(m.value).toBeCloseTo(share(1), 6)
+    expect(m.peer_values.map((v: Json) => v.value)).toEqual([expect.closeTo(share(2), 6), expect.closeTo(share(3), 6), null])
+    expect(m.weak).toBe(true)
+    expect((JSON.parse(r.stdout) as Json).floor.amount).toBe('500.00')
+  })
+})
