@@ -661,6 +661,7 @@ export const benchmarkCmdMsg = {
   peerOtherCurrency: (peer: string, currency: string) => `${peer} has no spend in ${currency} and is left out (currencies are never added together)`,
   buyerPartial: (buyer: string, period: string, covers: readonly string[]) =>
     `${buyer} has no payments at the start or end of ${period} (it covers ${covers.length > 0 ? covers.join(', ') : 'no dated months'})`,
+  partialPeer: (peer: string, period: string) => `${peer} has no payments at the start or end of ${period} and is left out`,
   buyerPartialHint: () => 'choose a period the buyer covers with --from/--to or --year, or leave them out for the latest 12 months all cover',
   noPeers: (buyer: string) => `No peer is left to compare ${buyer} with`,
   noPeersHint: () => 'name peers with spend in the same currency and period (--peers), or use --any-period when their periods differ',

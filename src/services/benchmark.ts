@@ -3,19 +3,20 @@ import {benchmarkCmdMsg} from '../messages.js'
 import type {SpendFrame} from '../model/frame.js'
 import {parseMinor} from '../model/money.js'
 import {columnsFor} from '../analysis/columns.js'
-import {amounts, dictColumn, dim, type CategoryLevel} from '../analysis/dims.js'
+import {amounts, dim, type CategoryLevel} from '../analysis/dims.js'
 import {filterRows} from '../analysis/filter.js'
 import {compareIds} from '../analysis/json.js'
-import {bucketRows, type Rows} from '../analysis/kernel.js'
+import type {Rows} from '../analysis/kernel.js'
 import {matchEntity} from '../analysis/resolve.js'
 import {monthIndex, periodBounds} from '../analysis/period.js'
-import {buyerMonths, commonPeriod, coverage, fiscalYearPeriod, monthPeriod, monthRanges, noCommonPeriodError, type MonthPeriod} from '../analysis/benchmark/coverage.js'
+import {buyerMonths, fiscalYearPeriod} from '../analysis/benchmark/coverage.js'
 import {effectiveFloor, groupFloor, manualFloor, manualFloorSentence, type Floor} from '../analysis/benchmark/floor.js'
 import {buyerMeasures, type BuyerMeasures} from '../analysis/benchmark/measures.js'
 import {buyerFeatures, nearestPeers, parseWeights} from '../analysis/benchmark/peers.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {loadAnalysisInput, splitTo, type AnalysisFlagValues} from './analysis-input.js'
 import {benchmarkJson, type BenchmarkJson, type BenchmarkLeftOut, type Named} from './benchmark-compare.js'
+import {choosePeriod, earliest, fixedPeriod, rowsPerBuyer} from './benchmark-period.js'
 
 export type {BenchmarkJson} from './benchmark-compare.js'
 
@@ -67,27 +68,12 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   })
   const months = buyerMonths(frame, {currency})
   const nameOf = (id: string) => b.labels[b.ids.indexOf(id)] ?? id
-  let period: MonthPeriod
-  let periods: Map<string, MonthPeriod> | null = null
-  if (explicit) period = explicit
-  else {
-    const common = commonPeriod(target.id, peers.map((p) => p.id), months)
-    if (common.found) period = common.period
-    else if (opts.anyPeriod) {
-      periods = new Map([target, ...peers].map((x) => [x.id, ownPeriod(x.id, months)]))
-      period = periods.get(target.id)!
-      notes.push(benchmarkCmdMsg.anyPeriod())
-    } else throw noCommonPeriodError(common, nameOf)
-  }
-  if (!periods) {
-    const cov = coverage(period, target.id, peers.map((p) => p.id), months)
-    if (!cov.buyer_covers) {
-      throw new SpendInputError('BUYER_PARTIAL', benchmarkCmdMsg.buyerPartial(target.name, period.label, monthRanges(months.get(target.id) ?? [])), {hint: benchmarkCmdMsg.buyerPartialHint()})
-    }
-    const partial = new Set(cov.left_out.map((l) => l.buyer))
-    for (const l of cov.left_out) leftOut.push({buyer: nameOf(l.buyer), buyer_id: l.buyer, reason: 'period', message: l.message.replace(l.buyer, nameOf(l.buyer)), covers: l.covers})
-    peers = peers.filter((p) => !partial.has(p.id))
-  }
+  const chosen = choosePeriod(target, peers, months, explicit, opts.anyPeriod === true, nameOf)
+  const {period, periods} = chosen
+  leftOut.push(...chosen.leftOut)
+  if (periods) notes.push(benchmarkCmdMsg.anyPeriod())
+  const partial = new Set(chosen.leftOut.map((l) => l.buyer_id))
+  peers = peers.filter((p) => !partial.has(p.id))
   if (peers.length === 0) throw new SpendInputError('NO_PEERS', benchmarkCmdMsg.noPeers(target.name), {hint: benchmarkCmdMsg.noPeersHint()})
   const group = [target, ...peers]
   const selection = explicit || periods ? input.selection : filterRows(frame, {...input.filters, from: period.from, to: period.to})
@@ -131,10 +117,6 @@ function checkOptions(flags: AnalysisFlagValues, opts: BenchmarkOptions): void {
   if ((flags.currency?.length ?? 0) > 1) throw new SpendInputError('BAD_FLAG', benchmarkCmdMsg.oneCurrency(), {where: '--currency', hint: benchmarkCmdMsg.oneCurrencyHint(), exit: 2})
 }
 
-/** --from/--to as a period of whole months (the rows are still selected by the exact days given). */
-function fixedPeriod(from: string, to: string): MonthPeriod {
-  return monthPeriod(periodBounds(from, '--from')[0].slice(0, 7), periodBounds(to, '--to')[1].slice(0, 7))
-}
 
 function named(frame: SpendFrame, key: number): Named {
   const b = dim(frame, 'buyer')
@@ -191,39 +173,8 @@ function buyersWithSpend(frame: SpendFrame, selection: Rows, currency: string): 
   return out
 }
 
-/** A buyer's own period for --any-period: its latest 12 months covered, else all the months it has. */
-function ownPeriod(id: string, months: ReadonlyMap<string, ReadonlySet<string>>): MonthPeriod {
-  const own = commonPeriod(id, [], months)
-  if (own.found) return own.period
-  const list = [...(months.get(id) ?? [])].sort()
-  return monthPeriod(list[0], list[list.length - 1])
-}
 
-function earliest(months: ReadonlySet<string> | undefined): number {
-  let lo = Infinity
-  for (const m of months ?? []) lo = Math.min(lo, monthIndex(m))
-  return lo
-}
 
-/** Each group buyer's selected rows (with --any-period, only those dated in its own period). */
-function rowsPerBuyer(frame: SpendFrame, selection: Rows, group: readonly Named[], periods: Map<string, MonthPeriod> | null): Map<string, Uint32Array> {
-  const b = dim(frame, 'buyer')
-  const buckets = bucketRows(b.keys, b.size, selection, frame.length)
-  const date = dictColumn(frame, 'date')
-  const perCode = date ? Int32Array.from(date.dict, (d) => monthIndex(d)) : new Int32Array(0)
-  const out = new Map<string, Uint32Array>()
-  for (const g of group) {
-    const rows = buckets.rows.subarray(buckets.start[g.key], buckets.start[g.key + 1])
-    const p = periods?.get(g.id)
-    if (!p || !date) {
-      out.set(g.id, rows)
-      continue
-    }
-    const [lo, hi] = [monthIndex(p.from), monthIndex(p.to)]
-    out.set(g.id, rows.filter((i) => date.codes[i] >= 0 && perCode[date.codes[i]] >= lo && perCode[date.codes[i]] <= hi))
-  }
-  return out
-}
 
 function concatRows(parts: readonly Uint32Array[]): Uint32Array {
   const out = new Uint32Array(parts.reduce((n, p) => n + p.length, 0))
