@@ -165,6 +165,15 @@ describe('spend benchmark on the known-answer fixture', () => {
     expect(measure(eur, 'total_spend').value).toBe(money(of('Buyer G', 'EUR').reduce((a, r) => a + r.pence, 0)))
   })
 
+  it('--fx converts a peer in another currency instead of leaving it out', async () => {
+    const rates = join(tempDir('spendkit-benchmark-fx-'), 'rates.csv')
+    writeFileSync(rates, ['month,currency,rate', ...Array.from({length: 12}, (_, m) => `2024-${String(m + 1).padStart(2, '0')},EUR,0.5`)].join('\n') + '\n')
+    const out = await bench(['Buyer A', '--peers', 'Buyer C,Buyer D,Buyer Euro', '--fx', rates, '--to', 'GBP'])
+    expect(out.left_out).toEqual([])
+    const euro = measure(out, 'total_spend').peer_values.find((v: Json) => v.buyer === 'Buyer Euro')
+    expect(euro.value).toBe(money(of('Buyer Euro', 'EUR').reduce((a, r) => a + r.pence / 2, 0)))
+  })
+
   it('fewer than 3 peers is weak and flags nothing; no peer left exits 1; usage mistakes exit 2', async () => {
     const weak = await bench(['Buyer A', '--peers', 'Buyer C,Buyer D'])
     expect(weak.weak).toBe(true)
