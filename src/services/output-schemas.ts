@@ -10,6 +10,7 @@ import {PROFILE_OUTPUTS} from '../io/write/profile-report.js'
 import {ROWS_OUTPUT} from '../io/write/rows-report.js'
 import {PEERS_OUTPUT} from '../io/write/peers-report.js'
 import {TOP_OUTPUT} from '../io/write/top-report.js'
+import {BENCHMARK_OUTPUT} from '../io/write/benchmark-report.js'
 import {TREND_OUTPUT} from '../io/write/trend-report.js'
 import {CHECK_OUTPUT} from '../io/write/check-report.js'
 import {REPORT_MANIFEST_OUTPUT, REPORT_OUTPUT, VERIFY_OUTPUT} from './report/outputs.js'
@@ -38,4 +39,5 @@ export const OUTPUTS: readonly Output[] = [
   REPORT_OUTPUT,
   REPORT_MANIFEST_OUTPUT,
   VERIFY_OUTPUT,
+  BENCHMARK_OUTPUT,
 ]

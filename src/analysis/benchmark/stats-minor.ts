@@ -37,17 +37,21 @@ export function quartileEighths(sorted: readonly bigint[], k: Quartile): bigint 
 /**
  * Eighths of a minor unit as an exact decimal string in major units: the
  * currency's decimals, plus up to three more only where the value needs them.
+ * With `extra`, the unit is 10^-extra of a minor unit (a median held in
+ * tenths of a penny, a mean in hundredths), and up to `extra` + 3 more
+ * decimals are written where needed.
  * @example eighthsToDecimal(804n, 'GBP') // '1.005'
  * @example eighthsToDecimal(800n, 'GBP') // '1.00'
+ * @example eighthsToDecimal(8n * 100125n, 'GBP', 2) // '10.0125'
  */
-export function eighthsToDecimal(eighths: bigint, currency: string): string {
-  const exp = currencyExponent(currency) + 3
+export function eighthsToDecimal(eighths: bigint, currency: string, extra = 0): string {
+  const exp = currencyExponent(currency) + extra + 3
   const neg = eighths < 0n
   const digits = ((neg ? -eighths : eighths) * 125n).toString().padStart(exp + 1, '0')
   let frac = digits.slice(-exp)
   const whole = digits.slice(0, -exp)
   let drop = 0
-  while (drop < 3 && frac.endsWith('0')) {
+  while (drop < extra + 3 && frac.endsWith('0')) {
     frac = frac.slice(0, -1)
     drop++
   }
@@ -69,9 +73,11 @@ export function medianMinor(values: readonly bigint[], currency: string): string
  * fences, mid-rank percentile, flag and sentence, computed exactly; every
  * money figure (value, median, P25, P75, fences, peer values) is an exact
  * decimal string in major units (see the module's note on extra digits).
+ * `extra` says the values are in units of 10^-extra minor units (a mean
+ * payment written with two more decimals than the currency has: extra 2).
  * @example compareMinor(50000n, [{buyer: 'A', value: 10000n}, {buyer: 'B', value: 12000n}, {buyer: 'C', value: 11000n}], 'GBP', words).peer_median // '110.00'
  */
-export function compareMinor(value: bigint | null, peers: readonly PeerValue<bigint>[], currency: string, words: MeasureWords): Comparison<string> {
+export function compareMinor(value: bigint | null, peers: readonly PeerValue<bigint>[], currency: string, words: MeasureWords, extra = 0): Comparison<string> {
   const known = knownValues(peers)
   const sorted = sortBig(known)
   const n = sorted.length
@@ -82,7 +88,7 @@ export function compareMinor(value: bigint | null, peers: readonly PeerValue<big
   // Q1 and Q3 are whole quarters (even eighths), so 1.5 IQR is a whole number of eighths.
   const lower = q1 !== null && q3 !== null ? q1 - (3n * (q3 - q1)) / 2n : null
   const upper = q1 !== null && q3 !== null ? q3 + (3n * (q3 - q1)) / 2n : null
-  const dec = (e: bigint | null) => (e === null ? null : eighthsToDecimal(e, currency))
+  const dec = (e: bigint | null) => (e === null ? null : eighthsToDecimal(e, currency, extra))
   const ranked = value !== null && n > 0
   return {
     value: value === null ? null : dec(8n * value),

@@ -33,6 +33,10 @@ describe('exact money quartiles', () => {
     expect(eighthsToDecimal(800n, 'GBP')).toBe('1.00')
     expect(eighthsToDecimal(-1n, 'GBP')).toBe('-0.00125')
     expect(eighthsToDecimal(8n, 'KWD')).toBe('0.001')
+    // Values held in finer units (a mean written with two more decimals): only the digits needed, never fewer than the currency's.
+    expect(eighthsToDecimal(8n * 100125n, 'GBP', 2)).toBe('10.0125')
+    expect(eighthsToDecimal(8n * 100000n, 'GBP', 2)).toBe('10.00')
+    expect(eighthsToDecimal(8n * 100001n + 1n, 'GBP', 2)).toBe('10.0001125')
   })
 
   it('gives the same quartiles, fences, ranks and flags as the number version, exactly', () => {
@@ -78,5 +82,17 @@ describe('exact money quartiles', () => {
     expect(c.peer_values).toEqual([{buyer: 'A', value: '5.00'}, {buyer: 'B', value: null}])
     expect(c.sentence).toBe('the buyer has no value for spend per supplier')
     expect(compareMinor(1n, [], 'GBP', SPEND)).toMatchObject({peer_median: null, upper_fence: null, percentile: null, sentence: 'no peer has a value for spend per supplier'})
+  })
+})
+
+describe('compareMinor on money held in finer units than the minor unit', () => {
+  it('means in hundredths of a penny keep their digits: the median of 10.0001, 10.0003 and 10.0010 is 10.0003', () => {
+    const peers = [{buyer: 'A', value: 100001n}, {buyer: 'B', value: 100003n}, {buyer: 'C', value: 100010n}]
+    const c = compareMinor(100020n, peers, 'GBP', SPEND, 2)
+    expect(c.value).toBe('10.002')
+    expect(c.peer_median).toBe('10.0003')
+    expect(c.peer_values.map((v) => v.value)).toEqual(['10.0001', '10.0003', '10.001'])
+    expect(frac(c.p25)).toEqual(frac('10.0002'))
+    expect(c.flag).toBe('high')
   })
 })

@@ -1,0 +1,145 @@
+import {benchmarkCmdMsg} from '../messages.js'
+import {currencyExponent} from '../model/currency.js'
+import type {CategoryLevel} from '../analysis/dims.js'
+import {compareIds, shareJson} from '../analysis/json.js'
+import type {MonthPeriod} from '../analysis/benchmark/coverage.js'
+import {BUYER_MEASURES, type BuyerMeasures, type MeasureName} from '../analysis/benchmark/measures.js'
+import {BENCHMARK_METHODS, compareMeasure, MIN_PEERS, type Comparison, type MeasureWords} from '../analysis/benchmark/stats.js'
+import {compareMinor} from '../analysis/benchmark/stats-minor.js'
+import type {BenchmarkJson, BenchmarkLeftOut, BenchmarkMeasureJson} from '../io/write/benchmark-report.js'
+
+export type {BenchmarkJson, BenchmarkLeftOut, BenchmarkMeasureJson} from '../io/write/benchmark-report.js'
+
+/** A resolved buyer: its dimension key, id and display name. */
+export interface Named {
+  key: number
+  id: string
+  name: string
+}
+
+export interface BenchmarkParts {
+  target: Named
+  peers: Named[]
+  currency: string
+  period: MonthPeriod
+  periods: Map<string, MonthPeriod> | null
+  floor: BenchmarkJson['floor']
+  level: CategoryLevel | null
+  leftOut: BenchmarkLeftOut[]
+  measured: Map<string, BuyerMeasures>
+  choice: 'named' | 'auto'
+}
+
+/** Decimals beyond the currency's a money measure is written with (a median half a minor unit, a mean two more). */
+const EXTRA: Partial<Record<MeasureName, number>> = {total_spend: 0, median_payment: 1, mean_payment: 2, spend_per_supplier: 2}
+
+/**
+ * The `spend benchmark --json` result: each measure of the buyer beside its
+ * peers (money exact, in minor units scaled as the measure is written;
+ * shares, counts and HHI as numbers rounded as shareJson rounds), total
+ * spend never flagged, the category mix one measure per category; with
+ * --any-period only the share measures.
+ * @example benchmarkJson(parts).measures.map((m) => m.measure)[0] // 'total_spend'
+ */
+export function benchmarkJson(p: BenchmarkParts): BenchmarkJson {
+  const measures: BenchmarkMeasureJson[] = []
+  const shareOnly = p.periods !== null
+  const of = (id: string) => p.measured.get(id)
+  for (const spec of BUYER_MEASURES) {
+    if (shareOnly && spec.unit !== 'share') continue
+    const words = measureWords(spec.label, spec.unit)
+    const valueOf = (id: string) => of(id)?.measures[spec.name] ?? null
+    let c: Comparison<string | number>
+    if (spec.unit === 'money') {
+      const extra = EXTRA[spec.name] ?? 0
+      const scaled = (id: string) => scaledMinor(valueOf(id), currencyExponent(p.currency) + extra)
+      c = compareMinor(scaled(p.target.id), p.peers.map((x) => ({buyer: x.id, value: scaled(x.id)})), p.currency, words, extra)
+    } else {
+      const num = (id: string) => (typeof valueOf(id) === 'number' ? (valueOf(id) as number) : null)
+      c = rounded(compareMeasure(num(p.target.id), p.peers.map((x) => ({buyer: x.id, value: num(x.id)})), words))
+    }
+    let note = of(p.target.id)?.not_computed[spec.name] ?? null
+    if (spec.name === 'total_spend') {
+      c = {...c, flag: null}
+      note = benchmarkCmdMsg.totalNotFlagged()
+    }
+    measures.push(entry(spec, null, null, c, note, p))
+  }
+  measures.push(...categoryMeasures(p))
+  const weak = p.peers.length < MIN_PEERS
+  return {
+    buyer: p.target.name, buyer_id: p.target.id, currency: p.currency,
+    peers: p.peers.map((x) => ({buyer: x.name, buyer_id: x.id})), peer_choice: p.choice,
+    period: {from: p.period.from, to: p.period.to, label: p.period.label}, any_period: shareOnly,
+    periods: p.periods ? [p.target, ...p.peers].map((x) => ({buyer: x.name, buyer_id: x.id, ...p.periods!.get(x.id)!})) : [],
+    floor: p.floor, sentence: p.floor.sentence, level: p.level, weak, left_out: p.leftOut, methods: BENCHMARK_METHODS, measures,
+  }
+}
+
+/**
+ * The words of a measure's sentence: counts are fewer or more ('have fewer
+ * suppliers'), other measures lower or higher ('have a lower mean payment').
+ * @example measureWords('Suppliers', 'count').lower // 'have fewer suppliers'
+ */
+export function measureWords(label: string, unit: string): MeasureWords {
+  const name = label.charAt(0).toLowerCase() + label.slice(1)
+  return unit === 'count'
+    ? {label: name, lower: benchmarkCmdMsg.fewer(name), higher: benchmarkCmdMsg.more(name)}
+    : {label: name, lower: benchmarkCmdMsg.lower(name), higher: benchmarkCmdMsg.higher(name)}
+}
+
+/** One measure per category any buyer of the group spends on: the buyer's share first, largest first, ties by code. */
+function categoryMeasures(p: BenchmarkParts): BenchmarkMeasureJson[] {
+  const labels = new Map<string | null, string | null>()
+  const mixes = new Map<string, Map<string | null, number | null> | null>()
+  for (const x of [p.target, ...p.peers]) {
+    const mix = p.measured.get(x.id)?.category_mix ?? []
+    for (const c of mix) labels.set(c.category_code, c.category)
+    mixes.set(x.id, mix.length === 0 || mix[0].share === null ? null : new Map(mix.map((c) => [c.category_code, c.share])))
+  }
+  // A buyer with spend has share 0 in a category it spends nothing on; one with no (or zero) total has none.
+  const shareOf = (id: string, code: string | null): number | null => {
+    const mix = mixes.get(id)
+    return mix ? (mix.get(code) ?? 0) : null
+  }
+  const codes = [...labels.keys()].sort((a, b) => (shareOf(p.target.id, b) ?? 0) - (shareOf(p.target.id, a) ?? 0) || compareIds(a, b))
+  return codes.map((code) => {
+    const name = labels.get(code) ?? code ?? benchmarkCmdMsg.noCategory()
+    const words = {label: benchmarkCmdMsg.categoryLabel(name), lower: benchmarkCmdMsg.categoryLower(name), higher: benchmarkCmdMsg.categoryHigher(name)}
+    const c = rounded(compareMeasure(shareOf(p.target.id, code), p.peers.map((x) => ({buyer: x.id, value: shareOf(x.id, code)})), words))
+    const spec = {name: 'category_mix', unit: 'share', label: benchmarkCmdMsg.categoryLabel(name), basis: 'all'}
+    return entry(spec, code, labels.get(code) ?? null, c, null, p)
+  })
+}
+
+function entry(spec: {name: string; unit: string; label: string; basis: string}, code: string | null, category: string | null, c: Comparison<string | number>, note: string | null, p: BenchmarkParts): BenchmarkMeasureJson {
+  const names = new Map(p.peers.map((x) => [x.id, x.name]))
+  return {
+    measure: spec.name, unit: spec.unit, label: spec.label, basis: spec.basis, category_code: code, category,
+    value: c.value, peer_median: c.peer_median, p25: c.p25, p75: c.p75, lower_fence: c.lower_fence, upper_fence: c.upper_fence,
+    percentile: shareJson(c.percentile), flag: c.flag, weak: c.weak, sentence: c.sentence, note,
+    peer_values: c.peer_values.map((v) => ({buyer: names.get(v.buyer) ?? v.buyer, buyer_id: v.buyer, value: v.value})),
+  }
+}
+
+/** A number comparison with every figure rounded as shares are (6 significant digits). */
+function rounded(c: Comparison): Comparison {
+  return {
+    ...c, value: shareJson(c.value), peer_median: shareJson(c.peer_median), p25: shareJson(c.p25), p75: shareJson(c.p75),
+    lower_fence: shareJson(c.lower_fence), upper_fence: shareJson(c.upper_fence),
+    peer_values: c.peer_values.map((v) => ({buyer: v.buyer, value: shareJson(v.value)})),
+  }
+}
+
+/**
+ * An exact decimal string as an integer of 10^-decimals units (null stays null).
+ * @example scaledMinor('10.005', 4) // 100050n
+ */
+export function scaledMinor(value: string | number | null, decimals: number): bigint | null {
+  if (typeof value !== 'string') return null
+  const neg = value.startsWith('-')
+  const [whole, frac = ''] = (neg ? value.slice(1) : value).split('.')
+  if (frac.length > decimals) throw new RangeError(`${value} has more than ${decimals} decimals`)
+  const n = BigInt(whole + frac.padEnd(decimals, '0'))
+  return neg ? -n : n
+}

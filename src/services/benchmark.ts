@@ -1,0 +1,210 @@
+import {SpendInputError} from '../errors.js'
+import {benchmarkCmdMsg} from '../messages.js'
+import type {SpendFrame} from '../model/frame.js'
+import {parseMinor} from '../model/money.js'
+import {columnsFor} from '../analysis/columns.js'
+import {amounts, dim, type CategoryLevel} from '../analysis/dims.js'
+import {filterRows} from '../analysis/filter.js'
+import {compareIds} from '../analysis/json.js'
+import type {Rows} from '../analysis/kernel.js'
+import {matchEntity} from '../analysis/resolve.js'
+import {monthIndex, periodBounds} from '../analysis/period.js'
+import {buyerMonths, fiscalYearPeriod} from '../analysis/benchmark/coverage.js'
+import {effectiveFloor, groupFloor, manualFloor, manualFloorSentence, type Floor} from '../analysis/benchmark/floor.js'
+import {buyerMeasures, type BuyerMeasures} from '../analysis/benchmark/measures.js'
+import {buyerFeatures, nearestPeers, parseWeights} from '../analysis/benchmark/peers.js'
+import {categoryLabelsFor} from '../io/cpv-labels.js'
+import {loadAnalysisInput, splitTo, type AnalysisFlagValues} from './analysis-input.js'
+import {benchmarkJson, type BenchmarkJson, type BenchmarkLeftOut, type Named} from './benchmark-compare.js'
+import {choosePeriod, earliest, fixedPeriod, rowsPerBuyer} from './benchmark-period.js'
+
+export type {BenchmarkJson} from './benchmark-compare.js'
+
+/** What `spend benchmark BUYER` was asked, beyond the common analysis flags. */
+export interface BenchmarkOptions {
+  buyer: string
+  peers?: string
+  auto?: number
+  weights?: string
+  level?: CategoryLevel
+  year?: number
+  fiscalYearStart?: number
+  anyPeriod?: boolean
+  floor?: string
+}
+
+export interface BenchmarkRun {
+  json: BenchmarkJson
+  notes: string[]
+}
+
+/**
+ * `spend benchmark`: resolve the buyer and its peers by the name rule, keep
+ * one currency (peers without spend in it named and left out), choose the
+ * period (given, or the latest 12 months all cover; partial peers left out;
+ * with --any-period each buyer's own), find the group floor, measure every
+ * buyer and compare the buyer with its peers.
+ * @example (await runBenchmark(flags, {buyer: 'leeds', peers: 'york,hull'})).json.measures[0].measure // 'total_spend'
+ */
+export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOptions): Promise<BenchmarkRun> {
+  checkOptions(flags, opts)
+  const to = splitTo(flags.to)
+  const explicit = flags.from !== undefined ? fixedPeriod(flags.from, to.date!) : opts.year !== undefined ? fiscalYearPeriod(opts.year, opts.fiscalYearStart ?? 1) : null
+  // The rows are selected by the days given (--from 2024-03-16); coverage is checked on whole months.
+  const given = flags.from !== undefined ? {from: flags.from, to: to.date!} : explicit
+  const loadFlags = {...flags, from: given?.from, to: given ? [given.to, ...(to.currency ? [to.currency] : [])] : to.currency ? [to.currency] : undefined}
+  const input = await loadAnalysisInput(loadFlags, [...columnsFor(['buyer', 'supplier', 'category']), 'date', 'buyer_id'])
+  const {frame} = input
+  const notes = [...input.notes]
+  const b = dim(frame, 'buyer')
+  const target = named(frame, matchEntity(frame, 'buyer', opts.buyer, 'BUYER'))
+  const currency = buyerCurrency(frame, input.selection, target, flags.currency)
+  const leftOut: BenchmarkLeftOut[] = []
+  const spending = buyersWithSpend(frame, input.selection, currency)
+  let peers = choosePeers(frame, target, currency, opts).filter((p) => {
+    if (spending.has(p.key)) return true
+    leftOut.push({buyer: p.name, buyer_id: p.id, reason: 'currency', message: benchmarkCmdMsg.peerOtherCurrency(p.name, currency), covers: []})
+    return false
+  })
+  const months = buyerMonths(frame, {currency})
+  const nameOf = (id: string) => b.labels[b.ids.indexOf(id)] ?? id
+  const chosen = choosePeriod(target, peers, months, explicit, opts.anyPeriod === true, nameOf)
+  const {period, periods} = chosen
+  leftOut.push(...chosen.leftOut)
+  if (periods) notes.push(benchmarkCmdMsg.anyPeriod())
+  const partial = new Set(chosen.leftOut.map((l) => l.buyer_id))
+  peers = peers.filter((p) => !partial.has(p.id))
+  if (peers.length === 0) throw new SpendInputError('NO_PEERS', benchmarkCmdMsg.noPeers(target.name), {hint: benchmarkCmdMsg.noPeersHint()})
+  const group = [target, ...peers]
+  const selection = explicit || periods ? input.selection : filterRows(frame, {...input.filters, from: period.from, to: period.to})
+  const perBuyer = rowsPerBuyer(frame, selection, group, periods)
+  const floor = chooseFloor(frame, group, perBuyer, currency, opts.floor)
+  const categoryLabels = await categoryLabelsFor(frame, ['category'])
+  const measured = new Map<string, BuyerMeasures>()
+  const runs = periods ? group.map((g) => ({ids: [g], period: periods.get(g.id)!})) : [{ids: group, period}]
+  for (const run of runs) {
+    const rows = concatRows(run.ids.map((g) => perBuyer.get(g.id)!))
+    const start = periodBounds(given && !periods ? given.from : run.period.from, '--from')[0]
+    const first = monthIndex(start)
+    const result = buyerMeasures(frame, {
+      currency, selection: rows, floorMinor: floor.minor, level: opts.level, categoryLabels,
+      newSuppliers: {periodFrom: start, lookbackAvailable: (id) => id !== null && earliest(months.get(id)) <= first - 12},
+    })
+    for (const m of result.buyers) if (m.buyer_id !== null) measured.set(m.buyer_id, m)
+  }
+  const json = benchmarkJson({
+    target, peers, currency, period: given ? {...period, from: given.from, to: given.to} : period, periods, floor: floor.json, level: opts.level ?? null, leftOut, measured, choice: opts.auto !== undefined ? 'auto' : 'named',
+  })
+  for (const l of leftOut) notes.push(l.message)
+  if (json.weak) notes.push(benchmarkCmdMsg.weak(peers.length))
+  return {json, notes}
+}
+
+function checkOptions(flags: AnalysisFlagValues, opts: BenchmarkOptions): void {
+  if ((opts.peers === undefined) === (opts.auto === undefined)) {
+    throw new SpendInputError('BAD_FLAG', benchmarkCmdMsg.peersOrAuto(), {where: '--peers', hint: benchmarkCmdMsg.peersOrAutoHint(), exit: 2})
+  }
+  if (opts.auto !== undefined && !(Number.isInteger(opts.auto) && opts.auto >= 1)) throw new SpendInputError('BAD_FLAG', benchmarkCmdMsg.badAuto(opts.auto), {where: '--auto', exit: 2})
+  const to = splitTo(flags.to)
+  const range = flags.from !== undefined || to.date !== undefined
+  if (opts.year !== undefined && range) throw new SpendInputError('BAD_FLAG', benchmarkCmdMsg.yearAndRange(), {where: '--year', hint: benchmarkCmdMsg.yearAndRangeHint(), exit: 2})
+  if (opts.anyPeriod && (range || opts.year !== undefined)) {
+    throw new SpendInputError('BAD_FLAG', benchmarkCmdMsg.anyPeriodAndRange(), {where: '--any-period', hint: benchmarkCmdMsg.anyPeriodAndRangeHint(), exit: 2})
+  }
+  if (range && (flags.from === undefined || to.date === undefined)) {
+    throw new SpendInputError('BAD_FLAG', benchmarkCmdMsg.fromAndTo(), {where: flags.from === undefined ? '--from' : '--to', hint: benchmarkCmdMsg.fromAndToHint(), exit: 2})
+  }
+  if ((flags.currency?.length ?? 0) > 1) throw new SpendInputError('BAD_FLAG', benchmarkCmdMsg.oneCurrency(), {where: '--currency', hint: benchmarkCmdMsg.oneCurrencyHint(), exit: 2})
+}
+
+
+function named(frame: SpendFrame, key: number): Named {
+  const b = dim(frame, 'buyer')
+  return {key, id: b.ids[key]!, name: b.labels[key] ?? b.ids[key]!}
+}
+
+/** The buyer's one currency: --currency, else the only one it has spend in (several: exit 2). */
+function buyerCurrency(frame: SpendFrame, selection: ArrayLike<number> | null, target: Named, given: readonly string[] | undefined): string {
+  const cur = dim(frame, 'currency')
+  const b = dim(frame, 'buyer')
+  const seen = new Set<string>()
+  const m = selection ? selection.length : frame.length
+  for (let j = 0; j < m; j++) {
+    const i = selection ? selection[j] : j
+    if (b.keys[i] === target.key && cur.ids[cur.keys[i]] !== null) seen.add(cur.ids[cur.keys[i]]!)
+  }
+  if (given?.length === 1) {
+    if (!seen.has(given[0])) throw new SpendInputError('NO_SPEND', benchmarkCmdMsg.buyerNoSpend(target.name, given[0]), {where: '--currency', hint: benchmarkCmdMsg.buyerNoSpendHint()})
+    return given[0]
+  }
+  const list = [...seen].sort()
+  if (list.length === 0) throw new SpendInputError('NO_SPEND', benchmarkCmdMsg.buyerNoSpend(target.name, null), {where: 'BUYER', hint: benchmarkCmdMsg.buyerNoSpendHint()})
+  if (list.length > 1) throw new SpendInputError('MANY_CURRENCIES', benchmarkCmdMsg.manyCurrencies(target.name, list), {where: '--currency', hint: benchmarkCmdMsg.manyCurrenciesHint(), exit: 2})
+  return list[0]
+}
+
+/** The peers named with --peers (by the name rule, the buyer itself dropped), or the --auto N nearest. */
+function choosePeers(frame: SpendFrame, target: Named, currency: string, opts: BenchmarkOptions): Named[] {
+  if (opts.auto !== undefined) {
+    const weights = opts.weights ? parseWeights(opts.weights) : undefined
+    const table = buyerFeatures(frame, {currency, level: opts.level})
+    const b = dim(frame, 'buyer')
+    return nearestPeers(target.id, table.buyers, opts.auto, weights, table.features).peers.map((p) => named(frame, b.ids.indexOf(p.buyer)))
+  }
+  const keys = new Set<number>()
+  for (const q of opts.peers!.split(',').map((s) => s.trim()).filter((s) => s !== '')) keys.add(matchEntity(frame, 'buyer', q, '--peers'))
+  keys.delete(target.key)
+  return [...keys].map((k) => named(frame, k)).sort((x, y) => compareIds(x.id, y.id))
+}
+
+/** The buyer keys with a selected row in the currency (one pass). */
+function buyersWithSpend(frame: SpendFrame, selection: Rows, currency: string): Set<number> {
+  const cur = dim(frame, 'currency')
+  const b = dim(frame, 'buyer')
+  const c = cur.ids.indexOf(currency)
+  const has = new Uint8Array(b.size)
+  const m = selection ? selection.length : frame.length
+  for (let j = 0; j < m; j++) {
+    const i = selection ? selection[j] : j
+    if (cur.keys[i] === c) has[b.keys[i]] = 1
+  }
+  const out = new Set<number>()
+  for (let k = 0; k < b.size; k++) if (has[k]) out.add(k)
+  return out
+}
+
+
+
+
+function concatRows(parts: readonly Uint32Array[]): Uint32Array {
+  const out = new Uint32Array(parts.reduce((n, p) => n + p.length, 0))
+  let k = 0
+  for (const p of parts) {
+    out.set(p, k)
+    k += p.length
+  }
+  // Buyer by buyer: the measures group by buyer and sum exact integers, so row order does not matter.
+  return out
+}
+
+/** The floor: set by --floor, else the highest effective floor among the group. */
+function chooseFloor(frame: SpendFrame, group: readonly Named[], perBuyer: Map<string, Uint32Array>, currency: string, given: string | undefined) {
+  if (given !== undefined) {
+    const minor = parseMinor(given.trim(), currency)
+    if (minor === null || minor < 0n || minor > BigInt(Number.MAX_SAFE_INTEGER)) {
+      throw new SpendInputError('BAD_FLOOR', benchmarkCmdMsg.badFloor(given), {where: '--floor', hint: benchmarkCmdMsg.badFloorHint(currency), exit: 2})
+    }
+    const f = manualFloor(Number(minor), currency)
+    return {minor: f.minor, json: floorJson(f, manualFloorSentence(f), [])}
+  }
+  const values = amounts(frame)
+  const nameOf = new Map(group.map((g) => [g.id, g.name]))
+  const floors = group.map((g) => ({buyer: g.id, floor: effectiveFloor(values, perBuyer.get(g.id)!, currency)}))
+  const gf = groupFloor(floors)
+  const json = gf.floor ? floorJson(gf.floor, gf.sentence, gf.setBy.map((id) => nameOf.get(id) ?? id)) : {amount: null, currency, source: null, sentence: gf.sentence, set_by: []}
+  return {minor: gf.floor?.minor ?? 0, json}
+}
+
+function floorJson(f: Floor, sentence: string, setBy: string[]) {
+  return {amount: f.amount, currency: f.currency, source: f.source, sentence, set_by: setBy}
+}
