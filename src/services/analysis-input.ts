@@ -140,27 +140,30 @@ function emptyNote(flags: AnalysisFlagValues, filters: FilterOptions, frame: Spe
   if (frame.length === 0) return workspace !== null ? msg.noImports(workspace) : msg.noRowsInFiles()
   if (selection === null || selection.length > 0) return null
   const dated = flags.from !== undefined || splitTo(flags.to).date !== undefined
-  const span = dated ? dateSpan(frame) : null
+  const span = dated ? selectionSpan(frame, null) : null
   const where = workspace !== null ? 'the workspace' : 'the files'
   const has = !dated ? msg.dataRows(where, frame.length) : span ? msg.dataDates(where, span[0], span[1]) : msg.dataUndated(where)
   return msg.noRowsMatch(filterText(filterFields(filters)) ?? '', has)
 }
 
-/** First and last date of the frame's rows, or null when no row has a date. */
-function dateSpan(frame: SpendFrame): [string, string] | null {
+/** First and last date among the selected rows (null: all rows), or null when none is dated (the no-rows note, chart subtitles, the report's trend). */
+export function selectionSpan(frame: SpendFrame, selection: Rows): [string, string] | null {
   const col = frame.columns.date
   if (!col || col.type !== 'dict') return null
-  const used = new Uint8Array(col.dict.length)
-  for (let i = 0; i < frame.length; i++) if (col.codes[i] >= 0) used[col.codes[i]] = 1
+  // Slot 0 is "no date" (code -1), slot c + 1 the date of code c.
+  const used = new Uint8Array(col.dict.length + 1)
+  if (selection === null) for (let i = 0; i < frame.length; i++) used[col.codes[i] + 1] = 1
+  else for (let k = 0; k < selection.length; k++) used[col.codes[selection[k]] + 1] = 1
   let lo: string | null = null
   let hi: string | null = null
   col.dict.forEach((d, c) => {
-    if (!used[c]) return
+    if (!used[c + 1]) return
     if (lo === null || d < lo) lo = d
     if (hi === null || d > hi) hi = d
   })
   return lo === null || hi === null ? null : [lo, hi]
 }
+
 
 /** A malformed --from/--to is a usage error (exit 2); a value matching nothing stays a data error (1). */
 function asUsage<T>(run: () => T): T {

@@ -4,14 +4,14 @@
  * file written atomically in the format its extension names.
  */
 import {SpendInputError} from '../errors.js'
-import type {SpendFrame} from '../model/frame.js'
-import type {Rows} from '../analysis/kernel.js'
 import {filterFields, filterText, moneyNote} from '../io/write/analysis-common.js'
 import type {Chart} from '../io/write/charts/chart.js'
 import {chartFormatOf} from '../io/write/charts/chart.js'
 import type {ChartContext} from '../io/write/charts/context.js'
 import {writeFileAtomic} from '../io/workspace/fsutil.js'
-import type {AnalysisInput} from './analysis-input.js'
+import {selectionSpan, type AnalysisInput} from './analysis-input.js'
+
+export {selectionSpan}
 
 /**
  * Where the charted numbers come from: the filters and the first and last
@@ -19,24 +19,6 @@ import type {AnalysisInput} from './analysis-input.js'
  */
 export function chartContext(input: AnalysisInput): ChartContext {
   return {filters: filterText(filterFields(input.filters)), period: selectionSpan(input.frame, input.selection), money: moneyNote(input.money)}
-}
-
-/** First and last date among the selected rows (null: all rows), or null when none is dated. */
-export function selectionSpan(frame: SpendFrame, selection: Rows): [string, string] | null {
-  const col = frame.columns.date
-  if (!col || col.type !== 'dict') return null
-  // Slot 0 is "no date" (code -1), slot c + 1 the date of code c.
-  const used = new Uint8Array(col.dict.length + 1)
-  if (selection === null) for (let i = 0; i < frame.length; i++) used[col.codes[i] + 1] = 1
-  else for (let k = 0; k < selection.length; k++) used[col.codes[selection[k]] + 1] = 1
-  let lo: string | null = null
-  let hi: string | null = null
-  col.dict.forEach((d, c) => {
-    if (!used[c + 1]) return
-    if (lo === null || d < lo) lo = d
-    if (hi === null || d > hi) hi = d
-  })
-  return lo === null || hi === null ? null : [lo, hi]
 }
 
 /**
