@@ -730,3 +730,14 @@ export const benchmarkCmdMsg = {
   title: (buyer: string, currency: string, period: string) => `Benchmark of ${buyer} (${currency}, ${period})`,
   peersLine: (peers: readonly string[]) => `peers: ${peers.join(', ')}`,
 } as const
+
+/** The shared-suppliers table of `spend benchmark` (src/analysis/benchmark/shared-suppliers.ts, src/io/write/benchmark-report.ts). */
+export const benchSharedMsg = {
+  note: () => 'A starting point for price comparison, not a price benchmark: the same supplier may sell different things to each buyer.',
+  anyPeriod: () => 'shared suppliers are not compared with --any-period: each buyer\'s period differs, so their spend is not comparable',
+  badTop: (n: number) => `--shared-top must be 0 or more, got ${n}`,
+  badTopHint: () => 'give the number of shared suppliers to show, e.g. --shared-top 20 (0 shows none, still counted)',
+  title: (shown: number, total: number) => `Shared suppliers (the buyer's top ${shown} of ${total} shared with a peer)`,
+  more: (rest: number) => `${rest} more shared ${rest === 1 ? 'supplier' : 'suppliers'} not shown (--shared-top N shows more)`,
+  none: () => 'no supplier the buyer pays is paid by a peer in the period',
+} as const

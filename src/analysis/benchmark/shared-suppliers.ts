@@ -1,0 +1,202 @@
+import {SpendInputError} from '../../errors.js'
+import {currencyExponent} from '../../model/currency.js'
+import type {SpendFrame} from '../../model/frame.js'
+import {formatMinor} from '../../model/money.js'
+import {benchmarkMsg, benchSharedMsg} from '../../messages.js'
+import {divRoundHalfEven} from '../rational.js'
+import {amounts, dim} from '../dims.js'
+import {compareIds} from '../json.js'
+import {GroupSums, type Rows} from '../kernel.js'
+import {scaledText} from './measure-parts.js'
+import {eighthsToDecimal, medianMinor, quartileEighths} from './stats-minor.js'
+
+/**
+ * The suppliers a buyer shares with its peers: for each, the buyer's spend
+ * and mean payment beside each peer's. A starting point for price
+ * comparison, not a price benchmark (the same supplier may sell different
+ * things to each buyer).
+ */
+
+export interface SharedSuppliersOptions {
+  /** The one currency compared; rows in other currencies are ignored. */
+  currency: string
+  buyerId: string
+  peerIds: readonly string[]
+  /** Each buyer's rows (buyer id -> rows, e.g. each on its own period); without it, `selection` split by buyer. */
+  rowsByBuyer?: ReadonlyMap<string, ArrayLike<number>>
+  /** The rows considered when `rowsByBuyer` is not given; null/undefined = every row. */
+  selection?: Rows
+  /** Only payments of at least this many minor units count (default 0); rows of zero or less never do. */
+  floorMinor?: number
+  /** Rows kept, the buyer's largest first (default 20); the rest are counted in `total`. */
+  top?: number
+}
+
+/** What one peer paid a shared supplier. */
+export interface SharedPeerSpend {
+  buyer_id: string
+  buyer: string | null
+  spend: string
+  count: number
+  mean: string
+}
+
+export interface SharedSupplierRow {
+  supplier_id: string
+  supplier: string | null
+  /** The buyer's spend with the supplier (payments at or above the floor), exact. */
+  spend: string
+  count: number
+  /** spend / count, rounded half to even to two more decimals than the currency has. */
+  mean: string
+  /** Peers with a payment to the supplier (at or above the floor). */
+  peers_paying: number
+  /** Median (type 7) of the paying peers' spend, exact. */
+  peer_median_spend: string
+  /** Median (type 7) of the paying peers' mean payments as written, exact. */
+  peer_median_mean: string
+  /** The paying peers, by buyer id. */
+  peers: SharedPeerSpend[]
+}
+
+export interface SharedSuppliersResult {
+  currency: string
+  floor_minor: number
+  /** Suppliers the buyer shares with at least one peer. */
+  total: number
+  shown: number
+  rows: SharedSupplierRow[]
+}
+
+export const SHARED_TOP = 20
+
+/**
+ * Suppliers (by supplier key, as the analyses group them; redacted and blank
+ * never matched) that the buyer and at least one peer paid, in one currency,
+ * on payments at or above the floor as the supplier measures count them. For
+ * each: the buyer's spend, payment count and mean payment, the number of
+ * peers paying it, the paying peers' medians of spend and of mean payment,
+ * and each paying peer's figures. Money is exact: sums in minor units, means
+ * rounded half to even as measures.ts rounds them, medians exact (half a
+ * unit of the last decimal written out). Ordered by the buyer's spend,
+ * largest first, ties by supplier key; the first `top` rows are kept.
+ * @example sharedSuppliers(frame, {currency: 'GBP', buyerId: 'a', peerIds: ['b']}).rows[0].peer_median_mean // '12.3450'
+ */
+export function sharedSuppliers(frame: SpendFrame, opts: SharedSuppliersOptions): SharedSuppliersResult {
+  const floor = opts.floorMinor ?? 0
+  if (!Number.isSafeInteger(floor) || floor < 0) {
+    throw new SpendInputError('BAD_FLOOR', benchmarkMsg.badFloor(opts.floorMinor), {where: '--floor', hint: benchmarkMsg.badFloorHint()})
+  }
+  const top = opts.top ?? SHARED_TOP
+  if (!Number.isSafeInteger(top) || top < 0) throw new SpendInputError('BAD_FLAG', benchSharedMsg.badTop(top), {where: '--shared-top', hint: benchSharedMsg.badTopHint(), exit: 2})
+  const {currency} = opts
+  const base = {currency, floor_minor: floor}
+  const rowsOf = buyerRows(frame, opts)
+  const s = dim(frame, 'supplier')
+  const b = dim(frame, 'buyer')
+  const paid = paidRows(frame, currency, floor)
+  // The buyer's suppliers, numbered densely (slot per supplier key).
+  const slot = new Int32Array(s.size).fill(-1)
+  const keys: number[] = []
+  const own = new GroupSums(s.size)
+  const v = amounts(frame)
+  const mine = rowsOf(opts.buyerId)
+  for (let j = 0; j < mine.length; j++) {
+    const i = mine[j]
+    if (!paid(i)) continue
+    const k = s.keys[i]
+    if (s.unidentified?.[k]) continue
+    if (slot[k] < 0) {
+      slot[k] = keys.length
+      keys.push(k)
+    }
+    own.add(slot[k], v[i])
+  }
+  if (keys.length === 0) return {...base, total: 0, shown: 0, rows: []}
+  const peerSpend: {peer: string; total: bigint; count: number}[][] = keys.map(() => [])
+  const sums = new GroupSums(keys.length)
+  const peers = [...new Set(opts.peerIds)].filter((p) => p !== opts.buyerId).sort(compareIds)
+  for (const peer of peers) {
+    const touched: number[] = []
+    const theirs = rowsOf(peer)
+    for (let j = 0; j < theirs.length; j++) {
+      const i = theirs[j]
+      if (!paid(i)) continue
+      const g = slot[s.keys[i]]
+      if (g < 0) continue
+      if (sums.count[g] === 0) touched.push(g)
+      sums.add(g, v[i])
+    }
+    for (const g of touched) {
+      peerSpend[g].push({peer, total: sums.total(g), count: sums.count[g]})
+      sums.acc[g] = 0
+      sums.count[g] = 0
+      sums.big.delete(g)
+    }
+  }
+  const shared = keys.map((_, g) => g).filter((g) => peerSpend[g].length > 0)
+  shared.sort((x, y) => {
+    const [a, c] = [own.total(x), own.total(y)]
+    return a > c ? -1 : a < c ? 1 : compareIds(s.ids[keys[x]], s.ids[keys[y]])
+  })
+  const nameOf = (id: string) => b.labels[b.ids.indexOf(id)] ?? null
+  const rows = shared.slice(0, top).map((g): SharedSupplierRow => {
+    const list = peerSpend[g]
+    const means = list.map((p) => meanHundredths(p.total, p.count))
+    return {
+      supplier_id: s.ids[keys[g]]!, supplier: s.labels[keys[g]],
+      spend: formatMinor(own.total(g), currency), count: own.count[g], mean: meanText(meanHundredths(own.total(g), own.count[g]), currency),
+      peers_paying: list.length,
+      peer_median_spend: medianMinor(list.map((p) => p.total), currency)!,
+      peer_median_mean: medianMean(means, currency),
+      peers: list.map((p, j) => ({buyer_id: p.peer, buyer: nameOf(p.peer), spend: formatMinor(p.total, currency), count: p.count, mean: meanText(means[j], currency)})),
+    }
+  })
+  return {...base, total: shared.length, shown: rows.length, rows}
+}
+
+/** A mean in hundredths of a minor unit, rounded half to even (as measures.ts rounds a mean payment). */
+function meanHundredths(total: bigint, count: number): bigint {
+  return divRoundHalfEven(total * 100n, BigInt(count))
+}
+
+/** The median of means in hundredths of a minor unit, exact, with at least the decimals of a mean ('20.0050', '20.00505'). */
+function medianMean(means: readonly bigint[], currency: string): string {
+  const text = eighthsToDecimal(quartileEighths([...means].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), 2), currency, 2)
+  const decimals = currencyExponent(currency) + 2
+  const [whole, frac = ''] = text.split('.')
+  return decimals === 0 ? text : `${whole}.${frac.padEnd(decimals, '0')}`
+}
+
+function meanText(hundredths: bigint, currency: string): string {
+  return scaledText(hundredths, currencyExponent(currency) + 2)
+}
+
+/** A test of one row: a payment (above zero) at or above the floor, in the currency. */
+function paidRows(frame: SpendFrame, currency: string, floor: number): (i: number) => boolean {
+  const cur = dim(frame, 'currency')
+  const key = cur.ids.indexOf(currency)
+  const v = amounts(frame)
+  return (i) => cur.keys[i] === key && v[i] > 0 && v[i] >= floor
+}
+
+/** Each buyer's rows: given, or the selection bucketed by buyer once. */
+function buyerRows(frame: SpendFrame, opts: SharedSuppliersOptions): (id: string) => ArrayLike<number> {
+  if (opts.rowsByBuyer) {
+    const given = opts.rowsByBuyer
+    return (id) => given.get(id) ?? []
+  }
+  const b = dim(frame, 'buyer')
+  const wanted = new Map<number, number[]>()
+  for (const id of [opts.buyerId, ...opts.peerIds]) {
+    const k = b.ids.indexOf(id)
+    if (k >= 0) wanted.set(k, [])
+  }
+  const sel = opts.selection ?? null
+  const m = sel ? sel.length : frame.length
+  for (let j = 0; j < m; j++) {
+    const i = sel ? sel[j] : j
+    wanted.get(b.keys[i])?.push(i)
+  }
+  return (id) => wanted.get(b.ids.indexOf(id)) ?? []
+}
