@@ -3,7 +3,7 @@ import {SpendCommand} from '../base-command.js'
 import {analysisFlags} from '../flags.js'
 import {fiscalFlag, levelFlag} from '../analysis-flags.js'
 import {runBenchmark, type BenchmarkJson} from '../services/benchmark.js'
-import {benchmarkViews} from '../io/write/benchmark-report.js'
+import {benchmarkMachineNote, benchmarkViews} from '../io/write/benchmark-report.js'
 
 export default class Benchmark extends SpendCommand {
   static override summary = 'Compare one buyer with its peers on measures fair to compare.'
@@ -12,6 +12,7 @@ export default class Benchmark extends SpendCommand {
     '<%= config.bin %> <%= command.id %> "Leeds City Council" --peers York,Hull,Bradford',
     '<%= config.bin %> <%= command.id %> leeds --auto 8 --weights size=1,mix=2 --json',
     '<%= config.bin %> <%= command.id %> leeds --peers york,hull --year 2024 --fiscal-year-start 4 --floor 500',
+    '<%= config.bin %> <%= command.id %> leeds --peers york,hull,bradford --shared-suppliers --shared-top 50 --format csv',
   ]
   static override args = {
     buyer: Args.string({description: 'The buyer: id, name or a unique part of it.', required: true}),
@@ -25,6 +26,8 @@ export default class Benchmark extends SpendCommand {
     'fiscal-year-start': fiscalFlag,
     'any-period': Flags.boolean({description: 'With no common period, compare share measures each on its own buyer\'s latest 12 months.', default: false}),
     floor: Flags.string({description: 'Compare transaction and supplier measures on payments of this amount or more (default: the highest detected floor).', helpValue: 'AMOUNT'}),
+    'shared-top': Flags.integer({description: 'Show the buyer\'s N largest suppliers shared with a peer (the rest are counted).', min: 0, default: 20, helpValue: 'N'}),
+    'shared-suppliers': Flags.boolean({description: 'Write the shared-suppliers table instead of the measures (CSV and TSV write one table).', default: false}),
     ...analysisFlags,
   }
 
@@ -33,9 +36,11 @@ export default class Benchmark extends SpendCommand {
     const {json, notes} = await runBenchmark(flags, {
       buyer: args.buyer, peers: flags.peers, auto: flags.auto, weights: flags.weights, level: flags.level, year: flags.year,
       fiscalYearStart: flags['fiscal-year-start'], anyPeriod: flags['any-period'], floor: flags.floor,
+      sharedTop: flags['shared-top'],
     })
     for (const line of notes) this.note(line)
-    await this.emit(json, (human) => benchmarkViews(json, human), flags.format)
+    const shared = flags['shared-suppliers']
+    await this.emit(json, (human) => benchmarkViews(json, human, {shared}), flags.format, () => benchmarkMachineNote(json, shared))
     return json
   }
 }

@@ -1,4 +1,4 @@
-import {benchmarkCmdMsg} from '../messages.js'
+import {benchmarkCmdMsg, benchSharedMsg} from '../messages.js'
 import {currencyExponent} from '../model/currency.js'
 import type {CategoryLevel} from '../analysis/dims.js'
 import {compareIds, shareJson} from '../analysis/json.js'
@@ -6,9 +6,10 @@ import type {MonthPeriod} from '../analysis/benchmark/coverage.js'
 import {BUYER_MEASURES, type BuyerMeasures, type MeasureName} from '../analysis/benchmark/measures.js'
 import {BENCHMARK_METHODS, compareMeasure, MIN_PEERS, type Comparison, type MeasureWords} from '../analysis/benchmark/stats.js'
 import {compareMinor} from '../analysis/benchmark/stats-minor.js'
-import type {BenchmarkJson, BenchmarkLeftOut, BenchmarkMeasureJson} from '../io/write/benchmark-report.js'
+import type {SharedSuppliersResult} from '../analysis/benchmark/shared-suppliers.js'
+import type {BenchmarkJson, BenchmarkLeftOut, BenchmarkMeasureJson, SharedSuppliersJson} from '../io/write/benchmark-report.js'
 
-export type {BenchmarkJson, BenchmarkLeftOut, BenchmarkMeasureJson} from '../io/write/benchmark-report.js'
+export type {BenchmarkJson, BenchmarkLeftOut, BenchmarkMeasureJson, SharedSuppliersJson} from '../io/write/benchmark-report.js'
 
 /** A resolved buyer: its dimension key, id and display name. */
 export interface Named {
@@ -28,6 +29,10 @@ export interface BenchmarkParts {
   leftOut: BenchmarkLeftOut[]
   measured: Map<string, BuyerMeasures>
   choice: 'named' | 'auto'
+  /** The shared suppliers; null when not compared (--any-period). */
+  shared: SharedSuppliersResult | null
+  /** The --shared-top cap. */
+  sharedTop: number
 }
 
 /** Decimals beyond the currency's a money measure is written with (a median half a minor unit, a mean two more). */
@@ -73,7 +78,30 @@ export function benchmarkJson(p: BenchmarkParts): BenchmarkJson {
     period: {from: p.period.from, to: p.period.to, label: p.period.label}, any_period: shareOnly,
     periods: p.periods ? [p.target, ...p.peers].map((x) => ({buyer: x.name, buyer_id: x.id, ...p.periods!.get(x.id)!})) : [],
     floor: p.floor, sentence: p.floor.sentence, level: p.level, weak, left_out: p.leftOut, methods: BENCHMARK_METHODS, measures,
+    shared_suppliers: sharedSuppliersJson(p.shared, p.sharedTop),
   }
+}
+
+/**
+ * The `shared_suppliers` field: the note, how many suppliers are shared
+ * (null: not compared, with --any-period, the note says why), how many
+ * shown, the cap and the rows.
+ * @example sharedSuppliersJson(null, 20).total // null
+ */
+export function sharedSuppliersJson(shared: SharedSuppliersResult | null, top: number): SharedSuppliersJson {
+  if (!shared) return {note: benchSharedMsg.anyPeriod(), total: null, shown: 0, top, rows: []}
+  return {note: benchSharedMsg.note(), total: shared.total, shown: shared.shown, top, rows: shared.rows}
+}
+
+/**
+ * What is said on stderr about the shared suppliers: why they are not
+ * compared, or how many are not shown.
+ * @example sharedNotes({note: '', total: 25, shown: 20, top: 20, rows: []}) // ['5 more shared suppliers not shown (--shared-top N shows more)']
+ */
+export function sharedNotes(s: SharedSuppliersJson): string[] {
+  if (s.total === null) return [s.note]
+  if (s.total === 0) return [benchSharedMsg.none()]
+  return s.total > s.shown ? [benchSharedMsg.more(s.total - s.shown)] : []
 }
 
 /**

@@ -13,9 +13,10 @@ import {buyerMonths, fiscalYearPeriod} from '../analysis/benchmark/coverage.js'
 import {effectiveFloor, groupFloor, manualFloor, manualFloorSentence, type Floor} from '../analysis/benchmark/floor.js'
 import {buyerMeasures, type BuyerMeasures} from '../analysis/benchmark/measures.js'
 import {buyerFeatures, nearestPeers, parseWeights} from '../analysis/benchmark/peers.js'
+import {SHARED_TOP, sharedSuppliers} from '../analysis/benchmark/shared-suppliers.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {loadAnalysisInput, splitTo, type AnalysisFlagValues} from './analysis-input.js'
-import {benchmarkJson, type BenchmarkJson, type BenchmarkLeftOut, type Named} from './benchmark-compare.js'
+import {benchmarkJson, sharedNotes, type BenchmarkJson, type BenchmarkLeftOut, type Named} from './benchmark-compare.js'
 import {choosePeriod, earliest, fixedPeriod, rowsPerBuyer} from './benchmark-period.js'
 
 export type {BenchmarkJson} from './benchmark-compare.js'
@@ -31,6 +32,8 @@ export interface BenchmarkOptions {
   fiscalYearStart?: number
   anyPeriod?: boolean
   floor?: string
+  /** Shared suppliers shown (default 20). */
+  sharedTop?: number
 }
 
 export interface BenchmarkRun {
@@ -92,10 +95,15 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
     })
     for (const m of result.buyers) if (m.buyer_id !== null) measured.set(m.buyer_id, m)
   }
+  // Shared suppliers only on one common period: spend over different periods is not comparable.
+  const sharedTop = opts.sharedTop ?? SHARED_TOP
+  const shared = periods ? null : sharedSuppliers(frame, {currency, rowsByBuyer: perBuyer, buyerId: target.id, peerIds: peers.map((p) => p.id), floorMinor: floor.minor, top: sharedTop})
   const json = benchmarkJson({
     target, peers, currency, period: given ? {...period, from: given.from, to: given.to} : period, periods, floor: floor.json, level: opts.level ?? null, leftOut, measured, choice: opts.auto !== undefined ? 'auto' : 'named',
+    shared, sharedTop,
   })
   for (const l of leftOut) notes.push(l.message)
+  notes.push(...sharedNotes(json.shared_suppliers))
   if (json.weak) notes.push(benchmarkCmdMsg.weak(peers.length))
   return {json, notes}
 }

@@ -34,16 +34,16 @@ export interface SharedSuppliersOptions {
 
 /** What one peer paid a shared supplier. */
 export interface SharedPeerSpend {
-  buyer_id: string
   buyer: string | null
+  buyer_id: string
   spend: string
   count: number
   mean: string
 }
 
 export interface SharedSupplierRow {
-  supplier_id: string
   supplier: string | null
+  supplier_id: string
   /** The buyer's spend with the supplier (payments at or above the floor), exact. */
   spend: string
   count: number
@@ -113,43 +113,63 @@ export function sharedSuppliers(frame: SpendFrame, opts: SharedSuppliersOptions)
     own.add(slot[k], v[i])
   }
   if (keys.length === 0) return {...base, total: 0, shown: 0, rows: []}
-  const peerSpend: {peer: string; total: bigint; count: number}[][] = keys.map(() => [])
   const sums = new GroupSums(keys.length)
   const peers = [...new Set(opts.peerIds)].filter((p) => p !== opts.buyerId).sort(compareIds)
-  for (const peer of peers) {
+  // What each peer paid each of the buyer's suppliers, as a list per supplier
+  // (head/next, newest first) of plain numbers: exact BigInts are made only
+  // for the rows shown.
+  const head = new Int32Array(keys.length).fill(-1)
+  const paying = new Int32Array(keys.length)
+  const next: number[] = []
+  const entryPeer: number[] = []
+  const entryAcc: number[] = []
+  const entryCount: number[] = []
+  const entryBig = new Map<number, bigint>()
+  for (let p = 0; p < peers.length; p++) {
     const touched: number[] = []
-    const theirs = rowsOf(peer)
+    const theirs = rowsOf(peers[p])
+    // Most of a peer's rows go to suppliers the buyer does not pay: test that first.
     for (let j = 0; j < theirs.length; j++) {
       const i = theirs[j]
-      if (!paid(i)) continue
       const g = slot[s.keys[i]]
-      if (g < 0) continue
+      if (g < 0 || !paid(i)) continue
       if (sums.count[g] === 0) touched.push(g)
       sums.add(g, v[i])
     }
     for (const g of touched) {
-      peerSpend[g].push({peer, total: sums.total(g), count: sums.count[g]})
+      const e = next.length
+      next.push(head[g])
+      head[g] = e
+      paying[g]++
+      entryPeer.push(p)
+      entryAcc.push(sums.acc[g])
+      entryCount.push(sums.count[g])
+      const big = sums.big.get(g)
+      if (big !== undefined) entryBig.set(e, big)
       sums.acc[g] = 0
       sums.count[g] = 0
       sums.big.delete(g)
     }
   }
-  const shared = keys.map((_, g) => g).filter((g) => peerSpend[g].length > 0)
-  shared.sort((x, y) => {
-    const [a, c] = [own.total(x), own.total(y)]
-    return a > c ? -1 : a < c ? 1 : compareIds(s.ids[keys[x]], s.ids[keys[y]])
-  })
+  const entries = (g: number): {peer: string; total: bigint; count: number}[] => {
+    const out = []
+    for (let e = head[g]; e >= 0; e = next[e]) out.push({peer: peers[entryPeer[e]], total: (entryBig.get(e) ?? 0n) + BigInt(entryAcc[e]), count: entryCount[e]})
+    return out.reverse()
+  }
+  const shared: number[] = []
+  for (let g = 0; g < keys.length; g++) if (paying[g] > 0) shared.push(g)
+  shared.sort((x, y) => own.compare(y, x) || compareIds(s.ids[keys[x]], s.ids[keys[y]]))
   const nameOf = (id: string) => b.labels[b.ids.indexOf(id)] ?? null
   const rows = shared.slice(0, top).map((g): SharedSupplierRow => {
-    const list = peerSpend[g]
+    const list = entries(g)
     const means = list.map((p) => meanHundredths(p.total, p.count))
     return {
-      supplier_id: s.ids[keys[g]]!, supplier: s.labels[keys[g]],
+      supplier: s.labels[keys[g]], supplier_id: s.ids[keys[g]]!,
       spend: formatMinor(own.total(g), currency), count: own.count[g], mean: meanText(meanHundredths(own.total(g), own.count[g]), currency),
       peers_paying: list.length,
       peer_median_spend: medianMinor(list.map((p) => p.total), currency)!,
       peer_median_mean: medianMean(means, currency),
-      peers: list.map((p, j) => ({buyer_id: p.peer, buyer: nameOf(p.peer), spend: formatMinor(p.total, currency), count: p.count, mean: meanText(means[j], currency)})),
+      peers: list.map((p, j) => ({buyer: nameOf(p.peer), buyer_id: p.peer, spend: formatMinor(p.total, currency), count: p.count, mean: meanText(means[j], currency)})),
     }
   })
   return {...base, total: shared.length, shown: rows.length, rows}

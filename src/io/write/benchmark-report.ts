@@ -1,6 +1,7 @@
 import type {CategoryLevel} from '../../analysis/dims.js'
 import type {BENCHMARK_METHODS} from '../../analysis/benchmark/stats.js'
-import {benchmarkCmdMsg} from '../../messages.js'
+import type {SharedSupplierRow} from '../../analysis/benchmark/shared-suppliers.js'
+import {benchmarkCmdMsg, benchSharedMsg} from '../../messages.js'
 import {columnsOf, count, currency, fieldOf, money, req, share, text, type Field, type Output} from './output-fields.js'
 import type {View, ViewColumn} from './view.js'
 
@@ -34,6 +35,16 @@ export interface BenchmarkMeasureJson {
   peer_values: {buyer: string; buyer_id: string; value: string | number | null}[]
 }
 
+/** The `shared_suppliers` field of `spend benchmark --json`: a starting point for price comparison. */
+export interface SharedSuppliersJson {
+  note: string
+  /** Suppliers the buyer shares with a peer; null: not compared (--any-period). */
+  total: number | null
+  shown: number
+  top: number
+  rows: SharedSupplierRow[]
+}
+
 export interface BenchmarkJson {
   buyer: string
   buyer_id: string
@@ -50,6 +61,7 @@ export interface BenchmarkJson {
   left_out: BenchmarkLeftOut[]
   methods: typeof BENCHMARK_METHODS
   measures: BenchmarkMeasureJson[]
+  shared_suppliers: SharedSuppliersJson
 }
 
 const figure = (key: string, description: string): Field => req({key, type: ['string', 'number', 'null'], kind: 'text', description})
@@ -102,6 +114,25 @@ export const BENCHMARK_OUTPUT: Output = {
       req(text('note', {type: ['string', 'null'], description: 'Why the value is null, or why the measure is never flagged.'})),
       req({key: 'peer_values', type: 'array', items: {type: 'object', fields: [...buyerRef(), figure('value', 'The peer\'s value.')]}}),
     ]}),
+    req({key: 'shared_suppliers', type: 'object', csv: false, description: 'Suppliers the buyer shares with its peers (payments at or above the floor; redacted and blank never matched): a starting point for price comparison, not a price benchmark.', fields: [
+      req(text('note')),
+      req(count('total', {type: ['integer', 'null'], description: 'Suppliers shared with at least one peer; null: not compared (--any-period, the note says why).'})),
+      req(count('shown')),
+      req(count('top', {description: 'The --shared-top cap.'})),
+      req({key: 'rows', type: 'array', description: 'The buyer\'s spend largest first, ties by supplier key.', fields: [
+        req(text('supplier', {type: ['string', 'null']})),
+        req(text('supplier_id', {description: 'The supplier key, as the analyses group suppliers.'})),
+        req(money('spend', {description: 'The buyer\'s payments to the supplier, exact.'})),
+        req(count('count', {description: 'The buyer\'s payments to the supplier.'})),
+        req(money('mean', {description: 'spend / count, rounded half to even to two more decimals than the currency has.'})),
+        req(count('peers_paying')),
+        req(money('peer_median_spend', {description: 'Median (type 7) of the paying peers\' spend, exact.'})),
+        req(money('peer_median_mean', {description: 'Median (type 7) of the paying peers\' mean payments, exact.'})),
+        req({key: 'peers', type: 'array', items: {type: 'object', fields: [
+          req(text('buyer', {type: ['string', 'null']})), req(text('buyer_id')), req(money('spend')), req(count('count')), req(money('mean')),
+        ]}}),
+      ]}),
+    ]}),
   ],
 }
 
@@ -115,12 +146,29 @@ function shareWords(v: number): string {
 /**
  * Views of `spend benchmark`: for scripts one row per measure with every
  * figure (the peer values in --json); for people the measure, the buyer's
- * value, the peer median, P25-P75, the percentile, the flag and the sentence.
+ * value, the peer median, P25-P75, the percentile, the flag and the sentence,
+ * then the shared suppliers. With `shared`, the shared-suppliers table alone
+ * (CSV and TSV write one table: this one instead of the measures).
  * @example benchmarkViews(json, true)[0].columns.map((c) => c.header)[0] // 'measure'
  */
-export function benchmarkViews(json: BenchmarkJson, human: boolean): View[] {
+export function benchmarkViews(json: BenchmarkJson, human: boolean, opts: {shared?: boolean} = {}): View[] {
+  const shared = sharedView(json.shared_suppliers, human)
+  if (opts.shared) return shared ? [shared] : []
+  return [measuresView(json, human), ...(human && shared ? [shared] : [])]
+}
+
+/**
+ * What CSV and TSV say on stderr, which their one table cannot carry: with
+ * the shared-suppliers table, its note.
+ * @example benchmarkMachineNote(json, true) // 'A starting point for price comparison, ...'
+ */
+export function benchmarkMachineNote(json: BenchmarkJson, shared: boolean): string | null {
+  return shared && json.shared_suppliers.total !== null ? json.shared_suppliers.note : null
+}
+
+function measuresView(json: BenchmarkJson, human: boolean): View {
   const title = benchmarkCmdMsg.title(json.buyer, json.currency, json.period.label)
-  if (!human) return [{title, columns: columnsOf(fieldOf(BENCHMARK_OUTPUT.fields, 'measures').fields!), rows: json.measures as unknown as Record<string, unknown>[]}]
+  if (!human) return {title, columns: columnsOf(fieldOf(BENCHMARK_OUTPUT.fields, 'measures').fields!), rows: json.measures as unknown as Record<string, unknown>[]}
   const columns: ViewColumn[] = [
     {key: 'measure', header: 'measure', fit: 'name'},
     {key: 'value', header: 'buyer', kind: 'text'},
@@ -135,5 +183,27 @@ export function benchmarkViews(json: BenchmarkJson, human: boolean): View[] {
     iqr: m.p25 === null ? null : `${FIG(m.p25, m.unit)} - ${FIG(m.p75, m.unit)}`,
     percentile: m.percentile, flag: m.flag, sentence: m.note && m.measure === 'total_spend' ? `${m.sentence} (${m.note})` : m.sentence,
   }))
-  return [{title: `${title}: ${json.sentence}; ${benchmarkCmdMsg.peersLine(json.peers.map((p) => p.buyer))}`, columns, rows}]
+  return {title: `${title}: ${json.sentence}; ${benchmarkCmdMsg.peersLine(json.peers.map((p) => p.buyer))}`, columns, rows}
+}
+
+const SHARED_ROWS = () => fieldOf(fieldOf(BENCHMARK_OUTPUT.fields, 'shared_suppliers').fields!, 'rows').fields!
+
+/**
+ * The shared suppliers: for scripts every scalar field of a row (the per-peer
+ * figures in --json); for people the supplier, the buyer's spend and mean,
+ * the peers paying and their median mean, the note in the title. None for
+ * people when there is nothing to show (the stderr note says why).
+ */
+function sharedView(s: SharedSuppliersJson, human: boolean): View | null {
+  const rows = s.rows as unknown as Record<string, unknown>[]
+  if (!human) return {title: benchSharedMsg.title(s.shown, s.total ?? 0), columns: columnsOf(SHARED_ROWS()), rows}
+  if (s.total === null || s.shown === 0) return null
+  const columns: ViewColumn[] = [
+    {key: 'supplier', header: 'supplier', fit: 'name'},
+    {key: 'spend', header: 'buyer spend', kind: 'money'},
+    {key: 'mean', header: 'buyer mean', kind: 'money'},
+    {key: 'peers_paying', header: 'peers paying', kind: 'int'},
+    {key: 'peer_median_mean', header: 'peers\' median mean', kind: 'money'},
+  ]
+  return {title: `${benchSharedMsg.title(s.shown, s.total)}: ${s.note}`, columns, rows}
 }

@@ -45,18 +45,18 @@ describe('sharedSuppliers', () => {
       currency: 'GBP', floor_minor: 500, total: 2, shown: 2,
       rows: [
         {
-          supplier_id: 'beta', supplier: 'Beta', spend: '50.00', count: 1, mean: '50.0000', peers_paying: 1,
+          supplier: 'Beta', supplier_id: 'beta', spend: '50.00', count: 1, mean: '50.0000', peers_paying: 1,
           // 6002 / 3 = 2000.666.. pence, rounded to 2000.67.
           peer_median_spend: '60.02', peer_median_mean: '20.0067',
-          peers: [{buyer_id: 'buyer-b', buyer: 'Buyer B', spend: '60.02', count: 3, mean: '20.0067'}],
+          peers: [{buyer: 'Buyer B', buyer_id: 'buyer-b', spend: '60.02', count: 3, mean: '20.0067'}],
         },
         {
-          supplier_id: 'acme', supplier: 'ACME', spend: '30.01', count: 2, mean: '15.0050', peers_paying: 2,
+          supplier: 'ACME', supplier_id: 'acme', spend: '30.01', count: 2, mean: '15.0050', peers_paying: 2,
           // Medians of 1500 and 3001 pence: 2250.5 pence, held exactly.
           peer_median_spend: '22.505', peer_median_mean: '22.5050',
           peers: [
-            {buyer_id: 'buyer-b', buyer: 'Buyer B', spend: '15.00', count: 1, mean: '15.0000'},
-            {buyer_id: 'buyer-c', buyer: 'Buyer C', spend: '30.01', count: 1, mean: '30.0100'},
+            {buyer: 'Buyer B', buyer_id: 'buyer-b', spend: '15.00', count: 1, mean: '15.0000'},
+            {buyer: 'Buyer C', buyer_id: 'buyer-c', spend: '30.01', count: 1, mean: '30.0100'},
           ],
         },
       ],
@@ -66,7 +66,7 @@ describe('sharedSuppliers', () => {
   it('respects the floor: without one, Alpha and Gamma are shared too, and equal spends are ordered by supplier key', () => {
     const out = run({floorMinor: 0})
     expect(out.rows.map((r) => [r.supplier_id, r.spend])).toEqual([['alpha', '50.00'], ['beta', '50.00'], ['acme', '30.01'], ['gamma', '4.00']])
-    expect(out.rows.find((r) => r.supplier_id === 'alpha')!.peers).toEqual([{buyer_id: 'buyer-c', buyer: 'Buyer C', spend: '1.00', count: 1, mean: '1.0000'}])
+    expect(out.rows.find((r) => r.supplier_id === 'alpha')!.peers).toEqual([{buyer: 'Buyer C', buyer_id: 'buyer-c', spend: '1.00', count: 1, mean: '1.0000'}])
     // A floor above every payment of the peers shares nothing.
     expect(run({floorMinor: 6000}).total).toBe(0)
   })
@@ -84,8 +84,8 @@ describe('sharedSuppliers', () => {
   it('never mixes currencies: Omega is shared in EUR with Buyer B only, and Buyer C\'s GBP payments to it never count', () => {
     const eur = run({currency: 'EUR', floorMinor: 0})
     expect(eur.rows).toEqual([{
-      supplier_id: 'omega', supplier: 'Omega', spend: '70.00', count: 1, mean: '70.0000', peers_paying: 1,
-      peer_median_spend: '60.00', peer_median_mean: '60.0000', peers: [{buyer_id: 'buyer-b', buyer: 'Buyer B', spend: '60.00', count: 1, mean: '60.0000'}],
+      supplier: 'Omega', supplier_id: 'omega', spend: '70.00', count: 1, mean: '70.0000', peers_paying: 1,
+      peer_median_spend: '60.00', peer_median_mean: '60.0000', peers: [{buyer: 'Buyer B', buyer_id: 'buyer-b', spend: '60.00', count: 1, mean: '60.0000'}],
     }])
     expect(run({floorMinor: 0}).rows.map((r) => r.supplier_id)).not.toContain('omega')
   })
