@@ -18,6 +18,7 @@ const BLANK = {supplier: '', supplier_key: ''}
  * blank supplier, and Omega 7000 in EUR. Buyer B pays ACME 1500, Beta 2000 +
  * 2001 + 2001, Gamma 800, Zeta 100, the same redacted and blank amounts and
  * Omega 6000 in EUR; Buyer C pays ACME 3001, Alpha 100 and Omega 7000 in GBP.
+ * Eta is paid in EUR only (see below).
  */
 const ROWS: Partial<SpendRecord>[] = [
   {...A, supplier: 'ACME', amount: 1000}, {...A, supplier: 'ACME', amount: 2001},
@@ -30,6 +31,9 @@ const ROWS: Partial<SpendRecord>[] = [
   {...B, ...RED, amount: 9000}, {...B, ...BLANK, amount: 700}, {...B, supplier: 'Omega', amount: 6000, currency: 'EUR'},
   {...C, supplier: 'ACME', amount: 3001}, {...C, supplier: 'Alpha', amount: 100}, {...C, supplier: 'Omega', amount: 7000},
   {...D, supplier: 'Solo', amount: 100},
+  // In EUR: A pays Eta 600; B pays it 8 times, 8001 in all (a mean of 1000.125 pence, half a hundredth).
+  {...A, supplier: 'Eta', amount: 600, currency: 'EUR'},
+  ...Array.from({length: 8}, (_, k) => ({...B, supplier: 'Eta', amount: k === 0 ? 1001 : 1000, currency: 'EUR'})),
 ]
 const PEERS = ['buyer-b', 'buyer-c']
 
@@ -83,11 +87,17 @@ describe('sharedSuppliers', () => {
 
   it('never mixes currencies: Omega is shared in EUR with Buyer B only, and Buyer C\'s GBP payments to it never count', () => {
     const eur = run({currency: 'EUR', floorMinor: 0})
-    expect(eur.rows).toEqual([{
+    expect(eur.rows.map((r) => r.supplier_id)).toEqual(['omega', 'eta'])
+    // 1000.125 pence rounds half to even: 1000.12, not 1000.13.
+    expect(eur.rows[1]).toMatchObject({spend: '6.00', mean: '6.0000', peers_paying: 1, peer_median_spend: '80.01', peer_median_mean: '10.0012'})
+    expect(eur.rows[1].peers).toEqual([{buyer: 'Buyer B', buyer_id: 'buyer-b', spend: '80.01', count: 8, mean: '10.0012'}])
+    expect(eur.rows.slice(0, 1)).toEqual([{
       supplier: 'Omega', supplier_id: 'omega', spend: '70.00', count: 1, mean: '70.0000', peers_paying: 1,
       peer_median_spend: '60.00', peer_median_mean: '60.0000', peers: [{buyer: 'Buyer B', buyer_id: 'buyer-b', spend: '60.00', count: 1, mean: '60.0000'}],
     }])
-    expect(run({floorMinor: 0}).rows.map((r) => r.supplier_id)).not.toContain('omega')
+    const gbp = run({floorMinor: 0}).rows.map((r) => r.supplier_id)
+    expect(gbp).not.toContain('omega')
+    expect(gbp).not.toContain('eta')
   })
 
   it('caps the rows at top (default 20), still counting the rest; a bad cap is a usage error', () => {
