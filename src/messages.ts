@@ -737,7 +737,7 @@ export const benchSharedMsg = {
   anyPeriod: () => 'shared suppliers are not compared with --any-period: each buyer\'s period differs, so their spend is not comparable',
   badTop: (n: number) => `--shared-top must be 0 or more, got ${n}`,
   badTopHint: () => 'give the number of shared suppliers to show, e.g. --shared-top 20 (0 shows none, still counted)',
-  title: (shown: number, total: number) => `Shared suppliers (the buyer's top ${shown} of ${total} shared with a peer)`,
+  title: (shown: number, total: number) => `Shared suppliers (${shown} of the ${total} the buyer shares with its peers, its largest spend first)`,
   more: (rest: number) => `${rest} more shared ${rest === 1 ? 'supplier' : 'suppliers'} not shown (--shared-top N shows more)`,
   none: () => 'no supplier the buyer pays is paid by a peer in the period',
 } as const
