@@ -746,4 +746,5 @@ export const benchInputsMsg = {
   perUnitLabel: (column: string) => `Total spend per ${column}`,
   noGroupPeers: (buyer: string, group: string) => `No other buyer of ${buyer}'s group "${group}" is in the data`,
   noGroupPeersHint: () => 'check the peer-group file, or name peers with --peers',
+  perAnyPeriod: (column: string) => `spend: note: no total spend per ${column}: with no common period only share measures are compared`,
 } as const

@@ -1,5 +1,5 @@
 import {SpendInputError} from '../errors.js'
-import {benchmarkCmdMsg} from '../messages.js'
+import {benchInputsMsg, benchmarkCmdMsg} from '../messages.js'
 import type {SpendFrame} from '../model/frame.js'
 import {parseMinor} from '../model/money.js'
 import {columnsFor} from '../analysis/columns.js'
@@ -104,7 +104,9 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
     })
     for (const m of result.buyers) if (m.buyer_id !== null) measured.set(m.buyer_id, m)
   }
-  const perColumn = sizeInput?.per ?? null
+  // With --any-period only share measures are compared, so no per-unit money measure either.
+  const perColumn = periods ? null : (sizeInput?.per ?? null)
+  if (periods && sizeInput?.per) notes.push(benchInputsMsg.perAnyPeriod(sizeInput.per))
   // The per-unit size year follows the compared period (the --auto feature year the given period, if any).
   const perSizes = perColumn ? (sized && perColumn === sized.json.column && explicit ? sized : sizesFor(frame, sizeInput!, perColumn, periods ? null : period, opts, notes)) : null
   const perUnit = perColumn && perSizes ? perUnitParts(members, measured, currency, perColumn, perSizes.json.year, perSizes.values, notes) : null
