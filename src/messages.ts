@@ -741,3 +741,21 @@ export const benchSharedMsg = {
   more: (rest: number) => `${rest} more shared ${rest === 1 ? 'supplier' : 'suppliers'} not shown (--shared-top N shows more)`,
   none: () => 'no supplier the buyer pays is paid by a peer in the period',
 } as const
+
+/** `spend benchmark` --size/--per/--peer-group (issue 10, benchmark inputs). */
+export const benchInputsMsg = {
+  peersAndGroup: () => '--peers cannot be combined with --peer-group',
+  peersAndGroupHint: () => 'name the peers with --peers, or compare within the group with --peer-group (and --auto N for the nearest in it)',
+  perNeedsSize: () => '--per needs --size FILE',
+  perNeedsSizeHint: () => 'give the size file with --size FILE and a column of it with --per NAME',
+  sizeUnused: () => '--size is used by --auto (as the size feature) or --per (money per unit); neither is given',
+  sizeUnusedHint: () => 'add --per COLUMN for per-unit measures, or --auto N, or drop --size',
+  sizeYearPeriod: (column: string, year: string) => `spend: note: size is ${column} for ${year}, the period's year`,
+  noSize: (n: number, names: readonly string[], column: string, year: string) =>
+    `spend: note: ${n} ${n === 1 ? 'buyer has' : 'buyers have'} no ${column} for ${year} in the size file and ${n === 1 ? 'is' : 'are'} left out of the per-${column} measures only: ${names.join(', ')}`,
+  buyerNoSizeNote: (column: string, year: string) => `not computed: the buyer has no ${column} for ${year} in the size file`,
+  perUnitLabel: (column: string) => `Total spend per ${column}`,
+  noGroupPeers: (buyer: string, group: string) => `No other buyer of ${buyer}'s group "${group}" is in the data`,
+  noGroupPeersHint: () => 'check the peer-group file, or name peers with --peers',
+  perAnyPeriod: (column: string) => `spend: note: no total spend per ${column}: with no common period only share measures are compared`,
+} as const

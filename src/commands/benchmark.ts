@@ -7,12 +7,13 @@ import {benchmarkMachineNote, benchmarkViews} from '../io/write/benchmark-report
 
 export default class Benchmark extends SpendCommand {
   static override summary = 'Compare one buyer with its peers on measures fair to compare.'
-  static override description = 'One currency (the buyer\'s; peers without spend in it are named and left out). The period is --from/--to, --year, or the latest 12 months the buyer and every peer cover (peers covering only part are named and left out); --any-period compares share measures each on its own buyer\'s period. Transaction and supplier measures use payments at or above the highest publication floor among the buyers (or --floor). Each measure: the peers\' median, P25, P75 (type 7), the buyer\'s mid-rank percentile, Tukey fences and a flag outside them; total spend is never flagged. Fewer than 3 peers: the comparison is weak and nothing is flagged.'
+  static override description = 'One currency (the buyer\'s; peers without spend in it are named and left out). The period is --from/--to, --year, or the latest 12 months the buyer and every peer cover (peers covering only part are named and left out); --any-period compares share measures each on its own buyer\'s period. Transaction and supplier measures use payments at or above the highest publication floor among the buyers (or --floor). Each measure: the peers\' median, P25, P75 (type 7), the buyer\'s mid-rank percentile, Tukey fences and a flag outside them; total spend is never flagged (with --size FILE --per COLUMN, total spend per unit is, its sizes divided out). --auto N picks the nearest buyers on features over the comparison period (without one, the buyer\'s latest 12 months); --peer-group FILE compares within the buyer\'s group. Fewer than 3 peers: the comparison is weak and nothing is flagged.'
   static override examples = [
     '<%= config.bin %> <%= command.id %> "Leeds City Council" --peers York,Hull,Bradford',
     '<%= config.bin %> <%= command.id %> leeds --auto 8 --weights size=1,mix=2 --json',
     '<%= config.bin %> <%= command.id %> leeds --peers york,hull --year 2024 --fiscal-year-start 4 --floor 500',
     '<%= config.bin %> <%= command.id %> leeds --peers york,hull,bradford --shared-suppliers --shared-top 50 --format csv',
+    '<%= config.bin %> <%= command.id %> leeds --peer-group groups.csv --auto 5 --size sizes.csv --per population',
   ]
   static override args = {
     buyer: Args.string({description: 'The buyer: id, name or a unique part of it.', required: true}),
@@ -25,6 +26,10 @@ export default class Benchmark extends SpendCommand {
     year: Flags.integer({description: 'Compare this (fiscal) year, numbered by the calendar year it starts in.', helpValue: 'YEAR'}),
     'fiscal-year-start': fiscalFlag,
     'any-period': Flags.boolean({description: 'With no common period, compare share measures each on its own buyer\'s latest 12 months.', default: false}),
+    size: Flags.string({description: 'Size file (CSV: buyer id or name, year, then named columns such as population): the size feature of --auto, and with --per money per unit.', helpValue: 'FILE'}),
+    'size-column': Flags.string({description: 'The --size column --auto uses as its size feature (needed when the file has several and --per is not given).', helpValue: 'NAME'}),
+    per: Flags.string({description: 'Also show total spend per unit of this --size column (e.g. population): exact, rounded half to even, compared and flagged.', helpValue: 'NAME'}),
+    'peer-group': Flags.string({description: 'Peer-group file (CSV: buyer id or name, group): the peers are the buyer\'s group; with --auto N the N nearest in it.', helpValue: 'FILE'}),
     floor: Flags.string({description: 'Compare transaction and supplier measures on payments of this amount or more (default: the highest detected floor).', helpValue: 'AMOUNT'}),
     'shared-top': Flags.integer({description: 'Show the buyer\'s N largest suppliers shared with a peer (the rest are counted).', min: 0, default: 20, helpValue: 'N'}),
     'shared-suppliers': Flags.boolean({description: 'Write the shared-suppliers table instead of the measures (CSV and TSV write one table).', default: false}),
@@ -37,6 +42,7 @@ export default class Benchmark extends SpendCommand {
       buyer: args.buyer, peers: flags.peers, auto: flags.auto, weights: flags.weights, level: flags.level, year: flags.year,
       fiscalYearStart: flags['fiscal-year-start'], anyPeriod: flags['any-period'], floor: flags.floor,
       sharedTop: flags['shared-top'],
+      size: flags.size, sizeColumn: flags['size-column'], per: flags.per, peerGroup: flags['peer-group'],
     })
     for (const line of notes) this.note(line)
     const shared = flags['shared-suppliers']

@@ -1,4 +1,4 @@
-import {benchmarkCmdMsg, benchSharedMsg} from '../messages.js'
+import {benchInputsMsg, benchmarkCmdMsg, benchSharedMsg} from '../messages.js'
 import {currencyExponent} from '../model/currency.js'
 import type {CategoryLevel} from '../analysis/dims.js'
 import {compareIds, shareJson} from '../analysis/json.js'
@@ -7,7 +7,7 @@ import {BUYER_MEASURES, type BuyerMeasures, type MeasureName} from '../analysis/
 import {BENCHMARK_METHODS, compareMeasure, MIN_PEERS, type Comparison, type MeasureWords} from '../analysis/benchmark/stats.js'
 import {compareMinor} from '../analysis/benchmark/stats-minor.js'
 import type {SharedSuppliersResult} from '../analysis/benchmark/shared-suppliers.js'
-import type {BenchmarkJson, BenchmarkLeftOut, BenchmarkMeasureJson, SharedSuppliersJson} from '../io/write/benchmark-report.js'
+import type {BenchmarkInputsJson, BenchmarkJson, BenchmarkLeftOut, BenchmarkMeasureJson, SharedSuppliersJson} from '../io/write/benchmark-report.js'
 
 export type {BenchmarkJson, BenchmarkLeftOut, BenchmarkMeasureJson, SharedSuppliersJson} from '../io/write/benchmark-report.js'
 
@@ -28,11 +28,31 @@ export interface BenchmarkParts {
   level: CategoryLevel | null
   leftOut: BenchmarkLeftOut[]
   measured: Map<string, BuyerMeasures>
-  choice: 'named' | 'auto'
   /** The shared suppliers; null when not compared (--any-period). */
   shared: SharedSuppliersResult | null
   /** The --shared-top cap. */
   sharedTop: number
+  choice: 'named' | 'auto' | 'group'
+  /** Total spend per unit of a --per size column (null without --per). */
+  perUnit?: PerUnitParts | null
+  /** Fields added after the measures: size, per, peer_group, and what was done to amounts (fx, deflate, note). */
+  inputs?: BenchmarkInputsJson
+}
+
+/** Total spend per unit of size, per buyer id: exact decimal strings in units of 10^-(currency decimals + extra). */
+export interface PerUnitParts {
+  name: string
+  column: string
+  year: string
+  unit: string
+  decimals: number
+  extra: number
+  rounding: string
+  values: Map<string, string | null>
+  /** Buyer ids (the buyer or peers) with no size for the year: left out of this measure only. */
+  noSize: string[]
+  /** Why the buyer's own value is null, if it is. */
+  buyerNote: string | null
 }
 
 /** Decimals beyond the currency's a money measure is written with (a median half a minor unit, a mean two more). */
@@ -69,6 +89,7 @@ export function benchmarkJson(p: BenchmarkParts): BenchmarkJson {
       note = benchmarkCmdMsg.totalNotFlagged()
     }
     measures.push(entry(spec, null, null, c, note, p))
+    if (spec.name === 'total_spend' && p.perUnit && !shareOnly) measures.push(perUnitMeasure(p.perUnit, p))
   }
   measures.push(...categoryMeasures(p))
   const weak = p.peers.length < MIN_PEERS
@@ -79,7 +100,16 @@ export function benchmarkJson(p: BenchmarkParts): BenchmarkJson {
     periods: p.periods ? [p.target, ...p.peers].map((x) => ({buyer: x.name, buyer_id: x.id, ...p.periods!.get(x.id)!})) : [],
     floor: p.floor, sentence: p.floor.sentence, level: p.level, weak, left_out: p.leftOut, methods: BENCHMARK_METHODS, measures,
     shared_suppliers: sharedSuppliersJson(p.shared, p.sharedTop),
+    ...(p.inputs ?? {size: null, per: null, peer_group: null}),
   }
+}
+
+/** Total spend per unit of size: compared and flagged (the sizes are divided out), exact to the stated decimals. */
+function perUnitMeasure(u: PerUnitParts, p: BenchmarkParts): BenchmarkMeasureJson {
+  const label = benchInputsMsg.perUnitLabel(u.column)
+  const scaled = (id: string) => scaledMinor(u.values.get(id) ?? null, u.decimals)
+  const c = compareMinor(scaled(p.target.id), p.peers.map((x) => ({buyer: x.id, value: scaled(x.id)})), p.currency, measureWords(label, 'money'), u.extra)
+  return entry({name: u.name, unit: 'money_per_unit', label: `${label} (${u.unit})`, basis: 'all'}, null, null, c, u.buyerNote, p)
 }
 
 /**

@@ -45,8 +45,8 @@ export function fixedPeriod(from: string, to: string): MonthPeriod {
   return monthPeriod(periodBounds(from, '--from')[0].slice(0, 7), periodBounds(to, '--to')[1].slice(0, 7))
 }
 
-/** A buyer's own period for --any-period: its latest 12 months covered, else all the months it has. */
-function ownPeriod(id: string, months: ReadonlyMap<string, ReadonlySet<string>>): MonthPeriod {
+/** A buyer's own period (for --any-period, and the --auto features): its latest 12 months covered, else all the months it has. */
+export function ownPeriod(id: string, months: ReadonlyMap<string, ReadonlySet<string>>): MonthPeriod {
   const own = commonPeriod(id, [], months)
   if (own.found) return own.period
   const list = [...(months.get(id) ?? [])].sort()

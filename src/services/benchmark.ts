@@ -1,23 +1,24 @@
 import {SpendInputError} from '../errors.js'
-import {benchmarkCmdMsg} from '../messages.js'
+import {benchInputsMsg, benchmarkCmdMsg} from '../messages.js'
 import type {SpendFrame} from '../model/frame.js'
 import {parseMinor} from '../model/money.js'
 import {columnsFor} from '../analysis/columns.js'
 import {amounts, dim, type CategoryLevel} from '../analysis/dims.js'
 import {filterRows} from '../analysis/filter.js'
-import {compareIds} from '../analysis/json.js'
 import type {Rows} from '../analysis/kernel.js'
 import {matchEntity} from '../analysis/resolve.js'
 import {monthIndex, periodBounds} from '../analysis/period.js'
 import {buyerMonths, fiscalYearPeriod} from '../analysis/benchmark/coverage.js'
 import {effectiveFloor, groupFloor, manualFloor, manualFloorSentence, type Floor} from '../analysis/benchmark/floor.js'
 import {buyerMeasures, type BuyerMeasures} from '../analysis/benchmark/measures.js'
-import {buyerFeatures, nearestPeers, parseWeights} from '../analysis/benchmark/peers.js'
 import {SHARED_TOP, sharedSuppliers} from '../analysis/benchmark/shared-suppliers.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {loadAnalysisInput, splitTo, type AnalysisFlagValues} from './analysis-input.js'
 import {benchmarkJson, sharedNotes, type BenchmarkJson, type BenchmarkLeftOut, type Named} from './benchmark-compare.js'
 import {choosePeriod, earliest, fixedPeriod, rowsPerBuyer} from './benchmark-period.js'
+import {checkInputs, choosePeers, featureRows, peerGroupFor, perUnitParts, readSizes, sizesFor} from './benchmark-inputs.js'
+import {moneyJson} from '../io/write/analysis-common.js'
+import type {BenchmarkInputsJson} from '../io/write/benchmark-report.js'
 
 export type {BenchmarkJson} from './benchmark-compare.js'
 
@@ -34,6 +35,10 @@ export interface BenchmarkOptions {
   floor?: string
   /** Shared suppliers shown (default 20). */
   sharedTop?: number
+  size?: string
+  sizeColumn?: string
+  per?: string
+  peerGroup?: string
 }
 
 export interface BenchmarkRun {
@@ -50,7 +55,9 @@ export interface BenchmarkRun {
  * @example (await runBenchmark(flags, {buyer: 'leeds', peers: 'york,hull'})).json.measures[0].measure // 'total_spend'
  */
 export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOptions): Promise<BenchmarkRun> {
+  checkInputs(opts)
   checkOptions(flags, opts)
+  const sizeInput = await readSizes(opts)
   const to = splitTo(flags.to)
   const explicit = flags.from !== undefined ? fixedPeriod(flags.from, to.date!) : opts.year !== undefined ? fiscalYearPeriod(opts.year, opts.fiscalYearStart ?? 1) : null
   // The rows are selected by the days given (--from 2024-03-16); coverage is checked on whole months.
@@ -64,12 +71,17 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   const currency = buyerCurrency(frame, input.selection, target, flags.currency)
   const leftOut: BenchmarkLeftOut[] = []
   const spending = buyersWithSpend(frame, input.selection, currency)
-  let peers = choosePeers(frame, target, currency, opts).filter((p) => {
+  const months = buyerMonths(frame, {currency})
+  const group = await peerGroupFor(frame, opts, target, notes)
+  // --auto measures its features on the comparison period's rows (without one, the buyer's latest 12 months).
+  const features = opts.auto !== undefined ? featureRows(frame, input.selection, input.filters, target, months, explicit !== null) : null
+  const sized = sizeInput && opts.auto !== undefined ? sizesFor(frame, sizeInput, sizeInput.column, explicit, opts, notes) : null
+  const featureSizes = sized ? {column: sized.json.column, year: sized.json.year, values: sized.values} : null
+  let peers = choosePeers(frame, target, currency, opts, features?.rows ?? input.selection, featureSizes, group, notes).filter((p) => {
     if (spending.has(p.key)) return true
     leftOut.push({buyer: p.name, buyer_id: p.id, reason: 'currency', message: benchmarkCmdMsg.peerOtherCurrency(p.name, currency), covers: []})
     return false
   })
-  const months = buyerMonths(frame, {currency})
   const nameOf = (id: string) => b.labels[b.ids.indexOf(id)] ?? id
   const chosen = choosePeriod(target, peers, months, explicit, opts.anyPeriod === true, nameOf)
   const {period, periods} = chosen
@@ -78,13 +90,13 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   const partial = new Set(chosen.leftOut.map((l) => l.buyer_id))
   peers = peers.filter((p) => !partial.has(p.id))
   if (peers.length === 0) throw new SpendInputError('NO_PEERS', benchmarkCmdMsg.noPeers(target.name), {hint: benchmarkCmdMsg.noPeersHint()})
-  const group = [target, ...peers]
+  const members = [target, ...peers]
   const selection = explicit || periods ? input.selection : filterRows(frame, {...input.filters, from: period.from, to: period.to})
-  const perBuyer = rowsPerBuyer(frame, selection, group, periods)
-  const floor = chooseFloor(frame, group, perBuyer, currency, opts.floor)
+  const perBuyer = rowsPerBuyer(frame, selection, members, periods)
+  const floor = chooseFloor(frame, members, perBuyer, currency, opts.floor)
   const categoryLabels = await categoryLabelsFor(frame, ['category'])
   const measured = new Map<string, BuyerMeasures>()
-  const runs = periods ? group.map((g) => ({ids: [g], period: periods.get(g.id)!})) : [{ids: group, period}]
+  const runs = periods ? members.map((g) => ({ids: [g], period: periods.get(g.id)!})) : [{ids: members, period}]
   for (const run of runs) {
     const rows = concatRows(run.ids.map((g) => perBuyer.get(g.id)!))
     const start = periodBounds(given && !periods ? given.from : run.period.from, '--from')[0]
@@ -98,18 +110,31 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   // Shared suppliers only on one common period: spend over different periods is not comparable.
   const sharedTop = opts.sharedTop ?? SHARED_TOP
   const shared = periods ? null : sharedSuppliers(frame, {currency, rowsByBuyer: perBuyer, buyerId: target.id, peerIds: peers.map((p) => p.id), floorMinor: floor.minor, top: sharedTop})
+  // With --any-period only share measures are compared, so no per-unit money measure either.
+  const perColumn = periods ? null : (sizeInput?.per ?? null)
+  if (periods && sizeInput?.per) notes.push(benchInputsMsg.perAnyPeriod(sizeInput.per))
+  // The per-unit size year follows the compared period (the --auto feature year the given period, if any).
+  const perSizes = perColumn ? (sized && perColumn === sized.json.column && explicit ? sized : sizesFor(frame, sizeInput!, perColumn, periods ? null : period, opts, notes)) : null
+  const perUnit = perColumn && perSizes ? perUnitParts(members, measured, currency, perColumn, perSizes.json.year, perSizes.values, notes) : null
+  const names = new Map(members.map((m) => [m.id, m.name]))
+  const inputs: BenchmarkInputsJson = {
+    size: sized?.json ?? perSizes?.json ?? null,
+    per: perUnit && {column: perUnit.column, measure: perUnit.name, unit: perUnit.unit, year: perUnit.year, decimals: perUnit.decimals, rounding: perUnit.rounding, no_size: perUnit.noSize.map((id) => ({buyer: names.get(id) ?? id, buyer_id: id}))},
+    peer_group: group && {file: group.file, group: group.group, members: group.members.map((id) => ({buyer: nameOf(id), buyer_id: id})), unmatched: group.unmatched},
+    ...moneyJson(input.money),
+  }
+  const choice = opts.auto !== undefined ? 'auto' : group ? 'group' : 'named'
   const json = benchmarkJson({
-    target, peers, currency, period: given ? {...period, from: given.from, to: given.to} : period, periods, floor: floor.json, level: opts.level ?? null, leftOut, measured, choice: opts.auto !== undefined ? 'auto' : 'named',
-    shared, sharedTop,
+    target, peers, currency, period: given ? {...period, from: given.from, to: given.to} : period, periods, floor: floor.json, level: opts.level ?? null, leftOut, measured, choice, perUnit, inputs, shared, sharedTop,
   })
   for (const l of leftOut) notes.push(l.message)
   notes.push(...sharedNotes(json.shared_suppliers))
   if (json.weak) notes.push(benchmarkCmdMsg.weak(peers.length))
-  return {json, notes}
+  return {json, notes: [...new Set(notes)]}
 }
 
 function checkOptions(flags: AnalysisFlagValues, opts: BenchmarkOptions): void {
-  if ((opts.peers === undefined) === (opts.auto === undefined)) {
+  if ((opts.peers === undefined) === (opts.auto === undefined && opts.peerGroup === undefined)) {
     throw new SpendInputError('BAD_FLAG', benchmarkCmdMsg.peersOrAuto(), {where: '--peers', hint: benchmarkCmdMsg.peersOrAutoHint(), exit: 2})
   }
   if (opts.auto !== undefined && !(Number.isInteger(opts.auto) && opts.auto >= 1)) throw new SpendInputError('BAD_FLAG', benchmarkCmdMsg.badAuto(opts.auto), {where: '--auto', exit: 2})
@@ -149,20 +174,6 @@ function buyerCurrency(frame: SpendFrame, selection: ArrayLike<number> | null, t
   if (list.length === 0) throw new SpendInputError('NO_SPEND', benchmarkCmdMsg.buyerNoSpend(target.name, null), {where: 'BUYER', hint: benchmarkCmdMsg.buyerNoSpendHint()})
   if (list.length > 1) throw new SpendInputError('MANY_CURRENCIES', benchmarkCmdMsg.manyCurrencies(target.name, list), {where: '--currency', hint: benchmarkCmdMsg.manyCurrenciesHint(), exit: 2})
   return list[0]
-}
-
-/** The peers named with --peers (by the name rule, the buyer itself dropped), or the --auto N nearest. */
-function choosePeers(frame: SpendFrame, target: Named, currency: string, opts: BenchmarkOptions): Named[] {
-  if (opts.auto !== undefined) {
-    const weights = opts.weights ? parseWeights(opts.weights) : undefined
-    const table = buyerFeatures(frame, {currency, level: opts.level})
-    const b = dim(frame, 'buyer')
-    return nearestPeers(target.id, table.buyers, opts.auto, weights, table.features).peers.map((p) => named(frame, b.ids.indexOf(p.buyer)))
-  }
-  const keys = new Set<number>()
-  for (const q of opts.peers!.split(',').map((s) => s.trim()).filter((s) => s !== '')) keys.add(matchEntity(frame, 'buyer', q, '--peers'))
-  keys.delete(target.key)
-  return [...keys].map((k) => named(frame, k)).sort((x, y) => compareIds(x.id, y.id))
 }
 
 /** The buyer keys with a selected row in the currency (one pass). */

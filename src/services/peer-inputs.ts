@@ -5,8 +5,8 @@ import {dim} from '../analysis/dims.js'
 import {matchEntity} from '../analysis/resolve.js'
 import {compareIds} from '../analysis/json.js'
 import type {SpendFrame} from '../model/frame.js'
-import type {SizeFile} from '../io/read/size-file.js'
-import type {PeerGroupRow} from '../io/read/peer-group.js'
+import {parseSizeFile, type SizeFile, type SizeValue} from '../io/read/size-file.js'
+import {parsePeerGroups, type PeerGroupRow} from '../io/read/peer-group.js'
 
 /**
  * The side files of `spend peers` (and `spend benchmark`) joined to the data:
@@ -58,9 +58,14 @@ function fiscalLabels(year: string, fiscal: boolean): string[] {
  * with a note, an ambiguous name is an error at its line.
  */
 export function sizeMap(frame: SpendFrame, f: SizeFile, column: string, year: string, fiscal: boolean, unmatched: string[]): Map<string, number> {
+  return new Map([...sizeValues(frame, f, column, year, fiscal, unmatched)].map(([id, v]) => [id, v.value]))
+}
+
+/** `sizeMap` with each value's exact text as written (for exact per-unit figures). */
+export function sizeValues(frame: SpendFrame, f: SizeFile, column: string, year: string, fiscal: boolean, unmatched: string[]): Map<string, SizeValue> {
   const b = dim(frame, 'buyer')
   const years = fiscal ? fiscalLabels(year, true) : [year]
-  const out = new Map<string, number>()
+  const out = new Map<string, SizeValue>()
   for (const row of f.rows) {
     if (!years.includes(row.year) || row.values[column] === undefined) continue
     let key: number
@@ -73,9 +78,56 @@ export function sizeMap(frame: SpendFrame, f: SizeFile, column: string, year: st
       }
       throw error
     }
-    out.set(b.ids[key]!, row.values[column].value)
+    out.set(b.ids[key]!, row.values[column])
   }
   return out
+}
+
+/** The size used, when --size is given. */
+export interface SizeUsed {
+  file: string
+  column: string
+  year: string
+  /** Buyers as written in the size file (for that year and column) that name no buyer in the data. */
+  unmatched: string[]
+}
+
+/**
+ * Read a --size file (exit 2 for --size-column without --size, or a column
+ * the file lacks); null without --size.
+ * @example (await readSizeInput('sizes.csv', 'population'))?.column // 'population'
+ */
+export async function readSizeInput(size: string | undefined, column: string | undefined): Promise<{file: SizeFile; column: string} | null> {
+  if (column !== undefined && size === undefined) {
+    throw new SpendInputError('BAD_FLAG', peersMsg.sizeColumnNeedsSize(), {where: '--size-column', hint: peersMsg.sizeColumnNeedsSizeHint(), exit: 2})
+  }
+  if (size === undefined) return null
+  const file = parseSizeFile(await readText(size), size)
+  return {file, column: chooseColumn(file, column)}
+}
+
+/**
+ * One column of a size file for one year, per buyer id, with the notes:
+ * the year chosen when not given, and lines naming no buyer in the data.
+ * `year` is what the user gave (--year), else sizeYear's latest year.
+ */
+export function loadSizes(frame: SpendFrame, input: {file: SizeFile; column: string}, year: string | undefined, fiscalYearStart: number | undefined, notes: string[]): {used: SizeUsed; values: Map<string, SizeValue>} {
+  const y = sizeYear(input.file, year, fiscalYearStart)
+  if (year === undefined) notes.push(peersMsg.sizeYearUsed(input.column, y))
+  const unmatched: string[] = []
+  const values = sizeValues(frame, input.file, input.column, y, year !== undefined && (fiscalYearStart ?? 1) > 1, unmatched)
+  if (unmatched.length) notes.push(peersMsg.sizeUnmatched(unmatched.length, unmatched))
+  return {used: {file: input.file.file, column: input.column, year: y, unmatched}, values}
+}
+
+/**
+ * Read a --peer-group file and find the buyer's group (groupOf), with a note
+ * for lines naming no buyer in the data.
+ */
+export async function readPeerGroup(frame: SpendFrame, file: string, targetId: string, targetName: string, notes: string[]): Promise<PeerGroupUsed> {
+  const group = groupOf(frame, parsePeerGroups(await readText(file), file), file, targetId, targetName)
+  if (group.unmatched.length) notes.push(peersMsg.groupUnmatched(group.unmatched.length, group.unmatched))
+  return group
 }
 
 /**

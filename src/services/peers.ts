@@ -7,11 +7,9 @@ import {resolveEntity} from '../analysis/resolve.js'
 import {buyerFeatures, nearestPeers, parseWeights, DEFAULT_WEIGHTS, type PeerResult} from '../analysis/benchmark/peers.js'
 import type {SpendFrame} from '../model/frame.js'
 import type {Rows} from '../analysis/kernel.js'
-import {parseSizeFile} from '../io/read/size-file.js'
-import {parsePeerGroups} from '../io/read/peer-group.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
-import {chooseColumn, groupOf, readText, sizeMap, sizeYear, type PeerGroupUsed} from './peer-inputs.js'
-export {groupOf, type PeerGroupUsed} from './peer-inputs.js'
+import {loadSizes, readPeerGroup, readSizeInput, type PeerGroupUsed, type SizeUsed} from './peer-inputs.js'
+export {groupOf, type PeerGroupUsed, type SizeUsed} from './peer-inputs.js'
 import {loadAnalysisInput, type AnalysisFlagValues} from './analysis-input.js'
 
 /** What `spend peers` is asked, as plain values (no CLI framework). */
@@ -27,15 +25,6 @@ export interface PeersRequest {
   year?: string
   fiscalYearStart?: number
   flags: AnalysisFlagValues
-}
-
-/** The size used, when --size is given. */
-export interface SizeUsed {
-  file: string
-  column: string
-  year: string
-  /** Buyers as written in the size file (for that year and column) that name no buyer in the data. */
-  unmatched: string[]
 }
 
 export interface PeersRun {
@@ -81,9 +70,7 @@ export function yearRange(year: string, fiscalYearStart = 1): {from: string; to:
  */
 export async function runPeers(req: PeersRequest): Promise<PeersRun> {
   const weights = req.weights === undefined ? {...DEFAULT_WEIGHTS} : parseWeights(req.weights)
-  if (req.sizeColumn !== undefined && req.size === undefined) {
-    throw new SpendInputError('BAD_FLAG', peersMsg.sizeColumnNeedsSize(), {where: '--size-column', hint: peersMsg.sizeColumnNeedsSizeHint(), exit: 2})
-  }
+  const sizeInput = await readSizeInput(req.size, req.sizeColumn)
   const flags = {...req.flags}
   if (req.year !== undefined) {
     if (flags.from !== undefined || (flags.to ?? []).some((t) => !/^[A-Z]{3}$/.test(t))) {
@@ -93,8 +80,6 @@ export async function runPeers(req: PeersRequest): Promise<PeersRun> {
     flags.from = r.from
     flags.to = [...(flags.to ?? []), r.to]
   }
-  const sizeFile = req.size === undefined ? null : parseSizeFile(await readText(req.size), req.size)
-  const sizeColumn = sizeFile ? chooseColumn(sizeFile, req.sizeColumn) : null
   const input = await loadAnalysisInput(flags, columnsFor(['buyer', 'category']))
   const notes = [...input.notes]
   // The buyer is found in all the data, so a period or currency it has no payments in says so rather than "no such buyer".
@@ -104,23 +89,19 @@ export async function runPeers(req: PeersRequest): Promise<PeersRun> {
   const names = buyerNames(frame)
   let size: SizeUsed | null = null
   let sizeValues: Map<string, number> | undefined
-  if (sizeFile && sizeColumn) {
-    const year = sizeYear(sizeFile, req.year, req.fiscalYearStart)
-    if (req.year === undefined) notes.push(peersMsg.sizeYearUsed(sizeColumn, year))
-    const unmatched: string[] = []
-    sizeValues = sizeMap(frame, sizeFile, sizeColumn, year, req.year !== undefined && (req.fiscalYearStart ?? 1) > 1, unmatched)
-    if (unmatched.length) notes.push(peersMsg.sizeUnmatched(unmatched.length, unmatched))
-    if (!sizeValues.has(target.id)) throw new SpendInputError('NO_SIZE', peersMsg.buyerNoSize(target.name, sizeColumn, year), {where: sizeFile.file, hint: peersMsg.buyerNoSizeHint()})
-    size = {file: sizeFile.file, column: sizeColumn, year, unmatched}
+  if (sizeInput) {
+    const loaded = loadSizes(frame, sizeInput, req.year, req.fiscalYearStart, notes)
+    size = loaded.used
+    sizeValues = new Map([...loaded.values].map(([id, v]) => [id, v.value]))
+    if (!sizeValues.has(target.id)) throw new SpendInputError('NO_SIZE', peersMsg.buyerNoSize(target.name, size.column, size.year), {where: size.file, hint: peersMsg.buyerNoSizeHint()})
   }
   const categoryLabels = await categoryLabelsFor(frame, ['category'])
-  const table = buyerFeatures(frame, {currency, level: req.level, categoryLabels, size: sizeValues && sizeColumn ? {name: sizeColumn, values: sizeValues} : undefined})
+  const table = buyerFeatures(frame, {currency, level: req.level, categoryLabels, size: sizeValues && size ? {name: size.column, values: sizeValues} : undefined})
   let group: PeerGroupUsed | null = null
   if (req.peerGroup !== undefined) {
-    group = groupOf(frame, parsePeerGroups(await readText(req.peerGroup), req.peerGroup), req.peerGroup, target.id, target.name)
+    group = await readPeerGroup(frame, req.peerGroup, target.id, target.name, notes)
     const members = new Set(group.members)
     table.buyers = table.buyers.filter((b) => members.has(b.buyer))
-    if (group.unmatched.length) notes.push(peersMsg.groupUnmatched(group.unmatched.length, group.unmatched))
   }
   const result = nearestPeers(target.id, table.buyers, req.auto, weights, table.features)
   if (table.excluded.length) notes.push(peersMsg.excluded(table.excluded.length, table.excluded.map((e) => names.get(e.buyer) ?? e.buyer)))

@@ -1,6 +1,7 @@
 import type {SpendFrame} from '../../model/frame.js'
 import {amounts, dim, dictColumn, type CategoryLevel} from '../dims.js'
 import {compareIds} from '../json.js'
+import type {Rows} from '../kernel.js'
 
 /**
  * The features peers are chosen by, per candidate buyer, from a SpendFrame:
@@ -47,6 +48,8 @@ export interface FeatureOptions {
   size?: {name: string; values: ReadonlyMap<string, number>}
   /** Category code -> label (e.g. the CPV list) for the mix features' labels. */
   categoryLabels?: ReadonlyMap<string, string>
+  /** Only these rows (e.g. a period's, from filterRows); null/undefined = every row. */
+  selection?: Rows
   /** Sum buyer x category cells in a dense array up to this many cells, else in a map (default DENSE_CELLS). */
   denseCells?: number
 }
@@ -78,7 +81,10 @@ export function buyerFeatures(frame: SpendFrame, opts: FeatureOptions): FeatureT
   const sparse = new Map<number, number>()
   const seen = new Uint8Array(buyer.size)
   if (cur && code >= 0) {
-    for (let i = 0; i < frame.length; i++) {
+    const sel = opts.selection ?? null
+    const m = sel ? sel.length : frame.length
+    for (let j = 0; j < m; j++) {
+      const i = sel ? sel[j] : j
       if (cur.codes[i] !== code) continue
       const b = buyer.keys[i]
       seen[b] = 1

@@ -146,7 +146,23 @@ export function fenceFlag<V extends number | bigint>(value: V, lower: V, upper: 
 export function standingSentence(s: Standing, words: MeasureWords): string {
   const n = s.below + s.equal + s.above
   if (n === 0) return benchmarkMsg.noPeerValue(words.label)
-  return s.below >= s.above ? benchmarkMsg.standing(s.below, n, words.lower, s.equal) : benchmarkMsg.standing(s.above, n, words.higher, s.equal)
+  const [count, verb] = s.below >= s.above ? [s.below, words.lower] : [s.above, words.higher]
+  // The verb agrees with the count: '1 of 3 peers has', '2 of 3 peers have' (0 reads as plural).
+  return benchmarkMsg.standing(count, n, count === 1 ? singularVerb(verb) : verb, s.equal)
+}
+
+/**
+ * A plural verb phrase made singular (third person) for a count of one:
+ * `have` becomes `has`, `are` `is`, `do` `does`, any other first word takes an `s`.
+ * @example singularVerb('spend a smaller share on IT services') // 'spends a smaller share on IT services'
+ * @example singularVerb('have fewer suppliers') // 'has fewer suppliers'
+ */
+export function singularVerb(phrase: string): string {
+  const m = /^(\S+)(.*)$/s.exec(phrase)
+  if (!m) return phrase
+  const irregular: Record<string, string> = {have: 'has', are: 'is', do: 'does', go: 'goes'}
+  const verb = m[1]
+  return (irregular[verb] ?? (/(s|sh|ch|x|z)$/.test(verb) ? `${verb}es` : `${verb}s`)) + m[2]
 }
 
 /** The peers' values that are known (not null), in the order given. */

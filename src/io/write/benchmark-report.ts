@@ -2,6 +2,8 @@ import type {CategoryLevel} from '../../analysis/dims.js'
 import type {BENCHMARK_METHODS} from '../../analysis/benchmark/stats.js'
 import type {SharedSupplierRow} from '../../analysis/benchmark/shared-suppliers.js'
 import {benchmarkCmdMsg, benchSharedMsg} from '../../messages.js'
+import type {MoneyNote} from '../../analysis/money-note.js'
+import {titled} from './analysis-common.js'
 import {columnsOf, count, currency, fieldOf, money, req, share, text, type Field, type Output} from './output-fields.js'
 import type {View, ViewColumn} from './view.js'
 
@@ -45,12 +47,12 @@ export interface SharedSuppliersJson {
   rows: SharedSupplierRow[]
 }
 
-export interface BenchmarkJson {
+export interface BenchmarkJson extends Partial<BenchmarkInputsJson> {
   buyer: string
   buyer_id: string
   currency: string
   peers: {buyer: string; buyer_id: string}[]
-  peer_choice: 'named' | 'auto'
+  peer_choice: 'named' | 'auto' | 'group'
   period: {from: string; to: string; label: string}
   any_period: boolean
   periods: {buyer: string; buyer_id: string; from: string; to: string; label: string}[]
@@ -62,6 +64,16 @@ export interface BenchmarkJson {
   methods: typeof BENCHMARK_METHODS
   measures: BenchmarkMeasureJson[]
   shared_suppliers: SharedSuppliersJson
+}
+
+/** The added fields of `spend benchmark --json` for its side inputs and conversions. */
+export interface BenchmarkInputsJson {
+  size: {file: string; column: string; year: string; year_source: 'given' | 'period' | 'latest'; unmatched: string[]} | null
+  per: {column: string; measure: string; unit: string; year: string; decimals: number; rounding: string; no_size: {buyer: string; buyer_id: string}[]} | null
+  peer_group: {file: string; group: string; members: {buyer: string; buyer_id: string}[]; unmatched: string[]} | null
+  fx?: MoneyNote['fx']
+  deflate?: MoneyNote['deflate']
+  note?: string
 }
 
 const figure = (key: string, description: string): Field => req({key, type: ['string', 'number', 'null'], kind: 'text', description})
@@ -76,7 +88,7 @@ export const BENCHMARK_OUTPUT: Output = {
     req(text('buyer_id')),
     req(currency()),
     req({key: 'peers', type: 'array', items: {type: 'object', fields: buyerRef()}}),
-    req({key: 'peer_choice', type: 'string', enum: ['named', 'auto']}),
+    req({key: 'peer_choice', type: 'string', enum: ['named', 'auto', 'group'], description: 'named: --peers; auto: --auto N (within --peer-group when given); group: the --peer-group.'}),
     req({key: 'period', type: 'object', fields: [req(text('from')), req(text('to')), req(text('label'))]}),
     req({key: 'any_period', type: 'boolean', description: 'No common period: each buyer on its own (periods[]), share measures only.'}),
     req({key: 'periods', type: 'array', items: {type: 'object', fields: [...buyerRef(), req(text('from')), req(text('to')), req(text('label'))]}}),
@@ -96,7 +108,7 @@ export const BENCHMARK_OUTPUT: Output = {
     req({key: 'methods', type: 'object', csv: false, fields: [req(text('quantile')), req(text('percentile')), req(text('fences')), req(count('min_peers'))]}),
     req({key: 'measures', type: 'array', fields: [
       req(text('measure')),
-      req({key: 'unit', type: 'string', enum: ['money', 'share', 'count', 'hhi']}),
+      req({key: 'unit', type: 'string', enum: ['money', 'share', 'count', 'hhi', 'money_per_unit'], description: 'money_per_unit: money per unit of the --per size column (per.unit names it, e.g. GBP per population).'}),
       req(text('label')),
       req({key: 'basis', type: 'string', enum: ['all', 'floor']}),
       req(text('category_code', {type: ['string', 'null']})),
@@ -133,6 +145,25 @@ export const BENCHMARK_OUTPUT: Output = {
         ]}}),
       ]}),
     ]}),
+    {key: 'size', type: ['object', 'null'], csv: false, description: 'The --size file used (null without it): the column --auto uses as its size feature, and the year.', fields: [
+      req(text('file')), req(text('column')), req(text('year')),
+      req({key: 'year_source', type: 'string', enum: ['given', 'period', 'latest'], description: 'given: --year; period: the period\'s calendar year; latest: the latest year in the file.'}),
+      req({key: 'unmatched', type: 'array', items: {type: 'string'}, description: 'Buyers as written in the size file naming no buyer in the data: left out.'}),
+    ]},
+    {key: 'per', type: ['object', 'null'], csv: false, description: 'With --per: total spend per unit of a size column (the measure named here), compared and flagged.', fields: [
+      req(text('column')), req(text('measure')), req(text('unit')), req(text('year')),
+      req(count('decimals', {description: 'The per-unit values are rounded half to even to this many decimals (the currency\'s plus 4) and written as the other exact money figures: the currency\'s decimals, then only the digits needed.'})),
+      req(text('rounding')),
+      req({key: 'no_size', type: 'array', items: {type: 'object', fields: buyerRef()}, description: 'The buyer or peers with no size for the year: left out of the per-unit measure only.'}),
+    ]},
+    {key: 'peer_group', type: ['object', 'null'], csv: false, description: 'With --peer-group: the buyer\'s group, its members in the data (the buyer included) and lines naming no buyer.', fields: [
+      req(text('file')), req(text('group')),
+      req({key: 'members', type: 'array', items: {type: 'object', fields: buyerRef()}}),
+      req({key: 'unmatched', type: 'array', items: {type: 'string'}}),
+    ]},
+    {key: 'fx', type: 'object', csv: false, description: 'With --fx: the target currency, the converted ones and the rates file.'},
+    {key: 'deflate', type: 'object', csv: false, description: 'With --deflate: money measures in constant prices of base, by the index file.', fields: [req(text('base')), req(text('index'))]},
+    text('note', {description: 'What was done to amounts (--fx, --deflate), when anything was.'}),
   ],
 }
 
@@ -167,7 +198,7 @@ export function benchmarkMachineNote(json: BenchmarkJson, shared: boolean): stri
 }
 
 function measuresView(json: BenchmarkJson, human: boolean): View {
-  const title = benchmarkCmdMsg.title(json.buyer, json.currency, json.period.label)
+  const title = titled(benchmarkCmdMsg.title(json.buyer, json.currency, json.period.label), {fx: json.fx, deflate: json.deflate})
   if (!human) return {title, columns: columnsOf(fieldOf(BENCHMARK_OUTPUT.fields, 'measures').fields!), rows: json.measures as unknown as Record<string, unknown>[]}
   const columns: ViewColumn[] = [
     {key: 'measure', header: 'measure', fit: 'name'},
