@@ -2,17 +2,17 @@ import {SpendInputError} from '../../errors.js'
 import type {SpendFrame} from '../../model/frame.js'
 import {formatMinor} from '../../model/money.js'
 import {benchmarkMsg} from '../../messages.js'
-import {concentration, type ConcentrationRow} from '../concentration.js'
-import {cube} from '../cube.js'
 import {amounts, dim, type CategoryLevel} from '../dims.js'
 import {compareIds} from '../json.js'
 import {bucketRows, ratio, sumByGroup, type Rows} from '../kernel.js'
-import {pareto, type ParetoGroup} from '../pareto.js'
-import {checkWindow, lookbackPairs, type NewSupplierWindow, type PaidBefore, type Window} from './lookback.js'
+import {checkWindow, lookbackPairs, type NewSupplierWindow, type Window} from './lookback.js'
 import {BUYER_MEASURES, medianText, ratioText, type MeasureName, type MeasureValue} from './measure-parts.js'
+import {categoryMix, referenceCategoryMix, type CategoryShare} from './category-mix.js'
+import {referenceSupplierBase, supplierBase, type SupplierBase} from './supplier-base.js'
 
 export {BUYER_MEASURES, CATEGORY_MIX_MEASURE, medianText, ratioText, scaledText} from './measure-parts.js'
 export type {NewSupplierWindow} from './lookback.js'
+export type {CategoryShare} from './category-mix.js'
 export type {MeasureBasis, MeasureName, MeasureSpec, MeasureUnit, MeasureValue} from './measure-parts.js'
 
 export interface BuyerMeasuresOptions {
@@ -34,13 +34,6 @@ export interface BuyerMeasuresOptions {
   newSuppliers?: NewSupplierWindow
 }
 
-/** One category's share of a buyer's total spend (all rows, net). */
-export interface CategoryShare {
-  category_code: string | null
-  category: string | null
-  amount: string
-  share: number | null
-}
 
 export interface BuyerMeasures {
   buyer_id: string | null
@@ -94,20 +87,19 @@ export function buyerMeasures(frame: SpendFrame, opts: BuyerMeasuresOptions): Bu
   const base = {currency: opts.currency, floor_minor: floor, level: opts.level ?? null, measures: BUYER_MEASURES, other_currencies: other}
   if (rows.length === 0) return {...base, buyers: []}
   const totals = buyerTotals(frame, rows, opts)
-  const conc = new Map(concentration(frame, {by: 'buyer', selection: paid}).rows.map((r) => [r.group!.id, r]))
-  const par = new Map(pareto(frame, {by: 'buyer', selection: paid, detail: window !== null}).groups.map((g) => [g.group!.id, g]))
   const tx = transactions(frame, paid, opts.currency)
   const seen = window ? lookbackPairs(frame, window, opts.currency, floor) : null
+  // One grouping by supplier per buyer; amounts too large for doubles take concentration and pareto.
+  const bases = supplierBase(frame, paid, seen, (id) => reaches(window, id)) ?? referenceSupplierBase(frame, paid, seen, (id) => reaches(window, id))
   const buyers = [...totals.values()].sort((a, b) => compareIds(a.buyer_id, b.buyer_id))
   for (const b of buyers) {
     const t = tx.get(b.buyer_id)
-    const c = conc.get(b.buyer_id)
-    const p = par.get(b.buyer_id)
+    const sb = bases.get(b.buyer_id)
     if (t) Object.assign(b.measures, t)
-    if (c && p) supplierMeasures(b, c, p)
+    if (sb) supplierMeasures(b, sb)
     else noSupplierMeasures(b, benchmarkMsg.noPayments())
     if (!t) for (const m of ['median_payment', 'mean_payment'] as const) b.not_computed[m] = benchmarkMsg.noPayments()
-    newSupplierShare(b, p, window, seen)
+    newSupplierShare(b, sb, window)
   }
   return {...base, buyers}
 }
@@ -141,27 +133,18 @@ function splitRows(frame: SpendFrame, currency: string, selection: Rows, floor: 
   return {rows: rows.subarray(0, n), paid: paid.subarray(0, k), other}
 }
 
-/** One entry per buyer, with its total spend and category mix (a buyer x category cube with subtotals). */
+/** One entry per buyer, with its total spend and category mix (the figures of a buyer x category cube with subtotals). */
 function buyerTotals(frame: SpendFrame, rows: Uint32Array, opts: BuyerMeasuresOptions): Map<string | null, BuyerMeasures> {
   const out = new Map<string | null, BuyerMeasures>()
-  const c = cube(frame, {by: ['buyer', 'category'], rollup: true, selection: rows, level: opts.level, categoryLabels: opts.categoryLabels})
-  const mix = new Map<string | null, CategoryShare[]>()
-  for (const r of c.rows) {
-    const id = r.ids[0]
-    if (r.depth === 2) {
-      const list = mix.get(id) ?? []
-      list.push({category_code: r.ids[1], category: r.labels[1], amount: formatMinor(r.amount, opts.currency), share: r.share})
-      mix.set(id, list)
-    } else if (r.depth === 1) {
-      const measures = Object.fromEntries(BUYER_MEASURES.map((s) => [s.name, s.unit === 'count' ? 0 : null])) as Record<MeasureName, MeasureValue>
-      measures.total_spend = formatMinor(r.amount, opts.currency)
-      out.set(id, {
-        buyer_id: id, buyer: r.labels[0], currency: opts.currency, measures, not_computed: {},
-        category_mix: [], supplier_left_out: {amount: formatMinor(0n, opts.currency), count: 0},
-      })
-    }
+  const mixOpts = {level: opts.level, categoryLabels: opts.categoryLabels}
+  for (const m of categoryMix(frame, rows, opts.currency, mixOpts) ?? referenceCategoryMix(frame, rows, opts.currency, mixOpts)) {
+    const measures = Object.fromEntries(BUYER_MEASURES.map((s) => [s.name, s.unit === 'count' ? 0 : null])) as Record<MeasureName, MeasureValue>
+    measures.total_spend = formatMinor(m.total, opts.currency)
+    out.set(m.buyer_id, {
+      buyer_id: m.buyer_id, buyer: m.buyer, currency: opts.currency, measures, not_computed: {},
+      category_mix: m.mix, supplier_left_out: {amount: formatMinor(0n, opts.currency), count: 0},
+    })
   }
-  for (const [id, b] of out) b.category_mix = mix.get(id) ?? []
   return out
 }
 
@@ -192,7 +175,7 @@ function transactions(frame: SpendFrame, paid: Uint32Array, currency: string): M
   return out
 }
 
-function supplierMeasures(b: BuyerMeasures, c: ConcentrationRow, p: ParetoGroup): void {
+function supplierMeasures(b: BuyerMeasures, c: SupplierBase): void {
   const m = b.measures
   m.suppliers = c.suppliers
   b.supplier_left_out = {amount: formatMinor(c.unidentified.amount, b.currency), count: c.unidentified.count}
@@ -200,29 +183,32 @@ function supplierMeasures(b: BuyerMeasures, c: ConcentrationRow, p: ParetoGroup)
     noSupplierMeasures(b, benchmarkMsg.noSuppliers())
     return
   }
-  m.spend_per_supplier = ratioText(p.positive, c.suppliers, b.currency)
+  m.spend_per_supplier = ratioText(c.positive, c.suppliers, b.currency)
   m.top5_share = c.cr5
   m.hhi = c.hhi
-  m.tail_share = p.classes.find((k) => k.class === 'C')!.share
+  m.tail_share = ratio(c.tail, c.positive)
 }
 
 function noSupplierMeasures(b: BuyerMeasures, reason: string): void {
   for (const name of SUPPLIER_MEASURES) b.not_computed[name] = reason
 }
 
+/** Whether the data reaches back over the lookback for this buyer. */
+function reaches(window: Window | null, id: string | null): boolean {
+  if (!window) return false
+  return typeof window.lookbackAvailable === 'function' ? window.lookbackAvailable(id) : window.lookbackAvailable
+}
+
 /** Share of the positive identified spend with suppliers the buyer paid nothing (at or above the floor) in the lookback. */
-function newSupplierShare(b: BuyerMeasures, p: ParetoGroup | undefined, window: Window | null, seen: PaidBefore | null): void {
-  if (!window || !seen) {
+function newSupplierShare(b: BuyerMeasures, c: SupplierBase | undefined, window: Window | null): void {
+  if (!window) {
     b.not_computed.new_supplier_share = benchmarkMsg.noPeriodStart()
     return
   }
-  const reaches = typeof window.lookbackAvailable === 'function' ? window.lookbackAvailable(b.buyer_id) : window.lookbackAvailable
-  if (!reaches) {
+  if (!reaches(window, b.buyer_id)) {
     b.not_computed.new_supplier_share = benchmarkMsg.noLookback(window.periodFrom, window.start)
     return
   }
-  if (!p || !p.detail || b.measures.suppliers === 0) return
-  let fresh = 0n
-  for (const s of p.detail) if (s.class !== 'none' && !seen.has(b.buyer_id, s.id)) fresh += s.amount
-  b.measures.new_supplier_share = ratio(fresh, p.positive)
+  if (!c || c.fresh === null || b.measures.suppliers === 0) return
+  b.measures.new_supplier_share = ratio(c.fresh, c.positive)
 }
