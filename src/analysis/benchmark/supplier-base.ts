@@ -1,7 +1,7 @@
 import type {SpendFrame} from '../../model/frame.js'
 import {amounts, dim} from '../dims.js'
 import {concentration} from '../concentration.js'
-import {BIG_ROW, bucketRows, ratio} from '../kernel.js'
+import {BIG_ROW, ratio, type Buckets} from '../kernel.js'
 import {pareto} from '../pareto.js'
 import type {Unidentified} from '../unidentified.js'
 import {leaveOutMask} from '../unidentified.js'
@@ -36,18 +36,18 @@ export interface SupplierBase {
 const SMALL = 4e14
 
 /**
- * One entry per buyer id with a row among `paid` (payments: every amount
- * positive, one currency), or null when some amount is too large for the
+ * One entry per buyer id with a row in `buckets` (payments by buyer key:
+ * every amount positive, one currency; bucketRows keeps their order), or null when some amount is too large for the
  * double fast path (the caller then uses concentration and pareto).
- * @example supplierBase(frame, paid, null)?.get('leeds')?.cr5 // 0.62
+ * @example supplierBase(frame, bucketRows(buyer.keys, buyer.size, paid, frame.length), null)?.get('leeds')?.cr5 // 0.62
  */
-export function supplierBase(frame: SpendFrame, paid: Uint32Array, seen: PaidBefore | null, wants: (buyer: string | null) => boolean = () => true): Map<string | null, SupplierBase> | null {
+export function supplierBase(frame: SpendFrame, buckets: Buckets, seen: PaidBefore | null, wants: (buyer: string | null) => boolean = () => true): Map<string | null, SupplierBase> | null {
   const b = dim(frame, 'buyer')
   const s = dim(frame, 'supplier')
   const values = amounts(frame)
+  const paid = buckets.rows
   for (let j = 0; j < paid.length; j++) if (!(values[paid[j]] > 0 && values[paid[j]] < BIG_ROW)) return null
   const mask = leaveOutMask(s, false)
-  const buckets = bucketRows(b.keys, b.size, paid, frame.length)
   // Per buyer: suppliers in order of first payment (the order the grouping
   // kernels number them in), their totals and row counts.
   const local = new Int32Array(s.size).fill(-1)
@@ -59,27 +59,36 @@ export function supplierBase(frame: SpendFrame, paid: Uint32Array, seen: PaidBef
     const from = buckets.start[k]
     const to = buckets.start[k + 1]
     if (from === to) continue
-    let n = 0
+    const n = groupSuppliers(buckets.rows, from, to, s.keys, values, local, keyOf, tot, cnt)
     let sum = 0
-    for (let j = from; j < to; j++) {
-      const i = buckets.rows[j]
-      const key = s.keys[i]
-      let m = local[key]
-      if (m < 0) {
-        m = local[key] = n++
-        keyOf[m] = key
-        tot[m] = 0
-        cnt[m] = 0
-      }
-      tot[m] += values[i]
-      cnt[m]++
-      sum += values[i]
-    }
+    for (let m = 0; m < n; m++) sum += tot[m]
     for (let m = 0; m < n; m++) local[keyOf[m]] = -1
     if (sum > SMALL) return null
     out.set(b.ids[k], measure(b.ids[k], n, keyOf, tot, cnt, mask, s.ids, seen && wants(b.ids[k]) ? seen : null))
   }
   return out
+}
+
+/** One buyer's rows [from, to) grouped by supplier in first-row order; returns the number of suppliers. */
+function groupSuppliers(
+  rows: Uint32Array, from: number, to: number, supplier: Int32Array, values: Float64Array,
+  local: Int32Array, keyOf: Int32Array, tot: Float64Array, cnt: Int32Array,
+): number {
+  let n = 0
+  for (let j = from; j < to; j++) {
+    const i = rows[j]
+    const key = supplier[i]
+    let m = local[key]
+    if (m < 0) {
+      m = local[key] = n++
+      keyOf[m] = key
+      tot[m] = 0
+      cnt[m] = 0
+    }
+    tot[m] += values[i]
+    cnt[m]++
+  }
+  return n
 }
 
 function measure(
