@@ -71,7 +71,7 @@ export async function benchBenchmark({bin, dataDir, tmpDir, rows, repeat, notes,
     const row = {command: c.command, target: TARGET_SECONDS, note: ''}
     const r = await runNodeRepeated(repeat, [bin, ...c.args, '--workspace', ws], {timeoutMs: 5 * 60_000, discardStdout: true})
     if (r.ok) {
-      Object.assign(row, {seconds: r.seconds, rssMB: r.rssMB, runs: r.all.map((x) => x.seconds)})
+      Object.assign(row, {seconds: r.seconds, rssMB: r.rssMB, cpuSeconds: r.cpuSeconds, runs: r.all.map((x) => x.seconds)})
       // One more, untimed run whose JSON is read (the timed ones write to /dev/null).
       const check = await runNode([bin, ...c.args, '--workspace', ws], {timeoutMs: 5 * 60_000})
       row.note = check.ok ? describe(check.stdout, c.kind) : `check run failed: ${firstErrorLine(check)}`
