@@ -2,7 +2,7 @@
 /**
  * spendkit benchmark: `npm run bench` (node --expose-gc bench/run.mjs).
  *
- *   node --expose-gc bench/run.mjs [--rows N] [--only import,analysis,ocds] [--repeat N] [--out FILE]
+ *   node --expose-gc bench/run.mjs [--rows N] [--only import,analysis,report,benchmark,ocds] [--repeat N] [--out FILE]
  *
  * 1. Import (issue 2): the Trafford file (zip and unzipped) and a generated N-row UK CSV, each
  *    `spend import FILE --workspace TMP --json` as a whole process, beside DuckDB loading the
@@ -12,6 +12,8 @@
  * 3. OCDS (issue 4): `spend import` of an N-release JSON Lines file.
  * 4. Report (issue 9): the default `spend report` over the demo data and over the N-row
  *    workspace, as whole processes (targets: demo under 3 s, 1M rows under 6 s).
+ * 5. Benchmark (issue 10): `spend benchmark B --auto 200` and `spend peers B --auto 15` over
+ *    an N-row workspace of 201 buyers, as whole processes (target: under 1 s each).
  * Writes bench/RESULTS.md (bench/tmp/RESULTS-<N>.md for a run with fewer rows). Steps the CLI
  * cannot do yet are skipped with a note, never a crash. Inputs are cached under bench/data/.
  */
@@ -28,7 +30,8 @@ import {duckDatabase, duckInProcess, duckVersion} from './lib/duckdb.mjs'
 import {readHead, traffordExpected} from './lib/files.mjs'
 import {checkImport, commandExists, parseImportJson} from './lib/spend.mjs'
 import {machineInfo} from './lib/machine.mjs'
-import {renderResults} from './lib/report.mjs'
+import {mergeResults, renderResults} from './lib/report.mjs'
+import {benchBenchmark} from './lib/benchmark-step.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 // SPEND_BIN points the bench at another build of the CLI (e.g. to compare two checkouts).
@@ -45,7 +48,7 @@ function parseArgs(argv) {
     return i >= 0 && argv[i + 1] ? argv[i + 1] : dflt
   }
   const rows = Number(get('rows', '1000000'))
-  const only = new Set(get('only', 'import,analysis,report,ocds').split(','))
+  const only = new Set(get('only', 'import,analysis,report,benchmark,ocds').split(','))
   const out = get('out', rows === 1_000_000 ? join(ROOT, 'bench', 'RESULTS.md') : join(TMP, `RESULTS-${rows}.md`))
   return {rows, only, out, repeat: Number(get('repeat', '3'))}
 }
@@ -209,6 +212,7 @@ async function main() {
   const analyses = []
   let reports = []
   let ocds = []
+  let benchmark = null
   const importCmd = await commandExists(BIN, 'import')
   const importReady = importCmd.ok
   if (!importReady) notes.push(`${importCmd.note}: import timings skipped; DuckDB still measured.`)
@@ -256,11 +260,16 @@ async function main() {
       reports = await benchReports({ws, rows: cfg.rows, repeat: cfg.repeat, notes})
     }
   }
+  if (cfg.only.has('benchmark')) {
+    log('Benchmark:')
+    benchmark = await benchBenchmark({bin: BIN, dataDir: DATA, tmpDir: TMP, rows: cfg.rows, repeat: cfg.repeat, notes, log})
+  }
   if (cfg.only.has('ocds')) ocds = await benchOcds({rows: cfg.rows, importReady, notes})
 
   machine.loadavgEnd = loadavg().map((x) => x.toFixed(2)).join(', ')
-  const md = renderResults({machine, config: {rows: cfg.rows, repeat: cfg.repeat, rssMethod}, imports, analyses, reports, ocds, notes})
-  writeFileSync(cfg.out, md)
+  const md = renderResults({machine, config: {rows: cfg.rows, repeat: cfg.repeat, rssMethod}, imports, analyses, reports, benchmark, ocds, notes})
+  // A run of some steps keeps the other sections' figures from the file it replaces.
+  writeFileSync(cfg.out, mergeResults(md, existsSync(cfg.out) ? readFileSync(cfg.out, 'utf8') : null, cfg.only))
   log(`\nWrote ${rel(cfg.out)}`)
   for (const n of notes) log(`note: ${n}`)
 }

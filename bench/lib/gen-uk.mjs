@@ -78,7 +78,9 @@ export async function generateUkCsv(path, rows, {buyers = 200, suppliers = 50_00
   const metaPath = `${path}.meta.json`
   if (existsSync(path) && existsSync(metaPath)) {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8'))
-    if (meta.version === VERSION && meta.rows === rows && statSync(path).size === meta.bytes) return {...meta, cached: true}
+    const same = meta.version === VERSION && meta.rows === rows && meta.buyers === Math.min(buyers, rows) &&
+      meta.suppliers === Math.min(suppliers, rows) && statSync(path).size === meta.bytes
+    if (same) return {...meta, cached: true}
   }
   const next = mulberry32(0x5eed0001 + rows)
   const nSup = Math.min(suppliers, rows)

@@ -26,7 +26,7 @@ export function runNode(args, {timeoutMs = 600_000, discardStdout = false, cwd, 
   const useTime = existsSync(GNU_TIME)
   const cmd = useTime ? GNU_TIME : process.execPath
   const argv = useTime
-    ? ['-f', '%M', '-o', rssFile, process.execPath, ...args]
+    ? ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args]
     : ['--import', HOOK, ...args]
   const stdoutFd = discardStdout ? openSync('/dev/null', 'w') : 'pipe'
   return new Promise((resolvePromise) => {
@@ -54,9 +54,12 @@ export function runNode(args, {timeoutMs = 600_000, discardStdout = false, cwd, 
       clearTimeout(timer)
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9
       let rssMB = null
+      let cpuSeconds = null
       try {
-        const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1))
+        // GNU time: "maxRSS-KB user-s system-s"; the preload hook: maxRSS only.
+        const [kb, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number)
         if (Number.isFinite(kb) && kb > 0) rssMB = kb / 1024
+        if (Number.isFinite(user) && Number.isFinite(sys)) cpuSeconds = user + sys
       } catch {
         // No figure (killed before exit): the row says so.
       }
@@ -66,6 +69,7 @@ export function runNode(args, {timeoutMs = 600_000, discardStdout = false, cwd, 
         code,
         seconds,
         rssMB,
+        cpuSeconds,
         timedOut,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: (spawnError ? `${spawnError.message}\n` : '') + Buffer.concat(err).toString('utf8'),
@@ -97,6 +101,7 @@ export async function runNodeRepeated(n, args, options) {
     ...last,
     seconds: median(runs.map((r) => r.seconds)),
     rssMB: Math.max(...runs.map((r) => r.rssMB ?? 0)) || null,
+    cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
     runs: runs.length,
     all: runs,
   }

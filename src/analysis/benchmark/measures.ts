@@ -2,17 +2,18 @@ import {SpendInputError} from '../../errors.js'
 import type {SpendFrame} from '../../model/frame.js'
 import {formatMinor} from '../../model/money.js'
 import {benchmarkMsg} from '../../messages.js'
-import {concentration, type ConcentrationRow} from '../concentration.js'
-import {cube} from '../cube.js'
 import {amounts, dim, type CategoryLevel} from '../dims.js'
 import {compareIds} from '../json.js'
-import {bucketRows, ratio, sumByGroup, type Rows} from '../kernel.js'
-import {pareto, type ParetoGroup} from '../pareto.js'
-import {checkWindow, lookbackPairs, type NewSupplierWindow, type PaidBefore, type Window} from './lookback.js'
+import {bucketRows, FLUSH, ratio, type Buckets, type Rows} from '../kernel.js'
+import {selectKth} from './select.js'
+import {checkWindow, lookbackPairs, type NewSupplierWindow, type Window} from './lookback.js'
 import {BUYER_MEASURES, medianText, ratioText, type MeasureName, type MeasureValue} from './measure-parts.js'
+import {categoryMix, referenceCategoryMix, type CategoryShare} from './category-mix.js'
+import {referenceSupplierBase, supplierBase, type SupplierBase} from './supplier-base.js'
 
 export {BUYER_MEASURES, CATEGORY_MIX_MEASURE, medianText, ratioText, scaledText} from './measure-parts.js'
 export type {NewSupplierWindow} from './lookback.js'
+export type {CategoryShare} from './category-mix.js'
 export type {MeasureBasis, MeasureName, MeasureSpec, MeasureUnit, MeasureValue} from './measure-parts.js'
 
 export interface BuyerMeasuresOptions {
@@ -34,13 +35,6 @@ export interface BuyerMeasuresOptions {
   newSuppliers?: NewSupplierWindow
 }
 
-/** One category's share of a buyer's total spend (all rows, net). */
-export interface CategoryShare {
-  category_code: string | null
-  category: string | null
-  amount: string
-  share: number | null
-}
 
 export interface BuyerMeasures {
   buyer_id: string | null
@@ -94,20 +88,20 @@ export function buyerMeasures(frame: SpendFrame, opts: BuyerMeasuresOptions): Bu
   const base = {currency: opts.currency, floor_minor: floor, level: opts.level ?? null, measures: BUYER_MEASURES, other_currencies: other}
   if (rows.length === 0) return {...base, buyers: []}
   const totals = buyerTotals(frame, rows, opts)
-  const conc = new Map(concentration(frame, {by: 'buyer', selection: paid}).rows.map((r) => [r.group!.id, r]))
-  const par = new Map(pareto(frame, {by: 'buyer', selection: paid, detail: window !== null}).groups.map((g) => [g.group!.id, g]))
-  const tx = transactions(frame, paid, opts.currency)
+  const byBuyer = bucketRows(dim(frame, 'buyer').keys, dim(frame, 'buyer').size, paid, frame.length)
+  const tx = transactions(frame, byBuyer, opts.currency)
   const seen = window ? lookbackPairs(frame, window, opts.currency, floor) : null
+  // One grouping by supplier per buyer; amounts too large for doubles take concentration and pareto.
+  const bases = supplierBase(frame, byBuyer, seen, (id) => reaches(window, id)) ?? referenceSupplierBase(frame, paid, seen, (id) => reaches(window, id))
   const buyers = [...totals.values()].sort((a, b) => compareIds(a.buyer_id, b.buyer_id))
   for (const b of buyers) {
     const t = tx.get(b.buyer_id)
-    const c = conc.get(b.buyer_id)
-    const p = par.get(b.buyer_id)
+    const sb = bases.get(b.buyer_id)
     if (t) Object.assign(b.measures, t)
-    if (c && p) supplierMeasures(b, c, p)
+    if (sb) supplierMeasures(b, sb)
     else noSupplierMeasures(b, benchmarkMsg.noPayments())
     if (!t) for (const m of ['median_payment', 'mean_payment'] as const) b.not_computed[m] = benchmarkMsg.noPayments()
-    newSupplierShare(b, p, window, seen)
+    newSupplierShare(b, sb, window)
   }
   return {...base, buyers}
 }
@@ -123,76 +117,93 @@ function splitRows(frame: SpendFrame, currency: string, selection: Rows, floor: 
   const rows = new Uint32Array(m)
   const paid = new Uint32Array(m)
   const others = new Int32Array(cur.size)
-  let n = 0
-  let k = 0
-  for (let j = 0; j < m; j++) {
-    const i = selection ? selection[j] : j
-    if (cur.keys[i] !== key) {
-      others[cur.keys[i]]++
-      continue
-    }
-    rows[n++] = i
-    const v = values[i]
-    if (v > 0 && v >= floor) paid[k++] = i
-  }
+  const [n, k] = splitPass(selection, m, cur.keys, key, values, floor, rows, paid, others)
   const other: {currency: string | null; count: number}[] = []
   for (let c = 0; c < cur.size; c++) if (others[c] > 0) other.push({currency: cur.ids[c], count: others[c]})
   other.sort((a, b) => compareIds(a.currency, b.currency))
   return {rows: rows.subarray(0, n), paid: paid.subarray(0, k), other}
 }
 
-/** One entry per buyer, with its total spend and category mix (a buyer x category cube with subtotals). */
-function buyerTotals(frame: SpendFrame, rows: Uint32Array, opts: BuyerMeasuresOptions): Map<string | null, BuyerMeasures> {
-  const out = new Map<string | null, BuyerMeasures>()
-  const c = cube(frame, {by: ['buyer', 'category'], rollup: true, selection: rows, level: opts.level, categoryLabels: opts.categoryLabels})
-  const mix = new Map<string | null, CategoryShare[]>()
-  for (const r of c.rows) {
-    const id = r.ids[0]
-    if (r.depth === 2) {
-      const list = mix.get(id) ?? []
-      list.push({category_code: r.ids[1], category: r.labels[1], amount: formatMinor(r.amount, opts.currency), share: r.share})
-      mix.set(id, list)
-    } else if (r.depth === 1) {
-      const measures = Object.fromEntries(BUYER_MEASURES.map((s) => [s.name, s.unit === 'count' ? 0 : null])) as Record<MeasureName, MeasureValue>
-      measures.total_spend = formatMinor(r.amount, opts.currency)
-      out.set(id, {
-        buyer_id: id, buyer: r.labels[0], currency: opts.currency, measures, not_computed: {},
-        category_mix: [], supplier_left_out: {amount: formatMinor(0n, opts.currency), count: 0},
-      })
+/** The row pass of splitRows on its own, with locals (V8 compiles a hot loop best alone); returns [rows, paid]. */
+function splitPass(
+  selection: Rows, m: number, keys: Int32Array, key: number, values: Float64Array, floor: number,
+  rows: Uint32Array, paid: Uint32Array, others: Int32Array,
+): [number, number] {
+  let n = 0
+  let k = 0
+  for (let j = 0; j < m; j++) {
+    const i = selection ? selection[j] : j
+    const c = keys[i]
+    if (c !== key) {
+      others[c]++
+      continue
     }
+    rows[n++] = i
+    const v = values[i]
+    if (v > 0 && v >= floor) paid[k++] = i
   }
-  for (const [id, b] of out) b.category_mix = mix.get(id) ?? []
-  return out
+  return [n, k]
 }
 
-/** Count, exact median and mean of the payments at or above the floor, per buyer id. */
-function transactions(frame: SpendFrame, paid: Uint32Array, currency: string): Map<string | null, Partial<Record<MeasureName, MeasureValue>>> {
-  const b = dim(frame, 'buyer')
-  const values = amounts(frame)
-  const sums = sumByGroup(b.keys, b.size, values, paid)
-  const buckets = bucketRows(b.keys, b.size, paid, frame.length)
-  const out = new Map<string | null, Partial<Record<MeasureName, MeasureValue>>>()
-  // The amounts in buyer order, in one buffer sorted per buyer in place: a
-  // plain loop (a mapping callback per row took twice as long) and the
-  // typed-array sort, which is numeric with no comparator.
-  const sortedAll = new Float64Array(buckets.rows.length)
-  for (let j = 0; j < sortedAll.length; j++) sortedAll[j] = values[buckets.rows[j]]
-  for (let k = 0; k < b.size; k++) {
-    const from = buckets.start[k]
-    const n = buckets.start[k + 1] - from
-    if (n === 0) continue
-    const sorted = sortedAll.subarray(from, from + n).sort()
-    const mid = n >> 1
-    out.set(b.ids[k], {
-      transactions: n,
-      median_payment: medianText(sorted[n % 2 === 1 ? mid : mid - 1], sorted[mid], currency),
-      mean_payment: ratioText(sums.total(k), n, currency),
+/** One entry per buyer, with its total spend and category mix (the figures of a buyer x category cube with subtotals). */
+function buyerTotals(frame: SpendFrame, rows: Uint32Array, opts: BuyerMeasuresOptions): Map<string | null, BuyerMeasures> {
+  const out = new Map<string | null, BuyerMeasures>()
+  const mixOpts = {level: opts.level, categoryLabels: opts.categoryLabels}
+  for (const m of categoryMix(frame, rows, opts.currency, mixOpts) ?? referenceCategoryMix(frame, rows, opts.currency, mixOpts)) {
+    const measures = Object.fromEntries(BUYER_MEASURES.map((s) => [s.name, s.unit === 'count' ? 0 : null])) as Record<MeasureName, MeasureValue>
+    measures.total_spend = formatMinor(m.total, opts.currency)
+    out.set(m.buyer_id, {
+      buyer_id: m.buyer_id, buyer: m.buyer, currency: opts.currency, measures, not_computed: {},
+      category_mix: m.mix, supplier_left_out: {amount: formatMinor(0n, opts.currency), count: 0},
     })
   }
   return out
 }
 
-function supplierMeasures(b: BuyerMeasures, c: ConcentrationRow, p: ParetoGroup): void {
+/** Count, exact median and mean of the payments at or above the floor, per buyer id (`buckets`: the payments by buyer key). */
+function transactions(frame: SpendFrame, buckets: Buckets, currency: string): Map<string | null, Partial<Record<MeasureName, MeasureValue>>> {
+  const b = dim(frame, 'buyer')
+  const values = amounts(frame)
+  const out = new Map<string | null, Partial<Record<MeasureName, MeasureValue>>>()
+  // The amounts in buyer order, in one buffer; the two middle values of each
+  // buyer's slice found by selection (no full sort), the sum alongside.
+  const all = new Float64Array(buckets.rows.length)
+  for (let j = 0; j < all.length; j++) all[j] = values[buckets.rows[j]]
+  for (let k = 0; k < b.size; k++) {
+    const from = buckets.start[k]
+    const n = buckets.start[k + 1] - from
+    if (n === 0) continue
+    const slice = all.subarray(from, from + n)
+    let sum = 0
+    for (let j = 0; j < n; j++) sum += slice[j]
+    // Payments are positive, so the running sum only grows: exact while below FLUSH.
+    const total = sum < FLUSH ? BigInt(sum) : exactSum(slice)
+    const mid = n >> 1
+    const hi = selectKth(slice, mid)
+    const lo = n % 2 === 1 ? hi : maxBelow(slice, mid)
+    out.set(b.ids[k], {
+      transactions: n,
+      median_payment: medianText(lo, hi, currency),
+      mean_payment: ratioText(total, n, currency),
+    })
+  }
+  return out
+}
+
+function exactSum(xs: Float64Array): bigint {
+  let t = 0n
+  for (const x of xs) t += BigInt(x)
+  return t
+}
+
+/** The largest of xs[0 .. k): after selectKth(xs, k) these are the k smallest. */
+function maxBelow(xs: Float64Array, k: number): number {
+  let m = -Infinity
+  for (let j = 0; j < k; j++) if (xs[j] > m) m = xs[j]
+  return m
+}
+
+function supplierMeasures(b: BuyerMeasures, c: SupplierBase): void {
   const m = b.measures
   m.suppliers = c.suppliers
   b.supplier_left_out = {amount: formatMinor(c.unidentified.amount, b.currency), count: c.unidentified.count}
@@ -200,29 +211,32 @@ function supplierMeasures(b: BuyerMeasures, c: ConcentrationRow, p: ParetoGroup)
     noSupplierMeasures(b, benchmarkMsg.noSuppliers())
     return
   }
-  m.spend_per_supplier = ratioText(p.positive, c.suppliers, b.currency)
+  m.spend_per_supplier = ratioText(c.positive, c.suppliers, b.currency)
   m.top5_share = c.cr5
   m.hhi = c.hhi
-  m.tail_share = p.classes.find((k) => k.class === 'C')!.share
+  m.tail_share = ratio(c.tail, c.positive)
 }
 
 function noSupplierMeasures(b: BuyerMeasures, reason: string): void {
   for (const name of SUPPLIER_MEASURES) b.not_computed[name] = reason
 }
 
+/** Whether the data reaches back over the lookback for this buyer. */
+function reaches(window: Window | null, id: string | null): boolean {
+  if (!window) return false
+  return typeof window.lookbackAvailable === 'function' ? window.lookbackAvailable(id) : window.lookbackAvailable
+}
+
 /** Share of the positive identified spend with suppliers the buyer paid nothing (at or above the floor) in the lookback. */
-function newSupplierShare(b: BuyerMeasures, p: ParetoGroup | undefined, window: Window | null, seen: PaidBefore | null): void {
-  if (!window || !seen) {
+function newSupplierShare(b: BuyerMeasures, c: SupplierBase | undefined, window: Window | null): void {
+  if (!window) {
     b.not_computed.new_supplier_share = benchmarkMsg.noPeriodStart()
     return
   }
-  const reaches = typeof window.lookbackAvailable === 'function' ? window.lookbackAvailable(b.buyer_id) : window.lookbackAvailable
-  if (!reaches) {
+  if (!reaches(window, b.buyer_id)) {
     b.not_computed.new_supplier_share = benchmarkMsg.noLookback(window.periodFrom, window.start)
     return
   }
-  if (!p || !p.detail || b.measures.suppliers === 0) return
-  let fresh = 0n
-  for (const s of p.detail) if (s.class !== 'none' && !seen.has(b.buyer_id, s.id)) fresh += s.amount
-  b.measures.new_supplier_share = ratio(fresh, p.positive)
+  if (!c || c.fresh === null || b.measures.suppliers === 0) return
+  b.measures.new_supplier_share = ratio(c.fresh, c.positive)
 }

@@ -145,20 +145,43 @@ export function nearestPeers(target: string, candidates: readonly BuyerFeatures[
   for (const c of candidates) {
     if (c.buyer === target) continue
     const zp = std.z.get(c.buyer)!
-    const parts: Contribution[] = std.features.map((f, j) => {
+    const m = std.features.length
+    const diff = new Float64Array(m)
+    const contrib = new Float64Array(m)
+    let sum = 0
+    for (let j = 0; j < m; j++) {
       const difference = zp[j] - zt[j]
-      return {feature: f.name, difference, contribution: f.weight * difference * difference}
-    })
-    const distance = Math.sqrt(parts.reduce((s, p) => s + p.contribution, 0))
+      diff[j] = difference
+      contrib[j] = std.features[j].weight * difference * difference
+      sum += contrib[j]
+    }
+    const distance = Math.sqrt(sum)
     // Each contribution rounded once (not per comparison: with hundreds of categories and buyers that was most of the run).
-    const keys = Float64Array.from(parts, (p) => near(p.contribution))
-    const byName = (a: number, b: number): number => compareIds(parts[a].feature, parts[b].feature)
-    const closest = [...parts.keys()].sort((a, b) => keys[a] - keys[b] || byName(a, b)).slice(0, EXPLAIN_TOP).map((i) => parts[i])
-    const furthest = [...parts.keys()].sort((a, b) => keys[b] - keys[a] || byName(a, b)).slice(0, EXPLAIN_TOP).map((i) => parts[i])
+    const keys = contrib.map(near)
+    const byName = (a: number, b: number): number => compareIds(std.features[a].name, std.features[b].name)
+    const part = (j: number): Contribution => ({feature: std.features[j].name, difference: diff[j], contribution: contrib[j]})
+    const closest = firstK(m, EXPLAIN_TOP, (a, b) => keys[a] - keys[b] || byName(a, b)).map(part)
+    const furthest = firstK(m, EXPLAIN_TOP, (a, b) => keys[b] - keys[a] || byName(a, b)).map(part)
     peers.push({buyer: c.buyer, distance, closest, furthest})
   }
   peers.sort((a, b) => near(a.distance) - near(b.distance) || compareIds(a.buyer, b.buyer))
   return {buyer: target, features: std.features, dropped: std.dropped, weights: {...weights}, peers: peers.slice(0, n)}
+}
+
+/**
+ * The first k of 0 .. n-1 in the order `cmp` gives (a total order), as
+ * sorting them all and taking k would give, in one pass.
+ */
+function firstK(n: number, k: number, cmp: (a: number, b: number) => number): number[] {
+  const best: number[] = []
+  for (let i = 0; i < n; i++) {
+    if (best.length === k && cmp(i, best[k - 1]) >= 0) continue
+    let at = best.length
+    while (at > 0 && cmp(i, best[at - 1]) < 0) at--
+    best.splice(at, 0, i)
+    if (best.length > k) best.pop()
+  }
+  return best
 }
 
 /**
