@@ -727,6 +727,8 @@ export const benchmarkCmdMsg = {
   categoryLower: (category: string) => `spend a smaller share on ${category}`,
   categoryHigher: (category: string) => `spend a larger share on ${category}`,
   noCategory: () => 'no category',
+  otherCategories: (n: number) => `the other ${n} ${n === 1 ? 'category' : 'categories'}`,
+  otherCategoriesLabel: (n: number) => `share of spend on the other ${n} ${n === 1 ? 'category' : 'categories'}`,
   title: (buyer: string, currency: string, period: string) => `Benchmark of ${buyer} (${currency}, ${period})`,
   peersLine: (peers: readonly string[]) => `peers: ${peers.join(', ')}`,
 } as const

@@ -25,6 +25,7 @@ export default class Benchmark extends SpendCommand {
     level: levelFlag,
     year: Flags.integer({description: 'Compare this (fiscal) year, numbered by the calendar year it starts in.', helpValue: 'YEAR'}),
     'fiscal-year-start': fiscalFlag,
+    'all-categories': Flags.boolean({description: 'Compare every category on its own (default: the categories making up 95% of the group\'s spend, at most 20, and the buyer\'s 5 largest; the rest as one share).', default: false}),
     'any-period': Flags.boolean({description: 'With no common period, compare share measures each on its own buyer\'s latest 12 months.', default: false}),
     size: Flags.string({description: 'Size file (CSV: buyer id or name, year, then named columns such as population): the size feature of --auto, and with --per money per unit.', helpValue: 'FILE'}),
     'size-column': Flags.string({description: 'The --size column --auto uses as its size feature (needed when the file has several and --per is not given).', helpValue: 'NAME'}),
@@ -41,7 +42,7 @@ export default class Benchmark extends SpendCommand {
     const {json, notes} = await runBenchmark(flags, {
       buyer: args.buyer, peers: flags.peers, auto: flags.auto, weights: flags.weights, level: flags.level, year: flags.year,
       fiscalYearStart: flags['fiscal-year-start'], anyPeriod: flags['any-period'], floor: flags.floor,
-      sharedTop: flags['shared-top'],
+      sharedTop: flags['shared-top'], allCategories: flags['all-categories'],
       size: flags.size, sizeColumn: flags['size-column'], per: flags.per, peerGroup: flags['peer-group'],
     })
     for (const line of notes) this.note(line)

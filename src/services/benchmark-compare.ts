@@ -7,7 +7,8 @@ import {BUYER_MEASURES, type BuyerMeasures, type MeasureName} from '../analysis/
 import {BENCHMARK_METHODS, compareMeasure, MIN_PEERS, type Comparison, type MeasureWords} from '../analysis/benchmark/stats.js'
 import {compareMinor} from '../analysis/benchmark/stats-minor.js'
 import type {SharedSuppliersResult} from '../analysis/benchmark/shared-suppliers.js'
-import type {BenchmarkInputsJson, BenchmarkJson, BenchmarkLeftOut, BenchmarkMeasureJson, SharedSuppliersJson} from '../io/write/benchmark-report.js'
+import {chooseCategories} from '../analysis/benchmark/category-choice.js'
+import type {BenchmarkCategoriesJson, BenchmarkInputsJson, BenchmarkJson, BenchmarkLeftOut, BenchmarkMeasureJson, SharedSuppliersJson} from '../io/write/benchmark-report.js'
 
 export type {BenchmarkJson, BenchmarkLeftOut, BenchmarkMeasureJson, SharedSuppliersJson} from '../io/write/benchmark-report.js'
 
@@ -32,6 +33,8 @@ export interface BenchmarkParts {
   shared: SharedSuppliersResult | null
   /** The --shared-top cap. */
   sharedTop: number
+  /** --all-categories: a measure for every category, none folded. */
+  allCategories?: boolean
   choice: 'named' | 'auto' | 'group'
   /** Total spend per unit of a --per size column (null without --per). */
   perUnit?: PerUnitParts | null
@@ -91,7 +94,8 @@ export function benchmarkJson(p: BenchmarkParts): BenchmarkJson {
     measures.push(entry(spec, null, null, c, note, p))
     if (spec.name === 'total_spend' && p.perUnit && !shareOnly) measures.push(perUnitMeasure(p.perUnit, p))
   }
-  measures.push(...categoryMeasures(p))
+  const mix = categoryMeasures(p)
+  measures.push(...mix.measures)
   const weak = p.peers.length < MIN_PEERS
   return {
     buyer: p.target.name, buyer_id: p.target.id, currency: p.currency,
@@ -100,6 +104,7 @@ export function benchmarkJson(p: BenchmarkParts): BenchmarkJson {
     periods: p.periods ? [p.target, ...p.peers].map((x) => ({buyer: x.name, buyer_id: x.id, ...p.periods!.get(x.id)!})) : [],
     floor: p.floor, sentence: p.floor.sentence, level: p.level, weak, left_out: p.leftOut, methods: BENCHMARK_METHODS, measures,
     shared_suppliers: sharedSuppliersJson(p.shared, p.sharedTop),
+    categories: mix.summary,
     ...(p.inputs ?? {size: null, per: null, peer_group: null}),
   }
 }
@@ -146,8 +151,13 @@ export function measureWords(label: string, unit: string): MeasureWords {
     : {label: name, lower: benchmarkCmdMsg.lower(name), higher: benchmarkCmdMsg.higher(name)}
 }
 
-/** One measure per category any buyer of the group spends on: the buyer's share first, largest first, ties by code. */
-function categoryMeasures(p: BenchmarkParts): BenchmarkMeasureJson[] {
+/**
+ * One measure per compared category (chooseCategories: by default those
+ * making up most of the group's spend and the buyer's largest; every one
+ * with --all-categories), the buyer's share first, largest first, ties by
+ * code; the rest as one share of other categories.
+ */
+function categoryMeasures(p: BenchmarkParts): {measures: BenchmarkMeasureJson[]; summary: BenchmarkCategoriesJson} {
   const labels = new Map<string | null, string | null>()
   const mixes = new Map<string, Map<string | null, number | null> | null>()
   for (const x of [p.target, ...p.peers]) {
@@ -160,14 +170,23 @@ function categoryMeasures(p: BenchmarkParts): BenchmarkMeasureJson[] {
     const mix = mixes.get(id)
     return mix ? (mix.get(code) ?? 0) : null
   }
-  const codes = [...labels.keys()].sort((a, b) => (shareOf(p.target.id, b) ?? 0) - (shareOf(p.target.id, a) ?? 0) || compareIds(a, b))
-  return codes.map((code) => {
+  const sorted = [...labels.keys()].sort((a, b) => (shareOf(p.target.id, b) ?? 0) - (shareOf(p.target.id, a) ?? 0) || compareIds(a, b))
+  const choice = chooseCategories(sorted, shareOf, p.target.id, p.peers.map((x) => x.id), p.allCategories === true)
+  const folded = choice.folded
+  const otherOf = (id: string): number | null => (mixes.get(id) ? folded.reduce((s, code) => s + (shareOf(id, code) ?? 0), 0) : null)
+  const summary: BenchmarkCategoriesJson = {total: sorted.length, compared: choice.kept.length, folded: folded.length, rule: choice.rule}
+  const kept = choice.kept.map((code) => {
     const name = labels.get(code) ?? code ?? benchmarkCmdMsg.noCategory()
     const words = {label: benchmarkCmdMsg.categoryLabel(name), lower: benchmarkCmdMsg.categoryLower(name), higher: benchmarkCmdMsg.categoryHigher(name)}
     const c = rounded(compareMeasure(shareOf(p.target.id, code), p.peers.map((x) => ({buyer: x.id, value: shareOf(x.id, code)})), words))
     const spec = {name: 'category_mix', unit: 'share', label: benchmarkCmdMsg.categoryLabel(name), basis: 'all'}
     return entry(spec, code, labels.get(code) ?? null, c, null, p)
   })
+  if (folded.length === 0) return {measures: kept, summary}
+  const label = benchmarkCmdMsg.otherCategoriesLabel(folded.length)
+  const words = {label, lower: benchmarkCmdMsg.categoryLower(benchmarkCmdMsg.otherCategories(folded.length)), higher: benchmarkCmdMsg.categoryHigher(benchmarkCmdMsg.otherCategories(folded.length))}
+  const c = rounded(compareMeasure(otherOf(p.target.id), p.peers.map((x) => ({buyer: x.id, value: otherOf(x.id)})), words))
+  return {measures: [...kept, entry({name: 'category_mix_other', unit: 'share', label, basis: 'all'}, null, null, c, null, p)], summary}
 }
 
 function entry(spec: {name: string; unit: string; label: string; basis: string}, code: string | null, category: string | null, c: Comparison<string | number>, note: string | null, p: BenchmarkParts): BenchmarkMeasureJson {

@@ -35,6 +35,8 @@ export interface BenchmarkOptions {
   floor?: string
   /** Shared suppliers shown (default 20). */
   sharedTop?: number
+  /** A measure for every category (default: the categories making up most of the group's spend, the rest folded). */
+  allCategories?: boolean
   size?: string
   sizeColumn?: string
   per?: string
@@ -125,7 +127,7 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   }
   const choice = opts.auto !== undefined ? 'auto' : group ? 'group' : 'named'
   const json = benchmarkJson({
-    target, peers, currency, period: given ? {...period, from: given.from, to: given.to} : period, periods, floor: floor.json, level: opts.level ?? null, leftOut, measured, choice, perUnit, inputs, shared, sharedTop,
+    target, peers, currency, period: given ? {...period, from: given.from, to: given.to} : period, periods, floor: floor.json, level: opts.level ?? null, leftOut, measured, choice, perUnit, inputs, shared, sharedTop, allCategories: opts.allCategories,
   })
   for (const l of leftOut) notes.push(l.message)
   notes.push(...sharedNotes(json.shared_suppliers))

@@ -47,6 +47,17 @@ export interface SharedSuppliersJson {
   rows: SharedSupplierRow[]
 }
 
+/** Which categories have a measure of their own, and the rule. */
+export interface BenchmarkCategoriesJson {
+  /** Categories any buyer of the group spends in. */
+  total: number
+  /** With a category_mix measure each. */
+  compared: number
+  /** Folded into the one category_mix_other measure. */
+  folded: number
+  rule: string
+}
+
 export interface BenchmarkJson extends Partial<BenchmarkInputsJson> {
   buyer: string
   buyer_id: string
@@ -64,6 +75,7 @@ export interface BenchmarkJson extends Partial<BenchmarkInputsJson> {
   methods: typeof BENCHMARK_METHODS
   measures: BenchmarkMeasureJson[]
   shared_suppliers: SharedSuppliersJson
+  categories: BenchmarkCategoriesJson
 }
 
 /** The added fields of `spend benchmark --json` for its side inputs and conversions. */
@@ -144,6 +156,9 @@ export const BENCHMARK_OUTPUT: Output = {
           req(text('buyer', {type: ['string', 'null']})), req(text('buyer_id')), req(money('spend')), req(count('count')), req(money('mean')),
         ]}}),
       ]}),
+    ]}),
+    req({key: 'categories', type: 'object', csv: false, description: 'Which categories have a category_mix measure of their own; the rest are one category_mix_other measure.', fields: [
+      req(count('total', {description: 'Categories any buyer of the group spends in.'})), req(count('compared')), req(count('folded')), req(text('rule')),
     ]}),
     {key: 'size', type: ['object', 'null'], csv: false, description: 'The --size file used (null without it): the column --auto uses as its size feature, and the year.', fields: [
       req(text('file')), req(text('column')), req(text('year')),
