@@ -1,7 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
 import {analysisFlags} from '../flags.js'
-import {fiscalFlag, levelFlag} from '../analysis-flags.js'
+import {chartFlag, fiscalFlag, levelFlag} from '../analysis-flags.js'
+import type {AnalysisFlagValues} from '../services/analysis-input.js'
 import {runBenchmark, type BenchmarkJson} from '../services/benchmark.js'
 import {benchmarkViews} from '../io/write/benchmark-report.js'
 
@@ -26,6 +27,7 @@ export default class Benchmark extends SpendCommand {
     'any-period': Flags.boolean({description: 'With no common period, compare share measures each on its own buyer\'s latest 12 months.', default: false}),
     floor: Flags.string({description: 'Compare transaction and supplier measures on payments of this amount or more (default: the highest detected floor).', helpValue: 'AMOUNT'}),
     ...analysisFlags,
+    chart: chartFlag,
   }
 
   async run(): Promise<BenchmarkJson> {
@@ -35,7 +37,19 @@ export default class Benchmark extends SpendCommand {
       fiscalYearStart: flags['fiscal-year-start'], anyPeriod: flags['any-period'], floor: flags.floor,
     })
     for (const line of notes) this.note(line)
+    if (flags.chart) await this.chart(flags.chart, json, flags)
     await this.emit(json, (human) => benchmarkViews(json, human), flags.format)
     return json
+  }
+
+  /** The dot plots of the comparison, one measure per panel, with the filters and conversions as typed. */
+  private async chart(file: string, json: BenchmarkJson, flags: AnalysisFlagValues): Promise<void> {
+    const [{writeChartFile}, {benchmarkCharts}, {filterFields, filterText, moneyNote}, {splitTo}] = await Promise.all([
+      import('../services/charts.js'), import('../io/write/charts/benchmark-chart.js'), import('../io/write/analysis-common.js'), import('../services/analysis-input.js'),
+    ])
+    const filters = filterText(filterFields({buyer: flags.buyer, supplier: flags.supplier, category: flags.category, excludeRedacted: flags['exclude-redacted']}))
+    const to = splitTo(flags.to).currency
+    const money = moneyNote({fx: flags.fx && to ? {to, from: [], rates: flags.fx} : undefined, deflate: flags.deflate && flags.base ? {base: flags.base, index: flags.deflate} : undefined})
+    await writeChartFile(file, benchmarkCharts(json, {filters, period: [json.period.from, json.period.to], money}))
   }
 }
