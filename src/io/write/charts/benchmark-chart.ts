@@ -21,7 +21,10 @@ import {chartConfig} from './theme.js'
 export const MAX_CATEGORY_PANELS = 6
 
 /** What the marks mean, said once under the title. */
-export const BENCHMARK_KEY = '◆ the buyer · ● a peer · shaded: the peers\' P25-P75 · solid line: peer median · dashed lines: Tukey fences (P25 - 1.5 IQR, P75 + 1.5 IQR)'
+export const BENCHMARK_KEY = [
+  '◆ the buyer · ● a peer (dots stack where values are close)',
+  'shaded: the peers\' P25-P75 · solid line: peer median · dashed lines: Tukey fences (P25 - 1.5 IQR, P75 + 1.5 IQR)',
+] as const
 
 /**
  * The dot plots of a benchmark result: one chart (measures stacked), or none
@@ -102,6 +105,6 @@ function subtitle(json: BenchmarkJson, ctx: ChartContext, categoryLine: string |
   if (ctx.filters) lines.push(`filters: ${ctx.filters}`)
   if (json.weak) lines.push(benchmarkCmdMsg.weak(json.peers.length))
   if (categoryLine) lines.push(categoryLine)
-  lines.push(BENCHMARK_KEY)
+  lines.push(...BENCHMARK_KEY)
   return lines
 }

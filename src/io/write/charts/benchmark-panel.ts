@@ -14,7 +14,7 @@ import {cutToWidth} from './font.js'
 import {OTHER_COLOUR, PALETTE} from './theme.js'
 
 /** Width of a panel's plot area, in pixels. */
-export const PANEL_WIDTH = 480
+export const PANEL_WIDTH = 600
 /** Pixels per stacked row of dots. */
 const ROW_PX = 11
 /** Dots closer than this many pixels stack rather than overlap. */
@@ -159,19 +159,21 @@ export function panelSpec(p: PanelInput): VegaLiteSpec & {layer: unknown[]} {
   const x = {type: 'quantitative', scale: {domain, nice: false, zero: false}, axis: {...axisOf(m.unit, m.label, p.currency, domain[1] - domain[0]), grid: false}}
   const y = {field: 'row', type: 'quantitative', scale: {domain: [-0.8, buyerRow + 0.8], nice: false, zero: false}, axis: null}
   const layer: unknown[] = []
+  // The band and the rules span the peers' rows only, so none runs through the buyer's mark or name above them.
+  const span = {y: {datum: -0.8, type: 'quantitative', scale: y.scale, axis: null}, y2: {datum: rows - 0.3}}
   // What a mark says on hover (a `<title>`) and to screen readers (its `aria-label`).
   const hover = {tooltip: {field: 'hover', type: 'nominal'}, description: {field: 'hover', type: 'nominal'}}
   const p25 = drawnValue(m.p25)
   const p75 = drawnValue(m.p75)
   if (p25 !== null && p75 !== null) {
-    layer.push({data: {values: [{p25, p75, hover: `peers' P25-P75: ${text(m.p25)} to ${text(m.p75)}`}]}, mark: {type: 'rect', color: OTHER_COLOUR, opacity: 0.25}, encoding: {x: {...x, field: 'p25'}, x2: {field: 'p75'}, ...hover}})
+    layer.push({data: {values: [{p25, p75, hover: `peers' P25-P75: ${text(m.p25)} to ${text(m.p75)}`}]}, mark: {type: 'rect', color: OTHER_COLOUR, opacity: 0.25}, encoding: {x: {...x, field: 'p25'}, x2: {field: 'p75'}, ...span, ...hover}})
   }
   if (fences.length > 0) {
-    layer.push({data: {values: fences}, mark: {type: 'rule', color: '#555555', strokeDash: [4, 3]}, encoding: {x: {...x, field: 'at'}, ...hover}})
+    layer.push({data: {values: fences}, mark: {type: 'rule', color: '#555555', strokeDash: [4, 3]}, encoding: {x: {...x, field: 'at'}, ...span, ...hover}})
   }
   const median = drawnValue(m.peer_median)
   if (median !== null) {
-    layer.push({data: {values: [{median, hover: `peer median: ${text(m.peer_median)}`}]}, mark: {type: 'rule', color: '#222222', strokeWidth: 2}, encoding: {x: {...x, field: 'median'}, ...hover}})
+    layer.push({data: {values: [{median, hover: `peer median: ${text(m.peer_median)}`}]}, mark: {type: 'rule', color: '#222222', strokeWidth: 2}, encoding: {x: {...x, field: 'median'}, ...span, ...hover}})
   }
   layer.push({
     data: {values: dots.map((d) => ({value: d.value, row: d.row, hover: `${d.peer}: ${d.text}`}))},
