@@ -155,5 +155,18 @@ describe('benchmarkCharts', () => {
     for (const p of PEERS.slice(1)) expect(svg).toContain(`<title>${p.buyer}: `)
     expect(svg).toContain('<title>Leeds City Council (the buyer): 90.0%</title>')
     expect(await chartSvg(chart)).toBe(svg)
+    // The hover titles are the chart's choice: without markTitles the marks keep only their aria-label.
+    const plain = await chartSvg({...chart, markTitles: false})
+    expect(plain).toContain('aria-label="Leeds City Council (the buyer): 90.0%"')
+    expect(plain).not.toContain('<title>Leeds City Council (the buyer)')
+  })
+
+  it('cuts a long buyer name beside its mark, and keeps it whole in the figures and on hover', () => {
+    const long = 'The Metropolitan Borough Council of a Very Long Place Name upon Somewhere'
+    const [panel] = panels(benchmarkCharts(result([SAMPLE[1]], {buyer: long}), ctx)[0].spec)
+    const [label] = layerOf(panel, (l) => l.mark.type === 'text')[0].data.values
+    expect(label.name).toMatch(/… 90\.0%$/)
+    expect(points(panel, BUYER_SHAPE)[0].data.values[0].hover).toBe(`${long} (the buyer): 90.0%`)
+    expect(panel.title.subtitle[1]).toContain(`${long}: 90.0%`)
   })
 })

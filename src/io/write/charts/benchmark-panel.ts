@@ -10,7 +10,7 @@ import {currencyExponent} from '../../../model/currency.js'
 import type {BenchmarkMeasureJson} from '../benchmark-report.js'
 import {moneyText, percentText} from './bars.js'
 import type {VegaLiteSpec} from './chart.js'
-import {cutToWidth} from './font.js'
+import {chartFontMetrics, cutToWidth} from './font.js'
 import {OTHER_COLOUR, PALETTE} from './theme.js'
 
 /** Width of a panel's plot area, in pixels. */
@@ -181,7 +181,7 @@ export function panelSpec(p: PanelInput): VegaLiteSpec & {layer: unknown[]} {
     encoding: {x: {...x, field: 'value'}, y, ...hover},
   })
   if (value !== null) {
-    const buyer = [{row: buyerRow, value, name: `${cutToWidth(p.buyer, 220, 11)} ${text(m.value)}`, hover: `${p.buyer} (the buyer): ${text(m.value)}`}]
+    const buyer = [{row: buyerRow, value, name: `${cutToWidth(p.buyer, 260, 11, chartFontMetrics().bold)} ${text(m.value)}`, hover: `${p.buyer} (the buyer): ${text(m.value)}`}]
     layer.push({
       data: {values: buyer},
       mark: {type: 'point', shape: BUYER_SHAPE, filled: true, size: 150, color: BUYER_COLOUR, opacity: 1, stroke: '#000000', strokeWidth: 0.8},
