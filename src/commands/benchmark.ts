@@ -1,7 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
 import {analysisFlags} from '../flags.js'
-import {fiscalFlag, levelFlag} from '../analysis-flags.js'
+import {chartFlag, fiscalFlag, levelFlag} from '../analysis-flags.js'
+import type {AnalysisFlagValues} from '../services/analysis-input.js'
 import {runBenchmark, type BenchmarkJson} from '../services/benchmark.js'
 import {benchmarkMachineNote, benchmarkViews} from '../io/write/benchmark-report.js'
 
@@ -35,6 +36,7 @@ export default class Benchmark extends SpendCommand {
     'shared-top': Flags.integer({description: 'Show the buyer\'s N largest suppliers shared with a peer (the rest are counted).', min: 0, default: 20, helpValue: 'N'}),
     'shared-suppliers': Flags.boolean({description: 'Write the shared-suppliers table instead of the measures (CSV and TSV write one table).', default: false}),
     ...analysisFlags,
+    chart: chartFlag,
   }
 
   async run(): Promise<BenchmarkJson> {
@@ -46,8 +48,20 @@ export default class Benchmark extends SpendCommand {
       size: flags.size, sizeColumn: flags['size-column'], per: flags.per, peerGroup: flags['peer-group'],
     })
     for (const line of notes) this.note(line)
+    if (flags.chart) await this.chart(flags.chart, json, flags)
     const shared = flags['shared-suppliers']
     await this.emit(json, (human) => benchmarkViews(json, human, {shared}), flags.format, () => benchmarkMachineNote(json, shared))
     return json
+  }
+
+  /** The dot plots of the comparison, one measure per panel, with the filters and conversions as typed. */
+  private async chart(file: string, json: BenchmarkJson, flags: AnalysisFlagValues): Promise<void> {
+    const [{writeChartFile}, {benchmarkCharts}, {filterFields, filterText, moneyNote}, {splitTo}] = await Promise.all([
+      import('../services/charts.js'), import('../io/write/charts/benchmark-chart.js'), import('../io/write/analysis-common.js'), import('../services/analysis-input.js'),
+    ])
+    const filters = filterText(filterFields({buyer: flags.buyer, supplier: flags.supplier, category: flags.category, excludeRedacted: flags['exclude-redacted']}))
+    const to = splitTo(flags.to).currency
+    const money = moneyNote({fx: flags.fx && to ? {to, from: [], rates: flags.fx} : undefined, deflate: flags.deflate && flags.base ? {base: flags.base, index: flags.deflate} : undefined})
+    await writeChartFile(file, benchmarkCharts(json, {filters, period: [json.period.from, json.period.to], money}))
   }
 }

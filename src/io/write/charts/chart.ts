@@ -17,6 +17,8 @@ export interface Chart {
   spec: VegaLiteSpec
   /** Cut label -> full name, for every label drawn shorter than the name (an SVG `<title>` on hover). */
   fullNames?: Record<string, string>
+  /** Give every mark drawn with a `description` its text as a hover `<title>` too (the dots of a dot plot, named on hover). */
+  markTitles?: boolean
 }
 
 /** The files `--chart FILE` writes, chosen by the extension. */

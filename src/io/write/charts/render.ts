@@ -82,7 +82,19 @@ function accessible(svg: string, chart: Chart, prefix: string): string {
       return name === undefined ? whole : `${start}<title>${escapeHtml(name)}</title>${text}${end}`
     })
   }
+  if (chart.markTitles) body = markTitles(body)
   return `${root}>${head}${body}`
+}
+
+/**
+ * A hover `<title>` inside each mark vega labelled for screen readers
+ * (`aria-label`, from the mark's `description`): the label is already
+ * escaped, so it goes in as it is.
+ * @example markTitles('<path aria-label="York: 12" d="M0"/>') // '<path aria-label="York: 12" d="M0"><title>York: 12</title></path>'
+ */
+export function markTitles(svg: string): string {
+  return svg.replace(/<(path|line|rect)\b([^>]*?) aria-label="([^"]*)"([^>]*?)\/>/g, (_, tag: string, before: string, label: string, after: string) =>
+    `<${tag}${before} aria-label="${label}"${after}><title>${label}</title></${tag}>`)
 }
 
 function unescapeXml(text: string): string {
@@ -125,6 +137,7 @@ export function combineCharts(charts: Chart[]): Chart {
     description: charts.map((c) => c.description).join(' '),
     spec: {$schema: charts[0].spec.$schema, config, vconcat, spacing: 32, resolve: {scale: Object.fromEntries(['x', 'y', 'color', 'opacity', 'size', 'shape', 'strokeDash'].map((c) => [c, 'independent']))}},
     fullNames: Object.assign({}, ...charts.map((c) => c.fullNames ?? {})),
+    ...(charts.some((c) => c.markTitles) ? {markTitles: true} : {}),
   }
 }
 
