@@ -1,6 +1,7 @@
 import {SpendInputError} from '../errors.js'
 import {benchmarkCmdMsg} from '../messages.js'
 import type {SpendFrame} from '../model/frame.js'
+import type {RecordColumn} from '../model/record.js'
 import {parseMinor} from '../model/money.js'
 import {columnsFor} from '../analysis/columns.js'
 import {amounts, dim, type CategoryLevel} from '../analysis/dims.js'
@@ -14,7 +15,7 @@ import {effectiveFloor, groupFloor, manualFloor, manualFloorSentence, type Floor
 import {buyerMeasures, type BuyerMeasures} from '../analysis/benchmark/measures.js'
 import {buyerFeatures, nearestPeers, parseWeights} from '../analysis/benchmark/peers.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
-import {loadAnalysisInput, splitTo, type AnalysisFlagValues} from './analysis-input.js'
+import {loadAnalysisInput, splitTo, type AnalysisFlagValues, type AnalysisInput} from './analysis-input.js'
 import {benchmarkJson, type BenchmarkJson, type BenchmarkLeftOut, type Named} from './benchmark-compare.js'
 import {choosePeriod, earliest, fixedPeriod, rowsPerBuyer} from './benchmark-period.js'
 
@@ -33,6 +34,12 @@ export interface BenchmarkOptions {
   floor?: string
 }
 
+/** The record columns a benchmark reads. */
+export const BENCHMARK_COLUMNS: readonly RecordColumn[] = [...columnsFor(['buyer', 'supplier', 'category']), 'date', 'buyer_id']
+
+/** Loads the rows a benchmark works on: the workspace (the command), or a frame already loaded (a report's section). */
+export type BenchmarkLoader = (flags: AnalysisFlagValues, columns: readonly RecordColumn[]) => Promise<AnalysisInput>
+
 export interface BenchmarkRun {
   json: BenchmarkJson
   notes: string[]
@@ -46,14 +53,14 @@ export interface BenchmarkRun {
  * buyer and compare the buyer with its peers.
  * @example (await runBenchmark(flags, {buyer: 'leeds', peers: 'york,hull'})).json.measures[0].measure // 'total_spend'
  */
-export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOptions): Promise<BenchmarkRun> {
+export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOptions, load: BenchmarkLoader = loadAnalysisInput): Promise<BenchmarkRun> {
   checkOptions(flags, opts)
   const to = splitTo(flags.to)
   const explicit = flags.from !== undefined ? fixedPeriod(flags.from, to.date!) : opts.year !== undefined ? fiscalYearPeriod(opts.year, opts.fiscalYearStart ?? 1) : null
   // The rows are selected by the days given (--from 2024-03-16); coverage is checked on whole months.
   const given = flags.from !== undefined ? {from: flags.from, to: to.date!} : explicit
   const loadFlags = {...flags, from: given?.from, to: given ? [given.to, ...(to.currency ? [to.currency] : [])] : to.currency ? [to.currency] : undefined}
-  const input = await loadAnalysisInput(loadFlags, [...columnsFor(['buyer', 'supplier', 'category']), 'date', 'buyer_id'])
+  const input = await load(loadFlags, BENCHMARK_COLUMNS)
   const {frame} = input
   const notes = [...input.notes]
   const b = dim(frame, 'buyer')

@@ -98,6 +98,55 @@ describe('report configuration', () => {
   })
 })
 
+describe('benchmark in the report configuration', () => {
+  it('reads a benchmark section with its parameters', async () => {
+    const c = await parseReportConfig([
+      'fiscal_year_start: 4',
+      'sections:',
+      '  - type: overview',
+      '  - type: benchmark',
+      '    buyer: Leeds City Council',
+      '    peers: [York, Hull]',
+      '    weights: size=1,mix=2',
+      '    level: division',
+      '    floor: 500',
+      '    year: 2024',
+      '    filters: {currency: GBP}',
+      '  - type: benchmark',
+      '    buyer: York',
+      '    auto: 5',
+      '    any_period: true',
+      '',
+    ].join('\n'), 'report.yml')
+    expect(c.sections?.[1]).toEqual({type: 'benchmark', buyer: 'Leeds City Council', peers: ['York', 'Hull'], weights: 'size=1,mix=2', level: 'division', floor: '500', year: 2024, filters: {currency: ['GBP']}})
+    expect(c.sections?.[2]).toEqual({type: 'benchmark', buyer: 'York', auto: 5, any_period: true})
+  })
+
+  it('reads `benchmark:` at the top level as a buyer or a map (the manifest\'s recorded form, with its type, too)', async () => {
+    expect((await parseReportConfig('benchmark: Leeds\n', 'report.yml')).benchmark).toEqual({type: 'benchmark', buyer: 'Leeds'})
+    expect((await parseReportConfig('benchmark: {buyer: Leeds, auto: 8}\n', 'report.yml')).benchmark).toEqual({type: 'benchmark', buyer: 'Leeds', auto: 8})
+    const recorded = JSON.stringify({benchmark: {type: 'benchmark', buyer: 'Leeds', peers: ['York']}})
+    expect((await parseReportConfig(recorded, 'report.yml')).benchmark).toEqual({type: 'benchmark', buyer: 'Leeds', peers: ['York']})
+  })
+
+  it.each([
+    ['a benchmark section without a buyer', 'sections:\n  - type: benchmark\n    auto: 3\n', 'report.yml:2: a benchmark section needs buyer'],
+    ['a top-level benchmark without a buyer', 'benchmark:\n  auto: 3\n', 'report.yml:2: a benchmark section needs buyer'],
+    ['an unknown benchmark key', 'benchmark:\n  buyer: Leeds\n  colour: red\n', 'report.yml:3: unknown key "colour" in benchmark'],
+    ['an unknown benchmark section key', 'sections:\n  - type: benchmark\n    buyer: Leeds\n    peer: York\n', 'report.yml:4: unknown key "peer" in a benchmark section'],
+    ['peers and auto together', 'benchmark:\n  buyer: Leeds\n  peers: York\n  auto: 3\n', 'report.yml:4: a benchmark section takes peers or auto, not both'],
+    ['a period and a year together', 'sections:\n  - type: benchmark\n    buyer: Leeds\n    period: 2024\n    year: 2024\n', 'report.yml:5: a benchmark section takes period or year, not both'],
+    ['auto not a whole number', 'benchmark: {buyer: Leeds, auto: many}\n', 'report.yml:1: auto must be a whole number'],
+    ['any_period not a boolean', 'benchmark: {buyer: Leeds, any_period: yes please}\n', 'report.yml:1: any_period must be true or false'],
+    ['another type at the top level', 'benchmark: {type: top, buyer: Leeds}\n', 'report.yml:1: benchmark.type cannot be "top"'],
+  ])('refuses %s in one line naming the file, line and key, exit 2', async (_what, text, start) => {
+    const f = await failure(text)
+    expect(f.line.startsWith(start), f.line).toBe(true)
+    expect(f.line).toMatch(/\(.+\)$/)
+    expect(f.exit).toBe(2)
+  })
+})
+
 describe('report periods', () => {
   it('resolves absolute periods to their first and last day', () => {
     expect(resolvePeriod('2024', {fiscalStart: 1})).toEqual({from: '2024-01-01', to: '2024-12-31'})
