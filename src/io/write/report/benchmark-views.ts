@@ -10,19 +10,18 @@ import type {View, ViewColumn} from '../view.js'
 
 /**
  * One row per measure: the buyer's value, then each peer's (a column per peer,
- * in the peer list's order), so every statistic can be recomputed by hand.
+ * in the peer list's order, keyed by buyer id: the CSV's header), so every
+ * statistic can be recomputed by hand.
  * @example benchmarkValuesView(json).columns[1].header // json.buyer
  */
 export function benchmarkValuesView(json: BenchmarkJson): View {
   const columns: ViewColumn[] = [
     {key: 'measure', header: 'measure', fit: 'name'},
-    {key: 'buyer', header: json.buyer, kind: 'text'},
-    ...json.peers.map((p, k): ViewColumn => ({key: `peer_${k + 1}`, header: p.buyer, kind: 'text'})),
+    ...[json, ...json.peers].map((p): ViewColumn => ({key: p.buyer_id, header: p.buyer, kind: 'text'})),
   ]
   const rows = json.measures.map((m) => {
-    const row: Record<string, unknown> = {measure: m.label, buyer: FIG(m.value, m.unit)}
-    const byId = new Map(m.peer_values.map((v) => [v.buyer_id, v.value]))
-    json.peers.forEach((p, k) => (row[`peer_${k + 1}`] = FIG(byId.get(p.buyer_id) ?? null, m.unit)))
+    const row: Record<string, unknown> = {measure: m.label, [json.buyer_id]: FIG(m.value, m.unit)}
+    for (const v of m.peer_values) row[v.buyer_id] = FIG(v.value, m.unit)
     return row
   })
   return {title: benchReportMsg.valuesTitle(), columns, rows}
