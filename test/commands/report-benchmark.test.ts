@@ -51,12 +51,16 @@ function readCsv(file: string): Record<string, string>[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"', i++)
-      else if (c === '"') quoted = false
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
       else field += c
     } else if (c === '"') quoted = true
-    else if (c === ',') (record.push(field), (field = ''))
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      record.push(field)
+      field = ''
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++
       record.push(field)
       records.push(record)
@@ -147,6 +151,8 @@ describe('spend report --benchmark', () => {
     const why = readCsv(join(dir, 'auto', 'tables', 'benchmark_3.csv'))
     expect(why.map((r) => r.buyer).sort()).toEqual([...NAMES.slice(1), 'Buyer Late'].sort())
     expect(why.filter((r) => r.compared === 'left out').map((r) => r.buyer)).toEqual(['Buyer Late'])
+    // Features by their labels (the CPV list's), each with what it adds to the squared distance.
+    for (const r of why) for (const f of [r.closest, r.furthest]) expect(f).toMatch(/^(total spend \(GBP\)|share of spend on [A-Z].*) \(\d+\.\d\d\)$/)
     const distances = why.map((r) => Number(r.distance))
     expect(distances).toEqual([...distances].sort((x, y) => x - y))
     const md = readFileSync(join(dir, 'auto', 'report.md'), 'utf8')

@@ -7,6 +7,8 @@ import {parseReportConfig, SECTION_PARAMS} from '../../src/services/report/confi
 import {checkAsOf, RELATIVE_PERIODS, resolvePeriod} from '../../src/services/report/period.js'
 import {DEFAULT_SECTIONS, SECTION_BUILDERS, trendEvery} from '../../src/services/report/sections.js'
 import {recordedArgv} from '../../src/services/report/build.js'
+import {benchmarkRequest} from '../../src/services/report/benchmark-section.js'
+import {benchmarkFlag} from '../../src/services/report/run.js'
 
 /** The error a config gives, as its one line and exit code. */
 async function failure(text: string): Promise<{line: string; exit: number}> {
@@ -144,6 +146,36 @@ describe('benchmark in the report configuration', () => {
     expect(f.line.startsWith(start), f.line).toBe(true)
     expect(f.line).toMatch(/\(.+\)$/)
     expect(f.exit).toBe(2)
+  })
+})
+
+describe('what a benchmark section asks spend benchmark', () => {
+  const filters = {currency: ['GBP'], from: '2024-01-01', to: '2024-03-31'}
+  it('passes the section\'s period and filters as the command\'s flags, and 8 nearest peers by default', () => {
+    const r = benchmarkRequest({type: 'benchmark', buyer: 'Leeds'}, {filters, fiscalYearStart: 1})
+    expect(r.flags).toMatchObject({currency: ['GBP'], from: '2024-01-01', to: ['2024-03-31']})
+    expect(r.opts).toMatchObject({buyer: 'Leeds', auto: 8, peers: undefined, anyPeriod: false})
+  })
+
+  it('lets a year replace the report\'s period, counted by the report\'s fiscal year start', () => {
+    const r = benchmarkRequest({type: 'benchmark', buyer: 'Leeds', year: 2024, peers: ['York', 'Hull']}, {filters, fiscalYearStart: 4})
+    expect(r.flags.from).toBeUndefined()
+    expect(r.flags.to).toBeUndefined()
+    expect(r.opts).toMatchObject({year: 2024, fiscalYearStart: 4, peers: 'York,Hull', auto: undefined})
+  })
+
+  it('refuses any_period under a period (exit 2, naming the key)', () => {
+    expect(() => benchmarkRequest({type: 'benchmark', buyer: 'Leeds', any_period: true}, {filters, fiscalYearStart: 1})).toThrow(/any_period/)
+    expect(benchmarkRequest({type: 'benchmark', buyer: 'Leeds', any_period: true}, {filters: {}, fiscalYearStart: 1}).opts.anyPeriod).toBe(true)
+  })
+
+  it('turns --benchmark and its peers flags into the section the parser would read', () => {
+    expect(benchmarkFlag(undefined, undefined, undefined)).toBeUndefined()
+    expect(benchmarkFlag('Leeds', undefined, undefined)).toEqual({type: 'benchmark', buyer: 'Leeds'})
+    expect(benchmarkFlag('Leeds', ' York, Hull ,', undefined)).toEqual({type: 'benchmark', buyer: 'Leeds', peers: ['York', 'Hull']})
+    expect(benchmarkFlag('Leeds', undefined, 5)).toEqual({type: 'benchmark', buyer: 'Leeds', auto: 5})
+    expect(() => benchmarkFlag('Leeds', 'York', 5)).toThrow(SpendInputError)
+    expect(() => benchmarkFlag(undefined, undefined, 5)).toThrow(/--benchmark BUYER/)
   })
 })
 

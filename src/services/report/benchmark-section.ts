@@ -81,11 +81,13 @@ function intro(json: BenchmarkJson, cfg: SectionConfig, dated: boolean, fiscal: 
 /** For peers chosen by distance: the nearest as the command chose them, with why (the same features and weights). */
 function peersView(input: SectionInput, cfg: SectionConfig, json: BenchmarkJson, auto: number): View {
   const weights = cfg.weights ? parseWeights(cfg.weights as string) : undefined
-  const table = buyerFeatures(input.frame, {currency: json.currency, level: cfg.level as CategoryLevel | undefined})
+  // Labels name the features only: the values, and so the distances, are the command's.
+  const table = buyerFeatures(input.frame, {currency: json.currency, level: cfg.level as CategoryLevel | undefined, categoryLabels: input.categoryLabels})
   const result = nearestPeers(json.buyer_id, table.buyers, auto, weights, table.features)
   const b = dim(input.frame, 'buyer')
   const names = new Map(result.peers.map((p) => [p.buyer, b.labels[b.ids.indexOf(p.buyer)] ?? p.buyer]))
-  return benchmarkPeersView(result.peers, names, new Set(json.peers.map((p) => p.buyer_id)))
+  const labels = new Map(result.features.map((f) => [f.name, f.group === 'mix' ? benchmarkCmdMsg.categoryLabel(f.label) : f.label]))
+  return benchmarkPeersView(result.peers, names, new Set(json.peers.map((p) => p.buyer_id)), labels)
 }
 
 export const benchmarkSection: SectionBuilder = {

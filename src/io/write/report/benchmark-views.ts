@@ -30,12 +30,13 @@ export function benchmarkValuesView(json: BenchmarkJson): View {
 /**
  * The nearest buyers as chosen: distance, the features that bring each
  * closest and push it furthest, and whether it was compared.
+ * Features are shown by their labels (`labels`: feature name to label).
  * @example benchmarkPeersView(result.peers, names, new Set(['york'])).rows[0].compared // 'yes'
  */
-export function benchmarkPeersView(peers: readonly Peer[], names: ReadonlyMap<string, string>, compared: ReadonlySet<string>): View {
+export function benchmarkPeersView(peers: readonly Peer[], names: ReadonlyMap<string, string>, compared: ReadonlySet<string>, labels: ReadonlyMap<string, string> = new Map()): View {
   // The feature that brings it closest and the one that pushes it furthest, each with what it adds to the
   // squared distance (weight x difference of z-scores, squared); `spend peers` lists more.
-  const features = (list: Peer['closest']) => list.slice(0, 1).map((c) => `${c.feature} (${c.contribution.toFixed(2)})`).join(', ')
+  const features = (list: Peer['closest']) => list.slice(0, 1).map((c) => `${labels.get(c.feature) ?? c.feature} (${c.contribution.toFixed(2)})`).join(', ')
   return {
     title: benchReportMsg.peersTitle(),
     columns: [
