@@ -761,3 +761,27 @@ export const benchInputsMsg = {
   noGroupPeersHint: () => 'check the peer-group file, or name peers with --peers',
   perAnyPeriod: (column: string) => `spend: note: no total spend per ${column}: with no common period only share measures are compared`,
 } as const
+
+/** The benchmark section of `spend report` (issue 10). */
+export const benchReportMsg = {
+  notBoth: (type: string, a: string, b: string) => `a ${type} section takes ${a} or ${b}, not both`,
+  notBothHint: (a: string, b: string) => `drop ${a} or ${b}`,
+  anyPeriodWithPeriod: () => 'any_period compares each buyer on its own period, so it takes no report or section period',
+  anyPeriodWithPeriodHint: () => 'drop any_period, or the period: a section takes the report\'s unless it gives its own',
+  flagPeersAndAuto: () => '--benchmark-peers and --benchmark-auto cannot be combined',
+  flagPeersAndAutoHint: () => 'name the peers with --benchmark-peers A,B or let --benchmark-auto N choose them',
+  flagNeedsBenchmark: (flag: string) => `${flag} needs --benchmark BUYER`,
+  flagNeedsBenchmarkHint: () => 'give the buyer to benchmark with --benchmark BUYER',
+  periodAll: () => 'the latest 12 months the buyer and every peer cover',
+  periodLine: (label: string, how: string) => `Period: ${label} (${how}).`,
+  periodGiven: () => 'the report\'s period',
+  periodYear: (fiscal: boolean) => (fiscal ? 'the fiscal year asked for' : 'the year asked for'),
+  periodOwn: () => 'no common period: each buyer on its own latest 12 months, share measures only',
+  peersNamed: (n: number) => `Peers: named (${n} compared).`,
+  peersAuto: (n: number, currency: string, weights: string, level: string) =>
+    `Peers: the ${n} nearest buyers with spend in ${currency} by size and category mix (${level}): each feature a z-score over the candidate buyers, Euclidean distance, weights ${weights}; the table of peers shows each one's distance, the feature that brings it closest and the one that pushes it furthest.`,
+  setBy: (buyers: readonly string[]) => `the floor of ${buyers.join(', ')}`,
+  peersTitle: () => 'Why these peers',
+  valuesTitle: () => 'Each peer\'s value',
+  methods: (quantile: string, percentile: string, fences: string) => `Methods: quantiles ${quantile}; percentile ${percentile}; fences ${fences}.`,
+} as const

@@ -9,7 +9,7 @@ import {compareIds} from '../analysis/json.js'
 import type {Rows} from '../analysis/kernel.js'
 import {matchEntity} from '../analysis/resolve.js'
 import type {MonthPeriod} from '../analysis/benchmark/coverage.js'
-import {buyerFeatures, nearestPeers, parseWeights} from '../analysis/benchmark/peers.js'
+import {buyerFeatures, nearestPeers, parseWeights, type PeerResult} from '../analysis/benchmark/peers.js'
 import {PER_UNIT_EXTRA, PER_UNIT_ROUNDING, perUnitName, perUnitText, perUnitUnit} from '../analysis/benchmark/per-unit.js'
 import type {BuyerMeasures} from '../analysis/benchmark/measures.js'
 import {chooseColumn, loadSizes, readPeerGroup, readSizeInput, type PeerGroupUsed} from './peer-inputs.js'
@@ -107,7 +107,7 @@ export function featureRows(frame: SpendFrame, selection: Rows, filters: FilterO
 export function choosePeers(
   frame: SpendFrame, target: Named, currency: string, opts: BenchmarkInputOptions, rows: Rows, sizes: {column: string; year: string; values: Map<string, SizeValue>} | null,
   group: PeerGroupUsed | null, notes: string[],
-): Named[] {
+): {peers: Named[]; nearest: PeerResult | null} {
   const b = dim(frame, 'buyer')
   const named = (k: number): Named => ({key: k, id: b.ids[k]!, name: b.labels[k] ?? b.ids[k]!})
   if (opts.auto !== undefined) {
@@ -120,17 +120,18 @@ export function choosePeers(
       table.buyers = table.buyers.filter((x) => members.has(x.buyer))
     }
     if (table.excluded.length) notes.push(peersMsg.excluded(table.excluded.length, table.excluded.map((e) => b.labels[b.ids.indexOf(e.buyer)] ?? e.buyer)))
-    return nearestPeers(target.id, table.buyers, opts.auto, weights, table.features).peers.map((p) => named(b.ids.indexOf(p.buyer)))
+    const nearest = nearestPeers(target.id, table.buyers, opts.auto, weights, table.features)
+    return {peers: nearest.peers.map((p) => named(b.ids.indexOf(p.buyer))), nearest}
   }
   if (group) {
     const peers = group.members.filter((id) => id !== target.id).map((id) => named(b.ids.indexOf(id)))
     if (peers.length === 0) throw new SpendInputError('NO_PEERS', benchInputsMsg.noGroupPeers(target.name, group.group), {where: group.file, hint: benchInputsMsg.noGroupPeersHint()})
-    return peers
+    return {peers, nearest: null}
   }
   const keys = new Set<number>()
   for (const q of opts.peers!.split(',').map((s) => s.trim()).filter((s) => s !== '')) keys.add(matchEntity(frame, 'buyer', q, '--peers'))
   keys.delete(target.key)
-  return [...keys].map(named).sort((x, y) => compareIds(x.id, y.id))
+  return {peers: [...keys].map(named).sort((x, y) => compareIds(x.id, y.id)), nearest: null}
 }
 
 /** Read --peer-group when given. */

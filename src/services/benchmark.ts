@@ -1,6 +1,7 @@
 import {SpendInputError} from '../errors.js'
 import {benchInputsMsg, benchmarkCmdMsg} from '../messages.js'
 import type {SpendFrame} from '../model/frame.js'
+import type {RecordColumn} from '../model/record.js'
 import {parseMinor} from '../model/money.js'
 import {columnsFor} from '../analysis/columns.js'
 import {amounts, dim, type CategoryLevel} from '../analysis/dims.js'
@@ -13,9 +14,10 @@ import {effectiveFloor, groupFloor, manualFloor, manualFloorSentence, type Floor
 import {buyerMeasures, type BuyerMeasures} from '../analysis/benchmark/measures.js'
 import {SHARED_TOP, sharedSuppliers} from '../analysis/benchmark/shared-suppliers.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
-import {loadAnalysisInput, splitTo, type AnalysisFlagValues} from './analysis-input.js'
+import {loadAnalysisInput, splitTo, type AnalysisFlagValues, type AnalysisInput} from './analysis-input.js'
 import {benchmarkJson, sharedNotes, type BenchmarkJson, type BenchmarkLeftOut, type Named} from './benchmark-compare.js'
 import {choosePeriod, earliest, fixedPeriod, rowsPerBuyer} from './benchmark-period.js'
+import type {PeerResult} from '../analysis/benchmark/peers.js'
 import {checkInputs, choosePeers, featureRows, peerGroupFor, perUnitParts, readSizes, sizesFor} from './benchmark-inputs.js'
 import {moneyJson} from '../io/write/analysis-common.js'
 import type {BenchmarkInputsJson} from '../io/write/benchmark-report.js'
@@ -43,9 +45,17 @@ export interface BenchmarkOptions {
   peerGroup?: string
 }
 
+/** The record columns a benchmark reads. */
+export const BENCHMARK_COLUMNS: readonly RecordColumn[] = [...columnsFor(['buyer', 'supplier', 'category']), 'date', 'buyer_id']
+
+/** Loads the rows a benchmark works on: the workspace (the command), or a frame already loaded (a report's section). */
+export type BenchmarkLoader = (flags: AnalysisFlagValues, columns: readonly RecordColumn[]) => Promise<AnalysisInput>
+
 export interface BenchmarkRun {
   json: BenchmarkJson
   notes: string[]
+  /** With --auto: the distances and features that chose the peers (before any was left out). */
+  nearest: PeerResult | null
 }
 
 /**
@@ -56,7 +66,7 @@ export interface BenchmarkRun {
  * buyer and compare the buyer with its peers.
  * @example (await runBenchmark(flags, {buyer: 'leeds', peers: 'york,hull'})).json.measures[0].measure // 'total_spend'
  */
-export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOptions): Promise<BenchmarkRun> {
+export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOptions, load: BenchmarkLoader = loadAnalysisInput): Promise<BenchmarkRun> {
   checkInputs(opts)
   checkOptions(flags, opts)
   const sizeInput = await readSizes(opts)
@@ -65,7 +75,7 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   // The rows are selected by the days given (--from 2024-03-16); coverage is checked on whole months.
   const given = flags.from !== undefined ? {from: flags.from, to: to.date!} : explicit
   const loadFlags = {...flags, from: given?.from, to: given ? [given.to, ...(to.currency ? [to.currency] : [])] : to.currency ? [to.currency] : undefined}
-  const input = await loadAnalysisInput(loadFlags, [...columnsFor(['buyer', 'supplier', 'category']), 'date', 'buyer_id'])
+  const input = await load(loadFlags, BENCHMARK_COLUMNS)
   const {frame} = input
   const notes = [...input.notes]
   const b = dim(frame, 'buyer')
@@ -79,7 +89,8 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   const features = opts.auto !== undefined ? featureRows(frame, input.selection, input.filters, target, months, explicit !== null) : null
   const sized = sizeInput && opts.auto !== undefined ? sizesFor(frame, sizeInput, sizeInput.column, explicit, opts, notes) : null
   const featureSizes = sized ? {column: sized.json.column, year: sized.json.year, values: sized.values} : null
-  let peers = choosePeers(frame, target, currency, opts, features?.rows ?? input.selection, featureSizes, group, notes).filter((p) => {
+  const picked = choosePeers(frame, target, currency, opts, features?.rows ?? input.selection, featureSizes, group, notes)
+  let peers = picked.peers.filter((p) => {
     if (spending.has(p.key)) return true
     leftOut.push({buyer: p.name, buyer_id: p.id, reason: 'currency', message: benchmarkCmdMsg.peerOtherCurrency(p.name, currency), covers: []})
     return false
@@ -132,7 +143,7 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   for (const l of leftOut) notes.push(l.message)
   notes.push(...sharedNotes(json.shared_suppliers))
   if (json.weak) notes.push(benchmarkCmdMsg.weak(peers.length))
-  return {json, notes: [...new Set(notes)]}
+  return {json, notes: [...new Set(notes)], nearest: picked.nearest}
 }
 
 function checkOptions(flags: AnalysisFlagValues, opts: BenchmarkOptions): void {

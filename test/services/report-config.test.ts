@@ -7,6 +7,8 @@ import {parseReportConfig, SECTION_PARAMS} from '../../src/services/report/confi
 import {checkAsOf, RELATIVE_PERIODS, resolvePeriod} from '../../src/services/report/period.js'
 import {DEFAULT_SECTIONS, SECTION_BUILDERS, trendEvery} from '../../src/services/report/sections.js'
 import {recordedArgv} from '../../src/services/report/build.js'
+import {benchmarkRequest} from '../../src/services/report/benchmark-section.js'
+import {benchmarkFlag} from '../../src/services/report/run.js'
 
 /** The error a config gives, as its one line and exit code. */
 async function failure(text: string): Promise<{line: string; exit: number}> {
@@ -95,6 +97,85 @@ describe('report configuration', () => {
   it('has a builder for every section type it accepts, and the default report uses known types', () => {
     expect(Object.keys(SECTION_BUILDERS).sort()).toEqual(Object.keys(SECTION_PARAMS).sort())
     for (const s of DEFAULT_SECTIONS) expect(SECTION_PARAMS[s.type]).toBeDefined()
+  })
+})
+
+describe('benchmark in the report configuration', () => {
+  it('reads a benchmark section with its parameters', async () => {
+    const c = await parseReportConfig([
+      'fiscal_year_start: 4',
+      'sections:',
+      '  - type: overview',
+      '  - type: benchmark',
+      '    buyer: Leeds City Council',
+      '    peers: [York, Hull]',
+      '    weights: size=1,mix=2',
+      '    level: division',
+      '    floor: 500',
+      '    year: 2024',
+      '    filters: {currency: GBP}',
+      '  - type: benchmark',
+      '    buyer: York',
+      '    auto: 5',
+      '    any_period: true',
+      '',
+    ].join('\n'), 'report.yml')
+    expect(c.sections?.[1]).toEqual({type: 'benchmark', buyer: 'Leeds City Council', peers: ['York', 'Hull'], weights: 'size=1,mix=2', level: 'division', floor: '500', year: 2024, filters: {currency: ['GBP']}})
+    expect(c.sections?.[2]).toEqual({type: 'benchmark', buyer: 'York', auto: 5, any_period: true})
+  })
+
+  it('reads `benchmark:` at the top level as a buyer or a map (the manifest\'s recorded form, with its type, too)', async () => {
+    expect((await parseReportConfig('benchmark: Leeds\n', 'report.yml')).benchmark).toEqual({type: 'benchmark', buyer: 'Leeds'})
+    expect((await parseReportConfig('benchmark: {buyer: Leeds, auto: 8}\n', 'report.yml')).benchmark).toEqual({type: 'benchmark', buyer: 'Leeds', auto: 8})
+    const recorded = JSON.stringify({benchmark: {type: 'benchmark', buyer: 'Leeds', peers: ['York']}})
+    expect((await parseReportConfig(recorded, 'report.yml')).benchmark).toEqual({type: 'benchmark', buyer: 'Leeds', peers: ['York']})
+  })
+
+  it.each([
+    ['a benchmark section without a buyer', 'sections:\n  - type: benchmark\n    auto: 3\n', 'report.yml:2: a benchmark section needs buyer'],
+    ['a top-level benchmark without a buyer', 'benchmark:\n  auto: 3\n', 'report.yml:2: a benchmark section needs buyer'],
+    ['an unknown benchmark key', 'benchmark:\n  buyer: Leeds\n  colour: red\n', 'report.yml:3: unknown key "colour" in benchmark'],
+    ['an unknown benchmark section key', 'sections:\n  - type: benchmark\n    buyer: Leeds\n    peer: York\n', 'report.yml:4: unknown key "peer" in a benchmark section'],
+    ['peers and auto together', 'benchmark:\n  buyer: Leeds\n  peers: York\n  auto: 3\n', 'report.yml:4: a benchmark section takes peers or auto, not both'],
+    ['a period and a year together', 'sections:\n  - type: benchmark\n    buyer: Leeds\n    period: 2024\n    year: 2024\n', 'report.yml:5: a benchmark section takes period or year, not both'],
+    ['auto not a whole number', 'benchmark: {buyer: Leeds, auto: many}\n', 'report.yml:1: auto must be a whole number'],
+    ['any_period not a boolean', 'benchmark: {buyer: Leeds, any_period: yes please}\n', 'report.yml:1: any_period must be true or false'],
+    ['another type at the top level', 'benchmark: {type: top, buyer: Leeds}\n', 'report.yml:1: benchmark.type cannot be "top"'],
+  ])('refuses %s in one line naming the file, line and key, exit 2', async (_what, text, start) => {
+    const f = await failure(text)
+    expect(f.line.startsWith(start), f.line).toBe(true)
+    expect(f.line).toMatch(/\(.+\)$/)
+    expect(f.exit).toBe(2)
+  })
+})
+
+describe('what a benchmark section asks spend benchmark', () => {
+  const filters = {currency: ['GBP'], from: '2024-01-01', to: '2024-03-31'}
+  it('passes the section\'s period and filters as the command\'s flags, and 8 nearest peers by default', () => {
+    const r = benchmarkRequest({type: 'benchmark', buyer: 'Leeds'}, {filters, fiscalYearStart: 1})
+    expect(r.flags).toMatchObject({currency: ['GBP'], from: '2024-01-01', to: ['2024-03-31']})
+    expect(r.opts).toMatchObject({buyer: 'Leeds', auto: 8, peers: undefined, anyPeriod: false})
+  })
+
+  it('lets a year replace the report\'s period, counted by the report\'s fiscal year start', () => {
+    const r = benchmarkRequest({type: 'benchmark', buyer: 'Leeds', year: 2024, peers: ['York', 'Hull']}, {filters, fiscalYearStart: 4})
+    expect(r.flags.from).toBeUndefined()
+    expect(r.flags.to).toBeUndefined()
+    expect(r.opts).toMatchObject({year: 2024, fiscalYearStart: 4, peers: 'York,Hull', auto: undefined})
+  })
+
+  it('refuses any_period under a period (exit 2, naming the key)', () => {
+    expect(() => benchmarkRequest({type: 'benchmark', buyer: 'Leeds', any_period: true}, {filters, fiscalYearStart: 1})).toThrow(/any_period/)
+    expect(benchmarkRequest({type: 'benchmark', buyer: 'Leeds', any_period: true}, {filters: {}, fiscalYearStart: 1}).opts.anyPeriod).toBe(true)
+  })
+
+  it('turns --benchmark and its peers flags into the section the parser would read', () => {
+    expect(benchmarkFlag(undefined, undefined, undefined)).toBeUndefined()
+    expect(benchmarkFlag('Leeds', undefined, undefined)).toEqual({type: 'benchmark', buyer: 'Leeds'})
+    expect(benchmarkFlag('Leeds', ' York, Hull ,', undefined)).toEqual({type: 'benchmark', buyer: 'Leeds', peers: ['York', 'Hull']})
+    expect(benchmarkFlag('Leeds', undefined, 5)).toEqual({type: 'benchmark', buyer: 'Leeds', auto: 5})
+    expect(() => benchmarkFlag('Leeds', 'York', 5)).toThrow(SpendInputError)
+    expect(() => benchmarkFlag(undefined, undefined, 5)).toThrow(/--benchmark BUYER/)
   })
 })
 

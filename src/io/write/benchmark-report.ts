@@ -182,7 +182,8 @@ export const BENCHMARK_OUTPUT: Output = {
   ],
 }
 
-const FIG = (v: unknown, unit: string): string | number | null => (v === null || v === undefined ? null : unit === 'share' && typeof v === 'number' ? `${shareWords(v)}` : (v as string | number))
+/** A figure for people: money as the exact decimal, a share as a percent (the JSON keeps the share). */
+export const FIG = (v: unknown, unit: string): string | number | null => (v === null || v === undefined ? null : unit === 'share' && typeof v === 'number' ? `${shareWords(v)}` : (v as string | number))
 
 /** A share as a percent for people (the JSON keeps the share). */
 function shareWords(v: number): string {

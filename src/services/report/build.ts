@@ -28,8 +28,10 @@ export interface ReportOptions {
   workspace: string
   /** The configuration's text (YAML; JSON is YAML too); none: the default report. */
   configText?: string
-  /** The configuration's file name, for errors and the manifest. */
-  configFile?: string
+  /** The configuration's file name, for errors and the manifest (null: a configuration made by flags, recorded with no file). */
+  configFile?: string | null
+  /** A benchmark section from --benchmark (replaces the configuration's top-level `benchmark:`). */
+  benchmark?: SectionConfig
   /** The day relative periods count back from (YYYY-MM-DD). */
   asOf?: string
   /** Pin the imports used (ids or prefixes); none: every import of the workspace. */
@@ -161,11 +163,15 @@ async function chosenImports(ws: Workspace, ids: readonly string[] | undefined):
  */
 export async function buildReport(opts: ReportOptions, outDir: string): Promise<ReportResult> {
   const configFile = opts.configFile ?? 'report.yml'
-  const config: ReportConfig | null = opts.configText === undefined ? null : await parseReportConfig(opts.configText, configFile)
+  const parsed: ReportConfig | null = opts.configText === undefined ? null : await parseReportConfig(opts.configText, configFile)
+  // --benchmark is recorded in the manifest's config, so a rebuild (spend verify) builds the same section.
+  const config: ReportConfig | null = opts.benchmark ? {...parsed, benchmark: opts.benchmark} : parsed
+  const fromFile = opts.configText !== undefined && opts.configFile !== null
   const asOf = opts.asOf === undefined ? undefined : checkAsOf(opts.asOf)
   const fiscalStart = checkFiscalStart(config?.fiscal_year_start)
   const period = resolvePeriod(config?.period, {asOf, fiscalStart, where: configFile})
-  const sections = config?.sections?.length ? config.sections : DEFAULT_SECTIONS
+  const base = config?.sections?.length ? config.sections : DEFAULT_SECTIONS
+  const sections = config?.benchmark ? [...base, config.benchmark] : base
   const resolved = sections.map((s) => ({cfg: s, period: s.period === undefined ? period : resolvePeriod(s.period, {asOf, fiscalStart, where: configFile})}))
   const ids = sectionIds(sections, configFile)
   const outAbs = resolve(outDir)
@@ -184,7 +190,7 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
 
   const selections = new Map<string, Rows>()
   const notes: string[] = []
-  const select = (filters: FilterOptions) => inConfig(config ? configFile : null, () => filterRows(frame, filters))
+  const select = (filters: FilterOptions) => inConfig(fromFile ? configFile : null, () => filterRows(frame, filters))
   const whole = select(reportFilters)
   selections.set(JSON.stringify(reportFilters), whole)
   if (whole !== null && whole.length === 0) notes.push(reportMsg.noRows(frame.length))
@@ -206,7 +212,9 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
     const selection = selections.get(key)!
     const chart = {filters: filterText(filterFields(filters)), period: selectionSpan(frame, selection), money: null}
     const id = ids[i]
-    const built = await inSection(config ? configFile : null, id, () => builder.build({
+    // A section's error names where the section was asked for: the config file, or --benchmark.
+    const asked = cfg === opts.benchmark || (!fromFile && cfg.type === 'benchmark') ? '--benchmark' : fromFile ? configFile : null
+    const built = await inSection(asked, id, () => builder.build({
       frame, selection, filters, chart, money: {}, fiscalYearStart: fiscalStart, categoryLabels, imports, workspaceDir: ws.dir, workspaceShown,
     }, cfg))
     const views = built.views.filter((v) => v.rows.length > 0)
@@ -234,7 +242,7 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
   }
   const files = await renderReport(doc)
   const manifest = reportManifest({
-    tool, command: opts.command ?? null, configFile: opts.configText === undefined ? null : configFile, config, asOf: asOf ?? null,
+    tool, command: opts.command ?? null, configFile: fromFile ? configFile : null, config, asOf: asOf ?? null,
     period, filters: filterFields(reportFilters), fiscalStart, workspace: workspaceShown, imports, sections: docSections, stamp: opts.stamp ?? false,
   }, files)
   await writeFolder(outAbs, shown, files)

@@ -5,7 +5,7 @@
  * the file and the line, and how to fix it (exit 2).
  */
 import {SpendInputError} from '../../errors.js'
-import {reportMsg} from '../../messages.js'
+import {benchReportMsg, reportMsg} from '../../messages.js'
 import {CATEGORY_LEVELS, DIM_NAMES} from '../../analysis/dims.js'
 import {checkPeriodText, RELATIVE_PERIODS} from './period.js'
 
@@ -36,6 +36,8 @@ export interface ReportConfig {
   fiscal_year_start?: number
   filters?: ReportFilters
   sections?: SectionConfig[]
+  /** A benchmark section added to the sections (`benchmark: X` or `{buyer: X, auto: 8}`; --benchmark sets it too). */
+  benchmark?: SectionConfig
 }
 
 type Param =
@@ -43,6 +45,8 @@ type Param =
   | {kind: 'int'; min: number; max?: number}
   | {kind: 'string'}
   | {kind: 'dims'}
+  | {kind: 'list'}
+  | {kind: 'bool'}
 
 const level: Param = {kind: 'enum', values: Object.keys(CATEGORY_LEVELS)}
 const dim: Param = {kind: 'enum', values: DIM_NAMES.filter((d) => d !== 'currency')}
@@ -62,12 +66,19 @@ export const SECTION_PARAMS: Record<string, Record<string, Param>> = {
   pareto: {by: dim, level},
   trend: {every: {kind: 'enum', values: ['auto', 'month', 'quarter', 'year']}, by: dim, level},
   profile: {of: {kind: 'enum', values: ['supplier', 'buyer']}, name: {kind: 'string'}, level},
+  benchmark: {
+    buyer: {kind: 'string'}, peers: {kind: 'list'}, auto: {kind: 'int', min: 1}, weights: {kind: 'string'}, level,
+    floor: {kind: 'string'}, any_period: {kind: 'bool'}, year: {kind: 'int', min: 1000, max: 9999},
+  },
 }
 
 /** Parameters a section type cannot do without. */
-const REQUIRED: Record<string, readonly string[]> = {cube: ['by'], profile: ['of', 'name']}
+const REQUIRED: Record<string, readonly string[]> = {cube: ['by'], profile: ['of', 'name'], benchmark: ['buyer']}
 
-const TOP_KEYS = ['title', 'period', 'fiscal_year_start', 'filters', 'sections']
+/** Parameters a section type takes one of at most. */
+const EXCLUSIVE: Record<string, readonly (readonly string[])[]> = {benchmark: [['peers', 'auto'], ['period', 'year'], ['period', 'any_period'], ['year', 'any_period']]}
+
+const TOP_KEYS = ['title', 'period', 'fiscal_year_start', 'filters', 'sections', 'benchmark']
 const FILTER_KEYS = ['buyer', 'supplier', 'category', 'currency', 'exclude_redacted']
 const COMMON_SECTION_KEYS = ['type', 'id', 'title', 'filters', 'period']
 
@@ -168,6 +179,13 @@ export async function parseReportConfig(text: string, file: string): Promise<Rep
         for (const d of values) if (!(DIM_NAMES as readonly string[]).includes(d)) fail(node, reportMsg.badValue(key, d), reportMsg.oneOf(DIM_NAMES))
         return values
       }
+      case 'list':
+        return list(node, key)
+      case 'bool': {
+        const v = scalar(node)
+        if (typeof v !== 'boolean') fail(node, reportMsg.notBool(key), reportMsg.boolHint())
+        return v
+      }
       case 'enum': {
         const v = str(node, key)
         if (!spec.values.includes(v)) fail(node, reportMsg.badValue(key, v), reportMsg.oneOf(spec.values))
@@ -175,18 +193,24 @@ export async function parseReportConfig(text: string, file: string): Promise<Rep
       }
     }
   }
-  const section = (node: Node, i: number): SectionConfig => {
-    const what = `section ${i + 1}`
+  const section = (node: Node, i: number | null): SectionConfig => {
+    const what = i === null ? 'benchmark' : `section ${i + 1}`
+    // `benchmark: X` at the top level: the benchmark of buyer X (peers chosen with auto).
+    if (i === null && YAML.isScalar(node)) return {type: 'benchmark', buyer: str(node, 'benchmark')}
     const entries = map(node, what)
     const typeEntry = entries.find(([k]) => k === 'type')
-    if (!typeEntry) return fail(node, reportMsg.noType(what), reportMsg.oneOf(Object.keys(SECTION_PARAMS)))
-    const type = str(typeEntry[2], 'type')
+    if (!typeEntry && i !== null) return fail(node, reportMsg.noType(what), reportMsg.oneOf(Object.keys(SECTION_PARAMS)))
+    const type = typeEntry ? str(typeEntry[2], 'type') : 'benchmark'
+    // At the top level the type is benchmark (it may be written, as the manifest records it).
+    if (i === null && type !== 'benchmark') fail(typeEntry![2], reportMsg.badValue('benchmark.type', type), reportMsg.oneOf(['benchmark']))
     const params = SECTION_PARAMS[type]
-    if (!params) return fail(typeEntry[2], reportMsg.unknownType(type), reportMsg.oneOf(Object.keys(SECTION_PARAMS)))
+    if (!params) return fail(typeEntry![2], reportMsg.unknownType(type), reportMsg.oneOf(Object.keys(SECTION_PARAMS)))
     const out: SectionConfig = {type}
+    const keyNodes = new Map<string, Node>()
     for (const [k, kn, vn] of entries) {
       if (k === 'type') continue
-      known(k, kn, [...COMMON_SECTION_KEYS, ...Object.keys(params)], `a ${type} section`)
+      keyNodes.set(k, kn)
+      known(k, kn, [...COMMON_SECTION_KEYS, ...Object.keys(params)], i === null ? 'benchmark' : `a ${type} section`)
       if (k === 'id') {
         const id = str(vn, k)
         if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) fail(vn, reportMsg.badId(id), reportMsg.idHint())
@@ -197,6 +221,7 @@ export async function parseReportConfig(text: string, file: string): Promise<Rep
       else out[k] = param(vn, k, params[k])
     }
     for (const need of REQUIRED[type] ?? []) if (out[need] === undefined) fail(node, reportMsg.missingParam(type, need), reportMsg.oneOf((SECTION_PARAMS[type][need] as {values?: readonly string[]}).values ?? [`${need}: ...`]))
+    for (const [a, b] of EXCLUSIVE[type] ?? []) if (out[a] !== undefined && out[b] !== undefined) fail(keyNodes.get(b), benchReportMsg.notBoth(type, a, b), benchReportMsg.notBothHint(a, b))
     return out
   }
   const config: ReportConfig = {}
@@ -210,7 +235,7 @@ export async function parseReportConfig(text: string, file: string): Promise<Rep
       if (!YAML.isSeq(vn)) fail(vn, reportMsg.notAList('sections'), reportMsg.sectionsHint())
       const seq = vn as unknown as {items: Node[]}
       config.sections = seq.items.map((n, i) => section(n, i))
-    }
+    } else if (k === 'benchmark') config.benchmark = section(vn, null)
   }
   return config
 }

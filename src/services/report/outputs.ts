@@ -40,8 +40,8 @@ export const REPORT_MANIFEST_OUTPUT: Output = {
     req(count('format_version')),
     req({key: 'tool', type: 'object', fields: [req(text('name')), req(text('version'))]}),
     req({key: 'command', type: ['array', 'null'], description: 'the command line (spend report ...) with its paths relative to the report folder; null when built by a program', items: {type: 'string'}}),
-    req({key: 'config_file', type: ['string', 'null'], description: 'the configuration\'s file name; null for the default report'}),
-    req({key: 'config', type: ['object', 'null'], description: 'the configuration as parsed (rebuild with it as the config text: JSON is YAML); null for the default report'}),
+    req({key: 'config_file', type: ['string', 'null'], description: 'the configuration\'s file name; null for the default report, and for one made by flags alone (--benchmark)'}),
+    req({key: 'config', type: ['object', 'null'], description: 'the configuration as parsed (rebuild with it as the config text: JSON is YAML); null for the default report; --benchmark is recorded here as a top-level benchmark (with its type)'}),
     req(text('as_of', {type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$'})),
     req({key: 'period', type: ['object', 'null'], description: 'the report\'s period resolved to days (from/to null: open)', fields: [
       req({key: 'from', type: ['string', 'null']}),

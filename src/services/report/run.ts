@@ -5,7 +5,8 @@
 import {readFile} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {SpendInputError} from '../../errors.js'
-import {reportMsg} from '../../messages.js'
+import {benchReportMsg, reportMsg} from '../../messages.js'
+import type {SectionConfig} from './config.js'
 import type {OutputFile} from './folder.js'
 import type {ReportResult} from './build.js'
 import type {View} from '../../io/write/view.js'
@@ -44,4 +45,21 @@ export function filesView(files: OutputFile[]): View {
     ],
     rows: files.map((f) => ({path: f.path, bytes: f.bytes, sha256: f.sha256})),
   }
+}
+
+/**
+ * The benchmark section --benchmark BUYER asks for (peers: --benchmark-peers
+ * A,B, else the --benchmark-auto N nearest, 8 by default), in the order the
+ * configuration parser gives, so the manifest records what a rebuild parses.
+ * @example benchmarkFlag('Leeds', undefined, 5) // {type: 'benchmark', buyer: 'Leeds', auto: 5}
+ */
+export function benchmarkFlag(buyer: string | undefined, peers: string | undefined, auto: number | undefined): SectionConfig | undefined {
+  if (buyer === undefined) {
+    const given = peers !== undefined ? '--benchmark-peers' : auto !== undefined ? '--benchmark-auto' : null
+    if (given) throw new SpendInputError('BAD_FLAG', benchReportMsg.flagNeedsBenchmark(given), {where: given, hint: benchReportMsg.flagNeedsBenchmarkHint(), exit: 2})
+    return undefined
+  }
+  if (peers !== undefined && auto !== undefined) throw new SpendInputError('BAD_FLAG', benchReportMsg.flagPeersAndAuto(), {where: '--benchmark-peers', hint: benchReportMsg.flagPeersAndAutoHint(), exit: 2})
+  if (peers !== undefined) return {type: 'benchmark', buyer, peers: peers.split(',').map((p) => p.trim()).filter((p) => p !== '')}
+  return auto === undefined ? {type: 'benchmark', buyer} : {type: 'benchmark', buyer, auto}
 }

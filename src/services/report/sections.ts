@@ -29,6 +29,7 @@ import {profileCharts} from '../../io/write/charts/profile-chart.js'
 import {selectionSpan} from '../charts.js'
 import type {SectionConfig} from './config.js'
 import {dataQualitySection, overviewSection} from './quality.js'
+import {benchmarkSection} from './benchmark-section.js'
 import type {SectionBuilder, SectionInput} from './section-types.js'
 
 const dimOpts = (input: SectionInput, cfg: SectionConfig) => ({
@@ -149,6 +150,7 @@ export const SECTION_BUILDERS: Record<string, SectionBuilder> = {
   pareto: paretoSection,
   trend: trendSection,
   profile: profileSection,
+  benchmark: benchmarkSection,
 }
 
 /** The default report: what a workspace says with no configuration. */

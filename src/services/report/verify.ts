@@ -94,7 +94,8 @@ async function rebuilt<T>(pinned: PinnedReport, dir: string, wsDir: string, show
       recordDir: recordDirFor(dir, wsDir, pinned.workspace),
       importIds: pinned.imports.map((i) => i.id),
       configText: pinned.config === null ? undefined : JSON.stringify(pinned.config),
-      configFile: pinned.configFile ?? undefined,
+      // null with a config: one made by flags (--benchmark), recorded with no file.
+      configFile: pinned.config === null ? undefined : pinned.configFile,
       asOf: pinned.asOf ?? undefined,
       stamp: false,
       outShown: dir,
