@@ -4,20 +4,25 @@
  *
  *   node scripts/gen-demo.mjs [--out DIR]
  *
- * Three fictional public bodies over 2023-2024, each in the layout real publishers use:
+ * Eleven fictional public bodies over 2023-2024, each in the layout real publishers use:
  * - a UK central department (GBP), HM Treasury "spend over £25,000" monthly CSVs;
  * - two Norwegian state agencies (NOK), semicolon CSV supplier ledgers with decimal
- *   commas, dd.mm.yyyy dates and valid mod-11 organisation numbers.
+ *   commas, dd.mm.yyyy dates and valid mod-11 organisation numbers;
+ * - eight English councils (GBP) publishing their spend over £500 (one over £25,000), for
+ *   benchmarking (scripts/gen-demo-councils.mjs).
+ * Beside DIR it writes DIR-sizes.csv (the councils' population per year, for `--size`):
+ * outside DIR, since `spend import DIR` takes every CSV in it as spend.
  *
- * Every number comes from one seeded PRNG (mulberry32) walked in a fixed order, so the
- * output is byte-identical on every run and machine: no clock, no Math.random, no locale.
- * test/demo.test.ts regenerates into a temp dir and compares with the committed files.
+ * Every number comes from seeded PRNG streams (mulberry32), one per group of bodies, walked
+ * in a fixed order, so the output is byte-identical on every run and machine: no clock, no
+ * Math.random, no locale. test/demo.test.ts regenerates into a temp dir and compares.
  */
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import iconv from 'iconv-lite'
 import {mulberry32} from '../bench/lib/prng.mjs'
+import {COUNCILS, DOMINANT_SUPPLIER, councilSizes, generateCouncils} from './gen-demo-councils.mjs'
 
 const YEARS = [2023, 2024]
 const REDACTED = 'REDACTED PERSONAL DATA'
@@ -466,8 +471,8 @@ function generateNo(rng) {
 
 // ---------------------------------------------------------------- README and main
 
-function readme(uk, no, agencyNr) {
-  const all = [...uk, ...no]
+function readme(uk, no, agencyNr, councils) {
+  const all = [...uk, ...no, ...councils]
   const rows = (cur) => all.filter((f) => f.currency === cur).reduce((a, f) => a + f.rows, 0)
   const total = (cur) => all.filter((f) => f.currency === cur).reduce((a, f) => a + f.total, 0n)
   const major = (v) => formatAmount(Number(v), {thousands: ',', decimal: '.'})
@@ -480,7 +485,7 @@ function readme(uk, no, agencyNr) {
     'number is fictional (the numbers pass the mod-11 check, and may by chance belong to real',
     'organisations).',
     '',
-    'Two years, 2023-2024, three buyers, each in the layout real publishers use:',
+    'Two years, 2023-2024, eleven buyers, each in the layout real publishers use:',
     '',
     `- **${UK_BODY}** (GBP): HM Treasury "spend over £25,000" monthly CSVs`,
     '  (`Department Family, Entity, Date, Expense Type, Expense Area, Supplier, Transaction Number,',
@@ -502,6 +507,8 @@ function readme(uk, no, agencyNr) {
     'Spend is skewed (Zipf within each category), some categories are dominated by one or two',
     'suppliers, and category trends differ between 2023 and 2024.',
     '',
+    ...councilsReadme(),
+    '',
     '## Files',
     '',
     '| file | currency | data rows | total | notes |',
@@ -514,6 +521,58 @@ function readme(uk, no, agencyNr) {
   return lines.join('\n')
 }
 
+/** The README section on the councils: layouts, what differs by construction, and how to see it. */
+function councilsReadme() {
+  const names = (layout) => COUNCILS.filter((c) => c.layout === layout).map((c) => c.name).join(', ')
+  const role = (r) => COUNCILS.find((c) => c.role === r).name
+  return [
+    '## Eight councils to benchmark',
+    '',
+    'Eight English councils (GBP) publish their spend over £500 (Local Government Transparency',
+    'Code), so that `spend benchmark` and `spend peers` have comparable buyers. Each file carries',
+    'ProClass-style categories (a label and a code; the codes are illustrative, the same in every',
+    'council), which the importer maps to `category`. Three layouts, as councils publish them:',
+    '',
+    `- LGA spend schema, one file a year, ISO dates, plain amounts (\`3082.50\`): ${names('lga')}.`,
+    '  (`OrganisationLabel, OrganisationURI, EffectiveDate, OrganisationalUnit, BeneficiaryName,',
+    '  BeneficiaryOtherID, PaymentDate, TransactionNumber, Amount, IrrecoverableVATAmount, Purpose,',
+    '  ProclassLabel, ProclassCode`)',
+    `- \`Body Name, Service Area, Expenditure Category, Proclass Code, Proclass Label, Paid Date, Trans No,`,
+    `  Amount, Supplier ID, Supplier Name\`, quarterly, \`DD/MM/YYYY\`, suppliers upper case: ${names('ox')}.`,
+    '- `Organisation, Service Area, Supplier Name, Payment Date, Transaction Number, Amount, Expense Type,',
+    `  ProClass, ProClass Code\`, quarterly, \`DD/MM/YYYY\`, amounts like \`"£1,234.56"\`: ${names('svc')}.`,
+    '',
+    'A few national suppliers trade with every council (same name and supplier id); the rest are',
+    'local. Rows per category follow fixed weights (only amounts and suppliers are drawn), so these',
+    'differences are known by construction:',
+    '',
+    `- **${role('it-heavy')}** spends about twice the others' share on ICT (its ICT rows weigh`,
+    '  2.2 times as much; a larger ICT share leaves slightly smaller shares of everything else).',
+    `- **${role('dominant')}** pays 65% of its spend to one supplier, ${DOMINANT_SUPPLIER}`,
+    '  (a shared-services partnership invoiced monthly, one line per service at the usual mix).',
+    `- **${role('high-floor')}** publishes only payments of £25,000 or more (a higher floor; under 1%`,
+    '  of its lines are smaller, as real files break their own rule), so transaction and supplier',
+    '  measures among these councils are compared on payments of £25,000 or more.',
+    '- Populations differ (about 97,000 to 600,000) and spend follows them: rows per year are',
+    '  proportional to population. `fixtures/demo-sizes.csv` (beside this folder, since `spend import`',
+    '  takes every CSV in it as spend) holds `buyer,year,population` for `--size`.',
+    '',
+    'The department and the councils share GBP; the department has no categories (its Expense Type',
+    'is an expense type, not a category), so it is the furthest candidate by category mix.',
+    '',
+    'To see the differences:',
+    '',
+    '```sh',
+    'spend import fixtures/demo --workspace demo-ws',
+    `spend benchmark "${role('it-heavy')}" --auto 7 --year 2024 --workspace demo-ws   # ICT share: high`,
+    `spend benchmark "${role('dominant')}" --auto 7 --year 2024 --workspace demo-ws   # top-5 share and HHI: high`,
+    `spend benchmark "${role('it-heavy')}" --auto 7 --year 2024 --json --workspace demo-ws   # floor.set_by: ${role('high-floor')}`,
+    `spend peers "${role('it-heavy')}" --auto 5 --workspace demo-ws`,
+    `spend peers "${role('it-heavy')}" --auto 5 --size fixtures/demo-sizes.csv --workspace demo-ws`,
+    '```',
+  ]
+}
+
 /**
  * Build every demo file in memory, README.md included.
  *
@@ -522,11 +581,23 @@ function readme(uk, no, agencyNr) {
 export function generateDemo() {
   const uk = generateUk(makeRng(20230101))
   const {files: no, agencyNr} = generateNo(makeRng(47470001))
+  // The councils walk their own stream, so the department's and the agencies' files stay as they were.
+  const councils = generateCouncils(makeRng(44000001), {formatAmount, csvLine, businessDays, logNormalMinor, pad2})
   return [
     ...uk.map((f) => ({name: f.name, bytes: f.bytes})),
     ...no.map((f) => ({name: f.name, bytes: f.bytes})),
-    {name: 'README.md', bytes: Buffer.from(readme(uk, no, agencyNr), 'utf8')},
+    ...councils.map((f) => ({name: f.name, bytes: f.bytes})),
+    {name: 'README.md', bytes: Buffer.from(readme(uk, no, agencyNr, councils), 'utf8')},
   ]
+}
+
+/**
+ * The councils' sizes file (buyer, year, population), written beside the demo folder.
+ *
+ * @example demoSizes().startsWith('buyer,year,population\n') // true
+ */
+export function demoSizes() {
+  return Buffer.from(councilSizes(csvLine), 'utf8')
 }
 
 function main(argv) {
@@ -540,7 +611,8 @@ function main(argv) {
     writeFileSync(join(out, f.name), f.bytes)
     bytes += f.bytes.length
   }
-  process.stderr.write(`gen-demo: wrote ${files.length} files (${(bytes / 1e6).toFixed(2)} MB) to ${out}\n`)
+  writeFileSync(`${out}-sizes.csv`, demoSizes())
+  process.stderr.write(`gen-demo: wrote ${files.length} files (${(bytes / 1e6).toFixed(2)} MB) to ${out}, and ${out}-sizes.csv\n`)
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2))
