@@ -41,12 +41,13 @@ const HIGH_FLOOR = 2_500_000
 const MEDIAN_SCALE = 2.5
 
 /**
- * The councils. `layout`: 'lga' (LGA spend schema, one file a year, ISO dates), 'ox' (Body Name ... Supplier
- * Name, quarterly, DD/MM/YYYY) or 'svc' (Organisation, Service Area ... quarterly, `£1,234.56`).
+ * The councils. `layout`: 'lga' (LGA spend schema, ISO dates), 'ox' (Body Name ... Supplier Name, DD/MM/YYYY)
+ * or 'svc' (Organisation, Service Area ..., `£1,234.56`). One file a year, or a quarter with `quarterly`
+ * (one council only: each file costs an import, and every demo test imports them all).
  * Population per year goes to fixtures/demo-sizes.csv; rows per year follow it.
  */
 export const COUNCILS = [
-  {name: 'Ashbury Vale District Council', short: 'ashbury-vale', layout: 'ox', population: [112_400, 113_300]},
+  {name: 'Ashbury Vale District Council', short: 'ashbury-vale', layout: 'ox', quarterly: true, population: [112_400, 113_300]},
   {name: 'Brackenridge Borough Council', short: 'brackenridge', layout: 'lga', population: [186_900, 188_200]},
   {name: 'Copperfield City Council', short: 'copperfield', layout: 'lga', population: [254_300, 256_100], role: 'it-heavy'},
   {name: 'Dunholm County Council', short: 'dunholm', layout: 'svc', population: [598_700, 602_300], role: 'high-floor'},
@@ -160,7 +161,6 @@ const LAYOUTS = {
   lga: {
     header: ['OrganisationLabel', 'OrganisationURI', 'EffectiveDate', 'OrganisationalUnit', 'BeneficiaryName', 'BeneficiaryOtherID',
       'PaymentDate', 'TransactionNumber', 'Amount', 'IrrecoverableVATAmount', 'Purpose', 'ProclassLabel', 'ProclassCode'],
-    periods: 'year',
     line: (h, c, r, year, last) => {
       const iso = `${year}-${h.pad2(r.month)}-${h.pad2(r.day)}`
       return [c.name, `https://opendatacommunities.org/id/fictional-council/${c.short}`, last, r.unit.toUpperCase(), r.supplier,
@@ -170,14 +170,12 @@ const LAYOUTS = {
   ox: {
     header: ['Body Name', 'Service Area', 'Expenditure Category', 'Proclass Code', 'Proclass Label', 'Paid Date', 'Trans No', 'Amount',
       'Supplier ID', 'Supplier Name'],
-    periods: 'quarter',
     line: (h, c, r, year) => [c.name, r.unit, r.cat.label, r.cat.code, r.cat.label, `${h.pad2(r.day)}/${h.pad2(r.month)}/${year}`,
       `${r.txn}_1`, h.formatAmount(r.amount, {thousands: '', decimal: '.'}), r.supplierId, r.supplier.toUpperCase()],
   },
   svc: {
     header: ['Organisation', 'Service Area', 'Supplier Name', 'Payment Date', 'Transaction Number', 'Amount', 'Expense Type', 'ProClass',
       'ProClass Code'],
-    periods: 'quarter',
     line: (h, c, r, year) => [c.name, r.unit, r.supplier, `${h.pad2(r.day)}/${h.pad2(r.month)}/${year}`, String(r.txn),
       `£${h.formatAmount(r.amount, {thousands: ',', decimal: '.'})}`, r.cat.label, r.cat.label, r.cat.code],
   },
@@ -202,7 +200,7 @@ export function generateCouncils(rng, h) {
     for (const year of [2023, 2024]) {
       const made = councilYear(rng, h, council, ci, pools, year, txn)
       txn = made.txn
-      const slices = layout.periods === 'year'
+      const slices = !council.quarterly
         ? [{tag: String(year), months: [1, 12]}]
         : [0, 1, 2, 3].map((q) => ({tag: `${year}-q${q + 1}`, months: [3 * q + 1, 3 * q + 3]}))
       for (const s of slices) {
@@ -211,7 +209,7 @@ export function generateCouncils(rng, h) {
         const effective = `${year}-${h.pad2(s.months[1])}-${h.pad2(lastDay)}`
         const out = [h.csvLine(layout.header, ','), ...rows.map((r) => h.csvLine(layout.line(h, council, r, year, effective), ','))]
         const floorNote = council.role === 'high-floor' ? 'payments of £25,000 or more' : 'spend over £500'
-        const period = layout.periods === 'year' ? String(year) : `${MONTHS[s.months[0] - 1]}-${MONTHS[s.months[1] - 1]} ${year}`
+        const period = !council.quarterly ? String(year) : `${MONTHS[s.months[0] - 1]}-${MONTHS[s.months[1] - 1]} ${year}`
         files.push({
           name: `uk-${council.short}-${council.role === 'high-floor' ? 'spend-over-25k' : 'spend-over-500'}-${s.tag}.csv`,
           bytes: Buffer.from(out.join('\n') + '\n', 'utf8'),
