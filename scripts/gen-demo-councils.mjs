@@ -233,3 +233,62 @@ export function councilSizes(csvLine) {
   const lines = ['buyer,year,population', ...COUNCILS.flatMap((c) => c.population.map((p, yi) => csvLine([c.name, String(2023 + yi), String(p)], ',')))]
   return lines.join('\n') + '\n'
 }
+
+/**
+ * The README section on the councils: layouts, what differs by construction, and how to see it.
+ *
+ * @example councilsReadme()[0] // '## Eight councils to benchmark'
+ */
+export function councilsReadme() {
+  const names = (layout) => COUNCILS.filter((c) => c.layout === layout).map((c) => c.name).join(', ')
+  const role = (r) => COUNCILS.find((c) => c.role === r).name
+  return [
+    '## Eight councils to benchmark',
+    '',
+    'Eight English councils (GBP) publish their spend over £500 (Local Government Transparency',
+    'Code), so that `spend benchmark` and `spend peers` have comparable buyers. Each file carries',
+    'ProClass-style categories (a label and a code; the codes are illustrative, the same in every',
+    'council), which the importer maps to `category`. Three layouts, as councils publish them:',
+    '',
+    `- LGA spend schema, ISO dates, plain amounts (\`3082.50\`): ${names('lga')}.`,
+    '  (`OrganisationLabel, OrganisationURI, EffectiveDate, OrganisationalUnit, BeneficiaryName,',
+    '  BeneficiaryOtherID, PaymentDate, TransactionNumber, Amount, IrrecoverableVATAmount, Purpose,',
+    '  ProclassLabel, ProclassCode`)',
+    `- \`Body Name, Service Area, Expenditure Category, Proclass Code, Proclass Label, Paid Date, Trans No,`,
+    `  Amount, Supplier ID, Supplier Name\`, \`DD/MM/YYYY\`, suppliers upper case: ${names('ox')}.`,
+    '- `Organisation, Service Area, Supplier Name, Payment Date, Transaction Number, Amount, Expense Type,',
+    `  ProClass, ProClass Code\`, \`DD/MM/YYYY\`, amounts like \`"£1,234.56"\`: ${names('svc')}.`,
+    '',
+    `Each council publishes one file a year, apart from ${COUNCILS.filter((c) => c.quarterly).map((c) => c.name).join(', ')} (one a quarter).`,
+    '',
+    'A few national suppliers trade with every council (the same supplier id everywhere; upper case',
+    'in some layouts); the rest are local. Rows per category follow fixed weights (only amounts and',
+    'suppliers are drawn), so these differences are known by construction:',
+    '',
+    `- **${role('it-heavy')}** spends about twice the others' share on ICT (its ICT rows weigh`,
+    '  2.2 times as much; a larger ICT share leaves slightly smaller shares of everything else).',
+    `- **${role('dominant')}** pays 65% of its spend to one supplier, ${DOMINANT_SUPPLIER}`,
+    '  (a shared-services partnership invoiced monthly, one line per service at the usual mix).',
+    `- **${role('high-floor')}** publishes only payments of £25,000 or more (a higher floor; under 1%`,
+    '  of its lines are smaller, as real files break their own rule), so transaction and supplier',
+    '  measures among these councils are compared on payments of £25,000 or more.',
+    '- Populations differ (about 97,000 to 600,000): rows per year are proportional to population',
+    `  (${role('high-floor')}, publishing only its larger payments, has fewer). \`fixtures/demo-sizes.csv\``,
+    '  (beside this folder, since `spend import` takes every CSV in it as spend) holds',
+    '  `buyer,year,population` for `--size`.',
+    '',
+    'The department and the councils share GBP; the department has no categories (its Expense Type',
+    'is an expense type, not a category), so it is the furthest candidate by category mix.',
+    '',
+    'To see the differences:',
+    '',
+    '```sh',
+    'spend import fixtures/demo --workspace demo-ws',
+    `spend benchmark "${role('it-heavy')}" --auto 7 --year 2024 --workspace demo-ws   # ICT share: high`,
+    `spend benchmark "${role('dominant')}" --auto 7 --year 2024 --workspace demo-ws   # top-5 share and HHI: high`,
+    `spend benchmark "${role('it-heavy')}" --auto 7 --year 2024 --json --workspace demo-ws   # floor.set_by: ${role('high-floor')}`,
+    `spend peers "${role('it-heavy')}" --auto 5 --workspace demo-ws`,
+    `spend peers "${role('it-heavy')}" --auto 5 --size fixtures/demo-sizes.csv --workspace demo-ws`,
+    '```',
+  ]
+}
