@@ -36,7 +36,7 @@ function main() {
   const commands = new Set(readdirSync(join(root, 'dist', 'commands')).map((f) => f.replace(/\.js$/, '')))
 
   const steps = [
-    ['Import the demo files (UK spend over £25k, two Norwegian supplier ledgers)', ['import', 'fixtures/demo', '--replace', '--format', 'md']],
+    ['Import the demo files (a UK department over £25k, eight councils over £500, two Norwegian supplier ledgers)', ['import', 'fixtures/demo', '--replace', '--format', 'md']],
     ['Summary', ['summary']],
     ['The default report: overview, data quality, top suppliers and buyers, category mix, concentration, Pareto, trend', ['report', '--out', 'demo-report'], 'report'],
   ]

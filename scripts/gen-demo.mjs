@@ -4,20 +4,25 @@
  *
  *   node scripts/gen-demo.mjs [--out DIR]
  *
- * Three fictional public bodies over 2023-2024, each in the layout real publishers use:
+ * Eleven fictional public bodies over 2023-2024, each in the layout real publishers use:
  * - a UK central department (GBP), HM Treasury "spend over £25,000" monthly CSVs;
  * - two Norwegian state agencies (NOK), semicolon CSV supplier ledgers with decimal
- *   commas, dd.mm.yyyy dates and valid mod-11 organisation numbers.
+ *   commas, dd.mm.yyyy dates and valid mod-11 organisation numbers;
+ * - eight English councils (GBP) publishing their spend over £500 (one over £25,000), for
+ *   benchmarking (scripts/gen-demo-councils.mjs).
+ * Beside DIR it writes DIR-sizes.csv (the councils' population per year, for `--size`):
+ * outside DIR, since `spend import DIR` takes every CSV in it as spend.
  *
- * Every number comes from one seeded PRNG (mulberry32) walked in a fixed order, so the
- * output is byte-identical on every run and machine: no clock, no Math.random, no locale.
- * test/demo.test.ts regenerates into a temp dir and compares with the committed files.
+ * Every number comes from seeded PRNG streams (mulberry32), one per group of bodies, walked
+ * in a fixed order, so the output is byte-identical on every run and machine: no clock, no
+ * Math.random, no locale. test/demo.test.ts regenerates into a temp dir and compares.
  */
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import iconv from 'iconv-lite'
 import {mulberry32} from '../bench/lib/prng.mjs'
+import {councilSizes, councilsReadme, generateCouncils} from './gen-demo-councils.mjs'
 
 const YEARS = [2023, 2024]
 const REDACTED = 'REDACTED PERSONAL DATA'
@@ -466,8 +471,8 @@ function generateNo(rng) {
 
 // ---------------------------------------------------------------- README and main
 
-function readme(uk, no, agencyNr) {
-  const all = [...uk, ...no]
+function readme(uk, no, agencyNr, councils) {
+  const all = [...uk, ...no, ...councils]
   const rows = (cur) => all.filter((f) => f.currency === cur).reduce((a, f) => a + f.rows, 0)
   const total = (cur) => all.filter((f) => f.currency === cur).reduce((a, f) => a + f.total, 0n)
   const major = (v) => formatAmount(Number(v), {thousands: ',', decimal: '.'})
@@ -480,7 +485,7 @@ function readme(uk, no, agencyNr) {
     'number is fictional (the numbers pass the mod-11 check, and may by chance belong to real',
     'organisations).',
     '',
-    'Two years, 2023-2024, three buyers, each in the layout real publishers use:',
+    'Two years, 2023-2024, eleven buyers, each in the layout real publishers use:',
     '',
     `- **${UK_BODY}** (GBP): HM Treasury "spend over £25,000" monthly CSVs`,
     '  (`Department Family, Entity, Date, Expense Type, Expense Area, Supplier, Transaction Number,',
@@ -502,6 +507,8 @@ function readme(uk, no, agencyNr) {
     'Spend is skewed (Zipf within each category), some categories are dominated by one or two',
     'suppliers, and category trends differ between 2023 and 2024.',
     '',
+    ...councilsReadme(),
+    '',
     '## Files',
     '',
     '| file | currency | data rows | total | notes |',
@@ -522,11 +529,23 @@ function readme(uk, no, agencyNr) {
 export function generateDemo() {
   const uk = generateUk(makeRng(20230101))
   const {files: no, agencyNr} = generateNo(makeRng(47470001))
+  // The councils walk their own stream, so the department's and the agencies' files stay as they were.
+  const councils = generateCouncils(makeRng(44000001), {formatAmount, csvLine, businessDays, logNormalMinor, pad2})
   return [
     ...uk.map((f) => ({name: f.name, bytes: f.bytes})),
     ...no.map((f) => ({name: f.name, bytes: f.bytes})),
-    {name: 'README.md', bytes: Buffer.from(readme(uk, no, agencyNr), 'utf8')},
+    ...councils.map((f) => ({name: f.name, bytes: f.bytes})),
+    {name: 'README.md', bytes: Buffer.from(readme(uk, no, agencyNr, councils), 'utf8')},
   ]
+}
+
+/**
+ * The councils' sizes file (buyer, year, population), written beside the demo folder.
+ *
+ * @example demoSizes().startsWith('buyer,year,population\n') // true
+ */
+export function demoSizes() {
+  return Buffer.from(councilSizes(csvLine), 'utf8')
 }
 
 function main(argv) {
@@ -540,7 +559,8 @@ function main(argv) {
     writeFileSync(join(out, f.name), f.bytes)
     bytes += f.bytes.length
   }
-  process.stderr.write(`gen-demo: wrote ${files.length} files (${(bytes / 1e6).toFixed(2)} MB) to ${out}\n`)
+  writeFileSync(`${out}-sizes.csv`, demoSizes())
+  process.stderr.write(`gen-demo: wrote ${files.length} files (${(bytes / 1e6).toFixed(2)} MB) to ${out}, and ${out}-sizes.csv\n`)
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2))

@@ -6,6 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 const DEMO = join(import.meta.dirname, '..', 'fixtures', 'demo')
 const SCRIPT = join(import.meta.dirname, '..', 'scripts', 'gen-demo.mjs')
+const SIZES = join(import.meta.dirname, '..', 'fixtures', 'demo-sizes.csv')
 
 /** Independent mod-11 check (weights 3,2,7,6,5,4,3,2), written apart from the generator's. */
 function validOrgnr(nr: string): boolean {
@@ -72,18 +73,25 @@ const demoFiles = () => readdirSync(DEMO).sort()
 const csvs = (prefix: string) => demoFiles().filter((f) => f.startsWith(prefix) && f.endsWith('.csv'))
 
 describe('demo data generator', () => {
+  let root = ''
   let out = ''
   beforeAll(() => {
-    out = mkdtempSync(join(tmpdir(), 'spendkit-demo-'))
+    root = mkdtempSync(join(tmpdir(), 'spendkit-demo-'))
+    out = join(root, 'demo')
     execFileSync(process.execPath, [SCRIPT, '--out', out], {stdio: 'pipe', env: {...process.env, TZ: 'Pacific/Chatham'}})
   })
-  afterAll(() => rmSync(out, {recursive: true, force: true}))
+  afterAll(() => rmSync(root, {recursive: true, force: true}))
 
   it('reproduces the committed fixtures/demo byte for byte', () => {
     expect(readdirSync(out).sort()).toEqual(demoFiles())
     for (const f of demoFiles()) {
       expect(readFileSync(join(out, f)).equals(readFileSync(join(DEMO, f))), `${f} differs from the generator`).toBe(true)
     }
+  })
+
+  it('writes the sizes file beside the folder (not in it: spend import takes every CSV there), byte for byte', () => {
+    expect(readdirSync(root).sort()).toEqual(['demo', 'demo-sizes.csv'])
+    expect(readFileSync(join(root, 'demo-sizes.csv')).equals(readFileSync(SIZES))).toBe(true)
   })
 
   it('stays small (under 3 MB)', () => {
@@ -94,7 +102,7 @@ describe('demo data generator', () => {
 
 describe('demo data content', () => {
   it('has two years of monthly UK spend-over-25k files in GBP with credit notes and redactions', () => {
-    const files = csvs('uk-')
+    const files = csvs('uk-dis-')
     expect(files).toHaveLength(24)
     const all = files.flatMap((f) => rows(f, ',', 'Department Family'))
     expect(all.length).toBeGreaterThan(2000)
@@ -143,7 +151,7 @@ describe('demo data content', () => {
   })
 
   it('has hundreds of suppliers, spelled in several ways, with skewed spend', () => {
-    const uk = csvs('uk-').flatMap((f) => rows(f, ',', 'Department Family'))
+    const uk = csvs('uk-dis-').flatMap((f) => rows(f, ',', 'Department Family'))
     const no = csvs('no-').flatMap((f) => rows(f, ';', f.startsWith('no-dkf') ? 'Virksomhet' : 'Bilagsnr'))
     const names = new Set([...uk.map((r) => r.Supplier), ...no.map((r) => r.Leverandør)])
     expect(names.size).toBeGreaterThan(400)
@@ -166,5 +174,51 @@ describe('demo data content', () => {
     const total = sorted.reduce((a, b) => a + b, 0n)
     const top = sorted.slice(0, Math.ceil(sorted.length / 5)).reduce((a, b) => a + b, 0n)
     expect(top * 100n > total * 55n).toBe(true)
+  })
+})
+
+describe('demo councils', () => {
+  /** Every council file's rows (comma CSV, header first), with the council's name and its layout's columns. */
+  const councilFiles = () => csvs('uk-').filter((f) => !f.startsWith('uk-dis-'))
+  const council = (f: string) => {
+    const header = cells(decode(readFileSync(join(DEMO, f))).split('\n')[0], ',')
+    const all = rows(f, ',', header[0])
+    const get = (r: Record<string, string>, names: string[]) => r[names.find((n) => n in r) ?? '']
+    return all.map((r) => ({
+      buyer: get(r, ['OrganisationLabel', 'Body Name', 'Organisation']),
+      amount: minor(get(r, ['Amount']).replace('£', ''), '.'),
+      code: get(r, ['ProclassCode', 'Proclass Code', 'ProClass Code']),
+      label: get(r, ['ProclassLabel', 'Proclass Label', 'ProClass']),
+      date: get(r, ['PaymentDate', 'Paid Date', 'Payment Date']),
+    }))
+  }
+
+  it('has eight councils in three layouts, every month of 2023-2024 covered, every row with a category', () => {
+    const byBuyer = new Map<string, Set<string>>()
+    const headers = new Set<string>()
+    for (const f of councilFiles()) {
+      headers.add(decode(readFileSync(join(DEMO, f))).split('\n')[0])
+      for (const r of council(f)) {
+        expect(r.code).toMatch(/^\d{6}$/)
+        expect(r.label).not.toBe('')
+        const month = /^\d{4}-/.test(r.date) ? r.date.slice(0, 7) : `${r.date.slice(6)}-${r.date.slice(3, 5)}`
+        const months = byBuyer.get(r.buyer) ?? new Set()
+        months.add(month)
+        byBuyer.set(r.buyer, months)
+      }
+    }
+    expect(headers.size).toBe(3)
+    expect(byBuyer.size).toBe(8)
+    for (const [b, months] of byBuyer) expect(months.size, b).toBe(24)
+  })
+
+  it('sizes every council for both years, and no other buyer', () => {
+    const lines = readFileSync(SIZES, 'utf8').trimEnd().split('\n')
+    expect(lines[0]).toBe('buyer,year,population')
+    const names = new Set(councilFiles().flatMap((f) => council(f).map((r) => r.buyer)))
+    const sized = lines.slice(1).map((l) => l.split(','))
+    expect(new Set(sized.map((c) => c[0]))).toEqual(names)
+    expect(sized.map((c) => c[1]).sort()).toEqual([...names].flatMap(() => ['2023', '2024']).sort())
+    for (const c of sized) expect(Number(c[2])).toBeGreaterThan(50_000)
   })
 })
