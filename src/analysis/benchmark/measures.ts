@@ -9,6 +9,7 @@ import {compareIds} from '../json.js'
 import {bucketRows, ratio, sumByGroup, type Rows} from '../kernel.js'
 import {pareto, type ParetoGroup} from '../pareto.js'
 import {checkWindow, lookbackPairs, type NewSupplierWindow, type PaidBefore, type Window} from './lookback.js'
+import {smeMeasures, type SmeOfRow} from './sme.js'
 import {BUYER_MEASURES, medianText, ratioText, type MeasureName, type MeasureValue} from './measure-parts.js'
 
 export {BUYER_MEASURES, CATEGORY_MIX_MEASURE, medianText, ratioText, scaledText} from './measure-parts.js'
@@ -32,6 +33,8 @@ export interface BuyerMeasuresOptions {
   categoryLabels?: ReadonlyMap<string, string>
   /** Without it, `new_supplier_share` is null (not computed, said so). */
   newSuppliers?: NewSupplierWindow
+  /** Whether a row's supplier is an SME (null: size not known); without it, the sme measures are null (said so). See sme.ts. */
+  smeOf?: SmeOfRow
 }
 
 /** One category's share of a buyer's total spend (all rows, net). */
@@ -109,6 +112,7 @@ export function buyerMeasures(frame: SpendFrame, opts: BuyerMeasuresOptions): Bu
     if (!t) for (const m of ['median_payment', 'mean_payment'] as const) b.not_computed[m] = benchmarkMsg.noPayments()
     newSupplierShare(b, p, window, seen)
   }
+  smeMeasures(frame, paid, opts.smeOf, buyers)
   return {...base, buyers}
 }
 
