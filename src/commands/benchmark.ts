@@ -25,6 +25,7 @@ export default class Benchmark extends SpendCommand {
     'fiscal-year-start': fiscalFlag,
     'any-period': Flags.boolean({description: 'With no common period, compare share measures each on its own buyer\'s latest 12 months.', default: false}),
     floor: Flags.string({description: 'Compare transaction and supplier measures on payments of this amount or more (default: the highest detected floor).', helpValue: 'AMOUNT'}),
+    'supplier-info': Flags.string({description: 'A CSV of suppliers (id or name) with an sme column (yes/no): the SME share uses it, before the data\'s supplier_scale.', helpValue: 'FILE'}),
     ...analysisFlags,
   }
 
@@ -33,6 +34,7 @@ export default class Benchmark extends SpendCommand {
     const {json, notes} = await runBenchmark(flags, {
       buyer: args.buyer, peers: flags.peers, auto: flags.auto, weights: flags.weights, level: flags.level, year: flags.year,
       fiscalYearStart: flags['fiscal-year-start'], anyPeriod: flags['any-period'], floor: flags.floor,
+      supplierInfo: flags['supplier-info'],
     })
     for (const line of notes) this.note(line)
     await this.emit(json, (human) => benchmarkViews(json, human), flags.format)

@@ -17,6 +17,7 @@ import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {loadAnalysisInput, splitTo, type AnalysisFlagValues} from './analysis-input.js'
 import {benchmarkJson, type BenchmarkJson, type BenchmarkLeftOut, type Named} from './benchmark-compare.js'
 import {choosePeriod, earliest, fixedPeriod, rowsPerBuyer} from './benchmark-period.js'
+import {smeHook} from './supplier-sme.js'
 
 export type {BenchmarkJson} from './benchmark-compare.js'
 
@@ -31,6 +32,8 @@ export interface BenchmarkOptions {
   fiscalYearStart?: number
   anyPeriod?: boolean
   floor?: string
+  /** A CSV saying which suppliers are SMEs (it wins over the data's supplier_scale). */
+  supplierInfo?: string
 }
 
 export interface BenchmarkRun {
@@ -53,7 +56,7 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   // The rows are selected by the days given (--from 2024-03-16); coverage is checked on whole months.
   const given = flags.from !== undefined ? {from: flags.from, to: to.date!} : explicit
   const loadFlags = {...flags, from: given?.from, to: given ? [given.to, ...(to.currency ? [to.currency] : [])] : to.currency ? [to.currency] : undefined}
-  const input = await loadAnalysisInput(loadFlags, [...columnsFor(['buyer', 'supplier', 'category']), 'date', 'buyer_id'])
+  const input = await loadAnalysisInput(loadFlags, [...columnsFor(['buyer', 'supplier', 'category']), 'date', 'buyer_id', 'supplier_scale'])
   const {frame} = input
   const notes = [...input.notes]
   const b = dim(frame, 'buyer')
@@ -80,6 +83,7 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   const perBuyer = rowsPerBuyer(frame, selection, group, periods)
   const floor = chooseFloor(frame, group, perBuyer, currency, opts.floor)
   const categoryLabels = await categoryLabelsFor(frame, ['category'])
+  const smeOf = await smeHook(frame, opts.supplierInfo, notes)
   const measured = new Map<string, BuyerMeasures>()
   const runs = periods ? group.map((g) => ({ids: [g], period: periods.get(g.id)!})) : [{ids: group, period}]
   for (const run of runs) {
@@ -87,7 +91,7 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
     const start = periodBounds(given && !periods ? given.from : run.period.from, '--from')[0]
     const first = monthIndex(start)
     const result = buyerMeasures(frame, {
-      currency, selection: rows, floorMinor: floor.minor, level: opts.level, categoryLabels,
+      currency, selection: rows, floorMinor: floor.minor, level: opts.level, categoryLabels, smeOf,
       newSuppliers: {periodFrom: start, lookbackAvailable: (id) => id !== null && earliest(months.get(id)) <= first - 12},
     })
     for (const m of result.buyers) if (m.buyer_id !== null) measured.set(m.buyer_id, m)

@@ -8,7 +8,7 @@ import {RECORD_COLUMNS} from '../../src/model/record.js'
 import {
   csvCell, importIdFor, optionsKey, resolveWorkspace, Workspace,
 } from '../../src/io/workspace/index.js'
-import {PART_COLUMNS, WRITTEN_COLUMNS} from '../../src/io/workspace/layout.js'
+import {WRITTEN_COLUMNS} from '../../src/io/workspace/layout.js'
 import {openPart} from '../../src/io/workspace/part-reader.js'
 import {frameRows, meta, record, reject, report, tempWorkspace} from './workspace-fixtures.js'
 
