@@ -15,16 +15,18 @@ const SHOWN = 5
  * Whether each row's supplier is an SME, for the benchmark's sme measures:
  * from a --supplier-info file where it names the supplier (the file wins),
  * else from the row's published supplier_scale (see smeOf), else unknown.
- * Each file line's supplier is found by the analyses' name rule
+ * Undefined when nothing is known of any supplier's size. Each file line's supplier is found by the analyses' name rule
  * (matchEntity 'supplier'): a line naming no supplier in the data is left
  * out with a note, an ambiguous one is an error at its line, and two lines
  * giving one supplier different values an error at the second.
  * @example (await smeHook(frame, 'info.csv', notes))(0) // true
  */
-export async function smeHook(frame: SpendFrame, file: string | undefined, notes: string[]): Promise<SmeOfRow> {
+export async function smeHook(frame: SpendFrame, file: string | undefined, notes: string[]): Promise<SmeOfRow | undefined> {
   const fromFile = file === undefined ? null : supplierSme(frame, parseSupplierInfo(await readText(file), file), file, notes)
   const scale = frame.columns.supplier_scale
   const byCode = scale?.type === 'dict' ? Int8Array.from(scale.dict, (v) => code(smeOf(v))) : null
+  // Nothing known of any supplier (the usual case for payment files): no pass over the rows.
+  if (!fromFile?.some((v) => v >= 0) && !byCode?.some((v) => v >= 0)) return undefined
   const keys = fromFile ? dim(frame, 'supplier').keys : null
   return (i) => {
     const f = fromFile && keys ? fromFile[keys[i]] : -1
