@@ -200,7 +200,8 @@ export function mapColumns(header: readonly string[], opts: {map?: Record<string
     }
   }
   for (const f of FIELDS) {
-    if (index[f] !== undefined || f === 'family') continue
+    // A size flag is matched exactly only: near misses ("Supplier site", "Supplier state") are other columns.
+    if (index[f] !== undefined || f === 'family' || f === 'supplier_scale') continue
     let best = -1
     let bestD = 99
     for (let j = 0; j < norm.length; j++) {
