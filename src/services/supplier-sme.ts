@@ -19,7 +19,7 @@ const SHOWN = 5
  * (matchEntity 'supplier'): a line naming no supplier in the data is left
  * out with a note, an ambiguous one is an error at its line, and two lines
  * giving one supplier different values an error at the second.
- * @example (await smeHook(frame, 'info.csv', notes))(0) // true
+ * @example (await smeHook(frame, 'info.csv', notes))?.(0) // true
  */
 export async function smeHook(frame: SpendFrame, file: string | undefined, notes: string[]): Promise<SmeOfRow | undefined> {
   const fromFile = file === undefined ? null : supplierSme(frame, parseSupplierInfo(await readText(file), file), file, notes)
