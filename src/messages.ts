@@ -785,3 +785,18 @@ export const benchReportMsg = {
   valuesTitle: () => 'Each peer\'s value',
   methods: (quantile: string, percentile: string, fences: string) => `Methods: quantiles ${quantile}; percentile ${percentile}; fences ${fences}.`,
 } as const
+
+/** SME share: the supplier_scale column, `benchmark --supplier-info` and the sme measures (issue 10). */
+export const benchSmeMsg = {
+  smeUnknown: () => 'not computed: no payment at or above the floor has a supplier of known size (supplier_scale in the data, or --supplier-info FILE)',
+  noSmeColumn: () => 'no sme column (it says yes or no for each supplier)',
+  noSmeColumnHint: () => 'give a CSV with a supplier id or name column and an sme column of yes/no, true/false or Y/N',
+  badSme: (value: string) => `"${value}" is not an sme value`,
+  badSmeHint: () => 'write yes/no, true/false or Y/N (or sme/micro/small/medium/large)',
+  ambiguous: (name: string, matches: readonly string[]) => `"${name}" matches more than one supplier (${matches.join(', ')})`,
+  ambiguousHint: () => 'give the supplier id instead of the name',
+  conflict: (name: string) => `"${name}" is given twice with different sme values`,
+  conflictHint: () => 'keep one line per supplier',
+  unmatched: (n: number, names: readonly string[]) =>
+    `--supplier-info: ${n} ${n === 1 ? 'line matches' : 'lines match'} no supplier in the data and ${n === 1 ? 'is' : 'are'} ignored (${names.join(', ')}${n > names.length ? ', ...' : ''})`,
+} as const

@@ -27,7 +27,7 @@ export interface RowFilterOptions {
 /** Columns `spend rows` shows (its JSON fields come from these). */
 export const ROW_COLUMNS: readonly RecordColumn[] = [
   'source', 'source_file', 'source_line', 'date', 'buyer', 'buyer_id', 'unit', 'supplier', 'supplier_id', 'supplier_key',
-  'amount', 'currency', 'category_code', 'category', 'expense_type', 'description', 'transaction_id',
+  'amount', 'currency', 'category_code', 'category', 'expense_type', 'description', 'transaction_id', 'supplier_scale',
 ]
 
 /** Free-text columns, often one value per row: read for the listed rows only, after ordering (see pickColumn). */

@@ -35,6 +35,7 @@ export default class Benchmark extends SpendCommand {
     floor: Flags.string({description: 'Compare transaction and supplier measures on payments of this amount or more (default: the highest detected floor).', helpValue: 'AMOUNT'}),
     'shared-top': Flags.integer({description: 'Show the buyer\'s N largest suppliers shared with a peer (the rest are counted).', min: 0, default: 20, helpValue: 'N'}),
     'shared-suppliers': Flags.boolean({description: 'Write the shared-suppliers table instead of the measures (CSV and TSV write one table).', default: false}),
+    'supplier-info': Flags.string({description: 'A CSV of suppliers (id or name) with an sme column (yes/no): the SME share uses it, before the data\'s supplier_scale.', helpValue: 'FILE'}),
     ...analysisFlags,
     chart: chartFlag,
   }
@@ -46,6 +47,7 @@ export default class Benchmark extends SpendCommand {
       fiscalYearStart: flags['fiscal-year-start'], anyPeriod: flags['any-period'], floor: flags.floor,
       sharedTop: flags['shared-top'], allCategories: flags['all-categories'],
       size: flags.size, sizeColumn: flags['size-column'], per: flags.per, peerGroup: flags['peer-group'],
+      supplierInfo: flags['supplier-info'],
     })
     for (const line of notes) this.note(line)
     if (flags.chart) await this.chart(flags.chart, json, flags)

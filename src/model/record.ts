@@ -43,6 +43,12 @@ export interface SpendRecord {
   /** True when the supplier name is a redaction placeholder. */
   redacted: boolean
   buyer_origin: BuyerOrigin
+  /**
+   * The supplier's size class as published (OCDS `details.scale`: `sme`, `micro`, `large`...;
+   * TED `B_CONTRACTOR_SME`: `Y`/`N`), null when not published. Optional: added after the
+   * first workspaces; parts written before it load it as null (see smeOf for its meaning).
+   */
+  supplier_scale?: string | null
 }
 
 /** A source row that was not imported, with the reason. */
@@ -61,7 +67,13 @@ export interface RejectedRow {
 export const RECORD_COLUMNS = [
   'buyer_id', 'buyer', 'unit', 'supplier_id', 'supplier', 'supplier_key', 'date', 'amount', 'currency',
   'category_scheme', 'category_code', 'category', 'expense_type', 'description', 'transaction_id',
-  'source', 'source_file', 'source_line', 'redacted', 'buyer_origin',
+  'source', 'source_file', 'source_line', 'redacted', 'buyer_origin', 'supplier_scale',
 ] as const satisfies readonly (keyof SpendRecord)[]
 
 export type RecordColumn = (typeof RECORD_COLUMNS)[number]
+
+/**
+ * Columns added after the first workspaces: a part written before one of them
+ * has no such column, and loads it as all-null (not as damage).
+ */
+export const LATER_COLUMNS: ReadonlySet<RecordColumn> = new Set<RecordColumn>(['supplier_scale'])

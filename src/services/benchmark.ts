@@ -21,6 +21,7 @@ import type {PeerResult} from '../analysis/benchmark/peers.js'
 import {checkInputs, choosePeers, featureRows, peerGroupFor, perUnitParts, readSizes, sizesFor} from './benchmark-inputs.js'
 import {moneyJson} from '../io/write/analysis-common.js'
 import type {BenchmarkInputsJson} from '../io/write/benchmark-report.js'
+import {smeHook} from './supplier-sme.js'
 
 export type {BenchmarkJson} from './benchmark-compare.js'
 
@@ -43,10 +44,12 @@ export interface BenchmarkOptions {
   sizeColumn?: string
   per?: string
   peerGroup?: string
+  /** A CSV saying which suppliers are SMEs (it wins over the data's supplier_scale). */
+  supplierInfo?: string
 }
 
 /** The record columns a benchmark reads. */
-export const BENCHMARK_COLUMNS: readonly RecordColumn[] = [...columnsFor(['buyer', 'supplier', 'category']), 'date', 'buyer_id']
+export const BENCHMARK_COLUMNS: readonly RecordColumn[] = [...columnsFor(['buyer', 'supplier', 'category']), 'date', 'buyer_id', 'supplier_scale']
 
 /** Loads the rows a benchmark works on: the workspace (the command), or a frame already loaded (a report's section). */
 export type BenchmarkLoader = (flags: AnalysisFlagValues, columns: readonly RecordColumn[]) => Promise<AnalysisInput>
@@ -108,6 +111,7 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   const perBuyer = rowsPerBuyer(frame, selection, members, periods)
   const floor = chooseFloor(frame, members, perBuyer, currency, opts.floor)
   const categoryLabels = await categoryLabelsFor(frame, ['category'])
+  const smeOf = await smeHook(frame, opts.supplierInfo, notes)
   const measured = new Map<string, BuyerMeasures>()
   const runs = periods ? members.map((g) => ({ids: [g], period: periods.get(g.id)!})) : [{ids: members, period}]
   for (const run of runs) {
@@ -115,7 +119,7 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
     const start = periodBounds(given && !periods ? given.from : run.period.from, '--from')[0]
     const first = monthIndex(start)
     const result = buyerMeasures(frame, {
-      currency, selection: rows, floorMinor: floor.minor, level: opts.level, categoryLabels,
+      currency, selection: rows, floorMinor: floor.minor, level: opts.level, categoryLabels, smeOf,
       newSuppliers: {periodFrom: start, lookbackAvailable: (id) => id !== null && earliest(months.get(id)) <= first - 12},
     })
     for (const m of result.buyers) if (m.buyer_id !== null) measured.set(m.buyer_id, m)

@@ -8,13 +8,13 @@ import {RECORD_COLUMNS} from '../../src/model/record.js'
 import {
   csvCell, importIdFor, optionsKey, resolveWorkspace, Workspace,
 } from '../../src/io/workspace/index.js'
-import {PART_COLUMNS} from '../../src/io/workspace/layout.js'
+import {WRITTEN_COLUMNS} from '../../src/io/workspace/layout.js'
 import {openPart} from '../../src/io/workspace/part-reader.js'
 import {frameRows, meta, record, reject, report, tempWorkspace} from './workspace-fixtures.js'
 
 const sample = [
   record({supplier: 'ACME', supplier_key: 'acme', amount: 12345, source_line: 2, description: 'Rent', transaction_id: 'T1'}),
-  record({supplier: 'Bolt Ltd', supplier_key: 'bolt', supplier_id: 'GB-COH-01234567', amount: -500, date: null, source_line: 3}),
+  record({supplier: 'Bolt Ltd', supplier_key: 'bolt', supplier_id: 'GB-COH-01234567', amount: -500, date: null, source_line: 3, supplier_scale: 'sme'}),
   record({supplier: 'REDACTED', supplier_key: 'redacted', redacted: true, amount: 9007199254740991, currency: 'EUR', source_line: 4,
     category_scheme: 'cpv', category_code: '72000000', category: 'IT services', unit: 'Finance'}),
   record({supplier: 'ACME', supplier_key: 'acme', amount: 0, source_line: 5, description: 'Rent', buyer_origin: 'flag'}),
@@ -54,7 +54,7 @@ describe('workspace round trip', () => {
     // Each part records its size and a CRC-32 per column and for its metadata.
     for (const p of entry.parts) {
       expect(p.bytes).toBe(statSync(join(ws.dir, 'imports', entry.id, p.file)).size)
-      expect(Object.keys(p.crc32!.columns).sort()).toEqual([...PART_COLUMNS].sort())
+      expect(Object.keys(p.crc32!.columns).sort()).toEqual([...WRITTEN_COLUMNS].sort())
       expect(Number.isInteger(p.crc32!.metadata)).toBe(true)
     }
     expect(frameRows(await ws.loadFrame([...RECORD_COLUMNS]))).toEqual(sample.map((r) => ({...r, source: 'aaaaaaaaaaaa'})))

@@ -37,6 +37,8 @@ export const BUYER_MEASURES = [
   {name: 'transactions', unit: 'count', label: 'Transactions', basis: 'floor'},
   {name: 'median_payment', unit: 'money', label: 'Median payment', basis: 'floor'},
   {name: 'mean_payment', unit: 'money', label: 'Mean payment', basis: 'floor'},
+  {name: 'sme_share', unit: 'share', label: 'SME share of spend (of spend with known supplier size)', basis: 'floor'},
+  {name: 'sme_known_share', unit: 'share', label: 'Share of spend with known supplier size', basis: 'floor'},
 ] as const satisfies readonly MeasureSpec[]
 
 export type MeasureName = (typeof BUYER_MEASURES)[number]['name']

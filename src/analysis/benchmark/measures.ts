@@ -7,6 +7,7 @@ import {compareIds} from '../json.js'
 import {bucketRows, FLUSH, ratio, type Buckets, type Rows} from '../kernel.js'
 import {selectKth} from './select.js'
 import {checkWindow, lookbackPairs, type NewSupplierWindow, type Window} from './lookback.js'
+import {smeMeasures, type SmeOfRow} from './sme.js'
 import {BUYER_MEASURES, medianText, ratioText, type MeasureName, type MeasureValue} from './measure-parts.js'
 import {categoryMix, referenceCategoryMix, type CategoryShare} from './category-mix.js'
 import {referenceSupplierBase, supplierBase, type SupplierBase} from './supplier-base.js'
@@ -33,6 +34,8 @@ export interface BuyerMeasuresOptions {
   categoryLabels?: ReadonlyMap<string, string>
   /** Without it, `new_supplier_share` is null (not computed, said so). */
   newSuppliers?: NewSupplierWindow
+  /** Whether a row's supplier is an SME (null: size not known); without it, the sme measures are null (said so). See sme.ts. */
+  smeOf?: SmeOfRow
 }
 
 
@@ -103,6 +106,7 @@ export function buyerMeasures(frame: SpendFrame, opts: BuyerMeasuresOptions): Bu
     if (!t) for (const m of ['median_payment', 'mean_payment'] as const) b.not_computed[m] = benchmarkMsg.noPayments()
     newSupplierShare(b, sb, window)
   }
+  smeMeasures(frame, paid, opts.smeOf, buyers)
   return {...base, buyers}
 }
 

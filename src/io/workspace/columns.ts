@@ -5,9 +5,9 @@ import {columnKind} from '../../model/frame.js'
 import type {RecordColumn, SpendRecord} from '../../model/record.js'
 import {BATCH_DICT_COLUMNS, type BatchDictColumn, type RowBatch} from './batch.js'
 import {DictBuilder, TextBuilder} from './builders.js'
-import {PART_COLUMNS} from './layout.js'
+import {WRITTEN_COLUMNS} from './layout.js'
 
-/** The batch's dictionary columns stored in parts (not `source`: see PART_COLUMNS). */
+/** The batch's dictionary columns stored in parts (not `source`: see WRITTEN_COLUMNS). */
 const STORED_DICT_COLUMNS = BATCH_DICT_COLUMNS.filter((c): c is StoredDictColumn => c !== 'source')
 
 export type StoredDictColumn = Exclude<BatchDictColumn, 'source'>
@@ -42,6 +42,7 @@ export class PartBuilder {
   private readonly transaction_id: TextBuilder
   private readonly source_file: DictBuilder
   private readonly buyer_origin: DictBuilder
+  private readonly supplier_scale: DictBuilder
 
   constructor(capacity: number) {
     this.capacity = capacity
@@ -62,6 +63,7 @@ export class PartBuilder {
     this.transaction_id = new TextBuilder(capacity)
     this.source_file = d()
     this.buyer_origin = d()
+    this.supplier_scale = d()
     this.amount = new Float64Array(capacity)
     this.line = new Int32Array(capacity)
     this.redacted = new Uint8Array(capacity)
@@ -86,6 +88,7 @@ export class PartBuilder {
     this.transaction_id.add(i, r.transaction_id)
     this.source_file.add(i, r.source_file)
     this.buyer_origin.add(i, r.buyer_origin)
+    this.supplier_scale.add(i, r.supplier_scale ?? null)
     this.amount[i] = r.amount
     this.line[i] = r.source_line
     this.redacted[i] = r.redacted ? 1 : 0
@@ -134,7 +137,7 @@ export class PartBuilder {
     const n = this.length
     const fields: Field[] = []
     const children: Column<unknown>[] = []
-    for (const name of PART_COLUMNS) {
+    for (const name of WRITTEN_COLUMNS) {
       const kind = columnKind(name)
       let col: Column<unknown>
       let metadata = new Map<string, string>()
@@ -147,7 +150,7 @@ export class PartBuilder {
     }
     const schema = {version: Version.V5, endianness: Endianness.Little, fields, metadata: null}
     const bytes = tableToIPC(new Table(schema, children), {format: 'file', sink})
-    for (const name of PART_COLUMNS) if (columnKind(name) === 'dict') (this[name as StringColumn] as DictBuilder | TextBuilder).reset()
+    for (const name of WRITTEN_COLUMNS) if (columnKind(name) === 'dict') (this[name as StringColumn] as DictBuilder | TextBuilder).reset()
     this.length = 0
     return bytes
   }

@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
 import {join, resolve} from 'node:path'
-import {RECORD_COLUMNS, type RecordColumn} from '../../model/record.js'
+import {LATER_COLUMNS, RECORD_COLUMNS, type RecordColumn} from '../../model/record.js'
 
 /** Default workspace folder, relative to the current directory. */
 export const DEFAULT_WORKSPACE = '.spendkit'
@@ -28,12 +28,19 @@ export function resolveWorkspace(flag?: string, env: NodeJS.ProcessEnv = process
 }
 
 /**
- * The columns stored in part files: every record column but `source`. A
+ * The columns this version writes in part files: every record column but `source`. A
  * row's source is its import, named by the folder and the manifest entry, so
  * the loader fills it in; stored per row, it made the import id (a hash of
  * the whole file) a prerequisite for writing the first row.
  */
-export const PART_COLUMNS = RECORD_COLUMNS.filter((c): c is Exclude<RecordColumn, 'source'> => c !== 'source')
+export const WRITTEN_COLUMNS = RECORD_COLUMNS.filter((c): c is Exclude<RecordColumn, 'source'> => c !== 'source')
+
+/**
+ * The columns every part file has, whenever it was written: WRITTEN_COLUMNS
+ * but the LATER_COLUMNS (a part written before one of those has none, and the
+ * loader reads it as null).
+ */
+export const PART_COLUMNS = WRITTEN_COLUMNS.filter((c) => !LATER_COLUMNS.has(c))
 
 /** Rows per part file: bounds memory (about 100 bytes a row) while keeping parts few. */
 export const DEFAULT_PART_ROWS = 262_144

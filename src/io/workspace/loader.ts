@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {workspaceMsg} from '../../messages.js'
 import {type Column, columnKind, type DictColumn, type SpendFrame} from '../../model/frame.js'
-import type {RecordColumn} from '../../model/record.js'
+import {LATER_COLUMNS, type RecordColumn} from '../../model/record.js'
 import {crc32} from './crc.js'
 import {damagedError, damageText} from './damage.js'
 import {type ColumnJoin, type DictJoin, parseDictJoin, readDictJoin} from './dict-join.js'
@@ -54,7 +54,8 @@ export async function loadFrameFrom(root: string, entries: readonly ImportEntry[
       for (const name of stored) {
         const col = readColumn(root, entry, p, part, name)
         const merge = merges.get(name)
-        if (merge) merge.add(col, rows, offset, first, (joined as DictJoin | null)?.[name])
+        if (col === null) merge!.addNulls(rows, offset)
+        else if (merge) merge.add(col, rows, offset, first, (joined as DictJoin | null)?.[name])
         else copyValues(col, out.get(name)!, rows, offset)
       }
     } finally {
@@ -93,7 +94,7 @@ function loadDictJoin(root: string, entry: ImportEntry): DictJoin | null {
 }
 
 /**
- * A row's source is its import id (see PART_COLUMNS): one dictionary entry
+ * A row's source is its import id (see WRITTEN_COLUMNS): one dictionary entry
  * per import, each import's rows filled with its code. Parts written before
  * this may hold the same values as a column; it is not read.
  */
@@ -122,13 +123,15 @@ function openFile(root: string, entry: ImportEntry, p: PartEntry, scratch: Scrat
   }
 }
 
-function readColumn(root: string, entry: ImportEntry, p: PartEntry, part: PartFile, name: RecordColumn): PartColumn {
+/** The part's column; null for a column added after the part was written (see LATER_COLUMNS): all null. */
+function readColumn(root: string, entry: ImportEntry, p: PartEntry, part: PartFile, name: RecordColumn): PartColumn | null {
   let col: PartColumn | null
   try {
     col = part.column(name)
   } catch (error) {
     throw damagedError(root, entry, p.file, damageText(error))
   }
+  if (!col && LATER_COLUMNS.has(name)) return null
   if (!col) throw damagedError(root, entry, p.file, workspaceMsg.noColumn(name))
   return col
 }
@@ -214,6 +217,12 @@ class DictMerge {
     this.carried = remap
     remapInto(this.codes, offset, col.keys, col.validity, rows, remap)
     return true
+  }
+
+  /** A part written before this column existed: its rows are null (LATER_COLUMNS are all strings). */
+  addNulls(rows: number, offset: number): void {
+    this.codes.fill(-1, offset, offset + rows)
+    this.carried = null
   }
 
   done(): DictColumn {

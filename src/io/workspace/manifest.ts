@@ -8,7 +8,7 @@ import {type ImportOptionsUsed, MANIFEST_FILE} from './layout.js'
 
 export const MANIFEST_FORMAT = 'spendkit-workspace'
 /**
- * 2: parts no longer store `source` (see PART_COLUMNS) and an entry may name a
+ * 2: parts no longer store `source` (see WRITTEN_COLUMNS) and an entry may name a
  * dict_join file. Version 1 workspaces read as they are; the first write
  * marks the workspace 2, so an older spend refuses it with a clear message
  * instead of missing a column.

@@ -7,7 +7,8 @@
 import {statSync} from 'node:fs'
 import {join} from 'node:path'
 import {workspaceMsg} from '../../messages.js'
-import {PART_COLUMNS} from './layout.js'
+import {LATER_COLUMNS} from '../../model/record.js'
+import {WRITTEN_COLUMNS} from './layout.js'
 import {damageText} from './damage.js'
 import type {PartEntry} from './manifest.js'
 import {openPartFile, type PartColumn, type PartFile, Scratch} from './part-reader.js'
@@ -36,7 +37,7 @@ export function checkPart(dir: string, p: PartEntry, scratch: Scratch = new Scra
   try {
     if (part.rows !== p.rows) return [workspaceMsg.rowsMismatch(part.rows, p.rows)]
     const problems: string[] = []
-    for (const name of PART_COLUMNS) {
+    for (const name of WRITTEN_COLUMNS) {
       let col: PartColumn | null
       try {
         col = part.column(name)
@@ -44,6 +45,8 @@ export function checkPart(dir: string, p: PartEntry, scratch: Scratch = new Scra
         problems.push(damageText(error))
         continue
       }
+      // A part written before a later column has none: that is not damage (the loader reads it as null).
+      if (!col && LATER_COLUMNS.has(name)) continue
       if (!col) problems.push(workspaceMsg.noColumn(name))
       else {
         const why = shapeProblem(col, p.rows)

@@ -16,7 +16,7 @@ import {columnKind, type DictColumn, type NumColumn} from '../../model/frame.js'
 import {formatMinor} from '../../model/money.js'
 import {crc32} from './crc.js'
 import {type DictJoin, parseDictJoin} from './dict-join.js'
-import {IMPORTS_DIR, importDir, PART_COLUMNS} from './layout.js'
+import {IMPORTS_DIR, importDir, WRITTEN_COLUMNS} from './layout.js'
 import {loadFrameFrom} from './loader.js'
 import type {ImportEntry, StoredFile} from './manifest.js'
 import {Scratch} from './part-reader.js'
@@ -180,7 +180,7 @@ function compareTotals(kind: 'imported' | 'rejected', found: Map<string, bigint>
  * columns twice, with and without the join.
  */
 async function checkJoin(root: string, entry: ImportEntry, join: DictJoin): Promise<string[]> {
-  const names = PART_COLUMNS.filter((c) => columnKind(c) === 'dict' && join[c])
+  const names = WRITTEN_COLUMNS.filter((c) => columnKind(c) === 'dict' && join[c])
   const joined = await loadFrameFrom(root, [entry], names)
   const matched = await loadFrameFrom(root, [entry], names, {dictJoin: false})
   const out: string[] = []

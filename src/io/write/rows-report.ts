@@ -47,6 +47,7 @@ export const ROW_FIELDS: readonly FieldSpec[] = [
   textOf('supplier_key', 'supplier key', 'supplier_key'),
   textOf('category_code', 'category code', 'category_code'),
   textOf('category', 'category', 'category'),
+  textOf('supplier_scale', 'supplier scale', 'supplier_scale'),
 ]
 
 /** With --raw: the record's text from the source file, and why it is missing when it is. */

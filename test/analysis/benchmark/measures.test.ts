@@ -41,6 +41,9 @@ function period(f: SpendFrame): Uint32Array {
   return Uint32Array.from({length: f.length}, (_, i) => i).filter((i) => date.dict[date.codes[i]] >= '2024-01-01')
 }
 
+/** Why the sme measures are null without a supplier-size hook. */
+const NO_SIZE = expect.stringMatching(/known size/)
+
 const WINDOW = {periodFrom: '2024-01-01', lookbackAvailable: (id: string | null) => id === 'buyer-a'}
 
 function measure(frame: SpendFrame, floorMinor: number, currency = 'GBP'): BuyerMeasures[] {
@@ -61,9 +64,11 @@ describe('buyerMeasures', () => {
       // S2's only earlier payment is below the floor and S3's is before the lookback: both new.
       new_supplier_share: (3000 + 1000) / 20000,
       transactions: 5, median_payment: '30.00', mean_payment: '44.0000',
+      // No supplier size is known here (see sme.test.ts).
+      sme_share: null, sme_known_share: null,
     })
     expect(a.supplier_left_out).toEqual({amount: '20.00', count: 1})
-    expect(a.not_computed).toEqual({})
+    expect(a.not_computed).toEqual({sme_share: NO_SIZE, sme_known_share: NO_SIZE})
     expect([a.buyer_id, a.buyer, a.currency]).toEqual(['buyer-a', 'Buyer A', 'GBP'])
     // Two payments: the median holds half a penny; B's lookback does not reach back.
     expect(b.measures).toMatchObject({
@@ -71,7 +76,7 @@ describe('buyerMeasures', () => {
       new_supplier_share: null, transactions: 2, median_payment: '10.015', mean_payment: '10.0150',
     })
     expect(b.measures.hhi).toBeCloseTo(((1001 ** 2 + 1002 ** 2) / 2003 ** 2) * 10_000, 9)
-    expect(b.not_computed).toEqual({new_supplier_share: expect.stringContaining('2023-01-01')})
+    expect(b.not_computed).toEqual({new_supplier_share: expect.stringContaining('2023-01-01'), sme_share: NO_SIZE, sme_known_share: NO_SIZE})
   })
 
   it('agrees with concentration and pareto on the same payments', () => {
@@ -95,7 +100,7 @@ describe('buyerMeasures', () => {
     expect(high.measures).toMatchObject({suppliers: 3, transactions: 5})
     const above = measure(frame, 1_000_000)[0]
     expect(above.measures).toMatchObject({total_spend: '219.00', suppliers: 0, transactions: 0, median_payment: null, hhi: null})
-    expect(Object.keys(above.not_computed).sort()).toEqual(['hhi', 'mean_payment', 'median_payment', 'new_supplier_share', 'spend_per_supplier', 'tail_share', 'top5_share'])
+    expect(Object.keys(above.not_computed).sort()).toEqual(['hhi', 'mean_payment', 'median_payment', 'new_supplier_share', 'sme_known_share', 'sme_share', 'spend_per_supplier', 'tail_share', 'top5_share'])
   })
 
   it('gives the category mix at a level as shares of total spend, on all rows', () => {

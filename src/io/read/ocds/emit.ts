@@ -184,6 +184,7 @@ export function emitItem(c: Candidate & {suppliers: Org[]}, ctx: EmitContext): v
       transaction_id: transactionId,
       source: ctx.importId, source_file: ctx.file, source_line: c.line,
       redacted: redactedName(s.name), buyer_origin: c.buyer?.name || !ctx.buyerFlag ? 'ocds' : 'flag',
+      supplier_scale: s.scale,
     }
     sink.add(rec)
     stats.records++

@@ -61,7 +61,7 @@ export class ValueDict {
 /** The dictionary-encoded columns of a batch (every string column but the free text). */
 export const BATCH_DICT_COLUMNS = [
   'buyer_id', 'buyer', 'unit', 'supplier_id', 'supplier', 'supplier_key', 'date', 'currency', 'category_scheme',
-  'category_code', 'category', 'expense_type', 'source', 'source_file', 'buyer_origin',
+  'category_code', 'category', 'expense_type', 'source', 'source_file', 'buyer_origin', 'supplier_scale',
 ] as const
 
 export type BatchDictColumn = (typeof BATCH_DICT_COLUMNS)[number]
@@ -122,7 +122,7 @@ export class RowBatch {
     const i = this.length++
     for (const c of BATCH_DICT_COLUMNS) {
       const v = r[c]
-      this.codes[c][i] = v === null ? -1 : this.dicts[c].code(v)
+      this.codes[c][i] = v === null || v === undefined ? -1 : this.dicts[c].code(v)
     }
     this.amount[i] = r.amount
     this.line[i] = r.source_line
@@ -158,6 +158,7 @@ export class RowBatch {
       source_line: this.line[i] as number,
       redacted: this.redacted[i] === 1,
       buyer_origin: v('buyer_origin') as BuyerOrigin,
+      supplier_scale: v('supplier_scale'),
     }
   }
 }

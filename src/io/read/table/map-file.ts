@@ -5,7 +5,7 @@ import {msg} from '../../../messages.js'
 /** Canonical fields a --map file may name. */
 export const MAPPABLE_FIELDS = [
   'buyer', 'buyer_id', 'unit', 'supplier', 'supplier_id', 'supplier_vat', 'date', 'amount', 'currency', 'category_code',
-  'category', 'expense_type', 'description', 'transaction_id', 'family',
+  'category', 'expense_type', 'description', 'transaction_id', 'family', 'supplier_scale',
 ] as const
 
 /**

@@ -9,7 +9,7 @@ import {tableMsg} from '../../../messages.js'
 
 export const FIELDS = [
   'amount', 'supplier', 'date', 'buyer', 'buyer_id', 'unit', 'supplier_id', 'supplier_vat', 'currency',
-  'expense_type', 'category_code', 'category', 'description', 'transaction_id', 'family',
+  'expense_type', 'category_code', 'category', 'description', 'transaction_id', 'family', 'supplier_scale',
 ] as const
 
 export type Field = (typeof FIELDS)[number]
@@ -73,6 +73,7 @@ export const SYNONYMS: Record<Field, readonly string[]> = {
     'idnoticecan', 'awardidpiid', 'invoicenumber',
   ],
   family: ['family', 'departmentfamily', 'deptfamily', 'departmentalfamily', 'departmentfamilyname'],
+  supplier_scale: ['supplierscale', 'sme', 'suppliersize', 'smeflag', 'supplierissme', 'bcontractorsme', 'contractorsme'],
 }
 
 const ALL_SYNONYMS = new Set(Object.values(SYNONYMS).flat())
@@ -199,7 +200,8 @@ export function mapColumns(header: readonly string[], opts: {map?: Record<string
     }
   }
   for (const f of FIELDS) {
-    if (index[f] !== undefined || f === 'family') continue
+    // A size flag is matched exactly only: near misses ("Supplier site", "Supplier state") are other columns.
+    if (index[f] !== undefined || f === 'family' || f === 'supplier_scale') continue
     let best = -1
     let bestD = 99
     for (let j = 0; j < norm.length; j++) {

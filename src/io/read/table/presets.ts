@@ -107,7 +107,7 @@ export const PRESETS: readonly Preset[] = [
     fields: {
       amount: p('AWARD_VALUE_EURO_FIN_1', 'AWARD_VALUE_EURO'), buyer: p('CAE_NAME'), buyer_id: p('CAE_NATIONALID'),
       supplier: p('WIN_NAME'), supplier_id: p('WIN_NATIONALID'), category_code: p('CPV'), transaction_id: p('ID_NOTICE_CAN'),
-      date: p('DT_AWARD', 'DT_DISPATCH'),
+      date: p('DT_AWARD', 'DT_DISPATCH'), supplier_scale: p('B_CONTRACTOR_SME'),
     },
     signature: [
       p('ID_NOTICE_CAN'), p('CAE_NAME'), p('CAE_NATIONALID'), p('WIN_NAME'), p('WIN_NATIONALID'), p('CPV'),

@@ -167,6 +167,7 @@ export class TableReader {
     const category = opt(cells, ix.category)
     const unit = opt(cells, ix.unit)
     const expenseType = opt(cells, ix.expense_type)
+    const scale = opt(cells, ix.supplier_scale)
     const i = b.length++
     const c = b.codes
     c.buyer_id[i] = buyer.idCode
@@ -184,6 +185,7 @@ export class TableReader {
     c.source[i] = this.sourceCode
     c.source_file[i] = this.fileCode
     c.buyer_origin[i] = buyer.originCode
+    c.supplier_scale[i] = scale === null ? -1 : b.dicts.supplier_scale.code(scale)
     b.amount[i] = amount
     b.line[i] = r.line
     b.redacted[i] = sup.redacted ? 1 : 0
