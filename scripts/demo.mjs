@@ -28,6 +28,9 @@ export function closingHint(workspace, report) {
   ].join('\n') + '\n'
 }
 
+/** The report `npm run demo` writes (test/commands/report-demo.test.ts snapshots the same). */
+export const REPORT_ARGS = ['report', '--out', 'demo-report', '--benchmark', 'Copperfield City Council', '--benchmark-auto', '7']
+
 // Run only as a script (a test imports closingHint).
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) main()
 
@@ -36,9 +39,10 @@ function main() {
   const commands = new Set(readdirSync(join(root, 'dist', 'commands')).map((f) => f.replace(/\.js$/, '')))
 
   const steps = [
-    ['Import the demo files (a UK department over £25k, eight councils over £500, two Norwegian supplier ledgers)', ['import', 'fixtures/demo', '--replace', '--format', 'md']],
+    ['Import the demo files (a UK department over £25k, eight councils (seven over £500, one over £25k), two Norwegian supplier ledgers)', ['import', 'fixtures/demo', '--replace', '--format', 'md']],
     ['Summary', ['summary']],
-    ['The default report: overview, data quality, top suppliers and buyers, category mix, concentration, Pareto, trend', ['report', '--out', 'demo-report'], 'report'],
+    ['The default report (overview, data quality, top suppliers and buyers, category mix, concentration, Pareto, trend) with a benchmark of one council against its 7 nearest peers',
+      REPORT_ARGS, 'report'],
   ]
 
   for (const [title, args, needs] of steps) {

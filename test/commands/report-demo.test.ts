@@ -4,6 +4,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {fixture, runCli, tempDir} from '../helpers/cli.js'
 
@@ -15,8 +16,11 @@ beforeAll(async () => {
 })
 
 describe('the default report of the demo data', () => {
-  it('says what the snapshot says (report.md)', async () => {
-    const r = await runCli(['report', '--out', 'report', '-w', 'ws'], {cwd: dir})
+  it('says what the snapshot says (report.md), with the benchmark npm run demo asks for', async () => {
+    const demo = (await import(pathToFileURL(join(import.meta.dirname, '..', '..', 'scripts', 'demo.mjs')).href)) as {REPORT_ARGS: string[]}
+    const args = demo.REPORT_ARGS.map((a) => (a === 'demo-report' ? 'report' : a))
+    expect(args).toContain('--benchmark')
+    const r = await runCli([...args, '-w', 'ws'], {cwd: dir})
     expect(r.code).toBe(0)
     await expect(readFileSync(join(dir, 'report', 'report.md'), 'utf8')).toMatchFileSnapshot('__snapshots__/report-demo.md')
   })

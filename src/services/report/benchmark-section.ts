@@ -104,7 +104,9 @@ export const benchmarkSection: SectionBuilder = {
     const {json, notes, nearest} = await runBenchmark(flags, opts, load).catch(asSectionError)
     const dated = flags.from !== undefined || flags.to !== undefined
     // The command's table, titled without the floor and peers the intro already says.
-    const views = [...benchmarkViews(json, true).map((v) => ({...v, title: benchmarkCmdMsg.title(json.buyer, json.currency, json.period.label)})), benchmarkValuesView(json)]
+    // The measures table is retitled (the intro says the floor and peers); the shared suppliers keep their title and note.
+    const [measures, ...rest] = benchmarkViews(json, true)
+    const views = [{...measures, title: benchmarkCmdMsg.title(json.buyer, json.currency, json.period.label)}, ...rest, benchmarkValuesView(json)]
     if (nearest) views.push(peersView(input, json, nearest))
     const period: [string, string] | null = json.any_period ? input.chart.period : [json.period.from, json.period.to]
     return {
