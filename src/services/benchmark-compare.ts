@@ -145,7 +145,8 @@ export function sharedNotes(s: SharedSuppliersJson): string[] {
  * @example measureWords('Suppliers', 'count').lower // 'have fewer suppliers'
  */
 export function measureWords(label: string, unit: string): MeasureWords {
-  const name = label.charAt(0).toLowerCase() + label.slice(1)
+  // 'Suppliers' reads 'suppliers' in a sentence; an acronym ('SME share', 'HHI') keeps its capitals.
+  const name = /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1)
   return unit === 'count'
     ? {label: name, lower: benchmarkCmdMsg.fewer(name), higher: benchmarkCmdMsg.more(name)}
     : {label: name, lower: benchmarkCmdMsg.lower(name), higher: benchmarkCmdMsg.higher(name)}

@@ -6,6 +6,8 @@
  * Co in EUR (never added); Body 5 covers 2023 only. The expected figures are
  * computed here from the generated rows, independently of spend.
  */
+import {roundDecimal} from '../../src/io/write/benchmark-figures.js'
+import {groupThousands} from '../../src/io/write/view.js'
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
@@ -144,7 +146,9 @@ describe('spend benchmark: shared suppliers', () => {
       expect(r.stdout.indexOf('Benchmark of Body 1')).toBeGreaterThanOrEqual(0)
       expect(r.stdout.indexOf('Benchmark of Body 1')).toBeLessThan(r.stdout.indexOf('Shared suppliers'))
       const want = expected('Common Co')
-      expect(r.stdout).toMatch(new RegExp(`Common Co.*${want.mean.replace('.', '\\.')}.*${want.peer_median_mean.replace('.', '\\.')}`))
+      // People see means to the penny (CSV and JSON keep them exact, below).
+      const pence = (v: string) => groupThousands(roundDecimal(v, 2)).replace('.', '\\.')
+      expect(r.stdout).toMatch(new RegExp(`Common Co.*${pence(want.mean)}.*${pence(want.peer_median_mean)}`))
     }
     const csv = await bench(['--peers', PEERS.join(','), '--format', 'csv'])
     expect(csv.stdout.split('\n')[0]).toMatch(/^measure,/)

@@ -4,8 +4,10 @@ import type {SharedSupplierRow} from '../../analysis/benchmark/shared-suppliers.
 import {benchmarkCmdMsg, benchSharedMsg} from '../../messages.js'
 import type {MoneyNote} from '../../analysis/money-note.js'
 import {titled} from './analysis-common.js'
+import {roundDecimal, shownFigure} from './benchmark-figures.js'
+import {currencyExponent} from '../../model/currency.js'
 import {columnsOf, count, currency, fieldOf, money, req, share, text, type Field, type Output} from './output-fields.js'
-import type {View, ViewColumn} from './view.js'
+import {groupThousands, ShownCell, type View, type ViewColumn} from './view.js'
 
 /** A buyer left out of the comparison, and why. */
 export interface BenchmarkLeftOut {
@@ -199,7 +201,7 @@ function shareWords(v: number): string {
  * @example benchmarkViews(json, true)[0].columns.map((c) => c.header)[0] // 'measure'
  */
 export function benchmarkViews(json: BenchmarkJson, human: boolean, opts: {shared?: boolean} = {}): View[] {
-  const shared = sharedView(json.shared_suppliers, human)
+  const shared = sharedView(json.shared_suppliers, human, json.currency)
   if (opts.shared) return shared ? [shared] : []
   return [measuresView(json, human), ...(human && shared ? [shared] : [])]
 }
@@ -216,18 +218,24 @@ export function benchmarkMachineNote(json: BenchmarkJson, shared: boolean): stri
 function measuresView(json: BenchmarkJson, human: boolean): View {
   const title = titled(benchmarkCmdMsg.title(json.buyer, json.currency, json.period.label), {fx: json.fx, deflate: json.deflate})
   if (!human) return {title, columns: columnsOf(fieldOf(BENCHMARK_OUTPUT.fields, 'measures').fields!), rows: json.measures as unknown as Record<string, unknown>[]}
+  // On a narrow terminal the sentence is left out first, then P25-P75 (a note says so; --format md keeps all).
   const columns: ViewColumn[] = [
     {key: 'measure', header: 'measure', fit: 'name'},
     {key: 'value', header: 'buyer', kind: 'text'},
     {key: 'median', header: 'peer median', kind: 'text'},
-    {key: 'iqr', header: 'P25-P75', kind: 'text'},
+    {key: 'iqr', header: 'P25-P75', kind: 'text', drop: 1},
     {key: 'percentile', header: 'pct', kind: 'number'},
     {key: 'flag', header: 'flag'},
-    {key: 'sentence', header: 'sentence', fit: 'name'},
+    {key: 'sentence', header: 'sentence', fit: 'name', drop: 2},
   ]
+  // People see rounded, grouped figures; CSV and XLSX get the exact ones (FIG).
+  const fig = (v: unknown, unit: string) => {
+    const raw = FIG(v, unit)
+    return raw === null ? null : new ShownCell(String(shownFigure(v, unit, json.currency)), raw)
+  }
   const rows = json.measures.map((m: BenchmarkMeasureJson) => ({
-    measure: m.label, value: FIG(m.value, m.unit), median: FIG(m.peer_median, m.unit),
-    iqr: m.p25 === null ? null : `${FIG(m.p25, m.unit)} - ${FIG(m.p75, m.unit)}`,
+    measure: m.label, value: fig(m.value, m.unit), median: fig(m.peer_median, m.unit),
+    iqr: m.p25 === null ? null : new ShownCell(`${shownFigure(m.p25, m.unit, json.currency)} - ${shownFigure(m.p75, m.unit, json.currency)}`, `${FIG(m.p25, m.unit)} - ${FIG(m.p75, m.unit)}`),
     percentile: m.percentile, flag: m.flag, sentence: m.note && m.measure === 'total_spend' ? `${m.sentence} (${m.note})` : m.sentence,
   }))
   return {title: `${title}: ${json.sentence}; ${benchmarkCmdMsg.peersLine(json.peers.map((p) => p.buyer))}`, columns, rows}
@@ -241,7 +249,7 @@ const SHARED_ROWS = () => fieldOf(fieldOf(BENCHMARK_OUTPUT.fields, 'shared_suppl
  * the peers paying and their median mean, the note in the title. None for
  * people when there is nothing to show (the stderr note says why).
  */
-function sharedView(s: SharedSuppliersJson, human: boolean): View | null {
+function sharedView(s: SharedSuppliersJson, human: boolean, currency: string): View | null {
   const rows = s.rows as unknown as Record<string, unknown>[]
   if (!human) return {title: benchSharedMsg.title(s.shown, s.total ?? 0), columns: columnsOf(SHARED_ROWS()), rows}
   if (s.total === null || s.shown === 0) return null
@@ -252,5 +260,8 @@ function sharedView(s: SharedSuppliersJson, human: boolean): View | null {
     {key: 'peers_paying', header: 'peers paying', kind: 'int'},
     {key: 'peer_median_mean', header: 'peers\' median mean', kind: 'money'},
   ]
-  return {title: `${benchSharedMsg.title(s.shown, s.total)}: ${s.note}`, columns, rows}
+  // Means to the currency's decimals for people (the JSON keeps them exact).
+  const cents = (v: unknown) => (typeof v === 'string' ? new ShownCell(groupThousands(roundDecimal(v, currencyExponent(currency))), v) : v)
+  const shown = rows.map((r) => ({...r, mean: cents(r.mean), peer_median_mean: cents(r.peer_median_mean)}))
+  return {title: `${benchSharedMsg.title(s.shown, s.total)}: ${s.note}`, columns, rows: shown}
 }

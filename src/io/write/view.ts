@@ -42,9 +42,21 @@ export interface View {
  */
 export function rawCell(value: unknown): string {
   if (value === null || value === undefined) return ''
+  if (value instanceof ShownCell) return rawCell(value.raw)
   if (typeof value === 'boolean') return value ? 'true' : 'false'
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
   return String(value)
+}
+
+/**
+ * A cell shown one way to people and written another to files: for a column
+ * whose rows differ in unit (a benchmark's money, shares and counts), the
+ * table, Markdown and HTML show `shown` (money rounded and grouped), while
+ * CSV, TSV and XLSX write `raw` (the exact figure).
+ * @example humanCell(new ShownCell('1,234.57', '1234.5650')) // '1,234.57'
+ */
+export class ShownCell {
+  constructor(readonly shown: string, readonly raw: unknown) {}
 }
 
 /** Group the integer part of an exact decimal string with commas: "-1234567.50" -> "-1,234,567.50". */
@@ -57,6 +69,7 @@ export function groupThousands(decimal: string): string {
 /** Human cell text: grouped money, percentages, thousands in counts. */
 export function humanCell(value: unknown, kind: ColumnKind = 'text'): string {
   if (value === null || value === undefined) return ''
+  if (value instanceof ShownCell) return value.shown
   switch (kind) {
     case 'money':
       return groupThousands(String(value))
