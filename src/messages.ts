@@ -415,7 +415,7 @@ export const benchmarkMsg = {
   noFeaturesHint: () => 'compare more buyers, or buyers with different sizes or category mixes',
   featureDropped: (feature: string) => `${feature} is the same for every candidate buyer (standard deviation 0) and is left out`,
   featureWeightZero: (feature: string, group: string) => `${feature} is left out (the ${group} weight is 0)`,
-  noCommonPeriod: (months: number, covers: readonly string[]) => `No ${months} consecutive months are covered by the buyer and any peer: ${covers.join('; ')}`,
+  noCommonPeriod: (months: number, covers: readonly string[]) => `No ${months} consecutive months are covered by both the buyer and at least one peer: ${covers.join('; ')}`,
   noCommonPeriodHint: () => 'give --from/--to or --year, or --any-period to compare shares each on its own period',
   partialBuyer: (buyer: string, period: string) => `${buyer} has no payments at the start or end of ${period} and is left out`,
   /** `lower`/`higher` are the direction words with the measure: 'spend a smaller share on IT services'. */

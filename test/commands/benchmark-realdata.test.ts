@@ -30,7 +30,7 @@ describe('benchmark on real UK bodies covering different years', () => {
     const r = await runCli(['benchmark', 'Oxford', '--peers', 'GLA,BBSRC', '--workspace', ws])
     expect(r.code).toBe(1)
     expect(r.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1)
-    expect(r.stderr).toMatch(/^spend: error: No 12 consecutive months are covered by the buyer and any peer: /)
+    expect(r.stderr).toMatch(/^spend: error: No 12 consecutive months are covered by both the buyer and at least one peer: /)
     for (const buyer of ['Oxford City Council', 'GLA', 'BBSRC']) {
       const s = await json(['summary', '--buyer', buyer])
       const part = new RegExp(`${buyer} ([^;(]+)`).exec(r.stderr)![1].trim()
