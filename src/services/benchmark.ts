@@ -128,7 +128,7 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   }
   // Shared suppliers only on one common period: spend over different periods is not comparable.
   const sharedTop = opts.sharedTop ?? SHARED_TOP
-  const shared = periods ? null : sharedSuppliers(frame, {currency, rowsByBuyer: rowsPerBuyer(frame, selection, members, null), buyerId: target.id, peerIds: peers.map((p) => p.id), floorMinor: floor.minor, top: sharedTop})
+  const shared = periods ? null : sharedSuppliers(frame, {currency, selection: inOrder, buyerId: target.id, peerIds: peers.map((p) => p.id), floorMinor: floor.minor, top: sharedTop})
   // With --any-period only share measures are compared, so no per-unit money measure either.
   const perColumn = periods ? null : (sizeInput?.per ?? null)
   if (periods && sizeInput?.per) notes.push(benchInputsMsg.perAnyPeriod(sizeInput.per))

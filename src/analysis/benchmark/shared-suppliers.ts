@@ -9,6 +9,7 @@ import {compareIds} from '../json.js'
 import {GroupSums, type Rows} from '../kernel.js'
 import {scaledText} from './measure-parts.js'
 import {eighthsToDecimal, medianMinor, quartileEighths} from './stats-minor.js'
+import {peerSpendInOrder, type PeerSpend} from './shared-cells.js'
 
 /**
  * The suppliers a buyer shares with its peers: for each, the buyer's spend
@@ -91,7 +92,9 @@ export function sharedSuppliers(frame: SpendFrame, opts: SharedSuppliersOptions)
   if (!Number.isSafeInteger(top) || top < 0) throw new SpendInputError('BAD_FLAG', benchSharedMsg.badTop(top), {where: '--shared-top', hint: benchSharedMsg.badTopHint(), exit: 2})
   const {currency} = opts
   const base = {currency, floor_minor: floor}
-  const rowsOf = buyerRows(frame, opts)
+  // Each buyer's rows, split from the selection only when going peer by peer.
+  let split: ((id: string) => ArrayLike<number>) | null = null
+  const rowsOf = (id: string) => (split ??= buyerRows(frame, opts))(id)
   const s = dim(frame, 'supplier')
   const b = dim(frame, 'buyer')
   const paid = paidRows(frame, currency, floor)
@@ -100,7 +103,7 @@ export function sharedSuppliers(frame: SpendFrame, opts: SharedSuppliersOptions)
   const keys: number[] = []
   const own = new GroupSums(s.size)
   const v = amounts(frame)
-  const mine = rowsOf(opts.buyerId)
+  const mine = opts.rowsByBuyer ? rowsOf(opts.buyerId) : ownRows(frame, opts.selection ?? null, opts.buyerId)
   for (let j = 0; j < mine.length; j++) {
     const i = mine[j]
     if (!paid(i)) continue
@@ -113,13 +116,39 @@ export function sharedSuppliers(frame: SpendFrame, opts: SharedSuppliersOptions)
     own.add(slot[k], v[i])
   }
   if (keys.length === 0) return {...base, total: 0, shown: 0, rows: []}
-  const sums = new GroupSums(keys.length)
   const peers = [...new Set(opts.peerIds)].filter((p) => p !== opts.buyerId).sort(compareIds)
+  // The group's rows in frame order: one sequential pass; else (or too many cells) peer by peer.
+  const spend = (!opts.rowsByBuyer ? peerSpendInOrder(frame, opts.selection ?? null, peers, slot, keys.length, paid) : null) ?? peerByPeer(keys.length, peers, rowsOf, slot, s.keys, paid, v)
+  const {paying, entries} = spend
+  const shared: number[] = []
+  for (let g = 0; g < keys.length; g++) if (paying[g] > 0) shared.push(g)
+  shared.sort((x, y) => own.compare(y, x) || compareIds(s.ids[keys[x]], s.ids[keys[y]]))
+  const nameOf = (id: string) => b.labels[b.ids.indexOf(id)] ?? null
+  const rows = shared.slice(0, top).map((g): SharedSupplierRow => {
+    const list = entries(g)
+    const means = list.map((p) => meanHundredths(p.total, p.count))
+    return {
+      supplier: s.labels[keys[g]], supplier_id: s.ids[keys[g]]!,
+      spend: formatMinor(own.total(g), currency), count: own.count[g], mean: meanText(meanHundredths(own.total(g), own.count[g]), currency),
+      peers_paying: list.length,
+      peer_median_spend: medianMinor(list.map((p) => p.total), currency)!,
+      peer_median_mean: medianMean(means, currency),
+      peers: list.map((p, j) => ({buyer: nameOf(p.peer), buyer_id: p.peer, spend: formatMinor(p.total, currency), count: p.count, mean: meanText(means[j], currency)})),
+    }
+  })
+  return {...base, total: shared.length, shown: rows.length, rows}
+}
+
+/** What each peer paid each supplier slot, one pass per peer over its own rows. */
+function peerByPeer(
+  slots: number, peers: readonly string[], rowsOf: (id: string) => ArrayLike<number>, slot: Int32Array, supplier: Int32Array, paid: (i: number) => boolean, v: Float64Array,
+): PeerSpend {
+  const sums = new GroupSums(slots)
   // What each peer paid each of the buyer's suppliers, as a list per supplier
   // (head/next, newest first) of plain numbers: exact BigInts are made only
   // for the rows shown.
-  const head = new Int32Array(keys.length).fill(-1)
-  const paying = new Int32Array(keys.length)
+  const head = new Int32Array(slots).fill(-1)
+  const paying = new Int32Array(slots)
   const next: number[] = []
   const entryPeer: number[] = []
   const entryAcc: number[] = []
@@ -131,7 +160,7 @@ export function sharedSuppliers(frame: SpendFrame, opts: SharedSuppliersOptions)
     // Most of a peer's rows go to suppliers the buyer does not pay: test that first.
     for (let j = 0; j < theirs.length; j++) {
       const i = theirs[j]
-      const g = slot[s.keys[i]]
+      const g = slot[supplier[i]]
       if (g < 0 || !paid(i)) continue
       if (sums.count[g] === 0) touched.push(g)
       sums.add(g, v[i])
@@ -156,23 +185,7 @@ export function sharedSuppliers(frame: SpendFrame, opts: SharedSuppliersOptions)
     for (let e = head[g]; e >= 0; e = next[e]) out.push({peer: peers[entryPeer[e]], total: (entryBig.get(e) ?? 0n) + BigInt(entryAcc[e]), count: entryCount[e]})
     return out.reverse()
   }
-  const shared: number[] = []
-  for (let g = 0; g < keys.length; g++) if (paying[g] > 0) shared.push(g)
-  shared.sort((x, y) => own.compare(y, x) || compareIds(s.ids[keys[x]], s.ids[keys[y]]))
-  const nameOf = (id: string) => b.labels[b.ids.indexOf(id)] ?? null
-  const rows = shared.slice(0, top).map((g): SharedSupplierRow => {
-    const list = entries(g)
-    const means = list.map((p) => meanHundredths(p.total, p.count))
-    return {
-      supplier: s.labels[keys[g]], supplier_id: s.ids[keys[g]]!,
-      spend: formatMinor(own.total(g), currency), count: own.count[g], mean: meanText(meanHundredths(own.total(g), own.count[g]), currency),
-      peers_paying: list.length,
-      peer_median_spend: medianMinor(list.map((p) => p.total), currency)!,
-      peer_median_mean: medianMean(means, currency),
-      peers: list.map((p, j) => ({buyer: nameOf(p.peer), buyer_id: p.peer, spend: formatMinor(p.total, currency), count: p.count, mean: meanText(means[j], currency)})),
-    }
-  })
-  return {...base, total: shared.length, shown: rows.length, rows}
+  return {paying, entries}
 }
 
 /** A mean in hundredths of a minor unit, rounded half to even (as measures.ts rounds a mean payment). */
@@ -198,6 +211,20 @@ function paidRows(frame: SpendFrame, currency: string, floor: number): (i: numbe
   const key = cur.ids.indexOf(currency)
   const v = amounts(frame)
   return (i) => cur.keys[i] === key && v[i] > 0 && v[i] >= floor
+}
+
+/** One buyer's selected rows, in order (one pass over the buyer keys). */
+function ownRows(frame: SpendFrame, sel: Rows, id: string): Uint32Array {
+  const b = dim(frame, 'buyer')
+  const key = b.ids.indexOf(id)
+  const m = sel ? sel.length : frame.length
+  const out = new Uint32Array(m)
+  let n = 0
+  for (let j = 0; j < m; j++) {
+    const i = sel ? sel[j] : j
+    if (b.keys[i] === key) out[n++] = i
+  }
+  return out.subarray(0, n)
 }
 
 /** Each buyer's rows: given, or the selection bucketed by buyer once. */
