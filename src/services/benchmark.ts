@@ -6,7 +6,7 @@ import {parseMinor} from '../model/money.js'
 import {columnsFor} from '../analysis/columns.js'
 import {amounts, dim, type CategoryLevel} from '../analysis/dims.js'
 import {filterRows} from '../analysis/filter.js'
-import type {Rows} from '../analysis/kernel.js'
+import type {ColumnBuckets, Rows} from '../analysis/kernel.js'
 import {matchEntity} from '../analysis/resolve.js'
 import {monthIndex, periodBounds} from '../analysis/period.js'
 import {buyerMonths, fiscalYearPeriod} from '../analysis/benchmark/coverage.js'
@@ -115,6 +115,7 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   const categoryLabels = await categoryLabelsFor(frame, ['category'])
   const smeOf = await smeHook(frame, opts.supplierInfo, notes)
   const measured = new Map<string, BuyerMeasures>()
+  let paidByBuyer: ColumnBuckets | undefined
   const runs = periods ? members.map((g) => ({ids: [g], period: periods.get(g.id)!})) : [{ids: members, period}]
   for (const run of runs) {
     const rows = perBuyer ? concatRows(run.ids.map((g) => perBuyer.get(g.id)!)) : inOrder!
@@ -125,10 +126,11 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
       newSuppliers: {periodFrom: start, lookbackAvailable: (id) => id !== null && earliest(months.get(id)) <= first - 12},
     })
     for (const m of result.buyers) if (m.buyer_id !== null) measured.set(m.buyer_id, m)
+    paidByBuyer = result.paid_by_buyer
   }
   // Shared suppliers only on one common period: spend over different periods is not comparable.
   const sharedTop = opts.sharedTop ?? SHARED_TOP
-  const shared = periods ? null : sharedSuppliers(frame, {currency, selection: inOrder, buyerId: target.id, peerIds: peers.map((p) => p.id), floorMinor: floor.minor, top: sharedTop})
+  const shared = periods ? null : sharedSuppliers(frame, {currency, paidByBuyer, selection: inOrder, buyerId: target.id, peerIds: peers.map((p) => p.id), floorMinor: floor.minor, top: sharedTop})
   // With --any-period only share measures are compared, so no per-unit money measure either.
   const perColumn = periods ? null : (sizeInput?.per ?? null)
   if (periods && sizeInput?.per) notes.push(benchInputsMsg.perAnyPeriod(sizeInput.per))

@@ -63,6 +63,8 @@ export interface BuyerMeasuresResult {
   buyers: BuyerMeasures[]
   /** Selected rows in other currencies, per currency: ignored, never added. */
   other_currencies: {currency: string | null; count: number}[]
+  /** The payments the floor measures used (in the currency, above zero, at or above the floor) by buyer key, amounts and supplier keys alongside: for sharedSuppliers' `paidByBuyer`. */
+  paid_by_buyer?: ColumnBuckets
 }
 
 /**
@@ -108,7 +110,7 @@ export function buyerMeasures(frame: SpendFrame, opts: BuyerMeasuresOptions): Bu
     newSupplierShare(b, sb, window)
   }
   smeMeasures(frame, paid, opts.smeOf, buyers)
-  return {...base, buyers}
+  return {...base, buyers, paid_by_buyer: byBuyer}
 }
 
 const SUPPLIER_MEASURES = ['spend_per_supplier', 'top5_share', 'hhi', 'tail_share', 'new_supplier_share'] as const

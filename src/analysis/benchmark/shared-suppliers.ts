@@ -6,10 +6,9 @@ import {benchmarkMsg, benchSharedMsg} from '../../messages.js'
 import {divRoundHalfEven} from '../rational.js'
 import {amounts, dim} from '../dims.js'
 import {compareIds} from '../json.js'
-import {GroupSums, type Rows} from '../kernel.js'
+import {GroupSums, type ColumnBuckets, type Rows} from '../kernel.js'
 import {scaledText} from './measure-parts.js'
 import {eighthsToDecimal, medianMinor, quartileEighths} from './stats-minor.js'
-import {peerSpendInOrder, type PeerSpend} from './shared-cells.js'
 
 /**
  * The suppliers a buyer shares with its peers: for each, the buyer's spend
@@ -29,6 +28,12 @@ export interface SharedSuppliersOptions {
   selection?: Rows
   /** Only payments of at least this many minor units count (default 0); rows of zero or less never do. */
   floorMinor?: number
+  /**
+   * The payments (in the currency, above zero, at or above the floor) by buyer
+   * key with their amounts and supplier keys alongside (what buyerMeasures
+   * returns as `paid_by_buyer`): read in order; wins over `rowsByBuyer` and `selection`.
+   */
+  paidByBuyer?: ColumnBuckets
   /** Rows kept, the buyer's largest first (default 20); the rest are counted in `total`. */
   top?: number
 }
@@ -103,23 +108,25 @@ export function sharedSuppliers(frame: SpendFrame, opts: SharedSuppliersOptions)
   const keys: number[] = []
   const own = new GroupSums(s.size)
   const v = amounts(frame)
-  const mine = opts.rowsByBuyer ? rowsOf(opts.buyerId) : ownRows(frame, opts.selection ?? null, opts.buyerId)
-  for (let j = 0; j < mine.length; j++) {
-    const i = mine[j]
-    if (!paid(i)) continue
-    const k = s.keys[i]
-    if (s.unidentified?.[k]) continue
+  const cols = opts.paidByBuyer ?? null
+  const ownKey = b.ids.indexOf(opts.buyerId)
+  const add = (k: number, amount: number) => {
+    if (s.unidentified?.[k]) return
     if (slot[k] < 0) {
       slot[k] = keys.length
       keys.push(k)
     }
-    own.add(slot[k], v[i])
+    own.add(slot[k], amount)
+  }
+  if (cols) {
+    if (ownKey >= 0) for (let j = cols.start[ownKey]; j < cols.start[ownKey + 1]; j++) add(cols.other[j], cols.values[j])
+  } else {
+    const mine = rowsOf(opts.buyerId)
+    for (let j = 0; j < mine.length; j++) if (paid(mine[j])) add(s.keys[mine[j]], v[mine[j]])
   }
   if (keys.length === 0) return {...base, total: 0, shown: 0, rows: []}
   const peers = [...new Set(opts.peerIds)].filter((p) => p !== opts.buyerId).sort(compareIds)
-  // The group's rows in frame order: one sequential pass; else (or too many cells) peer by peer.
-  const spend = (!opts.rowsByBuyer ? peerSpendInOrder(frame, opts.selection ?? null, peers, slot, keys.length, paid) : null) ?? peerByPeer(keys.length, peers, rowsOf, slot, s.keys, paid, v)
-  const {paying, entries} = spend
+  const {paying, entries} = peerByPeer(keys.length, peers, cols ? (id) => b.ids.indexOf(id) : rowsOf, cols, slot, s.keys, paid, v)
   const shared: number[] = []
   for (let g = 0; g < keys.length; g++) if (paying[g] > 0) shared.push(g)
   shared.sort((x, y) => own.compare(y, x) || compareIds(s.ids[keys[x]], s.ids[keys[y]]))
@@ -141,8 +148,9 @@ export function sharedSuppliers(frame: SpendFrame, opts: SharedSuppliersOptions)
 
 /** What each peer paid each supplier slot, one pass per peer over its own rows. */
 function peerByPeer(
-  slots: number, peers: readonly string[], rowsOf: (id: string) => ArrayLike<number>, slot: Int32Array, supplier: Int32Array, paid: (i: number) => boolean, v: Float64Array,
-): PeerSpend {
+  slots: number, peers: readonly string[], rowsOf: ((id: string) => ArrayLike<number>) | ((id: string) => number), cols: ColumnBuckets | null,
+  slot: Int32Array, supplier: Int32Array, paid: (i: number) => boolean, v: Float64Array,
+): {paying: Int32Array; entries: (g: number) => {peer: string; total: bigint; count: number}[]} {
   const sums = new GroupSums(slots)
   // What each peer paid each of the buyer's suppliers, as a list per supplier
   // (head/next, newest first) of plain numbers: exact BigInts are made only
@@ -157,9 +165,20 @@ function peerByPeer(
   for (let p = 0; p < peers.length; p++) {
     const touched: number[] = []
     const theirs = rowsOf(peers[p])
+    if (cols) {
+      // The peer's payments, their supplier keys and amounts in bucket order: read in order.
+      const k = theirs as number
+      for (let j = k < 0 ? 0 : cols.start[k], end = k < 0 ? 0 : cols.start[k + 1]; j < end; j++) {
+        const g = slot[cols.other[j]]
+        if (g < 0) continue
+        if (sums.count[g] === 0) touched.push(g)
+        sums.add(g, cols.values[j])
+      }
+    }
     // Most of a peer's rows go to suppliers the buyer does not pay: test that first.
-    for (let j = 0; j < theirs.length; j++) {
-      const i = theirs[j]
+    const list = cols ? [] : (theirs as ArrayLike<number>)
+    for (let j = 0; j < list.length; j++) {
+      const i = list[j]
       const g = slot[supplier[i]]
       if (g < 0 || !paid(i)) continue
       if (sums.count[g] === 0) touched.push(g)
@@ -211,20 +230,6 @@ function paidRows(frame: SpendFrame, currency: string, floor: number): (i: numbe
   const key = cur.ids.indexOf(currency)
   const v = amounts(frame)
   return (i) => cur.keys[i] === key && v[i] > 0 && v[i] >= floor
-}
-
-/** One buyer's selected rows, in order (one pass over the buyer keys). */
-function ownRows(frame: SpendFrame, sel: Rows, id: string): Uint32Array {
-  const b = dim(frame, 'buyer')
-  const key = b.ids.indexOf(id)
-  const m = sel ? sel.length : frame.length
-  const out = new Uint32Array(m)
-  let n = 0
-  for (let j = 0; j < m; j++) {
-    const i = sel ? sel[j] : j
-    if (b.keys[i] === key) out[n++] = i
-  }
-  return out.subarray(0, n)
 }
 
 /** Each buyer's rows: given, or the selection bucketed by buyer once. */
