@@ -107,7 +107,9 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   peers = peers.filter((p) => !partial.has(p.id))
   if (peers.length === 0) throw new SpendInputError('NO_PEERS', benchmarkCmdMsg.noPeers(target.name), {hint: benchmarkCmdMsg.noPeersHint()})
   const members = [target, ...peers]
-  const selection = explicit || periods ? input.selection : filterRows(frame, {...input.filters, from: period.from, to: period.to})
+  // The features' rows are the period's when --auto measured them on the same months (the same filter): not filtered again.
+  const sameRows = features?.period && features.period.from === period.from && features.period.to === period.to
+  const selection = explicit || periods ? input.selection : sameRows ? features.rows : filterRows(frame, {...input.filters, from: period.from, to: period.to})
   // One common period: the group's rows in frame order (read in order); each buyer's own period: per buyer.
   const inOrder = periods ? null : memberRows(frame, selection, members)
   const perBuyer = periods ? rowsPerBuyer(frame, selection, members, periods) : null
