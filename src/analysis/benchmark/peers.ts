@@ -107,8 +107,11 @@ export function standardise(features: readonly Feature[], candidates: readonly B
   const n = candidates.length
   const kept: Omit<UsedFeature, 'weight'>[] = []
   const dropped: PeerResult['dropped'] = []
+  // Each feature's values read once (a column per feature), for the standardisation and the z-scores.
+  const columns = new Map<string, Float64Array>()
   for (const f of features) {
-    const xs = candidates.map((c) => valueOf(c, f.name))
+    const xs = Float64Array.from(candidates, (c) => valueOf(c, f.name))
+    columns.set(f.name, xs)
     const mean = xs.reduce((s, x) => s + x, 0) / n
     const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / n)
     // A spread below rounding noise of the mean is no spread.
@@ -119,7 +122,8 @@ export function standardise(features: readonly Feature[], candidates: readonly B
   const mixCount = kept.filter((f) => f.group === 'mix').length
   const used: UsedFeature[] = kept.map((f) => ({...f, weight: f.group === 'mix' ? weights.mix / mixCount : weights.size}))
   const z = new Map<string, Float64Array>()
-  for (const c of candidates) z.set(c.buyer, Float64Array.from(used, (f) => (valueOf(c, f.name) - f.mean) / f.sd))
+  const cols = used.map((f) => columns.get(f.name)!)
+  candidates.forEach((c, ci) => z.set(c.buyer, Float64Array.from(used, (f, fi) => (cols[fi][ci] - f.mean) / f.sd)))
   return {features: used, dropped, z}
 }
 
