@@ -88,6 +88,8 @@ export function memberRows(frame: SpendFrame, selection: Rows, group: readonly N
   const keys = dim(frame, 'buyer').keys
   const member = new Uint8Array(dim(frame, 'buyer').size)
   for (const g of group) member[g.key] = 1
+  // Every buyer in the group (--auto N with N all the others): the selection itself.
+  if (selection && member.every((x) => x === 1)) return selection
   const m = selection ? selection.length : frame.length
   const out = new Uint32Array(m)
   let n = 0

@@ -64,6 +64,10 @@ describe('in-order benchmark paths agree with the buyer-by-buyer ones', () => {
     const perBuyer = rowsPerBuyer(frame, null, group, null)
     const expected = [...perBuyer.values()].flatMap((r) => [...r]).sort((x, y) => x - y)
     expect([...memberRows(frame, null, group)]).toEqual(expected)
+    // Every buyer a member: the selection as it is.
+    const sel = Uint32Array.from([...Array(frame.length).keys()].filter((i) => i % 3 !== 0))
+    expect([...memberRows(frame, sel, named(frame))]).toEqual([...sel])
+    expect([...memberRows(frame, sel, group)]).toEqual([...sel].filter((i) => expected.includes(i)))
   })
 
   it.each(SEEDS)('supplierBase on bucketColumns equals it on bucketRows (HHI to the bit), seed %i', (seed) => {
