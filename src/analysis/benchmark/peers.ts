@@ -110,10 +110,16 @@ export function standardise(features: readonly Feature[], candidates: readonly B
   // Each feature's values read once (a column per feature), for the standardisation and the z-scores.
   const columns = new Map<string, Float64Array>()
   for (const f of features) {
-    const xs = Float64Array.from(candidates, (c) => valueOf(c, f.name))
+    // Plain loops (typed-array from/reduce with a callback are slow), summing in the same order a reduce does.
+    const xs = new Float64Array(n)
+    for (let j = 0; j < n; j++) xs[j] = valueOf(candidates[j], f.name)
     columns.set(f.name, xs)
-    const mean = xs.reduce((s, x) => s + x, 0) / n
-    const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / n)
+    let sum = 0
+    for (let j = 0; j < n; j++) sum += xs[j]
+    const mean = sum / n
+    let squares = 0
+    for (let j = 0; j < n; j++) squares += (xs[j] - mean) ** 2
+    const sd = Math.sqrt(squares / n)
     // A spread below rounding noise of the mean is no spread.
     if (!(sd > Math.abs(mean) * 1e-12) || !Number.isFinite(sd)) dropped.push({feature: f.name, reason: 'sd_0', message: benchmarkMsg.featureDropped(f.label)})
     else if (weights[f.group] === 0) dropped.push({feature: f.name, reason: 'weight_0', message: benchmarkMsg.featureWeightZero(f.label, f.group)})
@@ -123,7 +129,11 @@ export function standardise(features: readonly Feature[], candidates: readonly B
   const used: UsedFeature[] = kept.map((f) => ({...f, weight: f.group === 'mix' ? weights.mix / mixCount : weights.size}))
   const z = new Map<string, Float64Array>()
   const cols = used.map((f) => columns.get(f.name)!)
-  candidates.forEach((c, ci) => z.set(c.buyer, Float64Array.from(used, (f, fi) => (cols[fi][ci] - f.mean) / f.sd)))
+  candidates.forEach((c, ci) => {
+    const zc = new Float64Array(used.length)
+    for (let fi = 0; fi < used.length; fi++) zc[fi] = (cols[fi][ci] - used[fi].mean) / used[fi].sd
+    z.set(c.buyer, zc)
+  })
   return {features: used, dropped, z}
 }
 
