@@ -103,6 +103,37 @@ export function bucketRows(keys: Int32Array, size: number, rows: Rows, length: n
   return {start, rows: out}
 }
 
+/** Buckets with two columns of their rows alongside, in bucket order (`values[j]`, `other[j]` of row `rows[j]`). */
+export interface ColumnBuckets extends Buckets {
+  values: Float64Array
+  other: Int32Array
+}
+
+/**
+ * bucketRows, also copying two columns of each row into bucket order in the
+ * same pass (rows read in order, written to one stream per key), so later
+ * passes over a bucket read its columns in order instead of all over the frame.
+ * @example bucketColumns(Int32Array.of(1, 0), 2, null, 2, Float64Array.of(5, 7), Int32Array.of(3, 4)).values // Float64Array [7, 5]
+ */
+export function bucketColumns(keys: Int32Array, size: number, rows: Rows, length: number, values: Float64Array, other: Int32Array): ColumnBuckets {
+  const m = rowCount(rows, length)
+  const start = new Int32Array(size + 1)
+  for (let j = 0; j < m; j++) start[keys[rows ? rows[j] : j] + 1]++
+  for (let k = 0; k < size; k++) start[k + 1] += start[k]
+  const pos = start.slice(0, size)
+  const out = new Uint32Array(m)
+  const vals = new Float64Array(m)
+  const oth = new Int32Array(m)
+  for (let j = 0; j < m; j++) {
+    const i = rows ? rows[j] : j
+    const at = pos[keys[i]]++
+    out[at] = i
+    vals[at] = values[i]
+    oth[at] = other[i]
+  }
+  return {start, rows: out, values: vals, other: oth}
+}
+
 /**
  * Exact sums per group: a double accumulator that is exact while small, plus
  * BigInt overflow for the (rare) groups that pass 4e15 minor units.

@@ -160,21 +160,42 @@ export function measureWords(label: string, unit: string): MeasureWords {
  */
 function categoryMeasures(p: BenchmarkParts): {measures: BenchmarkMeasureJson[]; summary: BenchmarkCategoriesJson} {
   const labels = new Map<string | null, string | null>()
-  const mixes = new Map<string, Map<string | null, number | null> | null>()
-  for (const x of [p.target, ...p.peers]) {
+  // Each category numbered (first seen first) and each buyer's shares in an array by that number.
+  const index = new Map<string | null, number>()
+  const group = [p.target, ...p.peers]
+  for (const x of group) {
+    for (const c of p.measured.get(x.id)?.category_mix ?? []) {
+      labels.set(c.category_code, c.category)
+      if (!index.has(c.category_code)) index.set(c.category_code, index.size)
+    }
+  }
+  const mixes = new Map<string, Float64Array | null>()
+  for (const x of group) {
     const mix = p.measured.get(x.id)?.category_mix ?? []
-    for (const c of mix) labels.set(c.category_code, c.category)
-    mixes.set(x.id, mix.length === 0 || mix[0].share === null ? null : new Map(mix.map((c) => [c.category_code, c.share])))
+    if (mix.length === 0 || mix[0].share === null) {
+      mixes.set(x.id, null)
+      continue
+    }
+    const shares = new Float64Array(index.size)
+    for (const c of mix) shares[index.get(c.category_code)!] = c.share!
+    mixes.set(x.id, shares)
   }
   // A buyer with spend has share 0 in a category it spends nothing on; one with no (or zero) total has none.
   const shareOf = (id: string, code: string | null): number | null => {
     const mix = mixes.get(id)
-    return mix ? (mix.get(code) ?? 0) : null
+    return mix ? (mix[index.get(code) ?? -1] ?? 0) : null
   }
   const sorted = [...labels.keys()].sort((a, b) => (shareOf(p.target.id, b) ?? 0) - (shareOf(p.target.id, a) ?? 0) || compareIds(a, b))
   const choice = chooseCategories(sorted, shareOf, p.target.id, p.peers.map((x) => x.id), p.allCategories === true)
   const folded = choice.folded
-  const otherOf = (id: string): number | null => (mixes.get(id) ? folded.reduce((s, code) => s + (shareOf(id, code) ?? 0), 0) : null)
+  const foldedAt = folded.map((code) => index.get(code)!)
+  const otherOf = (id: string): number | null => {
+    const mix = mixes.get(id)
+    if (!mix) return null
+    let sum = 0
+    for (const at of foldedAt) sum += mix[at]
+    return sum
+  }
   const summary: BenchmarkCategoriesJson = {total: sorted.length, compared: choice.kept.length, folded: folded.length, rule: choice.rule}
   const kept = choice.kept.map((code) => {
     const name = labels.get(code) ?? code ?? benchmarkCmdMsg.noCategory()

@@ -78,3 +78,24 @@ export function rowsPerBuyer(frame: SpendFrame, selection: Rows, group: readonly
   }
   return out
 }
+
+/**
+ * The selected rows of the group's buyers, in frame order (one sequential
+ * pass): the same rows as rowsPerBuyer's, and within each buyer in the same
+ * order, so every per-buyer figure is the same, but read in order.
+ */
+export function memberRows(frame: SpendFrame, selection: Rows, group: readonly Named[]): Uint32Array {
+  const keys = dim(frame, 'buyer').keys
+  const member = new Uint8Array(dim(frame, 'buyer').size)
+  for (const g of group) member[g.key] = 1
+  // Every buyer in the group (--auto N with N all the others): the selection itself.
+  if (selection && member.every((x) => x === 1)) return selection
+  const m = selection ? selection.length : frame.length
+  const out = new Uint32Array(m)
+  let n = 0
+  for (let j = 0; j < m; j++) {
+    const i = selection ? selection[j] : j
+    if (member[keys[i]] === 1) out[n++] = i
+  }
+  return out.subarray(0, n)
+}

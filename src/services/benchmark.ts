@@ -6,17 +6,17 @@ import {parseMinor} from '../model/money.js'
 import {columnsFor} from '../analysis/columns.js'
 import {amounts, dim, type CategoryLevel} from '../analysis/dims.js'
 import {filterRows} from '../analysis/filter.js'
-import type {Rows} from '../analysis/kernel.js'
+import type {ColumnBuckets, Rows} from '../analysis/kernel.js'
 import {matchEntity} from '../analysis/resolve.js'
 import {monthIndex, periodBounds} from '../analysis/period.js'
 import {buyerMonths, fiscalYearPeriod} from '../analysis/benchmark/coverage.js'
-import {effectiveFloor, groupFloor, manualFloor, manualFloorSentence, type Floor} from '../analysis/benchmark/floor.js'
+import {effectiveFloor, effectiveFloors, groupFloor, manualFloor, manualFloorSentence, type Floor} from '../analysis/benchmark/floor.js'
 import {buyerMeasures, type BuyerMeasures} from '../analysis/benchmark/measures.js'
 import {SHARED_TOP, sharedSuppliers} from '../analysis/benchmark/shared-suppliers.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {loadAnalysisInput, splitTo, type AnalysisFlagValues, type AnalysisInput} from './analysis-input.js'
 import {benchmarkJson, sharedNotes, type BenchmarkJson, type BenchmarkLeftOut, type Named} from './benchmark-compare.js'
-import {choosePeriod, earliest, fixedPeriod, rowsPerBuyer} from './benchmark-period.js'
+import {choosePeriod, earliest, fixedPeriod, memberRows, rowsPerBuyer} from './benchmark-period.js'
 import type {PeerResult} from '../analysis/benchmark/peers.js'
 import {checkInputs, choosePeers, featureRows, peerGroupFor, perUnitParts, readSizes, sizesFor} from './benchmark-inputs.js'
 import {moneyJson} from '../io/write/analysis-common.js'
@@ -107,15 +107,20 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
   peers = peers.filter((p) => !partial.has(p.id))
   if (peers.length === 0) throw new SpendInputError('NO_PEERS', benchmarkCmdMsg.noPeers(target.name), {hint: benchmarkCmdMsg.noPeersHint()})
   const members = [target, ...peers]
-  const selection = explicit || periods ? input.selection : filterRows(frame, {...input.filters, from: period.from, to: period.to})
-  const perBuyer = rowsPerBuyer(frame, selection, members, periods)
-  const floor = chooseFloor(frame, members, perBuyer, currency, opts.floor)
+  // The features' rows are the period's when --auto measured them on the same months (the same filter): not filtered again.
+  const sameRows = features?.period && features.period.from === period.from && features.period.to === period.to
+  const selection = explicit || periods ? input.selection : sameRows ? features.rows : filterRows(frame, {...input.filters, from: period.from, to: period.to})
+  // One common period: the group's rows in frame order (read in order); each buyer's own period: per buyer.
+  const inOrder = periods ? null : memberRows(frame, selection, members)
+  const perBuyer = periods ? rowsPerBuyer(frame, selection, members, periods) : null
+  const floor = chooseFloor(frame, members, perBuyer ?? inOrder!, currency, opts.floor)
   const categoryLabels = await categoryLabelsFor(frame, ['category'])
   const smeOf = await smeHook(frame, opts.supplierInfo, notes)
   const measured = new Map<string, BuyerMeasures>()
+  let paidByBuyer: ColumnBuckets | undefined
   const runs = periods ? members.map((g) => ({ids: [g], period: periods.get(g.id)!})) : [{ids: members, period}]
   for (const run of runs) {
-    const rows = concatRows(run.ids.map((g) => perBuyer.get(g.id)!))
+    const rows = perBuyer ? concatRows(run.ids.map((g) => perBuyer.get(g.id)!)) : inOrder!
     const start = periodBounds(given && !periods ? given.from : run.period.from, '--from')[0]
     const first = monthIndex(start)
     const result = buyerMeasures(frame, {
@@ -123,10 +128,11 @@ export async function runBenchmark(flags: AnalysisFlagValues, opts: BenchmarkOpt
       newSuppliers: {periodFrom: start, lookbackAvailable: (id) => id !== null && earliest(months.get(id)) <= first - 12},
     })
     for (const m of result.buyers) if (m.buyer_id !== null) measured.set(m.buyer_id, m)
+    paidByBuyer = result.paid_by_buyer
   }
   // Shared suppliers only on one common period: spend over different periods is not comparable.
   const sharedTop = opts.sharedTop ?? SHARED_TOP
-  const shared = periods ? null : sharedSuppliers(frame, {currency, rowsByBuyer: perBuyer, buyerId: target.id, peerIds: peers.map((p) => p.id), floorMinor: floor.minor, top: sharedTop})
+  const shared = periods ? null : sharedSuppliers(frame, {currency, paidByBuyer, selection: inOrder, buyerId: target.id, peerIds: peers.map((p) => p.id), floorMinor: floor.minor, top: sharedTop})
   // With --any-period only share measures are compared, so no per-unit money measure either.
   const perColumn = periods ? null : (sizeInput?.per ?? null)
   if (periods && sizeInput?.per) notes.push(benchInputsMsg.perAnyPeriod(sizeInput.per))
@@ -224,7 +230,7 @@ function concatRows(parts: readonly Uint32Array[]): Uint32Array {
 }
 
 /** The floor: set by --floor, else the highest effective floor among the group. */
-function chooseFloor(frame: SpendFrame, group: readonly Named[], perBuyer: Map<string, Uint32Array>, currency: string, given: string | undefined) {
+function chooseFloor(frame: SpendFrame, group: readonly Named[], rows: Map<string, Uint32Array> | Uint32Array, currency: string, given: string | undefined) {
   if (given !== undefined) {
     const minor = parseMinor(given.trim(), currency)
     if (minor === null || minor < 0n || minor > BigInt(Number.MAX_SAFE_INTEGER)) {
@@ -235,7 +241,9 @@ function chooseFloor(frame: SpendFrame, group: readonly Named[], perBuyer: Map<s
   }
   const values = amounts(frame)
   const nameOf = new Map(group.map((g) => [g.id, g.name]))
-  const floors = group.map((g) => ({buyer: g.id, floor: effectiveFloor(values, perBuyer.get(g.id)!, currency)}))
+  // The group's rows in frame order: every buyer's floor in one pass.
+  const all = rows instanceof Uint32Array ? effectiveFloors(values, dim(frame, 'buyer').keys, dim(frame, 'buyer').size, rows, currency) : null
+  const floors = group.map((g) => ({buyer: g.id, floor: all ? all[g.key] : effectiveFloor(values, (rows as Map<string, Uint32Array>).get(g.id)!, currency)}))
   const gf = groupFloor(floors)
   const json = gf.floor ? floorJson(gf.floor, gf.sentence, gf.setBy.map((id) => nameOf.get(id) ?? id)) : {amount: null, currency, source: null, sentence: gf.sentence, set_by: []}
   return {minor: gf.floor?.minor ?? 0, json}

@@ -50,7 +50,7 @@ export function categoryMix(
   const totals = new Float64Array(b.size)
   const abs = new Float64Array(b.size)
   const order = sumCells(rows, b.keys, cat.keys, cat.size, b.size, values, cells, counts, totals, abs)
-  // Past FLUSH a running sum may no longer be an exact double.
+  // Past FLUSH a running sum may no longer be an exact double (below it every cell is a safe integer, formatted without a BigInt).
   for (const k of order) if (!(abs[k] < FLUSH)) return null
   const base = (k: number) => k * cat.size
   return order.map((k) => {
@@ -63,7 +63,7 @@ export function categoryMix(
       buyer_id: b.ids[k], buyer: b.labels[k], total: BigInt(total),
       mix: kids.map((c) => ({
         category_code: cat.ids[c], category: cat.labels[c],
-        amount: formatMinor(BigInt(cells[at + c]), currency), share: total === 0 ? null : cells[at + c] / total,
+        amount: formatMinor(cells[at + c], currency), share: total === 0 ? null : cells[at + c] / total,
       })),
     }
   })

@@ -94,10 +94,10 @@ export function buyerFeatures(frame: SpendFrame, opts: FeatureOptions): FeatureT
       else sparse.set(cell, (sparse.get(cell) ?? 0) + amount[i])
     }
   }
-  const used = new Uint8Array(cat.size)
+  const order = [...Array(buyer.size).keys()].filter((b) => buyer.ids[b] !== null).sort((a, b) => compareIds(buyer.ids[a], buyer.ids[b]))
   const out: BuyerFeatures[] = []
   const excluded: FeatureTable['excluded'] = []
-  const order = [...Array(buyer.size).keys()].filter((b) => buyer.ids[b] !== null).sort((a, b) => compareIds(buyer.ids[a], buyer.ids[b]))
+  const included: {b: number; id: string; size: number}[] = []
   for (const b of order) {
     const id = buyer.ids[b]!
     if (!(totals[b] > 0)) {
@@ -109,20 +109,23 @@ export function buyerFeatures(frame: SpendFrame, opts: FeatureOptions): FeatureT
       excluded.push({buyer: id, reason: 'no_size'})
       continue
     }
+    included.push({b, id, size})
+  }
+  // The categories some candidate spends on (a non-zero cell), found before any object is built.
+  const used = new Uint8Array(cat.size)
+  const cellOf = (b: number, k: number) => (dense ? cells[b * cat.size + k] : (sparse.get(b * cat.size + k) ?? 0))
+  for (const {b} of included) for (let k = 0; k < cat.size; k++) if (!used[k] && cellOf(b, k) !== 0) used[k] = 1
+  // Values in category key order, only the used categories, so every buyer has the same features.
+  const kept = [...Array(cat.size).keys()].filter((k) => used[k])
+  const names = kept.map((k) => mixName(cat.ids[k]))
+  for (const {b, id, size} of included) {
     const values: Record<string, number> = {size}
-    for (let k = 0; k < cat.size; k++) {
-      const v = dense ? cells[b * cat.size + k] : (sparse.get(b * cat.size + k) ?? 0)
-      if (v !== 0) used[k] = 1
-      values[mixName(cat.ids[k])] = v / totals[b]
-    }
+    for (let j = 0; j < kept.length; j++) values[names[j]] = cellOf(b, kept[j]) / totals[b]
     out.push({buyer: id, values})
   }
-  const keys = [...Array(cat.size).keys()].filter((k) => used[k]).sort((a, b) => compareIds(cat.ids[a], cat.ids[b]))
+  const keys = [...kept].sort((a, b) => compareIds(cat.ids[a], cat.ids[b]))
   const features: Feature[] = [{name: 'size', group: 'size', label: opts.size ? opts.size.name : `total spend (${opts.currency})`}]
   for (const k of keys) features.push({name: mixName(cat.ids[k]), group: 'mix', category: cat.ids[k], label: cat.labels[k] ?? 'no category'})
-  // Keep only the used categories' values, so every buyer has the same features.
-  const names = new Set(features.map((f) => f.name))
-  for (const b of out) b.values = Object.fromEntries(Object.entries(b.values).filter(([n]) => names.has(n)))
   return {features, buyers: out, excluded}
 }
 

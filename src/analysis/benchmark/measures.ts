@@ -4,7 +4,7 @@ import {formatMinor} from '../../model/money.js'
 import {benchmarkMsg} from '../../messages.js'
 import {amounts, dim, type CategoryLevel} from '../dims.js'
 import {compareIds} from '../json.js'
-import {bucketRows, FLUSH, ratio, type Buckets, type Rows} from '../kernel.js'
+import {bucketColumns, FLUSH, ratio, type ColumnBuckets, type Rows} from '../kernel.js'
 import {selectKth} from './select.js'
 import {checkWindow, lookbackPairs, type NewSupplierWindow, type Window} from './lookback.js'
 import {smeMeasures, type SmeOfRow} from './sme.js'
@@ -63,6 +63,8 @@ export interface BuyerMeasuresResult {
   buyers: BuyerMeasures[]
   /** Selected rows in other currencies, per currency: ignored, never added. */
   other_currencies: {currency: string | null; count: number}[]
+  /** The payments the floor measures used (in the currency, above zero, at or above the floor) by buyer key, amounts and supplier keys alongside: for sharedSuppliers' `paidByBuyer`. */
+  paid_by_buyer?: ColumnBuckets
 }
 
 /**
@@ -91,7 +93,8 @@ export function buyerMeasures(frame: SpendFrame, opts: BuyerMeasuresOptions): Bu
   const base = {currency: opts.currency, floor_minor: floor, level: opts.level ?? null, measures: BUYER_MEASURES, other_currencies: other}
   if (rows.length === 0) return {...base, buyers: []}
   const totals = buyerTotals(frame, rows, opts)
-  const byBuyer = bucketRows(dim(frame, 'buyer').keys, dim(frame, 'buyer').size, paid, frame.length)
+  // The payments by buyer, with their amounts and supplier keys alongside (read in order after this).
+  const byBuyer = bucketColumns(dim(frame, 'buyer').keys, dim(frame, 'buyer').size, paid, frame.length, amounts(frame), dim(frame, 'supplier').keys)
   const tx = transactions(frame, byBuyer, opts.currency)
   const seen = window ? lookbackPairs(frame, window, opts.currency, floor) : null
   // One grouping by supplier per buyer; amounts too large for doubles take concentration and pareto.
@@ -107,7 +110,7 @@ export function buyerMeasures(frame: SpendFrame, opts: BuyerMeasuresOptions): Bu
     newSupplierShare(b, sb, window)
   }
   smeMeasures(frame, paid, opts.smeOf, buyers)
-  return {...base, buyers}
+  return {...base, buyers, paid_by_buyer: byBuyer}
 }
 
 const SUPPLIER_MEASURES = ['spend_per_supplier', 'top5_share', 'hhi', 'tail_share', 'new_supplier_share'] as const
@@ -165,14 +168,12 @@ function buyerTotals(frame: SpendFrame, rows: Uint32Array, opts: BuyerMeasuresOp
 }
 
 /** Count, exact median and mean of the payments at or above the floor, per buyer id (`buckets`: the payments by buyer key). */
-function transactions(frame: SpendFrame, buckets: Buckets, currency: string): Map<string | null, Partial<Record<MeasureName, MeasureValue>>> {
+function transactions(frame: SpendFrame, buckets: ColumnBuckets, currency: string): Map<string | null, Partial<Record<MeasureName, MeasureValue>>> {
   const b = dim(frame, 'buyer')
-  const values = amounts(frame)
   const out = new Map<string | null, Partial<Record<MeasureName, MeasureValue>>>()
-  // The amounts in buyer order, in one buffer; the two middle values of each
+  // The amounts in buyer order, in one buffer (a copy: selection reorders it); the two middle values of each
   // buyer's slice found by selection (no full sort), the sum alongside.
-  const all = new Float64Array(buckets.rows.length)
-  for (let j = 0; j < all.length; j++) all[j] = values[buckets.rows[j]]
+  const all = buckets.values.slice()
   for (let k = 0; k < b.size; k++) {
     const from = buckets.start[k]
     const n = buckets.start[k + 1] - from

@@ -107,10 +107,19 @@ export function standardise(features: readonly Feature[], candidates: readonly B
   const n = candidates.length
   const kept: Omit<UsedFeature, 'weight'>[] = []
   const dropped: PeerResult['dropped'] = []
+  // Each feature's values read once (a column per feature), for the standardisation and the z-scores.
+  const columns = new Map<string, Float64Array>()
   for (const f of features) {
-    const xs = candidates.map((c) => valueOf(c, f.name))
-    const mean = xs.reduce((s, x) => s + x, 0) / n
-    const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / n)
+    // Plain loops (typed-array from/reduce with a callback are slow), summing in the same order a reduce does.
+    const xs = new Float64Array(n)
+    for (let j = 0; j < n; j++) xs[j] = valueOf(candidates[j], f.name)
+    columns.set(f.name, xs)
+    let sum = 0
+    for (let j = 0; j < n; j++) sum += xs[j]
+    const mean = sum / n
+    let squares = 0
+    for (let j = 0; j < n; j++) squares += (xs[j] - mean) ** 2
+    const sd = Math.sqrt(squares / n)
     // A spread below rounding noise of the mean is no spread.
     if (!(sd > Math.abs(mean) * 1e-12) || !Number.isFinite(sd)) dropped.push({feature: f.name, reason: 'sd_0', message: benchmarkMsg.featureDropped(f.label)})
     else if (weights[f.group] === 0) dropped.push({feature: f.name, reason: 'weight_0', message: benchmarkMsg.featureWeightZero(f.label, f.group)})
@@ -119,7 +128,12 @@ export function standardise(features: readonly Feature[], candidates: readonly B
   const mixCount = kept.filter((f) => f.group === 'mix').length
   const used: UsedFeature[] = kept.map((f) => ({...f, weight: f.group === 'mix' ? weights.mix / mixCount : weights.size}))
   const z = new Map<string, Float64Array>()
-  for (const c of candidates) z.set(c.buyer, Float64Array.from(used, (f) => (valueOf(c, f.name) - f.mean) / f.sd))
+  const cols = used.map((f) => columns.get(f.name)!)
+  candidates.forEach((c, ci) => {
+    const zc = new Float64Array(used.length)
+    for (let fi = 0; fi < used.length; fi++) zc[fi] = (cols[fi][ci] - used[fi].mean) / used[fi].sd
+    z.set(c.buyer, zc)
+  })
   return {features: used, dropped, z}
 }
 
@@ -156,12 +170,19 @@ export function nearestPeers(target: string, candidates: readonly BuyerFeatures[
       sum += contrib[j]
     }
     const distance = Math.sqrt(sum)
-    // Each contribution rounded once (not per comparison: with hundreds of categories and buyers that was most of the run).
-    const keys = contrib.map(near)
+    // Each contribution rounded once (not per comparison: with hundreds of categories and buyers that was most of the run),
+    // and only those that can be among the first EXPLAIN_TOP (near is monotonic: see explainCandidates).
+    const keys = new Float64Array(m)
     const byName = (a: number, b: number): number => compareIds(std.features[a].name, std.features[b].name)
     const part = (j: number): Contribution => ({feature: std.features[j].name, difference: diff[j], contribution: contrib[j]})
-    const closest = firstK(m, EXPLAIN_TOP, (a, b) => keys[a] - keys[b] || byName(a, b)).map(part)
-    const furthest = firstK(m, EXPLAIN_TOP, (a, b) => keys[b] - keys[a] || byName(a, b)).map(part)
+    const rank = (low: boolean) => {
+      const among = explainCandidates(contrib, EXPLAIN_TOP, low)
+      for (const j of among) keys[j] = near(contrib[j])
+      const cmp = low ? (a: number, b: number) => keys[among[a]] - keys[among[b]] || byName(among[a], among[b]) : (a: number, b: number) => keys[among[b]] - keys[among[a]] || byName(among[a], among[b])
+      return firstK(among.length, EXPLAIN_TOP, cmp).map((a) => part(among[a]))
+    }
+    const closest = rank(true)
+    const furthest = rank(false)
     peers.push({buyer: c.buyer, distance, closest, furthest})
   }
   peers.sort((a, b) => near(a.distance) - near(b.distance) || compareIds(a.buyer, b.buyer))
@@ -182,6 +203,43 @@ function firstK(n: number, k: number, cmp: (a: number, b: number) => number): nu
     if (best.length > k) best.pop()
   }
   return best
+}
+
+/**
+ * The indexes (ascending) that can be among the k smallest (`low`) or
+ * largest contributions once rounded by `near`: every one whose raw value
+ * is within a relative 1e-9 of the k-th smallest (largest) raw value, or
+ * beyond it. `near` moves a value by at most a relative 5e-12 and keeps the
+ * order (ties aside), so a value further out rounds strictly past the k-th
+ * and k others beat it. Every index when a value is not a finite number
+ * 0 or more, or when there are at most k.
+ * @example explainCandidates(Float64Array.of(5, 1, 3, 2), 2, true) // [1, 3]
+ */
+export function explainCandidates(xs: Float64Array, k: number, low: boolean): number[] {
+  const all = () => Array.from(xs, (_, j) => j)
+  if (xs.length <= k) return all()
+  // The k smallest (largest) raw values, kept sorted.
+  const best: number[] = []
+  for (let j = 0; j < xs.length; j++) {
+    const x = xs[j]
+    if (!(x >= 0 && x < Infinity)) return all()
+    if (best.length === k && (low ? x >= best[k - 1] : x <= best[k - 1])) continue
+    let at = best.length
+    while (at > 0 && (low ? x < best[at - 1] : x > best[at - 1])) at--
+    best.splice(at, 0, x)
+    if (best.length > k) best.pop()
+  }
+  const t = best[k - 1]
+  const out: number[] = []
+  if (low) {
+    const limit = t * (1 + 1e-9)
+    for (let j = 0; j < xs.length; j++) if (xs[j] <= limit) out.push(j)
+  } else {
+    if (t === 0) return all()
+    const limit = t * (1 - 1e-9)
+    for (let j = 0; j < xs.length; j++) if (xs[j] >= limit) out.push(j)
+  }
+  return out
 }
 
 /**

@@ -6,7 +6,7 @@ import {benchmarkMsg, benchSharedMsg} from '../../messages.js'
 import {divRoundHalfEven} from '../rational.js'
 import {amounts, dim} from '../dims.js'
 import {compareIds} from '../json.js'
-import {GroupSums, type Rows} from '../kernel.js'
+import {GroupSums, type ColumnBuckets, type Rows} from '../kernel.js'
 import {scaledText} from './measure-parts.js'
 import {eighthsToDecimal, medianMinor, quartileEighths} from './stats-minor.js'
 
@@ -28,6 +28,12 @@ export interface SharedSuppliersOptions {
   selection?: Rows
   /** Only payments of at least this many minor units count (default 0); rows of zero or less never do. */
   floorMinor?: number
+  /**
+   * The payments (in the currency, above zero, at or above the floor) by buyer
+   * key with their amounts and supplier keys alongside (what buyerMeasures
+   * returns as `paid_by_buyer`): read in order; wins over `rowsByBuyer` and `selection`.
+   */
+  paidByBuyer?: ColumnBuckets
   /** Rows kept, the buyer's largest first (default 20); the rest are counted in `total`. */
   top?: number
 }
@@ -91,7 +97,9 @@ export function sharedSuppliers(frame: SpendFrame, opts: SharedSuppliersOptions)
   if (!Number.isSafeInteger(top) || top < 0) throw new SpendInputError('BAD_FLAG', benchSharedMsg.badTop(top), {where: '--shared-top', hint: benchSharedMsg.badTopHint(), exit: 2})
   const {currency} = opts
   const base = {currency, floor_minor: floor}
-  const rowsOf = buyerRows(frame, opts)
+  // Each buyer's rows, split from the selection only when going peer by peer.
+  let split: ((id: string) => ArrayLike<number>) | null = null
+  const rowsOf = (id: string) => (split ??= buyerRows(frame, opts))(id)
   const s = dim(frame, 'supplier')
   const b = dim(frame, 'buyer')
   const paid = paidRows(frame, currency, floor)
@@ -100,26 +108,55 @@ export function sharedSuppliers(frame: SpendFrame, opts: SharedSuppliersOptions)
   const keys: number[] = []
   const own = new GroupSums(s.size)
   const v = amounts(frame)
-  const mine = rowsOf(opts.buyerId)
-  for (let j = 0; j < mine.length; j++) {
-    const i = mine[j]
-    if (!paid(i)) continue
-    const k = s.keys[i]
-    if (s.unidentified?.[k]) continue
+  const cols = opts.paidByBuyer ?? null
+  const ownKey = b.ids.indexOf(opts.buyerId)
+  const add = (k: number, amount: number) => {
+    if (s.unidentified?.[k]) return
     if (slot[k] < 0) {
       slot[k] = keys.length
       keys.push(k)
     }
-    own.add(slot[k], v[i])
+    own.add(slot[k], amount)
+  }
+  if (cols) {
+    if (ownKey >= 0) for (let j = cols.start[ownKey]; j < cols.start[ownKey + 1]; j++) add(cols.other[j], cols.values[j])
+  } else {
+    const mine = rowsOf(opts.buyerId)
+    for (let j = 0; j < mine.length; j++) if (paid(mine[j])) add(s.keys[mine[j]], v[mine[j]])
   }
   if (keys.length === 0) return {...base, total: 0, shown: 0, rows: []}
-  const sums = new GroupSums(keys.length)
   const peers = [...new Set(opts.peerIds)].filter((p) => p !== opts.buyerId).sort(compareIds)
+  const {paying, entries} = peerByPeer(keys.length, peers, cols ? (id) => b.ids.indexOf(id) : rowsOf, cols, slot, s.keys, paid, v)
+  const shared: number[] = []
+  for (let g = 0; g < keys.length; g++) if (paying[g] > 0) shared.push(g)
+  shared.sort((x, y) => own.compare(y, x) || compareIds(s.ids[keys[x]], s.ids[keys[y]]))
+  const nameOf = (id: string) => b.labels[b.ids.indexOf(id)] ?? null
+  const rows = shared.slice(0, top).map((g): SharedSupplierRow => {
+    const list = entries(g)
+    const means = list.map((p) => meanHundredths(p.total, p.count))
+    return {
+      supplier: s.labels[keys[g]], supplier_id: s.ids[keys[g]]!,
+      spend: formatMinor(own.total(g), currency), count: own.count[g], mean: meanText(meanHundredths(own.total(g), own.count[g]), currency),
+      peers_paying: list.length,
+      peer_median_spend: medianMinor(list.map((p) => p.total), currency)!,
+      peer_median_mean: medianMean(means, currency),
+      peers: list.map((p, j) => ({buyer: nameOf(p.peer), buyer_id: p.peer, spend: formatMinor(p.total, currency), count: p.count, mean: meanText(means[j], currency)})),
+    }
+  })
+  return {...base, total: shared.length, shown: rows.length, rows}
+}
+
+/** What each peer paid each supplier slot, one pass per peer over its own rows. */
+function peerByPeer(
+  slots: number, peers: readonly string[], rowsOf: ((id: string) => ArrayLike<number>) | ((id: string) => number), cols: ColumnBuckets | null,
+  slot: Int32Array, supplier: Int32Array, paid: (i: number) => boolean, v: Float64Array,
+): {paying: Int32Array; entries: (g: number) => {peer: string; total: bigint; count: number}[]} {
+  const sums = new GroupSums(slots)
   // What each peer paid each of the buyer's suppliers, as a list per supplier
   // (head/next, newest first) of plain numbers: exact BigInts are made only
   // for the rows shown.
-  const head = new Int32Array(keys.length).fill(-1)
-  const paying = new Int32Array(keys.length)
+  const head = new Int32Array(slots).fill(-1)
+  const paying = new Int32Array(slots)
   const next: number[] = []
   const entryPeer: number[] = []
   const entryAcc: number[] = []
@@ -128,10 +165,21 @@ export function sharedSuppliers(frame: SpendFrame, opts: SharedSuppliersOptions)
   for (let p = 0; p < peers.length; p++) {
     const touched: number[] = []
     const theirs = rowsOf(peers[p])
+    if (cols) {
+      // The peer's payments, their supplier keys and amounts in bucket order: read in order.
+      const k = theirs as number
+      for (let j = k < 0 ? 0 : cols.start[k], end = k < 0 ? 0 : cols.start[k + 1]; j < end; j++) {
+        const g = slot[cols.other[j]]
+        if (g < 0) continue
+        if (sums.count[g] === 0) touched.push(g)
+        sums.add(g, cols.values[j])
+      }
+    }
     // Most of a peer's rows go to suppliers the buyer does not pay: test that first.
-    for (let j = 0; j < theirs.length; j++) {
-      const i = theirs[j]
-      const g = slot[s.keys[i]]
+    const list = cols ? [] : (theirs as ArrayLike<number>)
+    for (let j = 0; j < list.length; j++) {
+      const i = list[j]
+      const g = slot[supplier[i]]
       if (g < 0 || !paid(i)) continue
       if (sums.count[g] === 0) touched.push(g)
       sums.add(g, v[i])
@@ -156,23 +204,7 @@ export function sharedSuppliers(frame: SpendFrame, opts: SharedSuppliersOptions)
     for (let e = head[g]; e >= 0; e = next[e]) out.push({peer: peers[entryPeer[e]], total: (entryBig.get(e) ?? 0n) + BigInt(entryAcc[e]), count: entryCount[e]})
     return out.reverse()
   }
-  const shared: number[] = []
-  for (let g = 0; g < keys.length; g++) if (paying[g] > 0) shared.push(g)
-  shared.sort((x, y) => own.compare(y, x) || compareIds(s.ids[keys[x]], s.ids[keys[y]]))
-  const nameOf = (id: string) => b.labels[b.ids.indexOf(id)] ?? null
-  const rows = shared.slice(0, top).map((g): SharedSupplierRow => {
-    const list = entries(g)
-    const means = list.map((p) => meanHundredths(p.total, p.count))
-    return {
-      supplier: s.labels[keys[g]], supplier_id: s.ids[keys[g]]!,
-      spend: formatMinor(own.total(g), currency), count: own.count[g], mean: meanText(meanHundredths(own.total(g), own.count[g]), currency),
-      peers_paying: list.length,
-      peer_median_spend: medianMinor(list.map((p) => p.total), currency)!,
-      peer_median_mean: medianMean(means, currency),
-      peers: list.map((p, j) => ({buyer: nameOf(p.peer), buyer_id: p.peer, spend: formatMinor(p.total, currency), count: p.count, mean: meanText(means[j], currency)})),
-    }
-  })
-  return {...base, total: shared.length, shown: rows.length, rows}
+  return {paying, entries}
 }
 
 /** A mean in hundredths of a minor unit, rounded half to even (as measures.ts rounds a mean payment). */

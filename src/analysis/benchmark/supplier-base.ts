@@ -1,7 +1,7 @@
 import type {SpendFrame} from '../../model/frame.js'
 import {amounts, dim} from '../dims.js'
 import {concentration} from '../concentration.js'
-import {BIG_ROW, ratio, type Buckets} from '../kernel.js'
+import {BIG_ROW, ratio, type Buckets, type ColumnBuckets} from '../kernel.js'
 import {pareto} from '../pareto.js'
 import type {Unidentified} from '../unidentified.js'
 import {leaveOutMask} from '../unidentified.js'
@@ -37,7 +37,7 @@ const SMALL = 4e14
 
 /**
  * One entry per buyer id with a row in `buckets` (payments by buyer key:
- * every amount positive, one currency; bucketRows keeps their order), or null when some amount is too large for the
+ * every amount positive, one currency; bucketRows keeps their order; bucketColumns also carries their amounts and supplier keys, read in order), or null when some amount is too large for the
  * double fast path (the caller then uses concentration and pareto).
  * @example supplierBase(frame, bucketRows(buyer.keys, buyer.size, paid, frame.length), null)?.get('leeds')?.cr5 // 0.62
  */
@@ -46,7 +46,13 @@ export function supplierBase(frame: SpendFrame, buckets: Buckets, seen: PaidBefo
   const s = dim(frame, 'supplier')
   const values = amounts(frame)
   const paid = buckets.rows
-  for (let j = 0; j < paid.length; j++) if (!(values[paid[j]] > 0 && values[paid[j]] < BIG_ROW)) return null
+  // Buckets carrying the amounts and supplier keys (bucketColumns) are read in order.
+  const cols = 'values' in buckets && 'other' in buckets ? (buckets as ColumnBuckets) : null
+  if (cols) {
+    for (let j = 0; j < paid.length; j++) if (!(cols.values[j] > 0 && cols.values[j] < BIG_ROW)) return null
+  } else {
+    for (let j = 0; j < paid.length; j++) if (!(values[paid[j]] > 0 && values[paid[j]] < BIG_ROW)) return null
+  }
   const mask = leaveOutMask(s, false)
   // Per buyer: suppliers in order of first payment (the order the grouping
   // kernels number them in), their totals and row counts.
@@ -59,7 +65,7 @@ export function supplierBase(frame: SpendFrame, buckets: Buckets, seen: PaidBefo
     const from = buckets.start[k]
     const to = buckets.start[k + 1]
     if (from === to) continue
-    const n = groupSuppliers(buckets.rows, from, to, s.keys, values, local, keyOf, tot, cnt)
+    const n = cols ? groupBucketed(from, to, cols.other, cols.values, local, keyOf, tot, cnt) : groupSuppliers(buckets.rows, from, to, s.keys, values, local, keyOf, tot, cnt)
     let sum = 0
     for (let m = 0; m < n; m++) sum += tot[m]
     for (let m = 0; m < n; m++) local[keyOf[m]] = -1
@@ -86,6 +92,27 @@ function groupSuppliers(
       cnt[m] = 0
     }
     tot[m] += values[i]
+    cnt[m]++
+  }
+  return n
+}
+
+/** groupSuppliers on columns already in bucket order (`supplier[j]`, `values[j]` of the j-th bucketed row). */
+function groupBucketed(
+  from: number, to: number, supplier: Int32Array, values: Float64Array,
+  local: Int32Array, keyOf: Int32Array, tot: Float64Array, cnt: Int32Array,
+): number {
+  let n = 0
+  for (let j = from; j < to; j++) {
+    const key = supplier[j]
+    let m = local[key]
+    if (m < 0) {
+      m = local[key] = n++
+      keyOf[m] = key
+      tot[m] = 0
+      cnt[m] = 0
+    }
+    tot[m] += values[j]
     cnt[m]++
   }
   return n
