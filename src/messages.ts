@@ -800,3 +800,17 @@ export const benchSmeMsg = {
   unmatched: (n: number, names: readonly string[]) =>
     `--supplier-info: ${n} ${n === 1 ? 'line matches' : 'lines match'} no supplier in the data and ${n === 1 ? 'is' : 'are'} ignored (${names.join(', ')}${n > names.length ? ', ...' : ''})`,
 } as const
+
+/** The legal-form table (data/legal-forms.csv) behind supplier-name matching (issue 11). */
+export const entityNameMsg = {
+  emptyFile: () => 'the legal-form table is empty',
+  emptyFileHint: () => 'give a CSV with the header form,variants,country,language,source',
+  missingColumn: (column: string, header: readonly string[]) => `no ${column} column (the header is ${header.join(', ')})`,
+  missingColumnHint: () => 'the header must be form,variants,country,language,source',
+  emptyForm: () => 'a legal form has no form or no variants',
+  emptyFormHint: () => 'give the form and at least one spelling in variants, separated by ;',
+  noSource: (form: string) => `legal form "${form}" names no source`,
+  noSourceHint: () => 'name the public list it comes from in the source column',
+  duplicate: (variant: string, first: number) => `the spelling "${variant}" is already listed on line ${first}`,
+  duplicateHint: () => 'list each spelling once, on the row of the form it means',
+} as const
