@@ -32,7 +32,7 @@ const FOLD: Record<string, string> = {
 const FOLD_RE = /[æøœßłđðþıħ]/g
 const MARKS = /\p{M}+/gu
 const NON_WORD = /[^\p{L}\p{N}]+/u
-const TRADING_AS = /(?:^|[^\p{L}\p{N}])(?:t\s*\/\s*a|trading\s*as)(?![\p{L}\p{N}])/iu
+const TRADING_AS = /(?:^|[^\p{L}\p{N}])(?:t\s*\/\s*as?|trading\s*as)(?![\p{L}\p{N}])/iu
 
 /**
  * The words of a text for matching: case-folded, accents dropped (å -> a,
@@ -81,14 +81,14 @@ function indexOf(forms: readonly LegalForm[]): FormIndex {
   return index
 }
 
-/** How many words at the end of `w[0..n)` spell a legal form (0 when none, or when nothing would remain). */
-function formAtEnd(w: readonly string[], n: number, index: FormIndex): number {
-  const candidates = index.byLast.get(w[n - 1] as string)
+/** How many words at the end of `w[start..end)` spell a legal form (0 when none, or when nothing would remain). */
+function formAtEnd(w: readonly string[], start: number, end: number, index: FormIndex): number {
+  const candidates = index.byLast.get(w[end - 1] as string)
   if (!candidates) return 0
   for (const form of candidates) {
-    if (form.length >= n) continue
+    if (form.length >= end - start) continue
     let k = 1
-    while (k < form.length && form[form.length - 1 - k] === w[n - 1 - k]) k++
+    while (k < form.length && form[form.length - 1 - k] === w[end - 1 - k]) k++
     if (k === form.length) return k
   }
   return 0
@@ -102,7 +102,7 @@ function keyOf(tokens: readonly string[], index: FormIndex): string {
     const before = end - start
     while (end - start > 1 && tokens[start] === 'the') start++
     while (end - start > 1 && tokens[end - 1] === 'the') end--
-    const k = formAtEnd(tokens.slice(start, end), end - start, index)
+    const k = formAtEnd(tokens, start, end, index)
     if (k > 0) {
       end -= k
       if (end - start > 1 && tokens[end - 1] === 'and') end--
@@ -118,7 +118,7 @@ function keyOf(tokens: readonly string[], index: FormIndex): string {
  * `and`, punctuation to spaces, a leading or trailing `the` dropped, and
  * legal forms (from the table) stripped from the END, repeatedly, while a
  * word remains (`AS` alone stays `as`). A trading-as part (`T/A`, `t/a`,
- * `trading as`, `tradingas`) is cut off: `key` is the legal name,
+ * `t/as`, `trading as`, `tradingas`) is cut off: `key` is the legal name,
  * `tradingAs` the trading name (null when there is none). Idempotent:
  * `matchName(r.key, forms).key === r.key`.
  *
@@ -137,16 +137,26 @@ export function matchName(name: string, forms: readonly LegalForm[]): MatchName 
   return {key: keyOf(matchTokens(name), index), tradingAs: null}
 }
 
-/** Code-point order, the same in every locale (unlike localeCompare). */
+/**
+ * Code-point order, the same in every locale (unlike localeCompare; plain
+ * `<` compares UTF-16 units, which puts characters above U+FFFF before
+ * U+E000-U+FFFF).
+ *
+ * @example ['b', 'å', 'a'].sort(codePointCompare) // ['a', 'b', 'å']
+ */
 export function codePointCompare(a: string, b: string): number {
-  const x = Array.from(a)
-  const y = Array.from(b)
-  const n = Math.min(x.length, y.length)
+  const n = Math.min(a.length, b.length)
   for (let i = 0; i < n; i++) {
-    const d = (x[i] as string).codePointAt(0)! - (y[i] as string).codePointAt(0)!
-    if (d !== 0) return d
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x === y) continue
+    // Both in the BMP outside the surrogates: unit order is code-point order.
+    const xs = x >= 0xd800 && x <= 0xdfff
+    const ys = y >= 0xd800 && y <= 0xdfff
+    if (xs === ys) return x - y
+    return xs ? 1 : -1
   }
-  return x.length - y.length
+  return a.length - b.length
 }
 
 /**

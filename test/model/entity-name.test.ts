@@ -69,7 +69,7 @@ describe('matchName', () => {
 
   it('cuts trading-as forms and keeps both names', () => {
     const expected = {key: 'j smith', tradingAs: 'smith plumbing'}
-    for (const name of ['J Smith T/A Smith Plumbing', 'J SMITH t/a SMITH PLUMBING LTD', 'J Smith trading as Smith Plumbing', 'J Smith (tradingas Smith Plumbing)', 'J Smith t / a Smith Plumbing']) {
+    for (const name of ['J Smith T/A Smith Plumbing', 'J SMITH t/a SMITH PLUMBING LTD', 'J Smith trading as Smith Plumbing', 'J Smith (tradingas Smith Plumbing)', 'J Smith t / a Smith Plumbing', 'J. Smith T/AS Smith Plumbing']) {
       expect(matchName(name, forms), name).toEqual(expected)
     }
     expect(matchName('Acme Ltd', forms)).toEqual({key: 'acme', tradingAs: null})
@@ -117,6 +117,10 @@ describe('fingerprint and ngramFingerprint', () => {
     // Outside the BMP, UTF-16 order and code-point order differ: code point puts U+1D518 after U+FFE0.
     expect([...words].sort(codePointCompare)).toEqual([...byCodePoint.filter((w) => w !== '𝔘nicode'), '𝔘nicode'])
     expect(fingerprint('ø a å z')).toBe('a o z')
+    expect(codePointCompare('a\u{1F600}', 'a\uffe0')).toBeGreaterThan(0)
+    expect(codePointCompare('ab', 'a')).toBeGreaterThan(0)
+    expect(codePointCompare('\u{1F600}', '\u{1F601}')).toBeLessThan(0)
+    expect(codePointCompare('x', 'x')).toBe(0)
   })
 
   it('give the same output in other locales and time zones', () => {
@@ -153,6 +157,10 @@ describe('fingerprint and ngramFingerprint', () => {
 })
 
 describe('the legal-form table', () => {
+  it('is found from the package root', () => {
+    expect(LEGAL_FORMS_FILE).toMatch(/data[\\/]legal-forms\.csv$/)
+  })
+
   it('parses, names a source on every row, and lists each spelling once (case-insensitive)', () => {
     const text = readFileSync(LEGAL_FORMS_FILE, 'utf8')
     const rows = parseLegalForms(text)
