@@ -50,6 +50,12 @@ describe('matchName', () => {
     expect(key('Accenture')).toBe(key('ACCENTURE LIMITED'))
   })
 
+  it('does not take an ordinary word for a legal form: "Bath Spa" keeps its "spa"', () => {
+    expect(key('Bath Spa University')).toBe('bath spa university')
+    expect(key('Bath Spa')).toBe('bath spa')
+    expect(key('Ferrari S.p.A.')).toBe(key('FERRARI'))
+  })
+
   it('strips legal forms only at the end, repeatedly, and never down to nothing', () => {
     expect(key('Foo Holdings Ltd.')).toBe('foo holdings')
     expect(key('Ltd Holdings')).toBe('ltd holdings')
