@@ -179,7 +179,7 @@ describe('the legal-form table', () => {
       for (const c of r.country) expect(c, r.form).toMatch(/^[A-Z]{2}$/)
       for (const l of r.language) expect(l, r.form).toMatch(/^[a-z]{2}$/)
     }
-    for (const form of ['Ltd', 'PLC', 'LLP', 'LLC', 'Inc', 'Corp', 'Co', 'CIC', 'AS', 'ASA', 'ANS', 'DA', 'NUF', 'SA', 'BA', 'KF', 'IKS', 'S.A.', 'S.A. de C.V.', 'S.R.L.', 'S.L.', 'S.A.S.', 'S. de R.L.', 'GmbH', 'AG', 'KG', 'BV', 'NV', 'AB', 'Oy', 'Oyj', 'ApS', 'A/S', 'SpA', 'SARL', 'Sp. z o.o.']) {
+    for (const form of ['Ltd', 'PLC', 'LLP', 'LLC', 'Inc', 'Corp', 'Co', 'CIC', 'AS', 'ASA', 'ANS', 'DA', 'NUF', 'SA', 'BA', 'KF', 'IKS', 'S.A.', 'S.A. de C.V.', 'S.R.L.', 'S.L.', 'S.A.S.', 'S. de R.L.', 'GmbH', 'AG', 'KG', 'BV', 'NV', 'AB', 'Oy', 'Oyj', 'ApS', 'A/S', 'S.p.A.', 'SARL', 'Sp. z o.o.']) {
       expect(rows.map((r) => r.form), form).toContain(form)
     }
   })
