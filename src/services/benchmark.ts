@@ -4,7 +4,7 @@ import type {SpendFrame} from '../model/frame.js'
 import type {RecordColumn} from '../model/record.js'
 import {parseMinor} from '../model/money.js'
 import {columnsFor} from '../analysis/columns.js'
-import {amounts, dim, type CategoryLevel} from '../analysis/dims.js'
+import {amounts, dim} from '../analysis/dims.js'
 import {filterRows} from '../analysis/filter.js'
 import type {ColumnBuckets, Rows} from '../analysis/kernel.js'
 import {matchEntity} from '../analysis/resolve.js'
@@ -18,7 +18,7 @@ import {loadAnalysisInput, splitTo, type AnalysisFlagValues, type AnalysisInput}
 import {benchmarkJson, sharedNotes, type BenchmarkJson, type BenchmarkLeftOut, type Named} from './benchmark-compare.js'
 import {choosePeriod, earliest, fixedPeriod, memberRows, rowsPerBuyer} from './benchmark-period.js'
 import type {PeerResult} from '../analysis/benchmark/peers.js'
-import {checkInputs, choosePeers, featureRows, peerGroupFor, perUnitParts, readSizes, sizesFor} from './benchmark-inputs.js'
+import {checkInputs, choosePeers, type BenchmarkInputOptions, featureRows, peerGroupFor, perUnitParts, readSizes, sizesFor} from './benchmark-inputs.js'
 import {moneyJson} from '../io/write/analysis-common.js'
 import type {BenchmarkInputsJson} from '../io/write/benchmark-report.js'
 import {smeHook} from './supplier-sme.js'
@@ -26,24 +26,14 @@ import {smeHook} from './supplier-sme.js'
 export type {BenchmarkJson} from './benchmark-compare.js'
 
 /** What `spend benchmark BUYER` was asked, beyond the common analysis flags. */
-export interface BenchmarkOptions {
+export interface BenchmarkOptions extends BenchmarkInputOptions {
   buyer: string
-  peers?: string
-  auto?: number
-  weights?: string
-  level?: CategoryLevel
-  year?: number
-  fiscalYearStart?: number
   anyPeriod?: boolean
   floor?: string
   /** Shared suppliers shown (default 20). */
   sharedTop?: number
   /** A measure for every category (default: the categories making up most of the group's spend, the rest folded). */
   allCategories?: boolean
-  size?: string
-  sizeColumn?: string
-  per?: string
-  peerGroup?: string
   /** A CSV saying which suppliers are SMEs (it wins over the data's supplier_scale). */
   supplierInfo?: string
 }
