@@ -91,9 +91,7 @@ export interface Buckets {
 /** Counting-sort rows (or group ids) by a key column; stable. */
 export function bucketRows(keys: Int32Array, size: number, rows: Rows, length: number): Buckets {
   const m = rowCount(rows, length)
-  const start = new Int32Array(size + 1)
-  for (let j = 0; j < m; j++) start[keys[rows ? rows[j] : j] + 1]++
-  for (let k = 0; k < size; k++) start[k + 1] += start[k]
+  const start = bucketStarts(keys, size, rows, m)
   const pos = start.slice(0, size)
   const out = new Uint32Array(m)
   for (let j = 0; j < m; j++) {
@@ -101,6 +99,14 @@ export function bucketRows(keys: Int32Array, size: number, rows: Rows, length: n
     out[pos[keys[i]]++] = i
   }
   return {start, rows: out}
+}
+
+/** Where each key's bucket starts among the m rows (counts, then running sums); start[size] = m. */
+function bucketStarts(keys: Int32Array, size: number, rows: Rows, m: number): Int32Array {
+  const start = new Int32Array(size + 1)
+  for (let j = 0; j < m; j++) start[keys[rows ? rows[j] : j] + 1]++
+  for (let k = 0; k < size; k++) start[k + 1] += start[k]
+  return start
 }
 
 /** Buckets with two columns of their rows alongside, in bucket order (`values[j]`, `other[j]` of row `rows[j]`). */
@@ -117,9 +123,7 @@ export interface ColumnBuckets extends Buckets {
  */
 export function bucketColumns(keys: Int32Array, size: number, rows: Rows, length: number, values: Float64Array, other: Int32Array): ColumnBuckets {
   const m = rowCount(rows, length)
-  const start = new Int32Array(size + 1)
-  for (let j = 0; j < m; j++) start[keys[rows ? rows[j] : j] + 1]++
-  for (let k = 0; k < size; k++) start[k + 1] += start[k]
+  const start = bucketStarts(keys, size, rows, m)
   const pos = start.slice(0, size)
   const out = new Uint32Array(m)
   const vals = new Float64Array(m)
