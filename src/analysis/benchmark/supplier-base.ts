@@ -1,7 +1,7 @@
 import type {SpendFrame} from '../../model/frame.js'
-import {amounts, dim} from '../dims.js'
+import {dim} from '../dims.js'
 import {concentration} from '../concentration.js'
-import {BIG_ROW, ratio, type Buckets, type ColumnBuckets} from '../kernel.js'
+import {BIG_ROW, ratio, type ColumnBuckets} from '../kernel.js'
 import {pareto} from '../pareto.js'
 import type {Unidentified} from '../unidentified.js'
 import {leaveOutMask} from '../unidentified.js'
@@ -36,23 +36,18 @@ export interface SupplierBase {
 const SMALL = 4e14
 
 /**
- * One entry per buyer id with a row in `buckets` (payments by buyer key:
- * every amount positive, one currency; bucketRows keeps their order; bucketColumns also carries their amounts and supplier keys, read in order), or null when some amount is too large for the
- * double fast path (the caller then uses concentration and pareto).
- * @example supplierBase(frame, bucketRows(buyer.keys, buyer.size, paid, frame.length), null)?.get('leeds')?.cr5 // 0.62
+ * One entry per buyer id with a row in `buckets` (payments by buyer key from
+ * bucketColumns, with their amounts and supplier keys alongside, read in
+ * order: every amount positive, one currency), or null when some amount is
+ * too large for the double fast path (the caller then uses concentration and
+ * pareto).
+ * @example supplierBase(frame, bucketColumns(buyer.keys, buyer.size, paid, frame.length, amounts(frame), supplier.keys), null)?.get('leeds')?.cr5 // 0.62
  */
-export function supplierBase(frame: SpendFrame, buckets: Buckets, seen: PaidBefore | null, wants: (buyer: string | null) => boolean = () => true): Map<string | null, SupplierBase> | null {
+export function supplierBase(frame: SpendFrame, buckets: ColumnBuckets, seen: PaidBefore | null, wants: (buyer: string | null) => boolean = () => true): Map<string | null, SupplierBase> | null {
   const b = dim(frame, 'buyer')
   const s = dim(frame, 'supplier')
-  const values = amounts(frame)
-  const paid = buckets.rows
-  // Buckets carrying the amounts and supplier keys (bucketColumns) are read in order.
-  const cols = 'values' in buckets && 'other' in buckets ? (buckets as ColumnBuckets) : null
-  if (cols) {
-    for (let j = 0; j < paid.length; j++) if (!(cols.values[j] > 0 && cols.values[j] < BIG_ROW)) return null
-  } else {
-    for (let j = 0; j < paid.length; j++) if (!(values[paid[j]] > 0 && values[paid[j]] < BIG_ROW)) return null
-  }
+  const cols = buckets
+  for (let j = 0; j < cols.values.length; j++) if (!(cols.values[j] > 0 && cols.values[j] < BIG_ROW)) return null
   const mask = leaveOutMask(s, false)
   // Per buyer: suppliers in order of first payment (the order the grouping
   // kernels number them in), their totals and row counts.
@@ -65,7 +60,7 @@ export function supplierBase(frame: SpendFrame, buckets: Buckets, seen: PaidBefo
     const from = buckets.start[k]
     const to = buckets.start[k + 1]
     if (from === to) continue
-    const n = cols ? groupBucketed(from, to, cols.other, cols.values, local, keyOf, tot, cnt) : groupSuppliers(buckets.rows, from, to, s.keys, values, local, keyOf, tot, cnt)
+    const n = groupBucketed(from, to, cols.other, cols.values, local, keyOf, tot, cnt)
     let sum = 0
     for (let m = 0; m < n; m++) sum += tot[m]
     for (let m = 0; m < n; m++) local[keyOf[m]] = -1
@@ -75,29 +70,7 @@ export function supplierBase(frame: SpendFrame, buckets: Buckets, seen: PaidBefo
   return out
 }
 
-/** One buyer's rows [from, to) grouped by supplier in first-row order; returns the number of suppliers. */
-function groupSuppliers(
-  rows: Uint32Array, from: number, to: number, supplier: Int32Array, values: Float64Array,
-  local: Int32Array, keyOf: Int32Array, tot: Float64Array, cnt: Int32Array,
-): number {
-  let n = 0
-  for (let j = from; j < to; j++) {
-    const i = rows[j]
-    const key = supplier[i]
-    let m = local[key]
-    if (m < 0) {
-      m = local[key] = n++
-      keyOf[m] = key
-      tot[m] = 0
-      cnt[m] = 0
-    }
-    tot[m] += values[i]
-    cnt[m]++
-  }
-  return n
-}
-
-/** groupSuppliers on columns already in bucket order (`supplier[j]`, `values[j]` of the j-th bucketed row). */
+/** One buyer's bucketed rows [from, to) grouped by supplier in first-row order (`supplier[j]`, `values[j]` of the j-th bucketed row); returns the number of suppliers. */
 function groupBucketed(
   from: number, to: number, supplier: Int32Array, values: Float64Array,
   local: Int32Array, keyOf: Int32Array, tot: Float64Array, cnt: Int32Array,

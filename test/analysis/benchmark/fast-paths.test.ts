@@ -5,7 +5,7 @@ import {nearestPeers, buyerFeatures} from '../../../src/analysis/benchmark/peers
 import {selectKth} from '../../../src/analysis/benchmark/select.js'
 import {referenceSupplierBase, supplierBase} from '../../../src/analysis/benchmark/supplier-base.js'
 import {amounts, dim} from '../../../src/analysis/dims.js'
-import {bucketRows} from '../../../src/analysis/kernel.js'
+import {bucketColumns} from '../../../src/analysis/kernel.js'
 import type {SpendFrame} from '../../../src/model/frame.js'
 import type {SpendRecord} from '../../../src/model/record.js'
 import {REDACTED_KEY} from '../../../src/model/supplier.js'
@@ -55,7 +55,7 @@ describe('benchmark fast paths agree with their references', () => {
     for (const floor of [0, 500]) {
       const paid = paidRows(frame, floor)
       const b = dim(frame, 'buyer')
-      const fast = supplierBase(frame, bucketRows(b.keys, b.size, paid, frame.length), seen, wants)
+      const fast = supplierBase(frame, bucketColumns(b.keys, b.size, paid, frame.length, amounts(frame), dim(frame, 'supplier').keys), seen, wants)
       expect(fast).not.toBeNull()
       const ref = referenceSupplierBase(frame, paid, seen, wants)
       expect(new Map([...fast!].sort())).toEqual(new Map([...ref].sort()))
