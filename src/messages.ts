@@ -814,3 +814,14 @@ export const entityNameMsg = {
   duplicate: (variant: string, first: number) => `the spelling "${variant}" is already listed on line ${first}`,
   duplicateHint: () => 'list each spelling once, on the row of the form it means',
 } as const
+
+/** The crosswalk and rules a workspace stores and applies at load (io/workspace/overlays.ts). */
+export const overlayMsg = {
+  missing: (kind: string) => `the workspace's stored ${overlayNoun(kind)} is missing`,
+  changed: (kind: string) => `the workspace's stored ${overlayNoun(kind)} does not match its checksum`,
+  storeAgain: (kind: string) => (kind === 'entities' ? 'store it again with spend entities apply FILE' : 'store them again with spend classify apply --rules FILE'),
+} as const
+
+function overlayNoun(kind: string): string {
+  return kind === 'entities' ? 'supplier crosswalk' : 'classification rules'
+}

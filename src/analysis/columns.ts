@@ -1,4 +1,4 @@
-import type {RecordColumn} from '../model/record.js'
+import type {FrameColumn} from '../model/record.js'
 import {DIM_COLUMNS, type DimName} from './dims.js'
 import {filterColumns, type FilterOptions} from './filter.js'
 
@@ -8,8 +8,8 @@ import {filterColumns, type FilterOptions} from './filter.js'
  * Amount and currency are always needed: currencies are never added.
  * @example columnsFor(['buyer', 'category'], {from: '2024'}) // ['amount', 'currency', 'buyer_id', 'buyer', 'category_code', 'category', 'date']
  */
-export function columnsFor(dims: readonly DimName[], filter: FilterOptions = {}): RecordColumn[] {
-  const cols = new Set<RecordColumn>(['amount', 'currency'])
+export function columnsFor(dims: readonly DimName[], filter: FilterOptions = {}): FrameColumn[] {
+  const cols = new Set<FrameColumn>(['amount', 'currency'])
   for (const d of dims) for (const c of DIM_COLUMNS[d]) cols.add(c)
   for (const c of filterColumns(filter)) cols.add(c)
   return [...cols]
@@ -19,4 +19,4 @@ export function columnsFor(dims: readonly DimName[], filter: FilterOptions = {})
 export const PROFILE_DIMS: readonly DimName[] = ['supplier', 'buyer', 'year', 'category']
 
 /** What `spend profile` loads: its dimensions plus supplier_id, which names can be matched on. */
-export const PROFILE_COLUMNS: readonly RecordColumn[] = [...columnsFor(PROFILE_DIMS), 'supplier_id']
+export const PROFILE_COLUMNS: readonly FrameColumn[] = [...columnsFor(PROFILE_DIMS), 'supplier_id']

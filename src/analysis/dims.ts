@@ -1,6 +1,6 @@
 import {SpendInputError} from '../errors.js'
 import type {DictColumn, SpendFrame} from '../model/frame.js'
-import type {RecordColumn} from '../model/record.js'
+import type {FrameColumn} from '../model/record.js'
 import {CATEGORY_LEVELS, categoryDim, periodDim} from './dim-parts.js'
 import {dictColumn, KeyMaker} from './frame-access.js'
 import {modeLabels} from './labels.js'
@@ -10,7 +10,7 @@ import {analysisMsg} from '../messages.js'
 
 /** Dimensions an analysis can group by. */
 export const DIM_NAMES = [
-  'buyer', 'unit', 'supplier', 'category', 'expense_type', 'year', 'quarter', 'month', 'currency',
+  'buyer', 'unit', 'supplier', 'category', 'expense_type', 'year', 'quarter', 'month', 'currency', 'gpp_group',
 ] as const
 export type DimName = (typeof DIM_NAMES)[number]
 
@@ -22,11 +22,13 @@ export type CategoryLevel = keyof typeof CATEGORY_LEVELS
 export const DIM_NOUNS: Record<DimName, string> = {
   buyer: 'buyer', unit: 'unit', supplier: 'supplier', category: 'category',
   expense_type: 'expense type', year: 'year', quarter: 'quarter', month: 'month', currency: 'currency',
+  gpp_group: 'GPP group',
 }
 
 export const DIM_PLURALS: Record<DimName, string> = {
   buyer: 'buyers', unit: 'units', supplier: 'suppliers', category: 'categories',
   expense_type: 'expense types', year: 'years', quarter: 'quarters', month: 'months', currency: 'currencies',
+  gpp_group: 'GPP groups',
 }
 
 export interface DimOptions {
@@ -88,10 +90,10 @@ export function checkLevel(level: string | undefined): CategoryLevel | undefined
 }
 
 /** Frame columns a dimension reads, so a command loads only those (each column costs ~0.1 s on 1M rows). */
-export const DIM_COLUMNS: Record<DimName, readonly RecordColumn[]> = {
+export const DIM_COLUMNS: Record<DimName, readonly FrameColumn[]> = {
   buyer: ['buyer_id', 'buyer'], unit: ['unit'], supplier: ['supplier_key', 'supplier'],
   category: ['category_code', 'category'], expense_type: ['expense_type'], year: ['date'], quarter: ['date'],
-  month: ['date'], currency: ['currency'],
+  month: ['date'], currency: ['currency'], gpp_group: ['gpp_group'],
 }
 
 /**

@@ -1,6 +1,6 @@
 import {SpendInputError} from '../errors.js'
 import type {DictColumn, SpendFrame} from '../model/frame.js'
-import type {RecordColumn} from '../model/record.js'
+import type {FrameColumn} from '../model/record.js'
 import {cpvCode, dictColumn, dim} from './dims.js'
 import type {Rows} from './kernel.js'
 import {periodBounds} from './period.js'
@@ -44,8 +44,8 @@ export function filterOptions(flags: Record<string, unknown>): FilterOptions {
  * Frame columns the filters read (for loading only what a query needs).
  * @example filterColumns({from: '2024'}) // ['date']
  */
-export function filterColumns(opts: FilterOptions): RecordColumn[] {
-  const cols: RecordColumn[] = []
+export function filterColumns(opts: FilterOptions): FrameColumn[] {
+  const cols: FrameColumn[] = []
   if (opts.buyer !== undefined) cols.push('buyer_id', 'buyer')
   if (opts.supplier !== undefined) cols.push('supplier_key', 'supplier_id', 'supplier')
   if (opts.category !== undefined) cols.push('category_code', 'category')

@@ -1,8 +1,8 @@
 import type {Column, DictColumn, SpendFrame} from '../model/frame.js'
-import type {RecordColumn} from '../model/record.js'
+import type {FrameColumn} from '../model/record.js'
 
 /** A dictionary column of the frame, or undefined when the frame lacks it. */
-export function dictColumn(frame: SpendFrame, name: RecordColumn): DictColumn | undefined {
+export function dictColumn(frame: SpendFrame, name: FrameColumn): DictColumn | undefined {
   const col = frame.columns[name]
   return col && col.type === 'dict' ? col : undefined
 }
@@ -35,7 +35,7 @@ export class KeyMaker {
  */
 export function subFrame(frame: SpendFrame, rows: Uint32Array): SpendFrame {
   const columns: SpendFrame['columns'] = {}
-  for (const [name, col] of Object.entries(frame.columns) as [RecordColumn, Column][]) {
+  for (const [name, col] of Object.entries(frame.columns) as [FrameColumn, Column][]) {
     if (col.type === 'dict') columns[name] = {type: 'dict', dict: col.dict, codes: Int32Array.from(rows, (i) => col.codes[i])}
     else if (col.type === 'num') columns[name] = {type: 'num', values: Float64Array.from(rows, (i) => col.values[i])}
     else columns[name] = {type: 'bool', values: Uint8Array.from(rows, (i) => col.values[i])}

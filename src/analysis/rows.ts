@@ -1,6 +1,6 @@
 import {SpendInputError} from '../errors.js'
 import type {DictColumn, SpendFrame} from '../model/frame.js'
-import type {RecordColumn} from '../model/record.js'
+import type {FrameColumn, RecordColumn} from '../model/record.js'
 import {amounts, dictColumn} from './frame-access.js'
 import {compareIds} from './json.js'
 import {GroupSums, rowCount, sumByGroup, type Rows} from './kernel.js'
@@ -25,7 +25,7 @@ export interface RowFilterOptions {
 }
 
 /** Columns `spend rows` shows (its JSON fields come from these). */
-export const ROW_COLUMNS: readonly RecordColumn[] = [
+export const ROW_COLUMNS: readonly FrameColumn[] = [
   'source', 'source_file', 'source_line', 'date', 'buyer', 'buyer_id', 'unit', 'supplier', 'supplier_id', 'supplier_key',
   'amount', 'currency', 'category_code', 'category', 'expense_type', 'description', 'transaction_id', 'supplier_scale',
 ]
@@ -42,7 +42,7 @@ export const LISTED_ONLY_COLUMNS: readonly RecordColumn[] = ['description', 'tra
  */
 export function narrowRows(frame: SpendFrame, selection: Rows, opts: RowFilterOptions): Rows {
   const tests: {col: DictColumn; ok: Uint8Array}[] = []
-  const add = (name: RecordColumn, what: string, where: string, wanted: readonly string[] | undefined) => {
+  const add = (name: FrameColumn, what: string, where: string, wanted: readonly string[] | undefined) => {
     const values = (wanted ?? []).map((v) => v.trim()).filter((v) => v !== '')
     if (values.length === 0) return
     const col = dictColumn(frame, name) ?? {type: 'dict' as const, codes: new Int32Array(frame.length).fill(-1), dict: []}

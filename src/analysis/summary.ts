@@ -1,6 +1,6 @@
 import {type Column, type DictColumn, type SpendFrame} from '../model/frame.js'
 import {formatMinor} from '../model/money.js'
-import type {RecordColumn} from '../model/record.js'
+import type {FrameColumn} from '../model/record.js'
 import {shareJson} from './json.js'
 import {GroupSums, ratio, type Rows} from './kernel.js'
 import {isUnidentifiedKey} from '../model/supplier.js'
@@ -13,7 +13,7 @@ export * from './summary-types.js'
 export const SUMMARY_COLUMNS = [
   'source', 'buyer_id', 'buyer', 'buyer_origin', 'supplier_id', 'supplier_key', 'supplier', 'date', 'amount', 'currency',
   'category_code', 'category', 'redacted',
-] as const satisfies readonly RecordColumn[]
+] as const satisfies readonly FrameColumn[]
 
 /**
  * Summarise a frame: row count, distinct buyers (buyer_id), suppliers

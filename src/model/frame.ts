@@ -1,4 +1,4 @@
-import type {RecordColumn, SpendRecord} from './record.js'
+import type {FrameColumn, RecordColumn, SpendRecord} from './record.js'
 
 /**
  * A columnar, dictionary-encoded view of spend records: what the workspace
@@ -26,14 +26,14 @@ export type Column = DictColumn | NumColumn | BoolColumn
 
 export interface SpendFrame {
   length: number
-  columns: Partial<Record<RecordColumn, Column>>
+  columns: Partial<Record<FrameColumn, Column>>
 }
 
-const NUMERIC: ReadonlySet<RecordColumn> = new Set(['amount', 'source_line'])
-const BOOLEAN: ReadonlySet<RecordColumn> = new Set(['redacted'])
+const NUMERIC: ReadonlySet<FrameColumn> = new Set(['amount', 'source_line'])
+const BOOLEAN: ReadonlySet<FrameColumn> = new Set(['redacted'])
 
 /** The storage kind of a canonical column. */
-export function columnKind(name: RecordColumn): Column['type'] {
+export function columnKind(name: FrameColumn): Column['type'] {
   if (NUMERIC.has(name)) return 'num'
   if (BOOLEAN.has(name)) return 'bool'
   return 'dict'

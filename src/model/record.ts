@@ -73,6 +73,26 @@ export const RECORD_COLUMNS = [
 export type RecordColumn = (typeof RECORD_COLUMNS)[number]
 
 /**
+ * Columns a frame may hold that no part file stores: worked out when data is
+ * loaded, from the stored columns and the workspace's crosswalk and rules
+ * (see src/services/frame-load.ts). `published_supplier` is the supplier name
+ * as published (the frame's `supplier` is then the entity's display name),
+ * `classified_by` names what gave a row its CPV code (`data`, or a rule as
+ * `FILE:LINE`), `gpp_group` the EU GPP product group of its CPV code.
+ */
+export const DERIVED_COLUMNS = ['published_supplier', 'classified_by', 'gpp_group'] as const
+
+export type DerivedColumn = (typeof DERIVED_COLUMNS)[number]
+
+/** A column a SpendFrame may hold: a stored record column or a derived one. */
+export type FrameColumn = RecordColumn | DerivedColumn
+
+/** Whether a frame column is derived at load rather than stored. */
+export function isDerivedColumn(name: FrameColumn): name is DerivedColumn {
+  return (DERIVED_COLUMNS as readonly string[]).includes(name)
+}
+
+/**
  * Columns added after the first workspaces: a part written before one of them
  * has no such column, and loads it as all-null (not as damage).
  */

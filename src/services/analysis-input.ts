@@ -2,13 +2,14 @@ import {readFile} from 'node:fs/promises'
 import {SpendInputError} from '../errors.js'
 import {msg} from '../messages.js'
 import {frameFromRecords, type SpendFrame} from '../model/frame.js'
-import {RECORD_COLUMNS, type RecordColumn, type SpendRecord} from '../model/record.js'
+import {type FrameColumn, RECORD_COLUMNS, type SpendRecord} from '../model/record.js'
 import type {Rows} from '../analysis/kernel.js'
 import type {MoneyNote} from '../analysis/money-note.js'
 import {filterFields, filterText} from '../io/write/analysis-common.js'
 import type {FilterOptions} from '../analysis/filter.js'
 import type {RecordSink} from '../io/read/types.js'
 import {resolveWorkspace, Workspace} from '../io/workspace/index.js'
+import {deriveColumns, type FrameOverlays, loadWorkspaceFrame, NO_OVERLAYS} from './frame-load.js'
 
 /**
  * The common filters and money options as parsed (see `analysisFlags` in
@@ -50,6 +51,8 @@ export interface AnalysisInput {
   money: MoneyNote
   /** Lines for stderr (e.g. an empty workspace and how to fill it, or filters that matched no row). */
   notes: string[]
+  /** The workspace's crosswalk and rules the frame was loaded with (none for --file). */
+  overlays: FrameOverlays
 }
 
 const isCurrency = (v: string) => /^[A-Z]{3}$/.test(v)
@@ -94,7 +97,7 @@ async function readFilesInMemory(files: readonly string[]): Promise<{frame: Spen
  * Load the columns an analysis needs (from the workspace, or from files given
  * with --file), apply --fx / --deflate, and select rows with the common filters.
  */
-export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: readonly RecordColumn[], opts: {imports?: boolean} = {}): Promise<AnalysisInput> {
+export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: readonly FrameColumn[], opts: {imports?: boolean} = {}): Promise<AnalysisInput> {
   const to = splitTo(flags.to)
   if (to.currency && !flags.fx) throw new SpendInputError('BAD_FLAG', `--to ${to.currency} needs --fx FILE with exchange rates`, {exit: 2})
   if (flags.fx && !to.currency) throw new SpendInputError('BAD_FLAG', '--fx needs --to CODE, the currency to convert to', {exit: 2})
@@ -105,11 +108,12 @@ export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: read
   }
   // Only what the query reads: loading is most of a query's time on big workspaces.
   const {filterColumns, filterRows} = await import('../analysis/filter.js')
-  const need = new Set<RecordColumn>([...columns, ...filterColumns(filters), 'amount', 'currency'])
+  const need = new Set<FrameColumn>([...columns, ...filterColumns(filters), 'amount', 'currency'])
   if (flags.fx || flags.deflate) need.add('date')
   const ws = flags.file?.length ? null : await Workspace.open(resolveWorkspace(flags.workspace))
   const memory = ws ? null : await readFilesInMemory(flags.file!)
-  let frame = ws ? await ws.loadFrame([...need]) : memory!.frame
+  const loaded = ws ? await loadWorkspaceFrame(ws, [...need]) : {frame: await deriveColumns(memory!.frame, [...need], NO_OVERLAYS), overlays: NO_OVERLAYS}
+  let frame = loaded.frame
   const imports = opts.imports ? (ws ? await ws.list() : memory!.imports) : undefined
   const notes: string[] = []
   const money: AnalysisInput['money'] = {}
@@ -128,7 +132,7 @@ export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: read
   const empty = emptyNote(flags, filters, frame, selection, ws ? ws.label() : null)
   if (empty && flags['fail-empty']) throw new SpendInputError('NO_ROWS', empty)
   if (empty) notes.push(frame.length === 0 ? empty : `spend: ${empty}`)
-  return {frame, selection, filters, ...(imports ? {imports} : {}), money, notes}
+  return {frame, selection, filters, ...(imports ? {imports} : {}), money, notes, overlays: loaded.overlays}
 }
 
 /**

@@ -1,7 +1,7 @@
 import {SpendInputError} from '../errors.js'
 import {benchInputsMsg, benchmarkCmdMsg} from '../messages.js'
 import type {SpendFrame} from '../model/frame.js'
-import type {RecordColumn} from '../model/record.js'
+import type {FrameColumn} from '../model/record.js'
 import {parseMinor} from '../model/money.js'
 import {columnsFor} from '../analysis/columns.js'
 import {amounts, dim} from '../analysis/dims.js'
@@ -39,10 +39,10 @@ export interface BenchmarkOptions extends BenchmarkInputOptions {
 }
 
 /** The record columns a benchmark reads. */
-export const BENCHMARK_COLUMNS: readonly RecordColumn[] = [...columnsFor(['buyer', 'supplier', 'category']), 'date', 'buyer_id', 'supplier_scale']
+export const BENCHMARK_COLUMNS: readonly FrameColumn[] = [...columnsFor(['buyer', 'supplier', 'category']), 'date', 'buyer_id', 'supplier_scale']
 
 /** Loads the rows a benchmark works on: the workspace (the command), or a frame already loaded (a report's section). */
-export type BenchmarkLoader = (flags: AnalysisFlagValues, columns: readonly RecordColumn[]) => Promise<AnalysisInput>
+export type BenchmarkLoader = (flags: AnalysisFlagValues, columns: readonly FrameColumn[]) => Promise<AnalysisInput>
 
 export interface BenchmarkRun {
   json: BenchmarkJson

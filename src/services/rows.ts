@@ -33,7 +33,7 @@ export interface RowsListing {
  */
 export async function listRows(flags: AnalysisFlagValues, req: RowsRequest): Promise<RowsListing> {
   const ws = flags.file?.length ? null : new Workspace(resolveWorkspace(flags.workspace))
-  const input = await loadAnalysisInput(flags, ws ? ROW_COLUMNS.filter((c) => !LISTED_ONLY_COLUMNS.includes(c)) : ROW_COLUMNS)
+  const input = await loadAnalysisInput(flags, ws ? ROW_COLUMNS.filter((c) => !(LISTED_ONLY_COLUMNS as readonly string[]).includes(c)) : ROW_COLUMNS)
   const {frame} = input
   const selection = narrowRows(frame, input.selection, {unit: req.unit, expenseType: req.expenseType})
   const order = orderRows(frame, selection, {sort: req.sort, top: req.top})

@@ -7,6 +7,8 @@ export const DEFAULT_WORKSPACE = '.spendkit'
 export const MANIFEST_FILE = 'manifest.json'
 export const LOCK_FILE = '.lock'
 export const IMPORTS_DIR = 'imports'
+/** The crosswalk and rules the workspace applies at load (see overlays.ts). */
+export const OVERLAYS_DIR = 'overlays'
 export const REJECTS_FILE = 'rejects.csv'
 /** How a split read's second chain of dictionaries maps into the first (see PartWriter.adopt). */
 export const DICT_JOIN_FILE = 'dict-join.json'

@@ -97,10 +97,32 @@ export interface PartChecksums {
   columns: Record<string, number>
 }
 
+/**
+ * A file the workspace keeps beside its imports and applies to every load:
+ * the supplier-entity crosswalk or the classification rules
+ * (`overlays/<kind>-<sha12>.csv`; see overlays.ts). Its SHA-256 is checked
+ * each time it is read.
+ */
+export interface OverlayEntry {
+  /** File name inside `overlays/`. */
+  file: string
+  sha256: string
+  bytes: number
+  /** Data rows in the file (its header not counted). */
+  rows: number
+  /** What the user gave (a path relative to the workspace folder, or a shipped set's name), for messages. */
+  source: string
+  tool_version: string
+}
+
+export type OverlayKind = 'entities' | 'classification'
+
 export interface Manifest {
   format: string
   format_version: number
   imports: ImportEntry[]
+  /** Absent until `spend entities apply` / `spend classify apply` stores one (optional: format stays 2). */
+  overlays?: Partial<Record<OverlayKind, OverlayEntry>>
 }
 
 /** Control totals in the contract's shape: {currency, source, imported, rejected} as exact decimal strings. */

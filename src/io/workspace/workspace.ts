@@ -5,7 +5,7 @@ import {workspaceMsg} from '../../messages.js'
 import type {SpendFrame} from '../../model/frame.js'
 import type {RecordColumn} from '../../model/record.js'
 import {exists, fsyncDir, randomTag, writeFileAtomic} from './fsutil.js'
-import {DEFAULT_PART_ROWS, DEFAULT_WORKSPACE, ENTRY_FILE, IMPORTS_DIR, importDir, LOCK_FILE, MANIFEST_FILE, OLD_PREFIX, optionsKey, TMP_PREFIX} from './layout.js'
+import {DEFAULT_PART_ROWS, DEFAULT_WORKSPACE, ENTRY_FILE, IMPORTS_DIR, importDir, LOCK_FILE, MANIFEST_FILE, OLD_PREFIX, optionsKey, OVERLAYS_DIR, TMP_PREFIX} from './layout.js'
 import {loadFrameFrom} from './loader.js'
 import {acquireLock, type LockWait, type WorkspaceLock} from './lock.js'
 import {type ImportEntry, type Manifest, readManifest, sortEntries, writeManifest} from './manifest.js'
@@ -60,7 +60,7 @@ export class Workspace {
     }
     if (!isDir) throw this.notADirectory()
     if (await exists(join(this.dir, MANIFEST_FILE))) return
-    const own = (name: string) => name === LOCK_FILE || name === IMPORTS_DIR || name.startsWith(TMP_PREFIX) || name.startsWith(OLD_PREFIX) || name.startsWith(`${MANIFEST_FILE}.tmp-`)
+    const own = (name: string) => name === LOCK_FILE || name === IMPORTS_DIR || name === OVERLAYS_DIR || name.startsWith(TMP_PREFIX) || name.startsWith(OLD_PREFIX) || name.startsWith(`${MANIFEST_FILE}.tmp-`)
     if (!(await fsp.readdir(this.dir)).every(own)) {
       throw new SpendInputError('WORKSPACE_NOT_FOUND', workspaceMsg.foreign(), {where: this.label(), hint: workspaceMsg.foreignHint()})
     }

@@ -5,6 +5,7 @@
  * measures table, each peer's value, and the dot plots. Its errors (no
  * peers, no common period) fail the report, naming the section.
  */
+import {NO_OVERLAYS} from '../frame-load.js'
 import {SpendInputError} from '../../errors.js'
 import {benchReportMsg, benchmarkCmdMsg} from '../../messages.js'
 import {dim, type CategoryLevel} from '../../analysis/dims.js'
@@ -98,7 +99,7 @@ export const benchmarkSection: SectionBuilder = {
     const {flags, opts} = benchmarkRequest(cfg, input)
     // The report's frame, selected by the section's filters and the period the benchmark asks for.
     const load: BenchmarkLoader = async (f) => ({
-      frame: input.frame, filters: input.filters, money: input.money, notes: [],
+      frame: input.frame, filters: input.filters, money: input.money, notes: [], overlays: NO_OVERLAYS,
       selection: filterRows(input.frame, {...input.filters, from: f.from, to: splitTo(f.to).date}),
     })
     const {json, notes, nearest} = await runBenchmark(flags, opts, load).catch(asSectionError)

@@ -4,6 +4,7 @@
  * charts/*.svg|png and manifest.json, which records everything needed to
  * build the same bytes again (see buildReport).
  */
+import {loadWorkspaceFrame} from '../frame-load.js'
 import {readFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {SpendInputError} from '../../errors.js'
@@ -183,7 +184,7 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
   checkOutsideWorkspace(outAbs, ws.dir, shown, ws.label())
   const imports = await chosenImports(ws, opts.importIds)
   if (imports.length === 0) throw new SpendInputError('NO_ROWS', msg.noImports(ws.label()))
-  const frame = await ws.loadFrame(sectionColumns(sections), {imports: imports.map((e) => e.id)})
+  const {frame} = await loadWorkspaceFrame(ws, sectionColumns(sections), {imports: imports.map((e) => e.id)})
   const categoryLabels = await categoryLabelsFor(frame, ['category'])
   const workspaceShown = recordedPath(recordDir, ws.dir)
   const reportFilters = filterOptionsOf(config?.filters, period)

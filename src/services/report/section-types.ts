@@ -5,7 +5,7 @@
  * (benchmark, flags) is one more entry.
  */
 import type {SpendFrame} from '../../model/frame.js'
-import type {RecordColumn} from '../../model/record.js'
+import type {FrameColumn} from '../../model/record.js'
 import type {Rows} from '../../analysis/kernel.js'
 import type {FilterOptions} from '../../analysis/filter.js'
 import type {MoneyNote} from '../../analysis/money-note.js'
@@ -44,6 +44,6 @@ export interface SectionBuilder {
   /** The default title (a configured title wins). */
   title(cfg: SectionConfig): string
   /** The record columns it reads. */
-  columns(cfg: SectionConfig): RecordColumn[]
+  columns(cfg: SectionConfig): FrameColumn[]
   build(input: SectionInput, cfg: SectionConfig): Promise<SectionOutput>
 }

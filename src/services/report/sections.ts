@@ -2,7 +2,7 @@
  * The section builders, keyed by section type: each runs an analysis as its
  * command does and returns the command's human views and its charts.
  */
-import type {RecordColumn} from '../../model/record.js'
+import type {FrameColumn} from '../../model/record.js'
 import {columnsFor, PROFILE_COLUMNS} from '../../analysis/columns.js'
 import {cubeTable} from '../../analysis/cube.js'
 import type {CategoryLevel, DimName} from '../../analysis/dims.js'
@@ -166,8 +166,8 @@ export const DEFAULT_SECTIONS: SectionConfig[] = [
 ]
 
 /** Every column the sections read. */
-export function sectionColumns(sections: readonly SectionConfig[]): RecordColumn[] {
-  const all = new Set<RecordColumn>(['amount', 'currency'])
+export function sectionColumns(sections: readonly SectionConfig[]): FrameColumn[] {
+  const all = new Set<FrameColumn>(['amount', 'currency'])
   for (const s of sections) for (const c of SECTION_BUILDERS[s.type].columns(s)) all.add(c)
   return [...all]
 }
