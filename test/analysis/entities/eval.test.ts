@@ -92,6 +92,9 @@ describe('entities suggest on the evaluation set (auto merges only)', () => {
       return {truth: r.entity, predicted: c !== undefined && c.decision === 'auto' ? c.entity_key : null}
     })
     const s = pairwise(items, 20)
+    // The pairs an id alone decides (same supplier_id), scored apart: the rest is what name matching must find.
+    const byId = pairwise(items.map((it, i) => ({predicted: it.predicted, truth: idOf(scored[i] as EvalRow) === null ? `#${i}` : `${it.truth}|${idOf(scored[i] as EvalRow)}`})))
+    const byName = (s.correctPairs - byId.correctPairs) / (s.truePairs - byId.truePairs)
     const show = ([i, j]: [number, number]) => {
       const a = scored[i] as EvalRow
       const b = scored[j] as EvalRow
@@ -101,6 +104,7 @@ describe('entities suggest on the evaluation set (auto merges only)', () => {
       [
         `entities eval: ${scored.length} variants, ${s.truePairs} true pairs, ${s.predictedPairs} auto-merged pairs, ${s.correctPairs} correct`,
         `precision ${s.precision.toFixed(4)}  recall ${s.recall.toFixed(4)}`,
+        `${byId.truePairs} true pairs share a supplier_id (${byId.correctPairs} merged); recall on the other ${s.truePairs - byId.truePairs} pairs (names only): ${byName.toFixed(4)}`,
         `false merges (first ${s.falseMerges.length}):`,
         ...s.falseMerges.map(show),
         `misses (first ${s.misses.length}):`,
