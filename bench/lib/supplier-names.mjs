@@ -17,8 +17,8 @@ import {createWriteStream, existsSync, readFileSync, renameSync, statSync, write
 import {once} from 'node:events'
 import {decimal2, mulberry32, normal} from './prng.mjs'
 
-const VERSION = 1
-export const NAMES_HEADER = 'buyer,date,supplier,supplier_id,amount'
+const VERSION = 3
+export const NAMES_HEADER = 'buyer,date,supplier,company_number,amount,currency'
 
 const STEMS = ['Acme', 'Northgate', 'Ashford', 'Bluewater', 'Crownhill', 'Summit', 'Pennine', 'Thameside', 'Severn',
   'Redwood', 'Kestrel', 'Harbour', 'Meridian', 'Oakfield', 'Greystone', 'Westbury', 'Castlegate', 'Brightwater',
@@ -230,10 +230,20 @@ export function csvField(s) {
 const BUYERS = Array.from({length: 40}, (_, i) => `${STEMS[(i * 7) % STEMS.length]} ${COUNCILS[i % COUNCILS.length][0]}`)
 
 /**
- * Write the names as a spend CSV (`buyer,date,supplier,supplier_id,amount`, 2-3 rows a name,
- * rows shuffled by name order, GBP amounts with credit notes) to `path`, unless a cached file
- * made by this version for the same `n` exists. Returns the metadata: names, rows, bytes,
- * exact total (minor units, string), entities, names with an id.
+ * The id cell of the CSV: the 8 characters of a `GB-COH-` id, as UK files publish a company
+ * number (spend import prefixes them again: a `company_number` column is read as GB-COH).
+ * A CSV import keeps no charity-number scheme, so `GB-CHC-` ids are left out of the CSV.
+ * @example companyNumber('GB-COH-01234567') // '01234567'
+ */
+export function companyNumber(id) {
+  return id?.startsWith('GB-COH-') ? id.slice(7) : ''
+}
+
+/**
+ * Write the names as a spend CSV (`buyer,date,supplier,company_number,amount,currency`, 2-3
+ * rows a name, rows in name order, GBP amounts with credit notes) to `path`, unless a cached
+ * file made by this version for the same `n` exists. Returns the metadata: names, rows,
+ * bytes, exact total (minor units, string), entities, names with a company number in the CSV.
  *
  * @example await generateNamesCsv('bench/data/supplier-names-100000.csv', 100_000)
  */
@@ -263,7 +273,7 @@ export async function generateNamesCsv(path, n) {
       total += BigInt(amount)
       rows++
       batch.push(`${csvField(BUYERS[Math.floor(next() * BUYERS.length)])},2025-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day},` +
-        `${csvField(name)},${id ?? ''},${decimal2(amount)}\n`)
+        `${csvField(name)},${companyNumber(id)},${decimal2(amount)},GBP\n`)
     }
     if (batch.length >= 10_000 || i === names.length - 1) {
       const chunk = batch.join('')
@@ -277,7 +287,7 @@ export async function generateNamesCsv(path, n) {
   renameSync(tmp, path)
   const entities = new Set(names.filter((x) => x.entity !== null).map((x) => x.entity)).size
   const meta = {version: VERSION, names: n, rows, bytes, total: total.toString(), currency: 'GBP', entities,
-    withId: names.filter((x) => x.id !== null).length}
+    withCompanyNumber: names.filter((x) => companyNumber(x.id) !== '').length}
   writeFileSync(metaPath, JSON.stringify(meta, null, 2))
   return {...meta, cached: false}
 }

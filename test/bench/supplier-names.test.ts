@@ -67,13 +67,21 @@ describe('bench supplier-name generator', () => {
     expect(lines.length - 1).toBe(meta.rows)
     expect(meta.rows).toBeGreaterThanOrEqual(2 * N)
     expect(meta.rows).toBeLessThanOrEqual(3 * N)
-    // The supplier field: quoted when it holds a comma (the buyer column never does).
-    const supplier = (line: string) => {
-      const m = /^[^,]+,[^,]+,("(?:[^"]|"")*"|[^,]*),/.exec(line)
-      const f = (m as RegExpExecArray)[1] as string
-      return f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f
+    // buyer, date (never a comma), the supplier (quoted when it holds one), the company number.
+    const cells = lines.slice(1).map((line) => {
+      const m = /^[^,]+,[^,]+,("(?:[^"]|"")*"|[^,]*),([^,]*),/.exec(line) as RegExpExecArray
+      const f = m[1] as string
+      return {name: f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f, number: m[2] as string}
+    })
+    expect(new Set(cells.map((c) => c.name))).toEqual(new Set(names.map((x) => x.name)))
+    // The company_number cell: the digits of a GB-COH id, blank otherwise (a CSV import has no charity scheme).
+    const idOf = new Map(names.map((x) => [x.name, x.id]))
+    for (const c of cells) {
+      const id = idOf.get(c.name) ?? null
+      expect(c.number, c.name).toBe(id?.startsWith('GB-COH-') ? id.slice('GB-COH-'.length) : '')
     }
-    expect(new Set(lines.slice(1).map(supplier))).toEqual(new Set(names.map((x) => x.name)))
+    expect(meta.withCompanyNumber).toBe(names.filter((x) => x.id?.startsWith('GB-COH-')).length)
+    expect(meta.withCompanyNumber).toBeGreaterThan(0)
     expect((await generateNamesCsv(path, N)).cached).toBe(true)
   })
 })
