@@ -9,7 +9,7 @@
 import {existsSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 import {generateNamesCsv} from './supplier-names.mjs'
-import {firstErrorLine, runNode, runNodeRepeated} from './measure.mjs'
+import {firstErrorLine, median, runNode} from './measure.mjs'
 import {checkImport, commandExists, parseImportJson} from './spend.mjs'
 
 export const NAMES = 100_000
@@ -70,6 +70,22 @@ function parseCsv(text) {
 }
 
 /**
+ * `runNodeRepeated` with the crosswalk removed before each run: every run writes a fresh
+ * file (an earlier run's file, were it read for its decisions, would make a different job).
+ */
+async function timedRuns(n, args, outFile) {
+  const all = []
+  for (let i = 0; i < n; i++) {
+    rmSync(outFile, {force: true})
+    const r = await runNode(args, {timeoutMs: 10 * 60_000, discardStdout: true})
+    all.push(r)
+    if (!r.ok) return r
+  }
+  return {ok: true, seconds: median(all.map((x) => x.seconds)), rssMB: Math.max(...all.map((x) => x.rssMB ?? 0)) || null,
+    cpuSeconds: median(all.map((x) => x.cpuSeconds)), all}
+}
+
+/**
  * @returns {Promise<{rows: object[], names: number, csvRows: number|null, entities: number|null}>}
  */
 export async function benchEntities({bin, dataDir, tmpDir, names = NAMES, repeat, notes, log}) {
@@ -96,9 +112,7 @@ export async function benchEntities({bin, dataDir, tmpDir, names = NAMES, repeat
   const command = 'entities suggest --out FILE'
   log(`  spend ${command} ...`)
   const row = {command, targetSeconds: TARGET_SECONDS, targetMB: TARGET_MB, note: ''}
-  rmSync(outFile, {force: true})
-  const r = await runNodeRepeated(repeat, [bin, 'entities', 'suggest', '--workspace', ws, '--out', outFile],
-    {timeoutMs: 10 * 60_000, discardStdout: true})
+  const r = await timedRuns(repeat, [bin, 'entities', 'suggest', '--workspace', ws, '--out', outFile], outFile)
   if (r.ok) {
     Object.assign(row, {seconds: r.seconds, rssMB: r.rssMB, cpuSeconds: r.cpuSeconds, runs: r.all.map((x) => x.seconds)})
     const counts = existsSync(outFile) ? crosswalkCounts(readFileSync(outFile, 'utf8')) : null

@@ -15,9 +15,9 @@
  */
 import {createWriteStream, existsSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import {once} from 'node:events'
-import {decimal2, mulberry32, normal} from './prng.mjs'
+import {decimal2, mulberry32, normal, permutation} from './prng.mjs'
 
-const VERSION = 3
+const VERSION = 4
 export const NAMES_HEADER = 'buyer,date,supplier,company_number,amount,currency'
 
 const STEMS = ['Acme', 'Northgate', 'Ashford', 'Bluewater', 'Crownhill', 'Summit', 'Pennine', 'Thameside', 'Severn',
@@ -50,6 +50,7 @@ const SURNAMES = ['SMITH', 'JONES', 'TAYLOR', 'BROWN', 'WILLIAMS', 'WILSON', 'JO
   'KHAN', 'WALKER', 'EVANS', 'THOMAS', 'ROBERTS', 'GREEN', 'HALL', 'WOOD', 'HUGHES', 'CLARKE', 'JACKSON', 'WHITE',
   'HARRIS', 'MARTIN', 'COOPER', 'KING', 'LEE', 'ALI', 'MORRIS', 'BAKER', 'HILL', 'WARD', 'TURNER', 'PARKER',
   'EDWARDS', 'COLLINS', 'STEWART', 'MURPHY', 'BELL', 'CAMPBELL']
+// Alternating male and female first names (an even index is male: `Mr`, odd: `Ms`).
 const FIRST = ['JOHN', 'SARAH', 'DAVID', 'EMMA', 'JAMES', 'MARY', 'AHMED', 'LUCY', 'PETER', 'ANNA', 'MICHAEL',
   'HELEN', 'PAUL', 'KAREN', 'MARK', 'JANE', 'ANDREW', 'RUTH', 'IAN', 'FATIMA', 'STEVEN', 'CLAIRE', 'RICHARD',
   'SUSAN', 'GARY', 'JULIE', 'ROBERT', 'AMY', 'SIMON', 'LISA']
@@ -142,15 +143,18 @@ function company(next, pick) {
     if (k === 'legal-form') add(`${core} ${pick(alts)}`, k)
     if (k === 'the') add(`The ${base}`, k)
     if (k === 'uk') add(`${core} (UK) ${form}`, k)
-    if (k === 'punctuation') add(next() < 0.5 ? `${core}, ${form}.` : `${core.replace(/ /, '-')} ${form}`, k)
+    if (k === 'punctuation') {
+      const p = Math.floor(next() * 3)
+      add(p === 0 ? `${core}, ${form}.` : p === 1 && !joint ? `${core.replace(' ', '-')} ${form}` : `${core} ${form}.`, k)
+    }
     if (k === 'drop-word') {
       const words = sector.split(' ')
       if (words.length > 1) add(`${lead} ${words[0]} ${form}`, k)
       else if (second && !joint) add(`${stem} ${sector} ${form}`, k)
     }
     if (k === 'typo') add(typo(base, next), k)
-    if (k === 'word-order') add(second && second !== stem ? `${second}${joint ? ' &' : ''} ${stem} ${sector} ${form}` : `${sector} ${stem} ${form}`, k)
-    if (k === 'trading-as') add(`${stem} Holdings ${form} T/A ${core}`, k)
+    if (k === 'word-order' && second && second !== stem) add(`${second}${joint ? ' &' : ''} ${stem} ${sector} ${form}`, k)
+    if (k === 'trading-as') add(`${stem} Holdings ${form} ${pick(['T/A', 'T/A', 't/a', 'trading as', 'Trading As'])} ${core}`, k)
     if (k === 'and' && joint) add(`${stem} and ${second} ${sector} ${form}`, k)
   }
   return {base, scheme: next() < 0.35 ? 'GB-COH' : null, variants: v}
@@ -182,14 +186,15 @@ const title = (w) => w[0] + w.slice(1).toLowerCase()
 /** `SMITH, JOHN A` and `J A Smith`, `John Smith`, `Mr J Smith`: never merged by surname alone. */
 function individual(next, pick) {
   const s = pick(SURNAMES)
-  const f = pick(FIRST)
+  const fi = Math.floor(next() * FIRST.length)
+  const f = FIRST[fi]
   const m = next() < 0.8 ? 'ABCDEFGHJKLMNPRSTW'[Math.floor(next() * 18)] : ''
   const base = `${s}, ${f}${m ? ` ${m}` : ''}`
   const variants = [
     {name: base, kind: 'individual'},
     {name: `${f[0]}${m ? ` ${m}` : ''} ${title(s)}`, kind: 'individual'},
     {name: `${title(f)} ${m ? `${m} ` : ''}${title(s)}`, kind: 'individual'},
-    {name: `${next() < 0.5 ? 'Mr' : 'Ms'} ${f[0]} ${title(s)}`, kind: 'individual'},
+    {name: `${fi % 2 === 0 ? 'Mr' : next() < 0.5 ? 'Ms' : 'Mrs'} ${f[0]} ${title(s)}`, kind: 'individual'},
   ]
   return {base, scheme: null, variants}
 }
@@ -241,7 +246,7 @@ export function companyNumber(id) {
 
 /**
  * Write the names as a spend CSV (`buyer,date,supplier,company_number,amount,currency`, 2-3
- * rows a name, rows in name order, GBP amounts with credit notes) to `path`, unless a cached
+ * rows a name, rows shuffled, GBP amounts with credit notes) to `path`, unless a cached
  * file made by this version for the same `n` exists. Returns the metadata: names, rows,
  * bytes, exact total (minor units, string), entities, names with a company number in the CSV.
  *
@@ -259,9 +264,8 @@ export async function generateNamesCsv(path, n) {
   const out = createWriteStream(tmp)
   out.write(`${NAMES_HEADER}\n`)
   let bytes = Buffer.byteLength(NAMES_HEADER) + 1
-  let rows = 0
   let total = 0n
-  let batch = []
+  const lines = []
   for (let i = 0; i < names.length; i++) {
     const {name, id} = names[i]
     const k = 2 + (next() < 0.5 ? 1 : 0)
@@ -271,16 +275,18 @@ export async function generateNamesCsv(path, n) {
       let amount = Math.max(1, Math.round(600 * Math.exp(1.3 * normal(next)) * 100))
       if (next() < 0.05) amount = -amount
       total += BigInt(amount)
-      rows++
-      batch.push(`${csvField(BUYERS[Math.floor(next() * BUYERS.length)])},2025-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day},` +
+      lines.push(`${csvField(BUYERS[Math.floor(next() * BUYERS.length)])},2025-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day},` +
         `${csvField(name)},${companyNumber(id)},${decimal2(amount)},GBP\n`)
     }
-    if (batch.length >= 10_000 || i === names.length - 1) {
-      const chunk = batch.join('')
-      bytes += Buffer.byteLength(chunk)
-      batch = []
-      if (!out.write(chunk)) await once(out, 'drain')
-    }
+  }
+  // Rows in a shuffled order, as payments are published by date: an entity's variants are not neighbours.
+  const order = permutation(lines.length, next)
+  const rows = lines.length
+  for (let at = 0; at < rows; at += 10_000) {
+    let chunk = ''
+    for (let j = at; j < Math.min(rows, at + 10_000); j++) chunk += lines[order[j]]
+    bytes += Buffer.byteLength(chunk)
+    if (!out.write(chunk)) await once(out, 'drain')
   }
   out.end()
   await once(out, 'finish')
