@@ -17,7 +17,7 @@ import {createWriteStream, existsSync, readFileSync, renameSync, statSync, write
 import {once} from 'node:events'
 import {decimal2, mulberry32, normal, permutation} from './prng.mjs'
 
-const VERSION = 4
+const VERSION = 5
 export const NAMES_HEADER = 'buyer,date,supplier,company_number,amount,currency'
 
 const STEMS = ['Acme', 'Northgate', 'Ashford', 'Bluewater', 'Crownhill', 'Summit', 'Pennine', 'Thameside', 'Severn',
@@ -68,9 +68,10 @@ export const VARIANT_KINDS = ['canonical', 'case', 'legal-form', 'and', 'the', '
   'typo', 'word-order', 'trading-as', 'id-missing', 'individual', 'council', 'charity', 'redacted']
 
 /**
- * Exactly `n` distinct synthetic supplier names, each `{name, id, entity, kind}`: `id` the
- * scheme-prefixed id the name is published with (or null), `entity` the index of the true
- * entity (null for a redaction placeholder), `kind` one of VARIANT_KINDS.
+ * Exactly `n` distinct synthetic supplier names, each `{name, id, entity, kind, rows}`: `id`
+ * the scheme-prefixed id the name is published with (or null), `entity` the index of the
+ * true entity (null for a redaction placeholder), `kind` one of VARIANT_KINDS, `rows` the
+ * payments the CSV publishes under it (2 or 3).
  *
  * @example supplierNames(2000).length // 2000
  */
@@ -87,7 +88,8 @@ export function supplierNames(n, {seed = 0x5eed0b11} = {}) {
     const v = name.replace(/\s+/g, ' ').trim()
     if (out.length >= n || seen.has(v)) return false
     seen.add(v)
-    out.push({name: v, id, entity: e, kind})
+    // Payments published under the name in the CSV: 2 or 3.
+    out.push({name: v, id, entity: e, kind, rows: 2 + (next() < 0.5 ? 1 : 0)})
     return true
   }
   // A few placeholders, spread through the list rather than all at its start.
@@ -245,6 +247,16 @@ export function companyNumber(id) {
 }
 
 /**
+ * The names as `suggestEntities` input (its NameStat: variant, supplier_id, rows), with the
+ * ids a CSV import of generateNamesCsv's file keeps (company numbers only), for timing the
+ * matcher in-process without a workspace.
+ * @example nameStats(2000)[0] // {variant: '...', supplier_id: null, rows: 2}
+ */
+export function nameStats(n, options) {
+  return supplierNames(n, options).map((x) => ({variant: x.name, supplier_id: companyNumber(x.id) ? x.id : null, rows: x.rows}))
+}
+
+/**
  * Write the names as a spend CSV (`buyer,date,supplier,company_number,amount,currency`, 2-3
  * rows a name, rows shuffled, GBP amounts with credit notes) to `path`, unless a cached
  * file made by this version for the same `n` exists. Returns the metadata: names, rows,
@@ -268,8 +280,7 @@ export async function generateNamesCsv(path, n) {
   const lines = []
   for (let i = 0; i < names.length; i++) {
     const {name, id} = names[i]
-    const k = 2 + (next() < 0.5 ? 1 : 0)
-    for (let j = 0; j < k; j++) {
+    for (let j = 0; j < names[i].rows; j++) {
       const month = 1 + Math.floor(next() * 12)
       const day = 1 + Math.floor(next() * 28)
       let amount = Math.max(1, Math.round(600 * Math.exp(1.3 * normal(next)) * 100))

@@ -3,9 +3,9 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 // @ts-expect-error: the bench is plain JavaScript (no type declarations)
-import {generateNamesCsv, NAMES_HEADER, REDACTED_NAMES, supplierNames, VARIANT_KINDS} from '../../bench/lib/supplier-names.mjs'
+import {generateNamesCsv, nameStats, NAMES_HEADER, REDACTED_NAMES, supplierNames, VARIANT_KINDS} from '../../bench/lib/supplier-names.mjs'
 
-interface Name {name: string; id: string | null; entity: number | null; kind: string}
+interface Name {name: string; id: string | null; entity: number | null; kind: string; rows: number}
 
 const N = 2000
 const names: Name[] = supplierNames(N)
@@ -65,15 +65,18 @@ describe('bench supplier-name generator', () => {
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n')
     expect(lines[0]).toBe(NAMES_HEADER)
     expect(lines.length - 1).toBe(meta.rows)
-    expect(meta.rows).toBeGreaterThanOrEqual(2 * N)
-    expect(meta.rows).toBeLessThanOrEqual(3 * N)
+    expect(meta.rows).toBe(names.reduce((a, x) => a + x.rows, 0))
+    expect(meta.rows).toBeGreaterThan(2 * N)
+    expect(meta.rows).toBeLessThan(3 * N)
     // buyer, date (never a comma), the supplier (quoted when it holds one), the company number.
     const cells = lines.slice(1).map((line) => {
       const m = /^[^,]+,[^,]+,("(?:[^"]|"")*"|[^,]*),([^,]*),/.exec(line) as RegExpExecArray
       const f = m[1] as string
       return {name: f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f, number: m[2] as string}
     })
-    expect(new Set(cells.map((c) => c.name))).toEqual(new Set(names.map((x) => x.name)))
+    const perName = new Map<string, number>()
+    for (const c of cells) perName.set(c.name, (perName.get(c.name) ?? 0) + 1)
+    expect(perName).toEqual(new Map(names.map((x) => [x.name, x.rows])))
     // The company_number cell: the digits of a GB-COH id, blank otherwise (a CSV import has no charity scheme).
     const idOf = new Map(names.map((x) => [x.name, x.id]))
     for (const c of cells) {
@@ -83,5 +86,11 @@ describe('bench supplier-name generator', () => {
     expect(meta.withCompanyNumber).toBe(names.filter((x) => x.id?.startsWith('GB-COH-')).length)
     expect(meta.withCompanyNumber).toBeGreaterThan(0)
     expect((await generateNamesCsv(path, N)).cached).toBe(true)
+    // The same names as suggestEntities input, with the ids the import keeps.
+    const numbered = new Map(cells.map((c) => [c.name, c.number]))
+    for (const s of nameStats(N)) {
+      expect(s.rows).toBe(perName.get(s.variant))
+      expect(s.supplier_id).toBe(numbered.get(s.variant) ? `GB-COH-${numbered.get(s.variant)}` : null)
+    }
   })
 })
