@@ -17,7 +17,7 @@ import {createWriteStream, existsSync, readFileSync, renameSync, statSync, write
 import {once} from 'node:events'
 import {decimal2, mulberry32, normal, permutation} from './prng.mjs'
 
-const VERSION = 5
+const VERSION = 6
 export const NAMES_HEADER = 'buyer,date,supplier,company_number,amount,currency'
 
 const STEMS = ['Acme', 'Northgate', 'Ashford', 'Bluewater', 'Crownhill', 'Summit', 'Pennine', 'Thameside', 'Severn',
@@ -103,13 +103,15 @@ export function supplierNames(n, {seed = 0x5eed0b11} = {}) {
     }
     const r = next()
     const drawn = r < 0.65 ? company(next, pick) : r < 0.79 ? individual(next, pick) : r < 0.90 ? council(next, pick) : charity(next, pick)
-    if (bases.has(drawn.base)) {
+    // Companies are distinct by name without legal form: `Acme Ltd` and `Acme PLC` would be one key to any matcher.
+    const key = drawn.key ?? drawn.base
+    if (bases.has(key)) {
       // The vocabulary is finite: a long run of collisions means N is too large for it.
       if (++misses > 1000) throw new Error(`supplierNames: vocabulary exhausted at ${out.length} of ${n}`)
       continue
     }
     misses = 0
-    bases.add(drawn.base)
+    bases.add(key)
     let id = null
     if (drawn.scheme === 'GB-COH') id = `GB-COH-${String(10_000_000 + ((coh++ * 7_919) % 89_999_999)).padStart(8, '0')}`
     if (drawn.scheme === 'GB-CHC') id = `GB-CHC-${1_000_000 + ((chc++ * 104_729) % 8_999_999)}`
@@ -159,7 +161,7 @@ function company(next, pick) {
     if (k === 'trading-as') add(`${stem} Holdings ${form} ${pick(['T/A', 'T/A', 't/a', 'trading as', 'Trading As'])} ${core}`, k)
     if (k === 'and' && joint) add(`${stem} and ${second} ${sector} ${form}`, k)
   }
-  return {base, scheme: next() < 0.35 ? 'GB-COH' : null, variants: v}
+  return {base, key: core.toLowerCase(), scheme: next() < 0.35 ? 'GB-COH' : null, variants: v}
 }
 
 /** One letter changed, dropped or doubled inside a word of 5+ letters. */
