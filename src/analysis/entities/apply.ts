@@ -20,8 +20,13 @@ export interface CrosswalkIndex {
   entityIds: Map<string, Set<string>>
   /** Per entity key: its display name (the first non-blank entity_name of its merged rows, else the key). */
   entityName: Map<string, string>
-  /** Per matchName key of a merged variant: the entity keys it is merged into. */
-  byMatchKey: Map<string, Set<string>>
+  /**
+   * Per matchName key of a merged variant: the entity keys it is merged into.
+   * Built on the first name the crosswalk does not list (matching every
+   * variant costs ~10 µs each; a workspace whose names are all listed never pays it).
+   */
+  byMatchKey: Map<string, Set<string>> | null
+  rows: readonly CrosswalkRow[]
   forms: readonly LegalForm[]
 }
 
@@ -32,7 +37,7 @@ const pairKey = (variant: string, id: string | null) => `${variant}\u0000${id ??
  * @example const index = indexCrosswalk(rows, forms)
  */
 export function indexCrosswalk(rows: readonly CrosswalkRow[], forms: readonly LegalForm[]): CrosswalkIndex {
-  const index: CrosswalkIndex = {byPair: new Map(), byId: new Map(), byVariant: new Map(), entityIds: new Map(), entityName: new Map(), byMatchKey: new Map(), forms}
+  const index: CrosswalkIndex = {byPair: new Map(), byId: new Map(), byVariant: new Map(), entityIds: new Map(), entityName: new Map(), byMatchKey: null, rows, forms}
   for (const r of rows) {
     index.byPair.set(pairKey(r.variant, r.supplier_id), r)
     if (r.supplier_id === null) index.byVariant.set(r.variant, r)
@@ -47,14 +52,25 @@ export function indexCrosswalk(rows: readonly CrosswalkRow[], forms: readonly Le
       ids.add(r.supplier_id)
       index.entityIds.set(r.entity_key, ids)
     }
-    const key = matchName(r.variant, forms).key
-    if (key === '') continue
-    const keys = index.byMatchKey.get(key) ?? new Set<string>()
-    keys.add(r.entity_key)
-    index.byMatchKey.set(key, keys)
   }
   for (const r of rows) if (merges(r.decision) && !index.entityName.has(r.entity_key)) index.entityName.set(r.entity_key, r.entity_key)
   return index
+}
+
+/** The matching keys of the merged variants (see CrosswalkIndex.byMatchKey). */
+function matchKeys(index: CrosswalkIndex): Map<string, Set<string>> {
+  if (index.byMatchKey) return index.byMatchKey
+  const out = new Map<string, Set<string>>()
+  for (const r of index.rows) {
+    if (!merges(r.decision)) continue
+    const key = matchName(r.variant, index.forms).key
+    if (key === '') continue
+    const keys = out.get(key) ?? new Set<string>()
+    keys.add(r.entity_key)
+    out.set(key, keys)
+  }
+  index.byMatchKey = out
+  return out
 }
 
 /** Identifiers win: a row with id X never joins an entity whose rows carry other ids only. */
@@ -83,7 +99,7 @@ export function entityFor(index: CrosswalkIndex, name: string, id: string | null
     return {entity_key: row.entity_key, entity_name: index.entityName.get(row.entity_key) ?? row.entity_key}
   }
   const key = matchName(variant, index.forms).key
-  const entities = key === '' ? undefined : index.byMatchKey.get(key)
+  const entities = key === '' ? undefined : matchKeys(index).get(key)
   if (!entities || entities.size !== 1) return null
   const entity = entities.values().next().value as string
   if (!idAllows(index, entity, id)) return null
@@ -134,33 +150,40 @@ export function applyCrosswalk(frame: SpendFrame, rows: readonly CrosswalkRow[],
   const keys = new DictBuilder(keyCol.dict)
   const nameCodes = new Int32Array(frame.length)
   const keyCodes = new Int32Array(frame.length)
-  // One lookup per distinct (name code, id code): -2 = not worked out yet, -1 = stays as published.
+  const redacted = keyCol.dict.indexOf(REDACTED_KEY)
+  // One lookup per distinct (name code, id code): the pair's slot holds -2 until worked out, then -1
+  // (stays as published) or the match's number, whose name and key codes are in matchName/matchKey.
   const width = (idCol?.dict.length ?? 0) + 1
   const pairs = supplier.dict.length * width
   const dense = pairs <= 1 << 22 ? new Int32Array(pairs).fill(-2) : null
   const sparse = dense ? null : new Map<number, number>()
-  const matches: EntityMatch[] = []
+  const matchName: number[] = []
+  const matchKey: number[] = []
+  const sc = supplier.codes
+  const kc = keyCol.codes
   const ids = idCol?.codes
   for (let i = 0; i < frame.length; i++) {
-    const s = supplier.codes[i]
-    const k = keyCol.codes[i]
+    const s = sc[i]
+    const k = kc[i]
     nameCodes[i] = s
     keyCodes[i] = k
-    if (s < 0 || (k >= 0 && keyCol.dict[k] === REDACTED_KEY)) continue
+    if (s < 0 || k === redacted) continue
     const idc = ids ? ids[i] : -1
     const p = s * width + idc + 1
     let m = dense ? dense[p] : (sparse!.get(p) ?? -2)
     if (m === -2) {
       const found = entityFor(index, supplier.dict[s] as string, idc >= 0 ? (idCol!.dict[idc] as string) : null)
-      m = found ? matches.push(found) - 1 : -1
+      m = -1
+      if (found) {
+        m = matchName.push(names.code(found.entity_name)) - 1
+        matchKey.push(keys.code(found.entity_key))
+      }
       if (dense) dense[p] = m
       else sparse!.set(p, m)
     }
     if (m < 0) continue
-    const e = matches[m] as EntityMatch & {codes?: [number, number]}
-    e.codes ??= [names.code(e.entity_name), keys.code(e.entity_key)]
-    nameCodes[i] = e.codes[0]
-    keyCodes[i] = e.codes[1]
+    nameCodes[i] = matchName[m] as number
+    keyCodes[i] = matchKey[m] as number
   }
   return {
     ...published,
