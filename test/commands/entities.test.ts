@@ -130,6 +130,10 @@ describe('suggest -> edit -> apply -> analyses group by entity', () => {
     expect(s.names_before - s.names_after).toBe(keys - 1)
     expect(s.merges[0]).toMatchObject({entity_key: 'northwind', variants: 3, keys, rows: 3, amounts: [{currency: 'GBP', rows: 3, amount: '600.60'}]})
     expect(s.changed).toEqual([{currency: 'GBP', rows: 3, amount: '600.60'}])
+    // CSV carries the merges; the counts go to stderr.
+    const csv = await spend(['entities', 'stats', '--format', 'csv'])
+    expect(csv.stdout.split('\n').slice(0, 2)).toEqual(['entity_name,entity_key,variants,keys,currency,rows,amount', `Northwind Facilities,northwind,3,${keys},GBP,3,600.60`])
+    expect(csv.stderr).toContain(`${s.names_before} before, ${s.names_after} after`)
   })
 
   it('a later import of a new month is matched without a second step', async () => {

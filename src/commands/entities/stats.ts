@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 import {SpendCommand} from '../../base-command.js'
 import {dataFlags} from '../../flags.js'
 import {entitiesMsg} from '../../messages.js'
-import {statsJson, statsViews} from '../../io/write/entities-report.js'
+import {statsJson, statsNote, statsViews} from '../../io/write/entities-report.js'
 import {crosswalkStats} from '../../services/entities-stats.js'
 
 export default class EntitiesStats extends SpendCommand {
@@ -19,7 +19,8 @@ export default class EntitiesStats extends SpendCommand {
     const {stats, stored} = await crosswalkStats(flags, flags.top)
     if (!stored) this.note(entitiesMsg.noneStored())
     const out = statsJson(stats, stored)
-    await this.emit(out, statsViews(out), flags.format)
+    // CSV and TSV carry one table: the merges, one row per entity and currency (the counts go to stderr).
+    await this.emit(out, (human) => (human ? statsViews(out) : statsViews(out).slice(1, 2)), flags.format, () => statsNote(out))
     return out
   }
 }

@@ -119,3 +119,12 @@ export function statsViews(out: ReturnType<typeof statsJson>): View[] {
     {title: 'Spend whose supplier changed entity', columns: [cur, {key: 'rows', header: 'rows', kind: 'int'}, {key: 'amount', header: 'amount', kind: 'money'}], rows: out.changed},
   ]
 }
+
+/**
+ * What a CSV/TSV of `spend entities stats` (the merges only) cannot carry: the counts and the changed spend, for stderr.
+ * @example statsNote(statsJson(stats, true)) // 'supplier names: 1406 before, 1400 after; spend that changed entity: GBP 3 rows 600.60'
+ */
+export function statsNote(out: ReturnType<typeof statsJson>): string {
+  const changed = out.changed.map((c) => `${c.currency ?? '(no currency)'} ${c.rows} rows ${c.amount}`).join(', ')
+  return `supplier names: ${out.names_before} before, ${out.names_after} after; spend that changed entity: ${changed === '' ? 'none' : changed}`
+}
