@@ -106,18 +106,21 @@ export function entityFor(index: CrosswalkIndex, name: string, id: string | null
   return {entity_key: entity, entity_name: index.entityName.get(entity) ?? entity}
 }
 
-/** A dictionary column being extended with new values. */
+/** A dictionary column being extended with new values (indexed on the first new value: a crosswalk that merges nothing costs nothing). */
 class DictBuilder {
   readonly dict: string[]
-  private readonly at = new Map<string, number>()
+  private at: Map<string, number> | null = null
   constructor(base: readonly string[]) {
     this.dict = [...base]
-    base.forEach((v, i) => {
-      if (!this.at.has(v)) this.at.set(v, i)
-    })
   }
 
   code(value: string): number {
+    if (!this.at) {
+      this.at = new Map<string, number>()
+      this.dict.forEach((v, i) => {
+        if (!this.at!.has(v)) this.at!.set(v, i)
+      })
+    }
     let c = this.at.get(value)
     if (c === undefined) {
       c = this.dict.length
