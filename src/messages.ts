@@ -825,3 +825,34 @@ export const overlayMsg = {
 function overlayNoun(kind: string): string {
   return kind === 'entities' ? 'supplier crosswalk' : 'classification rules'
 }
+
+/** The supplier-entity crosswalk: its CSV (io/read/crosswalk.ts) and `spend entities suggest|apply|stats` (issue 11, task B). */
+export const entitiesMsg = {
+  empty: () => 'the crosswalk is empty',
+  header: (got: string) => `the header must start with variant,entity_key,entity_name,score,evidence,decision (it is ${got})`,
+  headerHint: () => 'write the header spend entities suggest writes, or start from its output',
+  unterminated: () => 'a quoted cell is never closed',
+  unterminatedHint: () => 'close the quote with " (write "" for a quote inside a cell)',
+  noVariant: () => 'the variant is blank',
+  noVariantHint: () => 'give the published supplier name, or delete the row',
+  decision: (got: string) => `the decision "${got}" is not auto, review, accept or reject`,
+  decisionHint: () => 'write auto, review, accept or reject',
+  score: (got: string) => `the score "${got}" is not a number from 0 to 1`,
+  scoreHint: () => 'write a number such as 0.95, or leave it blank',
+  noKey: (decision: string) => `a row with decision ${decision} has no entity_key`,
+  noKeyHint: () => 'give the entity key the variant merges into, or set the decision to review or reject',
+  duplicate: (variant: string, id: string | null, first: number) => `"${variant}"${id ? ` with id ${id}` : ''} is already listed on line ${first}`,
+  duplicateHint: () => 'keep one row per variant (and supplier_id), delete the other',
+  twoEntities: (variant: string, first: string, firstLine: number, second: string) => `"${variant}" is merged into "${second}" here and into "${first}" on line ${firstLine}`,
+  twoEntitiesHint: () => 'merge a variant into one entity: change one entity_key, or set one decision to reject',
+  noFile: () => 'give the crosswalk FILE to store, or --clear to remove the stored one',
+  fileAndClear: () => 'give either FILE or --clear, not both',
+  usageHint: () => 'spend entities apply FILE, or spend entities apply --clear',
+  wrote: (file: string, rows: number, fresh: number) => `wrote ${rows} crosswalk ${rows === 1 ? 'row' : 'rows'} (${fresh} new) to ${file}`,
+  stored: (rows: number, entities: number, merged: number, review: number, rejected: number) =>
+    `stored the crosswalk: ${rows} ${rows === 1 ? 'variant' : 'variants'}, ${entities} ${entities === 1 ? 'entity' : 'entities'}, ${merged} merged, ${review} left for review (unmerged), ${rejected} rejected`,
+  changes: (added: number, changed: number, removed: number) => `against the crosswalk stored before: ${added} added, ${changed} changed, ${removed} removed`,
+  cleared: (file: string) => `removed the stored crosswalk (${file}); suppliers are grouped as published again`,
+  nothingToClear: () => 'no crosswalk is stored; nothing removed',
+  noneStored: () => 'no crosswalk is stored: names before and after are the same (store one with spend entities apply FILE)',
+} as const

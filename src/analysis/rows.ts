@@ -28,6 +28,7 @@ export interface RowFilterOptions {
 export const ROW_COLUMNS: readonly FrameColumn[] = [
   'source', 'source_file', 'source_line', 'date', 'buyer', 'buyer_id', 'unit', 'supplier', 'supplier_id', 'supplier_key',
   'amount', 'currency', 'category_code', 'category', 'expense_type', 'description', 'transaction_id', 'supplier_scale',
+  'published_supplier',
 ]
 
 /** Free-text columns, often one value per row: read for the listed rows only, after ordering (see pickColumn). */

@@ -23,8 +23,8 @@ export interface CrosswalkRow {
   entity_key: string
   /** The entity's display name. */
   entity_name: string
-  /** 0..1: how sure the proposal is (1 for an identifier or exact key). */
-  score: number
+  /** 0..1: how sure the proposal is (1 for an identifier or exact key); null for a row a person added with no score. */
+  score: number | null
   /** Which rule or id matched, e.g. `id GB-COH-01234567`, `key`, `fingerprint`, `similar 0.93 to "..."`. */
   evidence: string
   decision: Decision

@@ -11,6 +11,7 @@ import {ROWS_OUTPUT} from '../io/write/rows-report.js'
 import {PEERS_OUTPUT} from '../io/write/peers-report.js'
 import {TOP_OUTPUT} from '../io/write/top-report.js'
 import {BENCHMARK_OUTPUT} from '../io/write/benchmark-report.js'
+import {ENTITIES_APPLY_OUTPUT, ENTITIES_STATS_OUTPUT, ENTITIES_SUGGEST_OUTPUT} from '../io/write/entities-report.js'
 import {TREND_OUTPUT} from '../io/write/trend-report.js'
 import {CHECK_OUTPUT} from '../io/write/check-report.js'
 import {REPORT_MANIFEST_OUTPUT, REPORT_OUTPUT, VERIFY_OUTPUT} from './report/outputs.js'
@@ -40,4 +41,7 @@ export const OUTPUTS: readonly Output[] = [
   REPORT_MANIFEST_OUTPUT,
   VERIFY_OUTPUT,
   BENCHMARK_OUTPUT,
+  ENTITIES_SUGGEST_OUTPUT,
+  ENTITIES_APPLY_OUTPUT,
+  ENTITIES_STATS_OUTPUT,
 ]

@@ -1,7 +1,7 @@
 import type {RowSort, RowTotal} from '../../analysis/rows.js'
 import {type DictColumn, type SpendFrame} from '../../model/frame.js'
 import {formatMinor} from '../../model/money.js'
-import type {RecordColumn} from '../../model/record.js'
+import type {FrameColumn} from '../../model/record.js'
 import type {MoneyNote} from '../../analysis/money-note.js'
 import type {RawLines, RawSource} from './raw-lines-shape.js'
 import {moneyJson, titled} from './analysis-common.js'
@@ -20,12 +20,12 @@ interface FieldSpec extends Field {
   /** The header people see. */
   header: string
   /** The frame column it shows (dictionary text as is). */
-  column?: RecordColumn
+  column?: FrameColumn
 }
 
-const spec = (f: Field, header: string, column?: RecordColumn): FieldSpec => ({...f, header, ...(column ? {column} : {})})
+const spec = (f: Field, header: string, column?: FrameColumn): FieldSpec => ({...f, header, ...(column ? {column} : {})})
 /** A text field of the record, null when blank. */
-const textOf = (key: string, header: string, column: RecordColumn): FieldSpec => spec(req(text(key, {type: ['string', 'null']})), header, column)
+const textOf = (key: string, header: string, column: FrameColumn): FieldSpec => spec(req(text(key, {type: ['string', 'null']})), header, column)
 const RAW_STATUS = ['ok', 'stdin', 'archive', 'not_text', 'file_moved', 'file_changed', 'unreadable', 'line_not_found', 'not_imported']
 
 /** Every field of a row, in JSON order. */
@@ -48,6 +48,7 @@ export const ROW_FIELDS: readonly FieldSpec[] = [
   textOf('category_code', 'category code', 'category_code'),
   textOf('category', 'category', 'category'),
   textOf('supplier_scale', 'supplier scale', 'supplier_scale'),
+  spec(req(text('published_supplier', {type: ['string', 'null'], description: 'The supplier name as published; supplier is then the entity\'s display name when the workspace stores a crosswalk (spend entities apply).'})), 'published name', 'published_supplier'),
 ]
 
 /** With --raw: the record's text from the source file, and why it is missing when it is. */
@@ -98,6 +99,8 @@ export interface RowField extends FieldSpec {
   value: (i: number, at: number) => CellValue
   /** What people see, when not the value (the raw line's place says why it is missing). */
   shown?: (i: number, at: number) => CellValue
+  /** A terminal table shows it beside `supplier` (the published name, when a crosswalk gave rows an entity's name). */
+  besideSupplier?: true
 }
 
 /**
@@ -114,6 +117,7 @@ export function rowFields(frame: SpendFrame, raw: RawLines | null): RowField[] {
       return {...f, value: (i) => formatMinor(amount.values[i], currency.dict[currency.codes[i]] ?? '')}
     }
     const col = f.column ? cols[f.column] : undefined
+    if (f.key === 'published_supplier' && col?.type === 'dict' && col !== cols.supplier) return {...f, dict: col, value: (i) => (col.codes[i] < 0 ? null : col.dict[col.codes[i]]), besideSupplier: true}
     if (col?.type === 'num') return {...f, value: (i) => col.values[i]}
     if (col?.type === 'dict') return {...f, dict: col, value: (i) => (col.codes[i] < 0 ? null : col.dict[col.codes[i]])}
     return {...f, value: () => null}
@@ -177,7 +181,8 @@ export function humanFields(fields: readonly RowField[], width: number | 'md'): 
   const raw = fields.some((f) => f.key === 'raw')
   if (width === 'md') return fields.filter((f) => f.key !== 'raw_status' || !raw)
   const keys = width >= WIDE_TABLE ? (raw ? TABLE_WIDE_RAW : TABLE_WIDE) : raw ? TABLE_NARROW_RAW : TABLE_NARROW
-  return keys.flatMap((k) => fields.filter((f) => f.key === k))
+  const beside = fields.filter((f) => f.besideSupplier)
+  return keys.flatMap((k) => [...fields.filter((f) => f.key === k), ...(k === 'supplier' ? beside : [])])
 }
 
 /**
