@@ -88,8 +88,8 @@ function titlesClash(a: string | null, b: string | null): boolean {
 }
 
 /**
- * Compare two person names. `same`: the same words (titles aside, word order
- * free) and no clash of titles: may merge automatically. `compatible`: the
+ * Compare two person names. `same`: the same words (word order free) and
+ * the same title or none: may merge automatically. `compatible`: the
  * same surname and forenames that fit (`J` and `John`): a person must
  * review. `never`: anything else, above all a shared surname alone.
  *
@@ -99,7 +99,8 @@ export function comparePersons(a: Person, b: Person): PersonMatch {
   if (titlesClash(a.title, b.title)) return 'never'
   const wa = [...a.forenames, a.surname].sort(codePointCompare).join(' ')
   const wb = [...b.forenames, b.surname].sort(codePointCompare).join(' ')
-  if (wa === wb) return 'same'
+  // A title on one side only is not the same words: `Mr J Smith` and `Mrs J Smith` must not meet through `J Smith`.
+  if (wa === wb) return a.title === b.title ? 'same' : 'compatible'
   if (a.surname !== b.surname) return 'never'
   const n = Math.min(a.forenames.length, b.forenames.length)
   if (n === 0) return 'never'
