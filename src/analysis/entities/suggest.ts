@@ -87,7 +87,8 @@ function legalBase(variant: string, key: string, forms: readonly LegalForm[]): s
   let tokens = (bare === variant ? key : matchName(bare, forms).key).split(' ').filter(Boolean)
   for (let p = 1; p < tokens.length; p++) {
     if (!MID_FORMS.has(tokens[p] as string)) continue
-    tokens = matchName(tokens.slice(0, p + 1).join(' '), forms).key.split(' ').filter(Boolean)
+    // The words before the form (the form itself may be a misspelling the table lacks: `Lltd`).
+    tokens = matchName(tokens.slice(0, p).join(' '), forms).key.split(' ').filter(Boolean)
     break
   }
   const base = tokens.map((t) => ABBREVIATIONS[t] ?? t).join(' ')
@@ -222,9 +223,12 @@ export function suggestEntities(names: readonly NameStat[], opts: SuggestOptions
 
 /** Score candidate key pairs; merge the sure ones, strongest first, and keep the rest for review. */
 function similarity(items: readonly Item[], byKey: Map<string, number[]>, c: ConstrainedClusters, reasons: (Reason | null)[], reviews: Review[], o: Required<SuggestOptions>): void {
-  const keys = [...byKey.keys()]
   const groups = [...byKey.values()]
-  const index = indexKeys(keys)
+  // Compared by its legal name when it has one (`Kids Planet Day Nur Ltd (Stretford)` as `kids planet day nur`).
+  const index = indexKeys(groups.map((g) => {
+    const it = items[g[0] as number] as Item
+    return it.base ?? it.key
+  }))
   const autos: {i: number; j: number; score: number; evidence: string}[] = []
   for (const [i, j] of candidatePairs(index, {maxPostings: o.maxPostings, perKey: o.perKey})) {
     const a = (groups[i] as number[])[0] as number
