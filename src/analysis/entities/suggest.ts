@@ -208,9 +208,12 @@ export function suggestEntities(names: readonly NameStat[], opts: SuggestOptions
   const byKey = groupBy(all, (i) => (items[i] as Item).key)
   for (const g of byKey.values()) joinGroup(c, g, reasons, null)
   for (const g of groupBy(all, (i) => (items[i] as Item).base ?? (items[i] as Item).key).values()) joinGroup(c, g, reasons, {evidence: 'legal name', score: 1})
-  for (const g of groupBy(all, (i) => fingerprint((items[i] as Item).key)).values()) joinGroup(c, g, reasons, {evidence: 'fingerprint', score: 1})
+  // Fingerprints are computed once per distinct key, then each group holds the items of its keys.
+  const keyGroups = [...byKey.values()]
+  const byKeyGroups = (keyOf: (it: Item) => string | null) => [...groupBy(keyGroups.keys(), (k) => keyOf(items[(keyGroups[k] as number[])[0] as number] as Item)).values()].map((ks) => ks.flatMap((k) => keyGroups[k] as number[]))
+  for (const g of byKeyGroups((it) => fingerprint(it.key))) joinGroup(c, g, reasons, {evidence: 'fingerprint', score: 1})
   const ngramOf = (it: Item) => (it.person ? null : `${ngramFingerprint(it.key)}\u0000${numerals(it.key)}`)
-  for (const g of groupBy(all, (i) => ngramOf(items[i] as Item)).values()) {
+  for (const g of byKeyGroups(ngramOf)) {
     const long = (items[g[0] as number] as Item).key.replace(/ /g, '').length >= o.ngramMinLength
     if (long) joinGroup(c, g, reasons, {evidence: 'ngram', score: 0.95})
     else for (const i of g.slice(1)) reviews.push({a: g[0] as number, b: i, evidence: 'ngram', score: 0.9})
