@@ -1,8 +1,10 @@
 import type {CrosswalkRow} from '../../model/crosswalk.js'
-import {codePointCompare, fingerprint, type LegalForm, matchName, matchTokens, ngramFingerprint} from '../../model/entity-name.js'
+import {fingerprint, type LegalForm, matchName, matchTokens, ngramFingerprint} from '../../model/entity-name.js'
 import {isRedacted, REDACTED_KEY} from '../../model/supplier.js'
 import {ConstrainedClusters} from './clusters.js'
 import {comparePersons, type Person, personOf} from './individuals.js'
+import {byVariantThenId, finish} from './entity-rows.js'
+import {legalBase, numerals} from './legal-base.js'
 import {candidatePairs, compareKeys, indexKeys, type KeyComparison} from './similarity.js'
 
 /** One distinct published name (a variant) with the id it arrived with, and how often. */
@@ -48,7 +50,7 @@ const FUZZY_SIMILARITY = 0.94
 /** The display name of the redacted-or-blank bucket. */
 export const REDACTED_NAME = 'Redacted or blank'
 
-interface Item {
+export interface Item {
   variant: string
   id: string | null
   rows: number
@@ -59,72 +61,18 @@ interface Item {
   person: Person | null
 }
 
-/** Legal forms that, inside a name, end its legal name: what follows is a branch, an account or a note. */
-const MID_FORMS = new Set(['ltd', 'limited', 'lltd', 'ltld', 'plc', 'llp', 'llc', 'inc', 'incorporated', 'gmbh', 'corp', 'corporation'])
 
-/** Common abbreviations, read as the word they stand for when keys are compared. */
-const ABBREVIATIONS: Record<string, string> = {
-  dept: 'department', assoc: 'association', assn: 'association', co: 'company', svcs: 'services', srvcs: 'services',
-  servs: 'services', est: 'establishment', intl: 'international', mgmt: 'management', univ: 'university',
-  natl: 'national', govt: 'government', bros: 'brothers', ctr: 'centre', center: 'centre',
-}
-
-/**
- * A parenthesised or bracketed part at the END of a name (`(Float)`,
- * `[Manchester]`, an unclosed `(B`): a branch or an account. One inside the
- * name (`Savills (L&P) Ltd`) is part of the legal name and stays.
- */
-const BRACKETED = /\s*[([][^)\]([]*(?:[)\]][^\p{L}\p{N}]*)?$/u
-
-/**
- * The legal name within a published name: bracketed parts removed, cut
- * after a legal form inside the name (`Security Plus Ltd (Float)`, `NEOPOST
- * LTD RCB CREDIFON A/C` -> `security plus`, `neopost`), abbreviations spelled
- * out. Null when that is the key itself.
- */
-function legalBase(variant: string, key: string, forms: readonly LegalForm[]): string | null {
-  const bare = variant.replace(BRACKETED, ' ')
-  let tokens = (bare === variant ? key : matchName(bare, forms).key).split(' ').filter(Boolean)
-  for (let p = 1; p < tokens.length; p++) {
-    if (!MID_FORMS.has(tokens[p] as string)) continue
-    // The words before the form (the form itself may be a misspelling the table lacks: `Lltd`).
-    tokens = matchName(tokens.slice(0, p).join(' '), forms).key.split(' ').filter(Boolean)
-    break
-  }
-  const base = tokens.map((t) => ABBREVIATIONS[t] ?? t).join(' ')
-  return base === '' || base === key ? null : base
-}
-
-/** Numbers and roman numerals in a key (`perc ii` vs `perc iii`): n-gram fingerprints cannot tell them apart. */
-const ROMAN = /^(?:i{1,3}|iv|vi{0,3}|ix|x)$/
-
-function numerals(key: string): string {
-  const digits = key.replace(/ /g, '').match(/\d+/g) ?? []
-  return [...digits, ...key.split(' ').filter((t) => ROMAN.test(t))].join(' ')
-}
-
-interface Reason {
+export interface Reason {
   evidence: string
   score: number
 }
 
-interface Review extends Reason {
+export interface Review extends Reason {
   a: number
   b: number
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000
-
-function byVariantThenId(a: {variant: string; supplier_id: string | null}, b: {variant: string; supplier_id: string | null}): number {
-  return codePointCompare(a.variant, b.variant) || idCompare(a.supplier_id, b.supplier_id)
-}
-
-function idCompare(a: string | null, b: string | null): number {
-  if (a === b) return 0
-  if (a === null) return -1
-  if (b === null) return 1
-  return codePointCompare(a, b)
-}
 
 /** Distinct (variant, id) pairs in canonical order, rows summed: the result never depends on input order. */
 function canonical(names: readonly NameStat[]): NameStat[] {
@@ -297,88 +245,3 @@ function tradingAs(items: readonly Item[], byKey: Map<string, number[]>, reviews
   })
 }
 
-interface Cluster {
-  members: number[]
-  main: number
-  rows: number
-  id: string | null
-  key: string
-}
-
-function finish(items: readonly Item[], c: ConstrainedClusters, reasons: readonly (Reason | null)[], reviews: readonly Review[], out: CrosswalkRow[]): CrosswalkRow[] {
-  const byRoot = new Map<number, Cluster>()
-  items.forEach((it, i) => {
-    const r = c.find(i)
-    let cl = byRoot.get(r)
-    if (!cl) {
-      cl = {members: [], main: i, rows: 0, id: c.idOf(i), key: ''}
-      byRoot.set(r, cl)
-    }
-    cl.members.push(i)
-    cl.rows += it.rows
-    const m = items[cl.main] as Item
-    if (it.rows > m.rows || (it.rows === m.rows && byVariantThenId({variant: it.variant, supplier_id: it.id}, {variant: m.variant, supplier_id: m.id}) < 0)) cl.main = i
-  })
-  const clusters = [...byRoot.values()].sort((a, b) => {
-    if ((a.id === null) !== (b.id === null)) return a.id === null ? 1 : -1
-    const ma = items[a.main] as Item
-    const mb = items[b.main] as Item
-    return b.rows - a.rows || byVariantThenId({variant: ma.variant, supplier_id: ma.id}, {variant: mb.variant, supplier_id: mb.id})
-  })
-  const used = new Set<string>([REDACTED_KEY])
-  for (const cl of clusters) {
-    const base = cl.id ?? (items[cl.main] as Item).key
-    let key = base
-    for (let k = 2; used.has(key); k++) key = `${base} #${k}`
-    used.add(key)
-    cl.key = key
-  }
-  const proposals = bestReviews(items, c, byRoot, reviews)
-  for (const cl of clusters) {
-    const main = items[cl.main] as Item
-    for (const i of cl.members) {
-      const it = items[i] as Item
-      const review = proposals.get(i)
-      if (review) {
-        const target = byRoot.get(c.find(review.to)) as Cluster
-        out.push({variant: it.variant, entity_key: target.key, entity_name: (items[target.main] as Item).variant, score: review.score, evidence: review.evidence, decision: 'review', supplier_id: it.id})
-        continue
-      }
-      const r = it.id !== null ? {evidence: `id ${it.id}`, score: 1} : it.key === main.key ? null : reasons[i]
-      out.push({variant: it.variant, entity_key: cl.key, entity_name: main.variant, score: r?.score ?? 1, evidence: r?.evidence ?? 'key', decision: 'auto', supplier_id: it.id})
-    }
-  }
-  return out.sort((a, b) => codePointCompare(a.entity_key, b.entity_key) || byVariantThenId(a, b))
-}
-
-/**
- * The review proposals that survive: between two different clusters that
- * could join, moving a lone name-only variant (never an id, never a merged
- * group) towards the other cluster; the best one per variant.
- */
-function bestReviews(items: readonly Item[], c: ConstrainedClusters, byRoot: Map<number, Cluster>, reviews: readonly Review[]): Map<number, {to: number; score: number; evidence: string}> {
-  const best = new Map<number, {to: number; score: number; evidence: string; toKey: string}>()
-  for (const r of reviews) {
-    const ra = c.find(r.a)
-    const rb = c.find(r.b)
-    if (ra === rb || !c.canJoin(r.a, r.b)) continue
-    const ca = byRoot.get(ra) as Cluster
-    const cb = byRoot.get(rb) as Cluster
-    const movable = (cl: Cluster) => cl.members.length === 1 && cl.id === null
-    let from: Cluster
-    let to: Cluster
-    if (movable(ca) && movable(cb)) {
-      const ia = items[ca.main] as Item
-      const ib = items[cb.main] as Item
-      const aFirst = ia.rows > ib.rows || (ia.rows === ib.rows && codePointCompare(ca.key, cb.key) < 0)
-      ;[from, to] = aFirst ? [cb, ca] : [ca, cb]
-    } else if (movable(ca)) [from, to] = [ca, cb]
-    else if (movable(cb)) [from, to] = [cb, ca]
-    else continue
-    const i = from.members[0] as number
-    const evidence = r.evidence === 'trading as' ? `trading as "${(items[to.main] as Item).variant}"` : r.evidence.startsWith('similar') ? `${r.evidence.slice(0, r.evidence.indexOf(' to "'))} to "${(items[to.main] as Item).variant}"` : r.evidence
-    const prev = best.get(i)
-    if (!prev || r.score > prev.score || (r.score === prev.score && codePointCompare(to.key, prev.toKey) < 0)) best.set(i, {to: to.main, score: r.score, evidence, toKey: to.key})
-  }
-  return best
-}
