@@ -32,14 +32,18 @@ const FOLD: Record<string, string> = {
 const FOLD_RE = /[æøœßłđðþıħ]/g
 const MARKS = /\p{M}+/gu
 const NON_WORD = /[^\p{L}\p{N}]+/u
+/** An apostrophe inside a word (`Barnardo's`, `O'Brien`, or one lost to U+FFFD in decoding): dropped, so the word stays whole. */
+const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])['’ʼ`\uFFFD]+(?=[\p{L}\p{N}])/gu
 const TRADING_AS = /(?:^|[^\p{L}\p{N}])(?:t\s*\/\s*as?|trading\s*as)(?![\p{L}\p{N}])/iu
 
 /**
  * The words of a text for matching: case-folded, accents dropped (å -> a,
  * é -> e; æ -> ae, ø -> o), `&` and `+` read as `and`, every run of other
- * punctuation a word break. Locale-independent.
+ * punctuation a word break, except an apostrophe inside a word, which is
+ * dropped (`Barnardo's` and `Barnardos` are one word). Locale-independent.
  *
  * @example matchTokens('Søren & Co., A/S') // ['soren', 'and', 'co', 'a', 's']
+ * @example matchTokens("MACKESY'S") // ['mackesys']
  */
 export function matchTokens(text: string): string[] {
   const folded = text
@@ -48,6 +52,7 @@ export function matchTokens(text: string): string[] {
     .replace(MARKS, '')
     .replace(FOLD_RE, (c) => FOLD[c] as string)
     .replace(/[&+]/g, ' and ')
+    .replace(INNER_APOSTROPHE, '')
   return folded.split(NON_WORD).filter(Boolean)
 }
 

@@ -73,6 +73,15 @@ describe('matchName', () => {
     expect(key('Société Générale S.A.')).toBe('societe generale')
   })
 
+  it('keeps a word with an apostrophe inside whole (possessives, O\'Brien, one lost to U+FFFD)', () => {
+    expect(key("Barnardo's")).toBe(key('BARNARDOS'))
+    expect(key("MACKESY'S")).toBe('mackesys')
+    expect(key('O’Brien & Sons Ltd')).toBe(key('OBRIEN AND SONS'))
+    expect(key('JULIE\uFFFDS BICYCLE')).toBe(key("Julie's Bicycle Ltd"))
+    // An apostrophe at a word's edge is still a break.
+    expect(matchTokens("Kids' Club")).toEqual(['kids', 'club'])
+  })
+
   it('cuts trading-as forms and keeps both names', () => {
     const expected = {key: 'j smith', tradingAs: 'smith plumbing'}
     for (const name of ['J Smith T/A Smith Plumbing', 'J SMITH t/a SMITH PLUMBING LTD', 'J Smith trading as Smith Plumbing', 'J Smith (tradingas Smith Plumbing)', 'J Smith t / a Smith Plumbing', 'J. Smith T/AS Smith Plumbing']) {
