@@ -825,3 +825,38 @@ export const overlayMsg = {
 function overlayNoun(kind: string): string {
   return kind === 'entities' ? 'supplier crosswalk' : 'classification rules'
 }
+
+/** Classification rules, `spend classify`, `classify apply` and `classify suggest` (issue 11, task C1). */
+export const classifyMsg = {
+  emptyFile: () => 'the rules file has no header',
+  headerHint: () => 'the header must be buyer,field,scheme,match,pattern,cpv,note',
+  missingColumn: (column: string, header: readonly string[]) => `no ${column} column (the header is ${header.join(', ')})`,
+  badField: (field: string) => `unknown field "${field}"`,
+  badFieldHint: () => 'use expense_type, category, category_code, unit or description',
+  badMatch: (match: string) => `unknown match "${match}"`,
+  badMatchHint: () => 'use exact or regex',
+  schemeNotCode: (field: string) => `a scheme is given on a ${field} rule`,
+  schemeNotCodeHint: () => 'a scheme applies only to category_code rules: leave it blank',
+  emptyPattern: () => 'the rule has no pattern',
+  emptyPatternHint: () => 'give the text (exact) or the regular expression (regex) to match',
+  badRegex: (pattern: string, why: string) => `bad regular expression "${pattern}" (${why})`,
+  badRegexHint: () => 'write a JavaScript regular expression, or use match exact',
+  badCpv: (cpv: string) => `"${cpv}" is not a CPV code`,
+  badCpvHint: () => 'give 8 digits with an optional check digit, e.g. 72000000-5',
+  unknownCpv: (cpv: string) => `CPV code ${cpv} is not in the CPV 2008 list`,
+  unknownCpvHint: () => 'use a code from data/cpv-2008-en.csv',
+  noRulesFlag: () => 'no rules given',
+  noRulesFlagHint: () => 'give --rules FILE (repeatable) or --rules default, or --clear',
+  clearWithRules: () => '--clear takes no --rules',
+  clearWithRulesHint: () => 'run spend classify apply --clear alone',
+  cannotRead: (code: string) => `cannot read the rules file (${code})`,
+  cannotReadHint: () => 'check the path, or use --rules default for the shipped rules',
+  defaultMissing: (file: string) => `the shipped rules file ${file} is missing`,
+  defaultMissingHint: () => 'reinstall spendkit, or give your own --rules FILE',
+  stored: (rules: number, source: string, sha: string) => `stored ${rules} classification ${rules === 1 ? 'rule' : 'rules'} from ${source} (sha256 ${sha}); every load now classifies with them`,
+  cleared: (source: string) => `removed the stored classification rules (from ${source}); categories are as published again`,
+  nothingToClear: () => 'no classification rules were stored; nothing to remove',
+  usedStored: (source: string, sha: string, rules: number) => `classification: the stored rules from ${source} (sha256 ${sha}, ${rules} ${rules === 1 ? 'rule' : 'rules'})`,
+  usedPreview: (source: string, rules: number) => `classification: previewing ${rules} ${rules === 1 ? 'rule' : 'rules'} from ${source} (not stored; spend classify apply --rules stores them)`,
+  usedNone: () => 'classification: no rules stored; only CPV codes that came with the data count (spend classify apply --rules FILE|default adds rules)',
+} as const
