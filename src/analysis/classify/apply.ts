@@ -33,21 +33,27 @@ export function exactText(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim()
 }
 
-/** Whether a rule's pattern matches a text (the rule's field, read as published). */
-export function ruleTest(rule: Pick<Rule, 'match' | 'pattern'>): (text: string) => boolean {
+/** A test of a dictionary entry: the text as published and as exactText makes it (worked out once per entry). */
+type EntryTest = (text: string, exact: string) => boolean
+
+/**
+ * Whether a rule's pattern matches a text: a regex tests the text as published, an exact rule its exactText.
+ * @example ruleTest({match: 'exact', pattern: 'Fees'})(' FEES', 'fees') // true
+ */
+export function ruleTest(rule: Pick<Rule, 'match' | 'pattern'>): EntryTest {
   if (rule.match === 'regex') {
     const re = new RegExp(rule.pattern, 'iu')
     return (t) => re.test(t)
   }
   const want = exactText(rule.pattern)
-  return (t) => exactText(t) === want
+  return (_t, x) => x === want
 }
 
 /** Whether a rule's buyer is this buyer id or name (an exact id, else the name compared as exact rules do). */
-function buyerTest(buyer: string): {id: (t: string) => boolean; name: (t: string) => boolean} {
+function buyerTest(buyer: string): {id: EntryTest; name: EntryTest} {
   const b = buyer.trim()
   const nb = exactText(b)
-  return {id: (t) => t.trim() === b || exactText(t) === nb, name: (t) => exactText(t) === nb}
+  return {id: (t, x) => t.trim() === b || x === nb, name: (_t, x) => x === nb}
 }
 
 /** One tested column: each dictionary entry's class, and each class's matching rules. */
@@ -58,11 +64,12 @@ interface Classes {
   rules: number[][]
 }
 
-function classify(col: DictColumn, tests: readonly {rule: number; test: (t: string) => boolean}[]): Classes {
+function classify(col: DictColumn, tests: readonly {rule: number; test: EntryTest}[]): Classes {
   const index = new Map<string, number>([['', 0]])
   const rules: number[][] = [[]]
   const ofEntry = Int32Array.from(col.dict, (text) => {
-    const hit = tests.filter((t) => t.test(text)).map((t) => t.rule)
+    const x = exactText(text)
+    const hit = tests.filter((t) => t.test(text, x)).map((t) => t.rule)
     const key = hit.join(',')
     let k = index.get(key)
     if (k === undefined) {
@@ -91,8 +98,8 @@ export function applyRules(frame: SpendFrame, set: RuleSet, labels: ReadonlyMap<
   const code = dictColumn(frame, 'category_code')
   const dataCpv = (code?.dict ?? []).map((c) => cpvCode(c))
   // Per tested column, the rules' tests on it; need[j]: how many of rule j's field/scheme tests must hold.
-  const tests = new Map<RecordColumn, {rule: number; test: (t: string) => boolean}[]>()
-  const add = (c: RecordColumn, rule: number, test: (t: string) => boolean) => {
+  const tests = new Map<RecordColumn, {rule: number; test: EntryTest}[]>()
+  const add = (c: RecordColumn, rule: number, test: EntryTest) => {
     const list = tests.get(c) ?? []
     list.push({rule, test})
     tests.set(c, list)
@@ -103,7 +110,7 @@ export function applyRules(frame: SpendFrame, set: RuleSet, labels: ReadonlyMap<
     need[j] = 1
     if (r.scheme !== null) {
       const s = exactText(r.scheme)
-      add('category_scheme', j, (t) => exactText(t) === s)
+      add('category_scheme', j, (_t, x) => x === s)
       need[j]++
     }
   })
@@ -151,22 +158,28 @@ export function applyRules(frame: SpendFrame, set: RuleSet, labels: ReadonlyMap<
     const c = all[k].codes[i]
     return c < 0 ? 0 : all[k].ofEntry[c]
   }
+  // Each row's key, one tight pass per tested column (exact while the key space fits a double).
+  const keys = exact && rules.length ? new Float64Array(frame.length) : null
+  if (keys) {
+    for (let k = 0; k < all.length; k++) {
+      const {codes, ofEntry} = all[k]
+      const r = radix[k]
+      for (let i = 0; i < frame.length; i++) {
+        const c = codes[i]
+        if (c >= 0) keys[i] += ofEntry[c] * r
+      }
+    }
+  }
+  const dataCodes = code?.codes
+  const isData = Uint8Array.from(dataCpv, (c) => (c === null ? 0 : 1))
   for (let i = 0; i < frame.length; i++) {
-    const cc = code ? code.codes[i] : -1
-    if (cc >= 0 && dataCpv[cc] !== null) {
+    const cc = dataCodes ? dataCodes[i] : -1
+    if (cc >= 0 && isData[cc]) {
       outcome[i] = 1 + rules.length + cc
       continue
     }
     if (rules.length === 0) continue
-    let key: number | string = 0
-    if (exact) {
-      for (let k = 0; k < all.length; k++) {
-        const c = all[k].codes[i]
-        if (c >= 0) key += all[k].ofEntry[c] * radix[k]
-      }
-    } else {
-      key = all.map((_, k) => rowClass(i)(k)).join(',')
-    }
+    const key: number | string = keys ? keys[i] : all.map((_, k) => rowClass(i)(k)).join(',')
     let hit = dense ? dense[key as number] : (sparse.get(key) ?? -2)
     if (hit === -2) {
       hit = firstRule(rowClass(i))
