@@ -121,6 +121,21 @@ describe('spend classify apply, then import', () => {
   })
 })
 
+describe('files read in memory', () => {
+  it('counts CPV codes that came with the data as classified, and previews --rules on --file', async () => {
+    const cpv = fixture('analysis/cpv-two-currencies.csv')
+    const r = await runCli(['classify', '--file', cpv, '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out.rules).toBeNull()
+    for (const t of out.totals) expect([t.rows_classified, t.amount_classified]).toEqual([t.rows, t.amount])
+    const preview = await runCli(['classify', '--file', BRACKENRIDGE, '--rules', rules, '--json'])
+    const p = JSON.parse(preview.stdout)
+    const purpose = column(BRACKENRIDGE, 'Purpose').map((x) => x.toLowerCase())
+    expect(p.totals[0].rows_classified).toBe(purpose.filter((x) => x === 'construction' || x.startsWith('educ')).length)
+  })
+})
+
 describe('bad rules', () => {
   it('refuses a bad rules file with FILE:LINE and stores nothing', async () => {
     const bad = join(dir, 'bad.csv')
