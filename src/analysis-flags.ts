@@ -64,3 +64,6 @@ export const chartFlag = Flags.string({
     return input
   },
 })
+
+/** `--rules FILE|default` (repeatable): classification rules files, tried in the order given (issue 11). */
+export const rulesFlag = (description: string) => Flags.string({description, multiple: true, helpValue: 'FILE|default'})

@@ -96,8 +96,9 @@ async function readFilesInMemory(files: readonly string[]): Promise<{frame: Spen
 /**
  * Load the columns an analysis needs (from the workspace, or from files given
  * with --file), apply --fx / --deflate, and select rows with the common filters.
+ * `classification` replaces the stored rules (null: none; a set: a preview).
  */
-export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: readonly FrameColumn[], opts: {imports?: boolean} = {}): Promise<AnalysisInput> {
+export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: readonly FrameColumn[], opts: {imports?: boolean; classification?: FrameOverlays['classification']} = {}): Promise<AnalysisInput> {
   const to = splitTo(flags.to)
   if (to.currency && !flags.fx) throw new SpendInputError('BAD_FLAG', `--to ${to.currency} needs --fx FILE with exchange rates`, {exit: 2})
   if (flags.fx && !to.currency) throw new SpendInputError('BAD_FLAG', '--fx needs --to CODE, the currency to convert to', {exit: 2})
@@ -112,7 +113,8 @@ export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: read
   if (flags.fx || flags.deflate) need.add('date')
   const ws = flags.file?.length ? null : await Workspace.open(resolveWorkspace(flags.workspace))
   const memory = ws ? null : await readFilesInMemory(flags.file!)
-  const loaded = ws ? await loadWorkspaceFrame(ws, [...need]) : {frame: await deriveColumns(memory!.frame, [...need], NO_OVERLAYS), overlays: NO_OVERLAYS}
+  const inMemory: FrameOverlays = opts.classification ? {...NO_OVERLAYS, classification: opts.classification} : NO_OVERLAYS
+  const loaded = ws ? await loadWorkspaceFrame(ws, [...need], {classification: opts.classification}) : {frame: await deriveColumns(memory!.frame, [...need], inMemory), overlays: inMemory}
   let frame = loaded.frame
   const imports = opts.imports ? (ws ? await ws.list() : memory!.imports) : undefined
   const notes: string[] = []

@@ -90,11 +90,14 @@ export async function deriveColumns(frame: SpendFrame, columns: readonly FrameCo
 
 /**
  * Load `columns` of the workspace's imports (all, or `imports`) with its
- * overlays applied (`overlays: false` loads the data as published).
+ * overlays applied (`overlays: false` loads the data as published;
+ * `classification` replaces the stored rules: null for none, or a set to
+ * preview without storing it).
  * @example const {frame} = await loadWorkspaceFrame(ws, ['supplier_key', 'supplier', 'amount', 'currency'])
  */
-export async function loadWorkspaceFrame(ws: Workspace, columns: readonly FrameColumn[], opts: {imports?: readonly string[]; overlays?: boolean} = {}): Promise<{frame: SpendFrame; overlays: FrameOverlays}> {
-  const overlays = opts.overlays === false ? NO_OVERLAYS : await readOverlays(ws)
+export async function loadWorkspaceFrame(ws: Workspace, columns: readonly FrameColumn[], opts: {imports?: readonly string[]; overlays?: boolean; classification?: FrameOverlays['classification']} = {}): Promise<{frame: SpendFrame; overlays: FrameOverlays}> {
+  const stored = opts.overlays === false ? NO_OVERLAYS : await readOverlays(ws)
+  const overlays = opts.classification === undefined ? stored : {...stored, classification: opts.classification}
   const frame = await ws.loadFrame(await storedColumns(columns, overlays), {imports: opts.imports})
   return {frame: await deriveColumns(frame, columns, overlays), overlays}
 }

@@ -14,6 +14,7 @@ import {BENCHMARK_OUTPUT} from '../io/write/benchmark-report.js'
 import {ENTITIES_APPLY_OUTPUT, ENTITIES_STATS_OUTPUT, ENTITIES_SUGGEST_OUTPUT} from '../io/write/entities-report.js'
 import {TREND_OUTPUT} from '../io/write/trend-report.js'
 import {CHECK_OUTPUT} from '../io/write/check-report.js'
+import {CLASSIFY_APPLY_OUTPUT, CLASSIFY_OUTPUT, CLASSIFY_SUGGEST_OUTPUT} from '../io/write/classify-report.js'
 import {REPORT_MANIFEST_OUTPUT, REPORT_OUTPUT, VERIFY_OUTPUT} from './report/outputs.js'
 
 /**
@@ -44,4 +45,7 @@ export const OUTPUTS: readonly Output[] = [
   ENTITIES_SUGGEST_OUTPUT,
   ENTITIES_APPLY_OUTPUT,
   ENTITIES_STATS_OUTPUT,
+  CLASSIFY_OUTPUT,
+  CLASSIFY_SUGGEST_OUTPUT,
+  CLASSIFY_APPLY_OUTPUT,
 ]
