@@ -825,3 +825,20 @@ export const overlayMsg = {
 function overlayNoun(kind: string): string {
   return kind === 'entities' ? 'supplier crosswalk' : 'classification rules'
 }
+
+/** The GPP tag set (data/gpp-groups.csv), `spend classify gpp`, the report's gpp section and its pinned overlays (issue 11). */
+export const gppMsg = {
+  emptyFile: () => 'the GPP tag set is empty',
+  emptyFileHint: () => 'give a CSV with the header prefix,group,source',
+  missingColumn: (column: string, header: readonly string[]) => `no ${column} column (the header is ${header.join(', ')})`,
+  missingColumnHint: () => 'the header must be prefix,group,source',
+  badPrefix: (prefix: string) => `"${prefix}" is not a CPV prefix`,
+  badPrefixHint: () => 'give 2 to 8 leading digits of a CPV code',
+  emptyGroup: (prefix: string) => `prefix ${prefix} names no group`,
+  emptyGroupHint: () => 'name the GPP product group in the group column',
+  noSource: (prefix: string) => `prefix ${prefix} names no source`,
+  noSourceHint: () => 'name the criteria document it comes from in the source column',
+  duplicate: (prefix: string, first: number) => `prefix ${prefix} is already listed on line ${first}`,
+  duplicateHint: () => 'list each prefix once',
+  noGroup: 'not a GPP group',
+} as const

@@ -13,6 +13,7 @@ import {TOP_OUTPUT} from '../io/write/top-report.js'
 import {BENCHMARK_OUTPUT} from '../io/write/benchmark-report.js'
 import {TREND_OUTPUT} from '../io/write/trend-report.js'
 import {CHECK_OUTPUT} from '../io/write/check-report.js'
+import {CLASSIFY_GPP_OUTPUT} from '../io/write/classify-gpp-report.js'
 import {REPORT_MANIFEST_OUTPUT, REPORT_OUTPUT, VERIFY_OUTPUT} from './report/outputs.js'
 
 /**
@@ -40,4 +41,5 @@ export const OUTPUTS: readonly Output[] = [
   REPORT_MANIFEST_OUTPUT,
   VERIFY_OUTPUT,
   BENCHMARK_OUTPUT,
+  CLASSIFY_GPP_OUTPUT,
 ]
