@@ -184,6 +184,7 @@ describe('spend report with GPP and overlays', () => {
       expect(v.code).toBe(1)
       expect(v.stderr).toContain('supplier crosswalk: changed since the report was built (stored now: crosswalk-2.csv')
       expect(v.stderr).toContain('the report was built with crosswalk.csv')
+      expect(v.stdout.split('\n')).toContain('overlay,entities,changed,crosswalk-2.csv')
     } finally {
       const {rmSync} = await import('node:fs')
       rmSync(out, {recursive: true, force: true})

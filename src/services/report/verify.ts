@@ -181,13 +181,14 @@ export function verifyLines(r: VerifyJson): string[] {
   return lines
 }
 
-/** One view: a row per pinned import, then a row per file (CSV and TSV carry one table). */
+/** One view: a row per pinned import, one per crosswalk or rules set that differs, then a row per file (CSV and TSV carry one table). */
 export function verifyViews(r: VerifyJson): View[] {
   return [{
     columns: [{key: 'kind', header: 'kind'}, {key: 'name', header: 'name', fit: 'path'}, {key: 'status', header: 'status'}, {key: 'detail', header: 'detail'}],
     rows: [
       ...r.inputs.map((i) => ({kind: 'import', name: i.import, status: i.status, detail: i.file})),
-      ...(r.overlays ?? []).map((o) => ({kind: 'overlay', name: o.kind, status: o.status, detail: (o.stored ?? o.pinned)?.source ?? null})),
+      // Overlays only when they differ: a workspace with none (or the same ones) shows as before they were pinned.
+      ...(r.overlays ?? []).filter((o) => o.status !== 'same').map((o) => ({kind: 'overlay', name: o.kind, status: o.status, detail: (o.stored ?? o.pinned)?.source ?? null})),
       ...r.files.map((f) => ({kind: 'file', name: f.path, status: f.status, detail: f.detail})),
     ],
   }]
