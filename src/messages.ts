@@ -891,3 +891,31 @@ export const classifyMsg = {
   usedPreview: (source: string, rules: number) => `classification: previewing ${rules} ${rules === 1 ? 'rule' : 'rules'} from ${source} (not stored; spend classify apply --rules stores them)`,
   usedNone: () => 'classification: no rules stored; only CPV codes that came with the data count (spend classify apply --rules FILE|default adds rules)',
 } as const
+
+/** The GPP tag set (data/gpp-groups.csv), `spend classify gpp`, the report's gpp section and its pinned overlays (issue 11). */
+export const gppMsg = {
+  emptyFile: () => 'the GPP tag set is empty',
+  emptyFileHint: () => 'give a CSV with the header prefix,group,source',
+  missingColumn: (column: string, header: readonly string[]) => `no ${column} column (the header is ${header.join(', ')})`,
+  missingColumnHint: () => 'the header must be prefix,group,source',
+  badPrefix: (prefix: string) => `"${prefix}" is not a CPV prefix`,
+  badPrefixHint: () => 'give 2 to 8 leading digits of a CPV code',
+  emptyGroup: (prefix: string) => `prefix ${prefix} names no group`,
+  emptyGroupHint: () => 'name the GPP product group in the group column',
+  noSource: (prefix: string) => `prefix ${prefix} names no source`,
+  noSourceHint: () => 'name the criteria document it comes from in the source column',
+  duplicate: (prefix: string, first: number) => `prefix ${prefix} is already listed on line ${first}`,
+  duplicateHint: () => 'list each prefix once',
+  noGroup: 'not a GPP group',
+  overlayLine: (kind: string, status: string, pinned: {sha256: string; source: string} | null, stored: {sha256: string; source: string} | null) => {
+    const what = overlayNoun(kind)
+    const one = (o: {sha256: string; source: string} | null) => (o === null ? 'none' : `${o.source} (sha256 ${o.sha256.slice(0, 12)})`)
+    if (status === 'added') return `spend: the workspace's ${what}: added since the report was built (stored now: ${one(stored)}; the report was built with none)`
+    if (status === 'removed') return `spend: the workspace's ${what}: removed since the report was built (the report was built with ${one(pinned)})`
+    return `spend: the workspace's ${what}: changed since the report was built (stored now: ${one(stored)}; the report was built with ${one(pinned)})`
+  },
+  overlayNoRebuild: () => 'spend: note: the workspace applies other common definitions than the report was built with, so the report was not rebuilt: its files were checked against the hashes in manifest.json only',
+  overlayFailed: (kinds: readonly string[]) => `spend: verify failed: store the ${kinds.map(overlayNoun).join(' and the ')} the report was built with again (${kinds.map((k) => (k === 'entities' ? 'spend entities apply FILE' : 'spend classify apply --rules FILE')).join(', ')}), or verify against a copy of the workspace as it was, then run spend verify again`,
+  sectionTitle: () => 'Spend in EU green public procurement product groups',
+  sectionIntro: () => 'Per buyer and currency, the spend whose CPV code is in a product group with EU green public procurement (GPP) criteria (European Commission; the tag set is data/gpp-groups.csv), as a share of all its spend and of its classified spend (rows with a CPV code). Spend with no CPV code is in no group.',
+} as const

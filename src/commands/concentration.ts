@@ -18,7 +18,7 @@ export default class Concentration extends SpendCommand {
     '<%= config.bin %> <%= command.id %> --by buyer --json',
   ]
   static override flags = {
-    by: dimFlag(['category', 'buyer'] as const, 'The markets: one per category (default) or per buyer.'),
+    by: dimFlag(['category', 'buyer', 'gpp_group'] as const, 'The markets: one per category (default), per buyer or per GPP group.'),
     bands: Flags.option({options: ['2010', '2023'] as const, description: 'DOJ/FTC HHI bands.', default: '2010'})(),
     level: levelFlag,
     ...analysisFlags,

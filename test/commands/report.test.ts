@@ -60,7 +60,7 @@ describe('spend report', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
     expect(Object.keys(m)).toEqual([
       'format', 'format_version', 'tool', 'command', 'config_file', 'config', 'as_of', 'period', 'filters', 'fiscal_year_start',
-      'workspace', 'imports', 'sections', 'files',
+      'workspace', 'imports', 'overlays', 'sections', 'files',
     ])
     expect(m.tool).toEqual({name: pkg.name, version: pkg.version})
     expect(m.command).toEqual(['spend', 'report', '--out', '.', '-w', '../ws'])
@@ -190,7 +190,7 @@ describe('spend report', () => {
     writeFileSync(join(dir, 'bad.yml'), 'title: x\nsections:\n  - type: pie\n')
     const r = await runCli(['report', '--config', 'bad.yml', '--out', 'bad', '-w', 'ws'], {cwd: dir})
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe('spend: error: bad.yml:3: unknown section type "pie" (use overview, data-quality, top, category-mix, cube, concentration, pareto, trend, profile, benchmark)\n')
+    expect(r.stderr).toBe('spend: error: bad.yml:3: unknown section type "pie" (use overview, data-quality, top, category-mix, cube, concentration, pareto, trend, profile, gpp, benchmark)\n')
     expect(existsSync(join(dir, 'bad'))).toBe(false)
   })
 })

@@ -4,6 +4,7 @@ import type {DimName} from '../../analysis/dims.js'
 import {DIM_ID_FIELDS} from '../../analysis/json.js'
 import type {ViewColumn} from './view.js'
 import {REDACTED_KEY} from '../../model/supplier.js'
+import {gppMsg} from '../../messages.js'
 
 /**
  * Pieces shared by the analysis reports: naming what was done to amounts
@@ -62,6 +63,9 @@ export function dimHeader(d: DimName): string {
 /** Text shown to people for a missing value. */
 export const NONE = '(none)'
 
+/** Text shown to people for the rows of `--by gpp_group` in no GPP group. */
+export const NOT_GPP = gppMsg.noGroup
+
 /** Text shown to people for the period of rows with no date. */
 export const UNDATED = 'undated'
 
@@ -77,7 +81,7 @@ export const UNIDENTIFIED = '(redacted or blank)'
  */
 export function shownLabel(d: DimName, id: string | null, label: string | null): string {
   if (d === 'supplier' && id === REDACTED_KEY) return UNIDENTIFIED
-  if (label === null) return id ?? NONE
+  if (label === null) return id ?? (d === 'gpp_group' ? NOT_GPP : NONE)
   return d === 'category' && id !== null && id !== label && /^\d{8}$/.test(id) ? `${id} ${label}` : label
 }
 

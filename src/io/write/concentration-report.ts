@@ -11,9 +11,9 @@ import type {UnidentifiedMode} from '../../analysis/unidentified.js'
 /** `spend concentration --json`, declared once: the schema and the CSV columns (`unidentified` flattened) come from it. */
 export const CONCENTRATION_OUTPUT: Output = {
   name: 'concentration',
-  title: '`spend concentration --by category|buyer --json` (issue 3 contract); measures are null for a market with no supplier of positive spend',
+  title: '`spend concentration --by category|buyer|gpp_group --json` (issue 3 contract); measures are null for a market with no supplier of positive spend',
   fields: [
-    req({key: 'by', type: 'string', enum: ['category', 'buyer']}),
+    req({key: 'by', type: 'string', enum: ['category', 'buyer', 'gpp_group']}),
     req({key: 'rows', type: 'array', fields: [
       DIMS,
       req(currency()),

@@ -22,6 +22,7 @@ import {checkAsOf, resolvePeriod, type ResolvedPeriod} from './period.js'
 import {DEFAULT_SECTIONS, SECTION_BUILDERS, sectionColumns} from './sections.js'
 import {checkOutDir, checkOutsideWorkspace, fileEntry, recordedPath, writeFolder, type OutputFile} from './folder.js'
 import {renderReport, reportManifest} from './files.js'
+import {overlayPins} from './overlay-pins.js'
 import type {Rows} from '../../analysis/kernel.js'
 
 export interface ReportOptions {
@@ -184,7 +185,7 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
   checkOutsideWorkspace(outAbs, ws.dir, shown, ws.label())
   const imports = await chosenImports(ws, opts.importIds)
   if (imports.length === 0) throw new SpendInputError('NO_ROWS', msg.noImports(ws.label()))
-  const {frame} = await loadWorkspaceFrame(ws, sectionColumns(sections), {imports: imports.map((e) => e.id)})
+  const {frame, overlays} = await loadWorkspaceFrame(ws, sectionColumns(sections), {imports: imports.map((e) => e.id)})
   const categoryLabels = await categoryLabelsFor(frame, ['category'])
   const workspaceShown = recordedPath(recordDir, ws.dir)
   const reportFilters = filterOptionsOf(config?.filters, period)
@@ -244,7 +245,7 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
   const files = await renderReport(doc)
   const manifest = reportManifest({
     tool, command: opts.command ?? null, configFile: fromFile ? configFile : null, config, asOf: asOf ?? null,
-    period, filters: filterFields(reportFilters), fiscalStart, workspace: workspaceShown, imports, sections: docSections, stamp: opts.stamp ?? false,
+    period, filters: filterFields(reportFilters), fiscalStart, workspace: workspaceShown, imports, overlays: overlayPins(overlays), sections: docSections, stamp: opts.stamp ?? false,
   }, files)
   await writeFolder(outAbs, shown, files)
   return {

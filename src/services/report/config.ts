@@ -62,10 +62,11 @@ export const SECTION_PARAMS: Record<string, Record<string, Param>> = {
   top: {what: {kind: 'enum', values: ['suppliers', 'buyers', 'categories']}, top, by: dim, level},
   'category-mix': {level},
   cube: {by: {kind: 'dims'}, top, level},
-  concentration: {by: {kind: 'enum', values: ['category', 'buyer']}, bands: {kind: 'enum', values: ['2010', '2023']}, level},
+  concentration: {by: {kind: 'enum', values: ['category', 'buyer', 'gpp_group']}, bands: {kind: 'enum', values: ['2010', '2023']}, level},
   pareto: {by: dim, level},
   trend: {every: {kind: 'enum', values: ['auto', 'month', 'quarter', 'year']}, by: dim, level},
   profile: {of: {kind: 'enum', values: ['supplier', 'buyer']}, name: {kind: 'string'}, level},
+  gpp: {},
   benchmark: {
     buyer: {kind: 'string'}, peers: {kind: 'list'}, auto: {kind: 'int', min: 1}, weights: {kind: 'string'}, level,
     floor: {kind: 'string'}, any_period: {kind: 'bool'}, year: {kind: 'int', min: 1000, max: 9999},

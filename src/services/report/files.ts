@@ -11,6 +11,7 @@ import type {FilterFields} from '../../io/write/analysis-common.js'
 import type {ReportConfig} from './config.js'
 import type {ResolvedPeriod} from './period.js'
 import {fileEntry, MANIFEST_NAME, REPORT_FORMAT} from './folder.js'
+import type {OverlayPins} from './overlay-pins.js'
 
 const utf8 = (text: string | Uint8Array) => (typeof text === 'string' ? Buffer.from(text, 'utf8') : text)
 
@@ -74,6 +75,8 @@ export interface ManifestMeta {
   fiscalStart: number
   workspace: string
   imports: readonly ImportEntry[]
+  /** The workspace's crosswalk and rules the report was built with. */
+  overlays: OverlayPins
   sections: ReportDoc['sections']
   stamp: boolean
 }
@@ -106,6 +109,7 @@ export function reportManifest(meta: ManifestMeta, files: Map<string, Uint8Array
     fiscal_year_start: meta.fiscalStart,
     workspace: meta.workspace,
     imports: meta.imports.map((e) => ({id: e.id, file: e.file, sha256: e.sha256, rows: e.rows, totals: contractTotals(e.totals)})),
+    overlays: meta.overlays,
     sections: meta.sections.map((s) => ({id: s.id, title: s.title})),
     ...(meta.stamp ? {generated_at: stampTime()} : {}),
     files: [...files].map(([path, bytes]) => fileEntry(path, bytes)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),

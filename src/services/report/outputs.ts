@@ -14,6 +14,12 @@ const fileFields: Field[] = [
   req(count('bytes')),
 ]
 
+const overlayPinFields: Field[] = [
+  req(text('sha256', {pattern: SHA256})),
+  req(text('source', {description: 'what the user named when storing it'})),
+  req(count('rows', {description: 'data rows of the stored file'})),
+]
+
 const sectionFields: Field[] = [req(text('id', {pattern: '^[a-z0-9][a-z0-9-]*$'})), req(text('title'))]
 
 /** `spend report --json`. */
@@ -59,6 +65,10 @@ export const REPORT_MANIFEST_OUTPUT: Output = {
         req(currency()), req(money('source')), req(money('imported')), req(money('rejected')),
       ]}),
     ]}),
+    {key: 'overlays', type: 'object', description: 'the workspace\'s supplier crosswalk (entities) and classification rules the report was built with, each null when none was stored; spend verify stops when the workspace\'s differ (absent in manifests written before it was recorded: none)', fields: [
+      req({key: 'entities', type: ['object', 'null'], fields: overlayPinFields}),
+      req({key: 'classification', type: ['object', 'null'], fields: overlayPinFields}),
+    ]},
     req({key: 'sections', type: 'array', fields: sectionFields}),
     text('generated_at', {description: 'only with --stamp: SOURCE_DATE_EPOCH when set, else the clock (UTC)', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$'}),
     req({key: 'files', type: 'array', description: 'every other file of the folder, sorted by path', fields: fileFields}),
@@ -82,5 +92,11 @@ export const VERIFY_OUTPUT: Output = {
       req(text('file', {description: 'its file name as recorded'})),
       req(text('status', {enum: ['same', 'changed', 'missing']})),
     ]}),
+    {key: 'overlays', type: 'array', description: 'the crosswalk (entities) and classification rules pinned in manifest.json against the workspace\'s: any not same stops the rebuild, like a changed import', fields: [
+      req(text('kind', {enum: ['entities', 'classification']})),
+      req(text('status', {enum: ['same', 'changed', 'added', 'removed']})),
+      req({key: 'pinned', type: ['object', 'null'], description: 'what the report was built with (null: none)', fields: overlayPinFields}),
+      req({key: 'stored', type: ['object', 'null'], description: 'what the workspace stores now (null: none)', fields: overlayPinFields}),
+    ]},
   ],
 }

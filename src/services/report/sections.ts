@@ -30,6 +30,7 @@ import {selectionSpan} from '../charts.js'
 import type {SectionConfig} from './config.js'
 import {dataQualitySection, overviewSection} from './quality.js'
 import {benchmarkSection} from './benchmark-section.js'
+import {gppSection} from './gpp-section.js'
 import type {SectionBuilder, SectionInput} from './section-types.js'
 
 const dimOpts = (input: SectionInput, cfg: SectionConfig) => ({
@@ -150,6 +151,7 @@ export const SECTION_BUILDERS: Record<string, SectionBuilder> = {
   pareto: paretoSection,
   trend: trendSection,
   profile: profileSection,
+  gpp: gppSection,
   benchmark: benchmarkSection,
 }
 

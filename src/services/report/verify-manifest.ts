@@ -9,6 +9,7 @@ import {join, relative, resolve, sep} from 'node:path'
 import {SpendInputError} from '../../errors.js'
 import {verifyMsg} from '../../messages.js'
 import {MANIFEST_NAME, REPORT_FORMAT, type OutputFile} from './folder.js'
+import {parseOverlayPins, type OverlayPins} from './overlay-pins.js'
 
 /** What verify uses of a manifest. */
 export interface PinnedReport {
@@ -20,6 +21,8 @@ export interface PinnedReport {
   asOf: string | null
   workspace: string | null
   imports: {id: string; file: string; sha256: string}[]
+  /** The crosswalk and rules pinned; null: none recorded (a manifest from before they were). */
+  overlays: OverlayPins | null
   files: OutputFile[]
   stamped: boolean
 }
@@ -65,6 +68,8 @@ export async function readPinned(dir: string, shown: string): Promise<PinnedRepo
   if (m.config_file !== null && !isText(m.config_file)) throw bad('config_file')
   if (m.as_of !== null && !isText(m.as_of)) throw bad('as_of')
   if (m.workspace !== undefined && !isText(m.workspace)) throw bad('workspace')
+  const overlays = parseOverlayPins(m.overlays)
+  if (overlays === undefined) throw bad('overlays')
   return {
     bytes,
     command: (m.command as string[] | null) ?? null,
@@ -73,6 +78,7 @@ export async function readPinned(dir: string, shown: string): Promise<PinnedRepo
     asOf: (m.as_of as string | null) ?? null,
     workspace: (m.workspace as string | undefined) ?? null,
     imports: (m.imports as PinnedReport['imports']).map((i) => ({id: i.id, file: i.file, sha256: i.sha256})),
+    overlays,
     files: (m.files as OutputFile[]).map((f) => ({path: f.path, sha256: f.sha256, bytes: f.bytes})),
     stamped: 'generated_at' in m,
   }

@@ -11,11 +11,13 @@ import {mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join, relative, resolve, sep} from 'node:path'
 import {SpendInputError} from '../../errors.js'
-import {verifyMsg} from '../../messages.js'
+import {gppMsg, verifyMsg} from '../../messages.js'
 import {resolveWorkspace, Workspace} from '../../io/workspace/index.js'
+import {readManifest} from '../../io/workspace/manifest.js'
 import type {View} from '../../io/write/view.js'
 import {MANIFEST_NAME} from './folder.js'
 import {readPinned, recordDirFor, unstamped, type PinnedReport} from './verify-manifest.js'
+import {checkOverlays, type OverlayCheck} from './overlay-pins.js'
 
 export type FileStatus = 'same' | 'differs' | 'missing' | 'added'
 export type InputStatus = 'same' | 'changed' | 'missing'
@@ -26,6 +28,8 @@ export interface VerifyJson {
   rebuilt: boolean
   files: {path: string; status: FileStatus; detail: string | null}[]
   inputs: {import: string; file: string; status: InputStatus}[]
+  /** The crosswalk and rules the report pins against the workspace's: any not `same` stops the rebuild, like a changed import. */
+  overlays: OverlayCheck[]
 }
 
 export interface VerifyOptions {
@@ -121,6 +125,7 @@ export async function verifyReport(opts: VerifyOptions): Promise<VerifyJson> {
   const pinned = await readPinned(dir, shown)
   const wsDir = opts.workspace ? resolve(opts.workspace) : pinned.workspace !== null ? resolve(dir, pinned.workspace) : resolveWorkspace()
   const inputs = await checkInputs(pinned, wsDir, Boolean(opts.workspace))
+  const overlays = checkOverlays(pinned.overlays, (await readManifest(wsDir)).overlays)
   const present = await folderFiles(dir)
   const listed = new Map(pinned.files.map((f) => [f.path, f]))
   const files: VerifyJson['files'] = []
@@ -129,7 +134,7 @@ export async function verifyReport(opts: VerifyOptions): Promise<VerifyJson> {
     const f = listed.get(path)
     return f === undefined || (f.sha256 === sha(bytes) && f.bytes === bytes.length)
   }
-  const canRebuild = inputs.every((i) => i.status === 'same')
+  const canRebuild = inputs.every((i) => i.status === 'same') && overlays.every((o) => o.status === 'same')
 
   if (canRebuild) {
     await rebuilt(pinned, dir, wsDir, shown, opts.onSection, async (out) => {
@@ -159,26 +164,31 @@ export async function verifyReport(opts: VerifyOptions): Promise<VerifyJson> {
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const ok = canRebuild && files.every((f) => f.status === 'same')
-  return {ok, rebuilt: canRebuild, files, inputs}
+  return {ok, rebuilt: canRebuild, files, inputs, overlays}
 }
 
 /** The lines for people on stderr: each file or input that is not the same, a note when nothing was rebuilt, and what to do. */
 export function verifyLines(r: VerifyJson): string[] {
   const lines: string[] = []
+  const overlays = (r.overlays ?? []).filter((o) => o.status !== 'same')
   for (const i of r.inputs) if (i.status !== 'same') lines.push(verifyMsg.inputLine(i.import, i.file, i.status))
+  for (const o of overlays) lines.push(gppMsg.overlayLine(o.kind, o.status, o.pinned, o.stored))
   for (const f of r.files) if (f.status !== 'same') lines.push(verifyMsg.fileLine(f.path, f.status, f.detail))
-  if (!r.rebuilt) lines.push(verifyMsg.noRebuild(), verifyMsg.failedInputs())
+  if (!r.rebuilt && overlays.length > 0 && r.inputs.every((i) => i.status === 'same')) lines.push(gppMsg.overlayNoRebuild(), gppMsg.overlayFailed(overlays.map((o) => o.kind)))
+  else if (!r.rebuilt) lines.push(verifyMsg.noRebuild(), verifyMsg.failedInputs())
   else if (!r.ok) lines.push(verifyMsg.failedFiles(r.files.filter((f) => f.status !== 'same').length))
   else lines.push(verifyMsg.ok(r.files.length, r.inputs.length))
   return lines
 }
 
-/** One view: a row per pinned import, then a row per file (CSV and TSV carry one table). */
+/** One view: a row per pinned import, one per crosswalk or rules set that differs, then a row per file (CSV and TSV carry one table). */
 export function verifyViews(r: VerifyJson): View[] {
   return [{
     columns: [{key: 'kind', header: 'kind'}, {key: 'name', header: 'name', fit: 'path'}, {key: 'status', header: 'status'}, {key: 'detail', header: 'detail'}],
     rows: [
       ...r.inputs.map((i) => ({kind: 'import', name: i.import, status: i.status, detail: i.file})),
+      // Overlays only when they differ: a workspace with none (or the same ones) shows as before they were pinned.
+      ...(r.overlays ?? []).filter((o) => o.status !== 'same').map((o) => ({kind: 'overlay', name: o.kind, status: o.status, detail: (o.stored ?? o.pinned)?.source ?? null})),
       ...r.files.map((f) => ({kind: 'file', name: f.path, status: f.status, detail: f.detail})),
     ],
   }]
