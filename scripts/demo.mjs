@@ -28,6 +28,19 @@ export function closingHint(workspace, report) {
   ].join('\n') + '\n'
 }
 
+/**
+ * The common definitions the demo stores before its report, in order
+ * (test/commands/report-demo.test.ts runs the same): the shipped
+ * classification rules, then the supplier crosswalk `entities suggest`
+ * proposes (its `auto` rows merge; `review` rows wait for a person to accept
+ * them in demo-crosswalk.csv and run `entities apply` again).
+ */
+export const SETUP_STEPS = [
+  ['Classify spend to CPV codes with the shipped default rules (UK expense types, ProClass, Norwegian kontoplan)', ['classify', 'apply', '--rules', 'default'], 'classify'],
+  ['Propose supplier entities (one supplier under many published names) into demo-crosswalk.csv', ['entities', 'suggest', '--out', 'demo-crosswalk.csv'], 'entities'],
+  ['Store the crosswalk: its auto rows merge, review rows wait until accepted', ['entities', 'apply', 'demo-crosswalk.csv'], 'entities'],
+]
+
 /** The report `npm run demo` writes (test/commands/report-demo.test.ts snapshots the same). */
 export const REPORT_ARGS = ['report', '--out', 'demo-report', '--benchmark', 'Copperfield City Council', '--benchmark-auto', '7']
 
@@ -36,11 +49,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
 
 /** Import the demo files, run the analyses, and say what to try next. */
 function main() {
-  const commands = new Set(readdirSync(join(root, 'dist', 'commands')).map((f) => f.replace(/\.js$/, '')))
+  const commands = new Set(readdirSync(join(root, 'dist', 'commands')).map((f) => f.replace(/\.js$/, '').split(/[/-]/)[0]))
 
   const steps = [
     ['Import the demo files (a UK department over £25k, eight councils (seven over £500, one over £25k), two Norwegian supplier ledgers)', ['import', 'fixtures/demo', '--replace', '--format', 'md']],
     ['Summary', ['summary']],
+    ...SETUP_STEPS,
     ['The default report (overview, data quality, top suppliers and buyers, category mix, concentration, Pareto, trend) with a benchmark of one council against its 7 nearest peers',
       REPORT_ARGS, 'report'],
   ]

@@ -850,7 +850,7 @@ export const entitiesMsg = {
   usageHint: () => 'spend entities apply FILE, or spend entities apply --clear',
   wrote: (file: string, rows: number, fresh: number) => `wrote ${rows} crosswalk ${rows === 1 ? 'row' : 'rows'} (${fresh} new) to ${file}`,
   stored: (rows: number, entities: number, merged: number, review: number, rejected: number) =>
-    `stored the crosswalk: ${rows} ${rows === 1 ? 'variant' : 'variants'}, ${entities} ${entities === 1 ? 'entity' : 'entities'}, ${merged} merged, ${review} left for review (unmerged), ${rejected} rejected`,
+    `stored the crosswalk: ${rows} ${rows === 1 ? 'variant' : 'variants'}, ${entities} ${entities === 1 ? 'entity' : 'entities'}, ${merged} auto or accepted, ${review} left for review (kept apart until accepted), ${rejected} rejected`,
   changes: (added: number, changed: number, removed: number) => `against the crosswalk stored before: ${added} added, ${changed} changed, ${removed} removed`,
   cleared: (file: string) => `removed the stored crosswalk (${file}); suppliers are grouped as published again`,
   nothingToClear: () => 'no crosswalk is stored; nothing removed',

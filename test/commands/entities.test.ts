@@ -96,7 +96,7 @@ describe('suggest -> edit -> apply -> analyses group by entity', () => {
   it('apply stores the edited file; top suppliers then groups by entity, rows shows both names', async () => {
     writeFileSync(join(dir, 'edited.csv'), crosswalkCsv(edit(parseCrosswalk(readFileSync(join(dir, 'cw.csv'), 'utf8'), 'cw.csv'))))
     const r = await spend(['entities', 'apply', 'edited.csv'])
-    expect(r.stderr).toMatch(/5 variants, 1 entity, 3 merged, 1 left for review \(unmerged\), 1 rejected/)
+    expect(r.stderr).toMatch(/5 variants, 1 entity, 3 auto or accepted, 1 left for review \(kept apart until accepted\), 1 rejected/)
     const applied = await json(['entities', 'apply', 'edited.csv'])
     expect(check(loadSchema('entities-apply'), applied)).toEqual([])
     expect(applied.changes).toEqual({added: 0, changed: 0, removed: 0})

@@ -98,10 +98,13 @@ export function classifyOutput(cov: Coverage, rules: {entry: OverlayEntry; rules
 export function classifyViews(out: ClassifyOutput, human: boolean): View[] {
   const fields = fieldOf(CLASSIFY_OUTPUT.fields, 'rows').fields!
   if (!human) return [{columns: columnsOf(fields), rows: out.rows}]
-  const cols = {currency: 'cur', rows: 'rows', rows_classified: 'classified', share_rows: 'share', amount: 'amount', amount_classified: 'classified amount', share_amount: 'share of spend'}
+  // The shares say it at 80 columns; the classified counts and amounts come back when there is room.
+  const optional: Record<string, number> = {rows_classified: 2, amount_classified: 1}
+  const cols = labelled(fields, {currency: 'cur', rows: 'rows', rows_classified: 'classified', share_rows: '% rows', amount: 'amount', amount_classified: 'classified amount', share_amount: '% spend'})
+    .map((c) => (optional[c.key] ? {...c, drop: optional[c.key]} : c))
   return [
-    {title: 'Classification coverage per buyer', columns: [...labelled(fields, {buyer: 'buyer'}), ...labelled(fields, cols)], rows: out.rows},
-    {title: 'All buyers', columns: labelled(fields, cols), rows: out.totals},
+    {title: 'Classification coverage per buyer', columns: [...labelled(fields, {buyer: 'buyer'}), ...cols], rows: out.rows},
+    {title: 'All buyers', columns: cols, rows: out.totals},
   ]
 }
 
@@ -126,7 +129,10 @@ export function suggestViews(out: SuggestOutput, human: boolean): View[] {
   if (!human) return [{columns: columnsOf(fields), rows: out.rows}]
   return [{
     title: 'Unclassified, largest spend first (write rules for these)',
-    columns: labelled(fields, {field: 'field', scheme: 'scheme', value: 'value', currency: 'cur', amount: 'amount', rows: 'rows', buyers: 'buyers'}),
+    // The value first: it is what a rule would match. A scheme only where some row has one.
+    columns: labelled(fields, {value: 'value', field: 'field', scheme: 'scheme', currency: 'cur', amount: 'amount', rows: 'rows', buyers: 'buyers'})
+      .filter((c) => c.key !== 'scheme' || out.rows.some((r) => r.scheme !== null))
+      .map((c) => (c.key === 'field' ? {...c, drop: 1} : c)),
     rows: out.rows,
   }]
 }
