@@ -122,7 +122,7 @@ export async function benchEntities({bin, dataDir, tmpDir, names = NAMES, repeat
       const other = Object.keys(counts.decisions).filter((d) => d !== 'auto' && d !== 'review')
       if (other.length > 0) row.note = `other decisions: ${other.map((d) => `${d} ${counts.decisions[d]}`).join(', ')}`
       // One row per distinct (variant, id), and each generated name has one id or none: N rows.
-      if (counts.rows !== names) row.note = [row.note, `${counts.rows} rows out for ${names} distinct (name, id) pairs`].filter(Boolean).join('; ')
+      if (counts.rows !== names) row.note = [row.note, `${names - counts.rows} of ${names} names not listed (redaction placeholders and blank names are never crosswalk rows)`].filter(Boolean).join('; ')
     } else row.note = `no crosswalk with a decision column at ${outFile}`
   } else row.note = `spend failed: ${firstErrorLine(r)}`
   log(`    ${row.seconds?.toFixed(2) ?? '-'} s, ${row.rssMB?.toFixed(0) ?? '-'} MB, ${row.rowsOut ?? '-'} rows out ${row.note}`)
