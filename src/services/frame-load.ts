@@ -16,7 +16,7 @@ import type {Workspace} from '../io/workspace/index.js'
  * stored columns loaded only when a requested column depends on it.
  */
 
-/** The overlays a frame was loaded with (null: none stored, or not asked for). */
+/** The overlays a frame was loaded with (null: none stored, or none of the frame's columns depends on it). */
 export interface FrameOverlays {
   entities: {entry: OverlayEntry; rows: CrosswalkRow[]} | null
   classification: {entry: OverlayEntry; set: RuleSet} | null
@@ -28,17 +28,22 @@ const ENTITY_COLUMNS: readonly FrameColumn[] = ['supplier', 'supplier_key', 'pub
 const CATEGORY_COLUMNS: readonly FrameColumn[] = ['category_scheme', 'category_code', 'category', 'classified_by', 'gpp_group']
 
 /**
- * Read the workspace's stored overlays (checked against their checksums).
+ * Read the workspace's stored overlays (checked against their checksums);
+ * `wanted` leaves out the ones a load does not need (a 50,000-row crosswalk
+ * costs ~0.2 s to read and parse, the rules the CPV list's 440 KB).
  * @example const overlays = await readOverlays(ws)
  */
-export async function readOverlays(ws: Workspace): Promise<FrameOverlays> {
+export async function readOverlays(ws: Workspace, wanted: {entities: boolean; classification: boolean} = {entities: true, classification: true}): Promise<FrameOverlays> {
   const {readOverlay} = await import('../io/workspace/overlays.js')
-  const [e, c] = await Promise.all([readOverlay(ws.dir, 'entities'), readOverlay(ws.dir, 'classification')])
+  const [e, c] = await Promise.all([
+    wanted.entities ? readOverlay(ws.dir, 'entities') : null,
+    wanted.classification ? readOverlay(ws.dir, 'classification') : null,
+  ])
   let entities: FrameOverlays['entities'] = null
   let classification: FrameOverlays['classification'] = null
   if (e) {
-    const {parseCrosswalk} = await import('../io/read/crosswalk.js')
-    entities = {entry: e.entry, rows: parseCrosswalk(e.text, e.entry.source)}
+    const {parseStoredCrosswalk} = await import('../io/read/crosswalk.js')
+    entities = {entry: e.entry, rows: parseStoredCrosswalk(e.text, e.entry.source)}
   }
   if (c) {
     const [{parseRules}, {cpvLabels}] = await Promise.all([import('../io/read/rules.js'), import('../io/cpv-labels.js')])
@@ -96,7 +101,8 @@ export async function deriveColumns(frame: SpendFrame, columns: readonly FrameCo
  * @example const {frame} = await loadWorkspaceFrame(ws, ['supplier_key', 'supplier', 'amount', 'currency'])
  */
 export async function loadWorkspaceFrame(ws: Workspace, columns: readonly FrameColumn[], opts: {imports?: readonly string[]; overlays?: boolean; classification?: FrameOverlays['classification']} = {}): Promise<{frame: SpendFrame; overlays: FrameOverlays}> {
-  const stored = opts.overlays === false ? NO_OVERLAYS : await readOverlays(ws)
+  const wanted = {entities: columns.some((c) => ENTITY_COLUMNS.includes(c)), classification: columns.some((c) => CATEGORY_COLUMNS.includes(c))}
+  const stored = opts.overlays === false ? NO_OVERLAYS : await readOverlays(ws, wanted)
   const overlays = opts.classification === undefined ? stored : {...stored, classification: opts.classification}
   const frame = await ws.loadFrame(await storedColumns(columns, overlays), {imports: opts.imports})
   return {frame: await deriveColumns(frame, columns, overlays), overlays}

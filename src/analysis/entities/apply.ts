@@ -11,6 +11,7 @@ export interface EntityMatch {
 
 /** The crosswalk indexed for lookups (built once per load). */
 export interface CrosswalkIndex {
+  /** Rows with an id, by (variant, id); rows without one are in byVariant. */
   byPair: Map<string, CrosswalkRow>
   /** Per id: its merging row (the first in the file), else its first row. */
   byId: Map<string, CrosswalkRow>
@@ -39,9 +40,9 @@ const pairKey = (variant: string, id: string | null) => `${variant}\u0000${id ??
 export function indexCrosswalk(rows: readonly CrosswalkRow[], forms: readonly LegalForm[]): CrosswalkIndex {
   const index: CrosswalkIndex = {byPair: new Map(), byId: new Map(), byVariant: new Map(), entityIds: new Map(), entityName: new Map(), byMatchKey: null, rows, forms}
   for (const r of rows) {
-    index.byPair.set(pairKey(r.variant, r.supplier_id), r)
     if (r.supplier_id === null) index.byVariant.set(r.variant, r)
     else {
+      index.byPair.set(pairKey(r.variant, r.supplier_id), r)
       const had = index.byId.get(r.supplier_id)
       if (!had || (!merges(had.decision) && merges(r.decision))) index.byId.set(r.supplier_id, r)
     }
@@ -93,7 +94,7 @@ function idAllows(index: CrosswalkIndex, entity: string, id: string | null): boo
 export function entityFor(index: CrosswalkIndex, name: string, id: string | null): EntityMatch | null {
   const variant = variantOf(name)
   if (variant === '' || isRedacted(variant)) return null
-  const row = index.byPair.get(pairKey(variant, id)) ?? (id === null ? undefined : index.byId.get(id)) ?? index.byVariant.get(variant)
+  const row = id === null ? index.byVariant.get(variant) : (index.byPair.get(pairKey(variant, id)) ?? index.byId.get(id) ?? index.byVariant.get(variant))
   if (row) {
     if (!merges(row.decision) || !idAllows(index, row.entity_key, id)) return null
     return {entity_key: row.entity_key, entity_name: index.entityName.get(row.entity_key) ?? row.entity_key}
@@ -154,17 +155,25 @@ export function applyCrosswalk(frame: SpendFrame, rows: readonly CrosswalkRow[],
   const nameCodes = new Int32Array(frame.length)
   const keyCodes = new Int32Array(frame.length)
   const redacted = keyCol.dict.indexOf(REDACTED_KEY)
-  // One lookup per distinct (name code, id code): the pair's slot holds -2 until worked out, then -1
-  // (stays as published) or the match's number, whose name and key codes are in matchName/matchKey.
+  // One lookup per distinct (name code, id code). A name nearly always comes with one id (or none), so
+  // each name code caches the id code it was last seen with and that pair's match (-2: not worked out,
+  // -1: stays as published, else the match's number, whose name and key codes are in matchName/matchKey);
+  // other pairs of the name go through a map.
   const width = (idCol?.dict.length ?? 0) + 1
-  const pairs = supplier.dict.length * width
-  const dense = pairs <= 1 << 22 ? new Int32Array(pairs).fill(-2) : null
-  const sparse = dense ? null : new Map<number, number>()
+  const seenId = new Int32Array(supplier.dict.length).fill(-2)
+  const seenMatch = new Int32Array(supplier.dict.length)
+  const others = new Map<number, number>()
   const matchName: number[] = []
   const matchKey: number[] = []
   const sc = supplier.codes
   const kc = keyCol.codes
   const ids = idCol?.codes
+  const lookup = (s: number, idc: number): number => {
+    const found = entityFor(index, supplier.dict[s] as string, idc >= 0 ? (idCol!.dict[idc] as string) : null)
+    if (!found) return -1
+    matchKey.push(keys.code(found.entity_key))
+    return matchName.push(names.code(found.entity_name)) - 1
+  }
   for (let i = 0; i < frame.length; i++) {
     const s = sc[i]
     const k = kc[i]
@@ -172,17 +181,16 @@ export function applyCrosswalk(frame: SpendFrame, rows: readonly CrosswalkRow[],
     keyCodes[i] = k
     if (s < 0 || k === redacted) continue
     const idc = ids ? ids[i] : -1
-    const p = s * width + idc + 1
-    let m = dense ? dense[p] : (sparse!.get(p) ?? -2)
-    if (m === -2) {
-      const found = entityFor(index, supplier.dict[s] as string, idc >= 0 ? (idCol!.dict[idc] as string) : null)
-      m = -1
-      if (found) {
-        m = matchName.push(names.code(found.entity_name)) - 1
-        matchKey.push(keys.code(found.entity_key))
-      }
-      if (dense) dense[p] = m
-      else sparse!.set(p, m)
+    let m: number
+    if (seenId[s] === idc) m = seenMatch[s]
+    else if (seenId[s] === -2) {
+      m = seenMatch[s] = lookup(s, idc)
+      seenId[s] = idc
+    } else {
+      const p = s * width + idc + 1
+      const had = others.get(p)
+      m = had ?? lookup(s, idc)
+      if (had === undefined) others.set(p, m)
     }
     if (m < 0) continue
     nameCodes[i] = matchName[m] as number

@@ -29,53 +29,85 @@ export function unquoteFormula(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell
 }
 
-/** Split RFC 4180 text into records (CRLF, LF or CR line ends; quoted cells may hold them). Blank lines are skipped. */
+/**
+ * Split RFC 4180 text into records (CRLF, LF or CR line ends; quoted cells may
+ * hold them). Blank lines are skipped. Unquoted cells are sliced, not built a
+ * character at a time: a 50,000-row crosswalk is read at every load.
+ */
 function records(text: string, file: string): CsvRecord[] {
   const out: CsvRecord[] = []
   let cells: string[] = []
-  let cell = ''
   let line = 1
   let start = 1
-  let quoted = false
   let i = 0
-  const end = () => {
-    cells.push(cell)
+  const n = text.length
+  const endRecord = () => {
     if (cells.length > 1 || cells[0] !== '') out.push({cells, line: start})
     cells = []
-    cell = ''
   }
-  while (i < text.length) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"'
-          i += 2
+  while (i <= n) {
+    let cell: string
+    if (text.charCodeAt(i) === 34) {
+      // A quoted cell: up to the closing quote, "" for a quote inside.
+      let j = i + 1
+      let piece = ''
+      for (;;) {
+        const q = text.indexOf('"', j)
+        if (q < 0) throw new SpendInputError('BAD_CROSSWALK', entitiesMsg.unterminated(), {where: `${file}:${start}`, hint: entitiesMsg.unterminatedHint()})
+        piece += text.slice(j, q)
+        if (text.charCodeAt(q + 1) === 34) {
+          piece += '"'
+          j = q + 2
           continue
         }
-        quoted = false
-      } else {
-        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++
-        cell += c
+        line += lineBreaks(text, i + 1, q)
+        i = q + 1
+        break
       }
+      // Text after the closing quote and before the separator stays part of the cell (as a lenient reader does).
+      const stop = nextStop(text, i)
+      cell = piece + text.slice(i, stop)
+      i = stop
+    } else {
+      const stop = nextStop(text, i)
+      cell = text.slice(i, stop)
+      i = stop
+    }
+    cells.push(cell)
+    const c = text.charCodeAt(i)
+    if (c === 44) {
       i++
       continue
     }
-    if (c === '"' && cell === '') quoted = true
-    else if (c === ',') {
-      cells.push(cell)
-      cell = ''
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && text[i + 1] === '\n') i++
-      end()
-      line++
-      start = line
-    } else cell += c
+    endRecord()
+    if (i >= n) break
+    i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1
+    line++
+    start = line
+  }
+  return out
+}
+
+/** The index of the next `,`, CR or LF at or after `from` (text length when none). */
+function nextStop(text: string, from: number): number {
+  let i = from
+  const n = text.length
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c === 44 || c === 10 || c === 13) return i
     i++
   }
-  if (quoted) throw new SpendInputError('BAD_CROSSWALK', entitiesMsg.unterminated(), {where: `${file}:${start}`, hint: entitiesMsg.unterminatedHint()})
-  if (cell !== '' || cells.length > 0) end()
-  return out
+  return n
+}
+
+/** Line breaks inside a quoted cell (CRLF counted once). */
+function lineBreaks(text: string, from: number, to: number): number {
+  let k = 0
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) k++
+  }
+  return k
 }
 
 /**
@@ -91,6 +123,21 @@ function records(text: string, file: string): CsvRecord[] {
  * @example parseCrosswalk('variant,entity_key,entity_name,score,evidence,decision\nACME Ltd,acme,ACME,1,key,auto\n', 'x.csv')[0].entity_key // 'acme'
  */
 export function parseCrosswalk(text: string, file: string): CrosswalkRow[] {
+  return parse(text, file, false)
+}
+
+/**
+ * Read back the crosswalk a workspace stores: the canonical file `spend
+ * entities apply` wrote after parseCrosswalk checked it, whose SHA-256 the
+ * loader has just matched, so the per-row checks (repeats, two entities,
+ * score syntax) are not run again at every load; the header still is.
+ * @example parseStoredCrosswalk(stored.text, stored.entry.source)
+ */
+export function parseStoredCrosswalk(text: string, file: string): CrosswalkRow[] {
+  return parse(text, file, true)
+}
+
+function parse(text: string, file: string, trusted: boolean): CrosswalkRow[] {
   const recs = records(text.replace(/^\uFEFF/, ''), file)
   const head = recs[0]
   if (!head) throw new SpendInputError('EMPTY_FILE', entitiesMsg.empty(), {where: file, hint: entitiesMsg.headerHint()})
@@ -102,6 +149,7 @@ export function parseCrosswalk(text: string, file: string): CrosswalkRow[] {
   const seen = new Map<string, number>()
   const merged = new Map<string, {entity: string; line: number}>()
   const out: CrosswalkRow[] = []
+  if (trusted) return recs.slice(1).map(({cells}) => storedRow(cells, idAt))
   for (const {cells, line} of recs.slice(1)) {
     const where = `${file}:${line}`
     const bad = (message: string, hint: string) => new SpendInputError('BAD_CROSSWALK', message, {where, hint})
@@ -132,4 +180,15 @@ export function parseCrosswalk(text: string, file: string): CrosswalkRow[] {
     out.push({variant, entity_key: entityKey, entity_name: cell(2).trim(), score, evidence: cell(4).trim(), decision, supplier_id: supplierId})
   }
   return out
+}
+
+/** A row of the stored canonical file (checked when it was stored). */
+function storedRow(cells: readonly string[], idAt: number): CrosswalkRow {
+  const cell = (i: number) => unquoteFormula(cells[i] ?? '')
+  const score = cell(3)
+  const id = idAt >= 0 ? cell(idAt) : ''
+  return {
+    variant: cell(0), entity_key: cell(1), entity_name: cell(2), score: score === '' ? null : Number(score),
+    evidence: cell(4), decision: cell(5) as Decision, supplier_id: id === '' ? null : id,
+  }
 }
