@@ -919,3 +919,9 @@ export const gppMsg = {
   sectionTitle: () => 'Spend in EU green public procurement product groups',
   sectionIntro: () => 'Per buyer and currency, the spend whose CPV code is in a product group with EU green public procurement (GPP) criteria (European Commission; the tag set is data/gpp-groups.csv), as a share of all its spend and of its classified spend (rows with a CPV code). Spend with no CPV code is in no group.',
 } as const
+
+/** Later imports matched against the stored crosswalk (issue 11, task G). */
+export const entitiesLaterMsg = {
+  importNames: (file: string, c: {names: number; listed: number; joined: number; fresh: number}) =>
+    `${file}: ${c.names} distinct supplier ${c.names === 1 ? 'name' : 'names'} against the stored crosswalk: ${c.listed} already listed, ${c.joined} joined an entity automatically, ${c.fresh} new${c.fresh > 0 ? ' (list them with spend entities suggest --new)' : ''}`,
+} as const

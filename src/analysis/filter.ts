@@ -12,7 +12,7 @@ import {isUnidentifiedKey} from '../model/supplier.js'
 export interface FilterOptions {
   /** A buyer id or name, found by the rule of matchEntity (resolve.ts): exact id, exact name, unique substring. */
   buyer?: string | readonly string[]
-  /** A supplier key, id or name, found by the rule of matchEntity (resolve.ts). */
+  /** A supplier key, id or name (as published too, under a crosswalk), found by the rule of matchEntity (resolve.ts). */
   supplier?: string | readonly string[]
   /** Matches the category code (a digit prefix or CPV code covers its sub-codes) or the category text. */
   category?: string | readonly string[]
@@ -47,7 +47,8 @@ export function filterOptions(flags: Record<string, unknown>): FilterOptions {
 export function filterColumns(opts: FilterOptions): FrameColumn[] {
   const cols: FrameColumn[] = []
   if (opts.buyer !== undefined) cols.push('buyer_id', 'buyer')
-  if (opts.supplier !== undefined) cols.push('supplier_key', 'supplier_id', 'supplier')
+  // published_supplier costs nothing without a stored crosswalk (it is then the supplier column itself).
+  if (opts.supplier !== undefined) cols.push('supplier_key', 'supplier_id', 'supplier', 'published_supplier')
   if (opts.category !== undefined) cols.push('category_code', 'category')
   if (opts.currency !== undefined) cols.push('currency')
   if (opts.from !== undefined || opts.to !== undefined) cols.push('date')

@@ -4,6 +4,7 @@ import {dictColumn, dim, type Dim} from './dims.js'
 import {compareIds} from './json.js'
 import {nearestNames} from './nearest.js'
 import {analysisMsg} from '../messages.js'
+import {supplierKey} from '../model/supplier.js'
 
 export type EntityKind = 'supplier' | 'buyer'
 
@@ -18,7 +19,7 @@ export interface Entity {
   dim: Dim
 }
 
-type TextColumn = 'supplier' | 'supplier_id' | 'buyer' | 'buyer_id' | 'supplier_key'
+type TextColumn = 'supplier' | 'supplier_id' | 'buyer' | 'buyer_id' | 'supplier_key' | 'published_supplier'
 
 /** The columns holding an entity's identity: a supplier's key and published id, a buyer's id. */
 const ID_COLUMNS: Record<EntityKind, TextColumn[]> = {supplier: ['supplier_key', 'supplier_id'], buyer: ['buyer_id']}
@@ -45,6 +46,36 @@ function keysWhere(frame: SpendFrame, d: Dim, column: TextColumn, test: (text: s
   return out
 }
 
+/**
+ * The names as published when a crosswalk changed them (the frame's
+ * `published_supplier` is then its own column; without a crosswalk it is the
+ * `supplier` column itself, and nothing more is searched).
+ */
+function publishedNames(frame: SpendFrame, kind: EntityKind): TextColumn[] {
+  if (kind !== 'supplier') return []
+  const published = frame.columns.published_supplier
+  return published && published !== frame.columns.supplier ? ['published_supplier'] : []
+}
+
+/**
+ * Entity keys of the rows whose published supplier key is `q` (under a
+ * crosswalk): the published id when the row has one (found in supplier_id),
+ * else the key of the published name (supplierKey), worked out per distinct name.
+ */
+function publishedKeyHits(frame: SpendFrame, d: Dim, q: string): Set<number> {
+  const out = new Set<number>()
+  const names = dictColumn(frame, 'published_supplier')
+  if (!names) return out
+  const hit = Uint8Array.from(names.dict, (t) => (supplierKey(t) === q ? 1 : 0))
+  if (!hit.includes(1)) return out
+  const ids = dictColumn(frame, 'supplier_id')
+  for (let i = 0; i < frame.length; i++) {
+    const c = names.codes[i]
+    if (c >= 0 && hit[c] && (!ids || ids.codes[i] < 0)) out.add(d.keys[i])
+  }
+  return out
+}
+
 /** Distinct texts of a column over the rows of entity k. */
 function textsOf(frame: SpendFrame, d: Dim, k: number, column: TextColumn): string[] {
   const col = dictColumn(frame, column)
@@ -62,6 +93,9 @@ function textsOf(frame: SpendFrame, d: Dim, k: number, column: TextColumn): stri
  * substring of a name or id. The first step with any match decides: one
  * entity is the answer, several are an error listing a few (AMBIGUOUS_NAME);
  * no match at all is an error suggesting the nearest names (UNKNOWN_NAME).
+ * Under a stored crosswalk a supplier is found by its names and keys as
+ * published too (`published_supplier`, the published id or name key): a
+ * published variant stands for its whole entity.
  * Returns the entity's key in `dim(frame, kind)`.
  * @example matchEntity(frame, 'buyer', 'oxford', '--buyer') // key of Oxford City Council
  */
@@ -71,17 +105,20 @@ export function matchEntity(frame: SpendFrame, kind: EntityKind, query: string, 
   const d = dim(frame, kind)
   const idCols = ID_COLUMNS[kind]
   const nq = normaliseName(q)
-  const lookup = (cols: TextColumn[], test: (text: string) => boolean): number[] => {
+  const published = publishedNames(frame, kind)
+  const names: TextColumn[] = [kind, ...published, ...idCols]
+  const lookup = (cols: TextColumn[], test: (text: string) => boolean, extra?: () => Set<number>): number[] => {
     const keys = new Set<number>()
     for (const c of cols) for (const k of keysWhere(frame, d, c, test)) keys.add(k)
+    if (extra) for (const k of extra()) keys.add(k)
     // The null key (rows with no name at all) is no entity.
     keys.delete(d.size - 1)
     return [...keys]
   }
   const steps = [
-    () => lookup(idCols, (t) => t === q || t.trim() === q),
-    () => lookup([kind, ...idCols], (t) => normaliseName(t) === nq),
-    () => lookup([kind, ...idCols], (t) => normaliseName(t).includes(nq)),
+    () => lookup(idCols, (t) => t === q || t.trim() === q, published.length ? () => publishedKeyHits(frame, d, q) : undefined),
+    () => lookup(names, (t) => normaliseName(t) === nq),
+    () => lookup(names, (t) => normaliseName(t).includes(nq)),
   ]
   for (const step of steps) {
     const hits = step()

@@ -1,6 +1,7 @@
 import {SpendInputError, isSpendInputError, oneLine} from '../errors.js'
 import {isCurrencyCode} from '../model/currency.js'
 import {msg} from '../messages.js'
+import {laterImportLine} from './entities-later.js'
 import {expandInputs, importOne, type ImportOutcome, label} from './importer.js'
 import {readMapFile} from '../io/read/table/map-file.js'
 import {createProgress, type Progress} from '../io/write/progress.js'
@@ -49,6 +50,11 @@ export async function runImport(
         onProgress: (bytes, total) => (bar ??= createProgress(label(input), total)).update(bytes),
       }).finally(() => bar?.stop())
       describe(outcome, label(input), note, flags.verbose || files.length === 1)
+      if (outcome.status === 'imported') {
+        // The import is committed: a crosswalk that cannot be read is said, not a failed import.
+        const line = await laterImportLine(ws, outcome.entry.id, label(input)).catch((e: unknown) => `warning: ${isSpendInputError(e) ? oneLine(e.oneLine()) : String(e)}`)
+        if (line) note(line)
+      }
       outcomes.push(outcome)
     } catch (error) {
       // One bad file among several does not stop the others (each import is atomic on its

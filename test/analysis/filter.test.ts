@@ -1,5 +1,9 @@
 import {describe, expect, it} from 'vitest'
-import {filterOptions, filterRows} from '../../src/analysis/filter.js'
+import {filterColumns, filterOptions, filterRows} from '../../src/analysis/filter.js'
+import {applyCrosswalk} from '../../src/analysis/entities/apply.js'
+import {loadLegalForms} from '../../src/io/read/legal-forms.js'
+import type {CrosswalkRow} from '../../src/model/crosswalk.js'
+import {supplierKey} from '../../src/model/supplier.js'
 import {emptyFrame, frameOf} from '../helpers/analysis-records.js'
 
 const f = frameOf(
@@ -8,6 +12,7 @@ const f = frameOf(
   {buyer: 'Oxford City Council', buyer_id: 'GB-OXF', supplier: 'Redacted', supplier_key: 'redacted', date: '2024-03-31', redacted: true},
   {buyer: 'Trafford Council', buyer_id: 'GB-TRF', supplier: 'Acme Ltd', supplier_key: 'acme', date: null, category_code: '45000000'},
 )
+const forms = await loadLegalForms()
 const sel = (o: Parameters<typeof filterRows>[1]) => Array.from(filterRows(f, o) ?? [])
 
 describe('filterRows', () => {
@@ -60,6 +65,40 @@ describe('filterRows', () => {
 
   it('gives no rows on an empty frame with a date range', () => {
     expect(Array.from(filterRows(emptyFrame(), {from: '2024'})!)).toEqual([])
+  })
+})
+
+describe('filterRows --supplier under a stored crosswalk', () => {
+  const names: [string, string | null][] = [['ACCENTURE (UK) LTD', null], ['Accenture UK Limited', null], ['Accenture', 'GB-COH-9'], ['Beta Services', null], ['Accenture Song Ltd', null]]
+  const published = frameOf(...names.map(([supplier, id]) => ({supplier, supplier_id: id, supplier_key: id ?? supplierKey(supplier)})))
+  const cw = (variant: string, decision: CrosswalkRow['decision'], supplier_id: string | null = null): CrosswalkRow =>
+    ({variant, entity_key: 'accenture-uk', entity_name: 'Accenture UK', score: 1, evidence: 'key', decision, supplier_id})
+  const rows = [cw('ACCENTURE (UK) LTD', 'auto'), cw('Accenture UK Limited', 'auto'), cw('Accenture', 'accept', 'GB-COH-9'), cw('Accenture Song Ltd', 'reject')]
+  const frame = applyCrosswalk(published, rows, forms)
+  const pick = (supplier: string) => Array.from(filterRows(frame, {supplier}) ?? [])
+  const entity = [0, 1, 2]
+
+  it('a published variant, its published key or its id selects the whole entity', () => {
+    expect(pick('Accenture UK Limited')).toEqual(entity)
+    expect(pick('accenture (uk) ltd')).toEqual(entity)
+    expect(pick(supplierKey('ACCENTURE (UK) LTD'))).toEqual(entity)
+    expect(pick('GB-COH-9')).toEqual(entity)
+    // The entity's own key and display name, as before.
+    expect(pick('accenture-uk')).toEqual(entity)
+    expect(pick('Accenture UK')).toEqual(entity)
+  })
+
+  it('a rejected variant stays its own supplier; a part of several entities\' names is ambiguous', () => {
+    expect(pick('Accenture Song Ltd')).toEqual([4])
+    expect(() => pick('accent')).toThrow(/2 supplier/)
+  })
+
+  it('without a crosswalk the published names are the supplier column itself (no column is searched twice)', () => {
+    expect(filterColumns({supplier: 'x'})).toContain('published_supplier')
+    const plain = {...published, columns: {...published.columns, published_supplier: published.columns.supplier}}
+    for (const q of ['Accenture UK Limited', 'accenture', 'GB-COH-9', 'beta']) {
+      expect(Array.from(filterRows(plain, {supplier: q}) ?? [])).toEqual(Array.from(filterRows(published, {supplier: q}) ?? []))
+    }
   })
 })
 

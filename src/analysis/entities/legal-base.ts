@@ -4,8 +4,27 @@
  */
 import {type LegalForm, matchName} from '../../model/entity-name.js'
 
-/** Legal forms that, inside a name, end its legal name: what follows is a branch, an account or a note. */
-const MID_FORMS = new Set(['ltd', 'limited', 'lltd', 'ltld', 'plc', 'llp', 'llc', 'inc', 'incorporated', 'gmbh', 'corp', 'corporation'])
+/**
+ * Legal forms that, inside a name, end its legal name: what follows is a
+ * branch, an account or a note. Their one-word spellings (misspellings
+ * included) come from the legal-form table (data/legal-forms.csv).
+ */
+const MID_FORMS = new Set(['Ltd', 'PLC', 'LLP', 'LLC', 'Inc', 'GmbH', 'Corp'])
+
+const midSpellings = new WeakMap<readonly LegalForm[], Set<string>>()
+
+/** The one-word spellings of MID_FORMS in `forms`, lower-cased (worked out once per table). */
+function midForms(forms: readonly LegalForm[]): Set<string> {
+  let out = midSpellings.get(forms)
+  if (out) return out
+  out = new Set<string>()
+  for (const row of forms) {
+    if (!MID_FORMS.has(row.form)) continue
+    for (const s of [row.form, ...row.variants]) if (/^[\p{L}\p{N}]+$/u.test(s)) out.add(s.toLowerCase())
+  }
+  midSpellings.set(forms, out)
+  return out
+}
 
 /** Common abbreviations, read as the word they stand for when keys are compared. */
 const ABBREVIATIONS: Record<string, string> = {
@@ -32,9 +51,10 @@ const BRACKETED = /\s*[([][^)\]([]*(?:[)\]][^\p{L}\p{N}]*)?$/u
 export function legalBase(variant: string, key: string, forms: readonly LegalForm[]): string | null {
   const bare = variant.replace(BRACKETED, ' ')
   let tokens = (bare === variant ? key : matchName(bare, forms).key).split(' ').filter(Boolean)
+  const mid = midForms(forms)
   for (let p = 1; p < tokens.length; p++) {
-    if (!MID_FORMS.has(tokens[p] as string)) continue
-    // The words before the form (the form itself may be a misspelling the table lacks: `Lltd`).
+    if (!mid.has(tokens[p] as string)) continue
+    // The words before the form.
     tokens = matchName(tokens.slice(0, p).join(' '), forms).key.split(' ').filter(Boolean)
     break
   }
