@@ -919,3 +919,17 @@ export const gppMsg = {
   sectionTitle: () => 'Spend in EU green public procurement product groups',
   sectionIntro: () => 'Per buyer and currency, the spend whose CPV code is in a product group with EU green public procurement (GPP) criteria (European Commission; the tag set is data/gpp-groups.csv), as a share of all its spend and of its classified spend (rows with a CPV code). Spend with no CPV code is in no group.',
 } as const
+
+/** The report's classification section and the data-quality section's supplier-entities line (issue 11, task F). */
+export const reportClassifyMsg = {
+  sectionTitle: () => 'Classification coverage',
+  sectionIntro: () => 'Per buyer and currency, the rows and the spend classified (a CPV code from the data, or from the workspace\'s classification rules), as spend classify computes it; then the largest unclassified expense types (as spend classify suggest lists them), where a rule would help most.',
+  rulesLabel: () => 'Classification rules',
+  rulesStored: (source: string, sha: string, rules: number) => `${source} (sha256 ${sha}, ${rules} ${rules === 1 ? 'rule' : 'rules'})`,
+  rulesNone: () => 'none stored (only CPV codes that came with the data count; spend classify apply --rules FILE|default adds rules)',
+  suggestTitle: (top: number) => `Largest unclassified expense types (top ${top} per currency)`,
+  entitiesLabel: () => 'Supplier entities (stored crosswalk)',
+  entitiesLine: (before: number, after: number, review: number, source: string) =>
+    `${before} ${before === 1 ? 'supplier name' : 'supplier names'} as published, ${after} ${after === 1 ? 'entity' : 'entities'} after the crosswalk (${source}); ${review} ${review === 1 ? 'variant waits' : 'variants wait'} for review`,
+  misaligned: () => 'bug: the published frame does not line up with the report\'s frame',
+} as const
