@@ -925,3 +925,17 @@ export const entitiesLaterMsg = {
   importNames: (file: string, c: {names: number; listed: number; joined: number; fresh: number}) =>
     `${file}: ${c.names} distinct supplier ${c.names === 1 ? 'name' : 'names'} against the stored crosswalk: ${c.listed} already listed, ${c.joined} joined an entity automatically, ${c.fresh} new${c.fresh > 0 ? ' (list them with spend entities suggest --new)' : ''}`,
 } as const
+
+/** The report's classification section and the data-quality section's supplier-entities line (issue 11, task F). */
+export const reportClassifyMsg = {
+  sectionTitle: () => 'Classification coverage',
+  sectionIntro: () => 'Per buyer and currency, the rows and the spend classified (a CPV code from the data, or from the workspace\'s classification rules), as spend classify computes it; then the largest unclassified expense types (as spend classify suggest lists them), where a rule would help most.',
+  rulesLabel: () => 'Classification rules',
+  rulesStored: (source: string, sha: string, rules: number) => `${source} (sha256 ${sha}, ${rules} ${rules === 1 ? 'rule' : 'rules'})`,
+  rulesNone: () => 'none stored (only CPV codes that came with the data count; spend classify apply --rules FILE|default adds rules)',
+  suggestTitle: (top: number) => `Largest unclassified expense types (top ${top} per currency)`,
+  entitiesLabel: () => 'Supplier entities (stored crosswalk)',
+  entitiesLine: (before: number, after: number, review: number, source: string) =>
+    `${before} ${before === 1 ? 'supplier name' : 'supplier names'} as published, ${after} ${after === 1 ? 'entity' : 'entities'} after the crosswalk (${source}); ${review} ${review === 1 ? 'variant waits' : 'variants wait'} for review`,
+  misaligned: () => 'bug: the published frame does not line up with the report\'s frame',
+} as const

@@ -43,7 +43,7 @@ export function rulesUsedLine(overlays: FrameOverlays, preview: boolean): string
   return preview ? classifyMsg.usedPreview(c.entry.source, c.set.rules.length) : classifyMsg.usedStored(c.entry.source, c.entry.sha256.slice(0, 12), c.set.rules.length)
 }
 
-const COVERAGE_COLUMNS: readonly FrameColumn[] = ['buyer_id', 'buyer', 'classified_by', 'amount', 'currency']
+export const COVERAGE_COLUMNS: readonly FrameColumn[] = ['buyer_id', 'buyer', 'classified_by', 'amount', 'currency']
 
 /**
  * Coverage per buyer and currency under the stored rules, or under `--rules` as a preview.
@@ -55,7 +55,7 @@ export async function classifyCoverage(flags: AnalysisFlagValues, rules: readonl
   return {input, coverage: coverage(input.frame, input.selection), used: rulesUsedLine(input.overlays, preview !== undefined)}
 }
 
-const SUGGEST_COLUMNS: readonly FrameColumn[] = ['buyer_id', 'buyer', 'expense_type', 'category_scheme', 'category_code', 'category', 'amount', 'currency']
+export const SUGGEST_COLUMNS: readonly FrameColumn[] = ['buyer_id', 'buyer', 'expense_type', 'category_scheme', 'category_code', 'category', 'amount', 'currency']
 
 /**
  * The unclassified texts by spend: the data loaded as published (the rules

@@ -1,3 +1,4 @@
+import type {CrosswalkRow} from '../model/crosswalk.js'
 import {applyCrosswalk} from '../analysis/entities/apply.js'
 import {type EntityStats, entityStats} from '../analysis/entities/stats.js'
 import {parseCrosswalk} from '../io/read/crosswalk.js'
@@ -14,9 +15,20 @@ import {loadWorkspaceFrame} from './frame-load.js'
  */
 export async function crosswalkStats(flags: {workspace?: string}, top: number): Promise<{stats: EntityStats; stored: boolean}> {
   const ws = await Workspace.open(resolveWorkspace(flags.workspace))
-  const [stored, forms] = await Promise.all([readOverlay(ws.dir, 'entities'), loadLegalForms()])
+  const stored = await readOverlay(ws.dir, 'entities')
   const rows = stored ? parseCrosswalk(stored.text, stored.entry.source) : []
-  const {frame} = await loadWorkspaceFrame(ws, ['supplier', 'supplier_key', 'supplier_id', 'amount', 'currency'], {overlays: false})
-  const after = applyCrosswalk(frame, rows, forms)
-  return {stats: entityStats(frame, after, top), stored: stored !== null}
+  return {stats: await statsOfCrosswalk(ws, rows, top), stored: stored !== null}
+}
+
+/**
+ * The stats of crosswalk `rows` over the workspace's imports (all, or `imports`):
+ * what `spend entities stats` reports, also for the report's data-quality section.
+ * @example (await statsOfCrosswalk(ws, rows, 10)).names_after
+ */
+export async function statsOfCrosswalk(ws: Workspace, rows: readonly CrosswalkRow[], top: number, imports?: readonly string[]): Promise<EntityStats> {
+  const [forms, {frame}] = await Promise.all([
+    loadLegalForms(),
+    loadWorkspaceFrame(ws, ['supplier', 'supplier_key', 'supplier_id', 'amount', 'currency'], {overlays: false, imports}),
+  ])
+  return entityStats(frame, applyCrosswalk(frame, rows, forms), top)
 }

@@ -190,7 +190,7 @@ describe('spend report', () => {
     writeFileSync(join(dir, 'bad.yml'), 'title: x\nsections:\n  - type: pie\n')
     const r = await runCli(['report', '--config', 'bad.yml', '--out', 'bad', '-w', 'ws'], {cwd: dir})
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe('spend: error: bad.yml:3: unknown section type "pie" (use overview, data-quality, top, category-mix, cube, concentration, pareto, trend, profile, gpp, benchmark)\n')
+    expect(r.stderr).toBe('spend: error: bad.yml:3: unknown section type "pie" (use overview, data-quality, top, category-mix, cube, concentration, pareto, trend, profile, gpp, classification, benchmark)\n')
     expect(existsSync(join(dir, 'bad'))).toBe(false)
   })
 })

@@ -15,11 +15,12 @@ import {checkFiscalStart} from '../../analysis/period.js'
 import {categoryLabelsFor} from '../../io/cpv-labels.js'
 import {filterFields, filterText} from '../../io/write/analysis-common.js'
 import {Workspace, type ImportEntry} from '../../io/workspace/index.js'
+import {readManifest} from '../../io/workspace/manifest.js'
 import type {ReportDoc, ReportSection} from '../../io/write/report/doc.js'
 import {selectionSpan} from '../charts.js'
 import {parseReportConfig, type ReportConfig, type ReportFilters, type SectionConfig} from './config.js'
 import {checkAsOf, resolvePeriod, type ResolvedPeriod} from './period.js'
-import {DEFAULT_SECTIONS, SECTION_BUILDERS, sectionColumns} from './sections.js'
+import {defaultSections, SECTION_BUILDERS, sectionColumns} from './sections.js'
 import {checkOutDir, checkOutsideWorkspace, fileEntry, recordedPath, writeFolder, type OutputFile} from './folder.js'
 import {renderReport, reportManifest} from './files.js'
 import {overlayPins} from './overlay-pins.js'
@@ -172,10 +173,12 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
   const asOf = opts.asOf === undefined ? undefined : checkAsOf(opts.asOf)
   const fiscalStart = checkFiscalStart(config?.fiscal_year_start)
   const period = resolvePeriod(config?.period, {asOf, fiscalStart, where: configFile})
-  const base = config?.sections?.length ? config.sections : DEFAULT_SECTIONS
-  const sections = config?.benchmark ? [...base, config.benchmark] : base
-  const resolved = sections.map((s) => ({cfg: s, period: s.period === undefined ? period : resolvePeriod(s.period, {asOf, fiscalStart, where: configFile})}))
-  const ids = sectionIds(sections, configFile)
+  const plan = (base: readonly SectionConfig[]) => {
+    const sections = config?.benchmark ? [...base, config.benchmark] : [...base]
+    const resolved = sections.map((s) => ({cfg: s, period: s.period === undefined ? period : resolvePeriod(s.period, {asOf, fiscalStart, where: configFile})}))
+    return {sections, resolved, ids: sectionIds(sections, configFile)}
+  }
+  const configured = config?.sections?.length ? plan(config.sections) : null
   const outAbs = resolve(outDir)
   const recordDir = resolve(opts.recordDir ?? outDir)
   const shown = opts.outShown ?? outDir
@@ -185,7 +188,19 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
   checkOutsideWorkspace(outAbs, ws.dir, shown, ws.label())
   const imports = await chosenImports(ws, opts.importIds)
   if (imports.length === 0) throw new SpendInputError('NO_ROWS', msg.noImports(ws.label()))
-  const {frame, overlays} = await loadWorkspaceFrame(ws, sectionColumns(sections), {imports: imports.map((e) => e.id)})
+  // With no configured sections, stored classification rules add the classification and gpp sections
+  // (the manifest pins the overlays, so spend verify's rebuild chooses the same sections).
+  let rules = configured === null && (await readManifest(ws.dir)).overlays?.classification !== undefined
+  let chosen = configured ?? plan(defaultSections(rules))
+  let loaded = await loadWorkspaceFrame(ws, sectionColumns(chosen.sections), {imports: imports.map((e) => e.id)})
+  if (configured === null && (loaded.overlays.classification !== null) !== rules) {
+    // The rules were stored or cleared meanwhile: choose again by what the frame was loaded with.
+    rules = loaded.overlays.classification !== null
+    chosen = plan(defaultSections(rules))
+    loaded = await loadWorkspaceFrame(ws, sectionColumns(chosen.sections), {imports: imports.map((e) => e.id)})
+  }
+  const {frame, overlays} = loaded
+  const {resolved, ids} = chosen
   const categoryLabels = await categoryLabelsFor(frame, ['category'])
   const workspaceShown = recordedPath(recordDir, ws.dir)
   const reportFilters = filterOptionsOf(config?.filters, period)
@@ -217,7 +232,7 @@ export async function buildReport(opts: ReportOptions, outDir: string): Promise<
     // A section's error names where the section was asked for: the config file, or --benchmark.
     const asked = cfg === opts.benchmark || (!fromFile && cfg.type === 'benchmark') ? '--benchmark' : fromFile ? configFile : null
     const built = await inSection(asked, id, () => builder.build({
-      frame, selection, filters, chart, money: {}, fiscalYearStart: fiscalStart, categoryLabels, imports, workspaceDir: ws.dir, workspaceShown,
+      frame, selection, filters, chart, money: {}, fiscalYearStart: fiscalStart, categoryLabels, imports, workspaceDir: ws.dir, workspaceShown, overlays,
     }, cfg))
     const views = built.views.filter((v) => v.rows.length > 0)
     docSections.push({

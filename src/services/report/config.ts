@@ -67,6 +67,7 @@ export const SECTION_PARAMS: Record<string, Record<string, Param>> = {
   trend: {every: {kind: 'enum', values: ['auto', 'month', 'quarter', 'year']}, by: dim, level},
   profile: {of: {kind: 'enum', values: ['supplier', 'buyer']}, name: {kind: 'string'}, level},
   gpp: {},
+  classification: {},
   benchmark: {
     buyer: {kind: 'string'}, peers: {kind: 'list'}, auto: {kind: 'int', min: 1}, weights: {kind: 'string'}, level,
     floor: {kind: 'string'}, any_period: {kind: 'bool'}, year: {kind: 'int', min: 1000, max: 9999},

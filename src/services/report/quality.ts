@@ -13,6 +13,10 @@ import {CONTROL_TOTAL_COLUMNS, controlTotalRows} from '../import-report.js'
 import {importDir, REJECTS_FILE} from '../../io/workspace/layout.js'
 import {rejectReasons} from '../../io/workspace/rejects.js'
 import {humanCell, type View} from '../../io/write/view.js'
+import {reportClassifyMsg} from '../../messages.js'
+import {Workspace} from '../../io/workspace/index.js'
+import {crosswalkCounts} from '../entities.js'
+import {statsOfCrosswalk} from '../entities-stats.js'
 import type {SectionBuilder, SectionInput} from './section-types.js'
 
 /** Reasons listed in the data-quality section (the rest are one "other reasons" row). */
@@ -66,6 +70,19 @@ export const overviewSection: SectionBuilder = {
   },
 }
 
+/**
+ * With a stored crosswalk, one fact with its numbers (as spend entities stats
+ * and entities apply count them, over the report's imports): supplier names
+ * as published, entities after the crosswalk, variants waiting for review.
+ */
+async function entitiesFact(input: SectionInput): Promise<{label: string; value: string}[]> {
+  const e = input.overlays?.entities
+  if (!e) return []
+  const stats = await statsOfCrosswalk(await Workspace.open(input.workspaceDir), e.rows, 1, input.imports.map((i) => i.id))
+  const value = reportClassifyMsg.entitiesLine(stats.names_before, stats.names_after, crosswalkCounts(e.rows).review, e.entry.source)
+  return [{label: reportClassifyMsg.entitiesLabel(), value}]
+}
+
 /** Rejected rows per reason over the imports, largest first (ties by reason). */
 async function reasons(input: SectionInput): Promise<{reason: string; rows: number}[]> {
   const all = new Map<string, number>()
@@ -91,6 +108,7 @@ export const dataQualitySection: SectionBuilder = {
       {label: 'Redacted or blank supplier (share of rows)', value: share(s.shares.redacted)},
       {label: 'Undated (share of rows)', value: share(s.shares.no_date)},
       {label: 'Unclassified: no category (share of rows)', value: share(s.shares.with_category === null ? null : 1 - s.shares.with_category)},
+      ...await entitiesFact(input),
     ]
     const rows = input.imports.flatMap((e) => controlTotalRows(e, {id: e.id, file: e.file, sha256: e.sha256, ...e.rows}))
     const importsView: View = {

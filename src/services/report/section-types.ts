@@ -14,6 +14,7 @@ import type {ChartContext} from '../../io/write/charts/context.js'
 import type {View} from '../../io/write/view.js'
 import type {ImportEntry} from '../../io/workspace/index.js'
 import type {SectionConfig} from './config.js'
+import type {FrameOverlays} from '../frame-load.js'
 
 export interface SectionInput {
   frame: SpendFrame
@@ -29,6 +30,8 @@ export interface SectionInput {
   /** The workspace folder (absolute: for reading rejects) and as recorded (relative to the report folder). */
   workspaceDir: string
   workspaceShown: string
+  /** The common definitions the frame was loaded with (the stored crosswalk and rules; none when absent). */
+  overlays?: FrameOverlays
 }
 
 export interface SectionOutput {

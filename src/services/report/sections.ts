@@ -31,6 +31,7 @@ import type {SectionConfig} from './config.js'
 import {dataQualitySection, overviewSection} from './quality.js'
 import {benchmarkSection} from './benchmark-section.js'
 import {gppSection} from './gpp-section.js'
+import {classificationSection} from './classification-section.js'
 import type {SectionBuilder, SectionInput} from './section-types.js'
 
 const dimOpts = (input: SectionInput, cfg: SectionConfig) => ({
@@ -152,6 +153,7 @@ export const SECTION_BUILDERS: Record<string, SectionBuilder> = {
   trend: trendSection,
   profile: profileSection,
   gpp: gppSection,
+  classification: classificationSection,
   benchmark: benchmarkSection,
 }
 
@@ -166,6 +168,18 @@ export const DEFAULT_SECTIONS: SectionConfig[] = [
   {type: 'pareto'},
   {type: 'trend'},
 ]
+
+/**
+ * The default report of a workspace: DEFAULT_SECTIONS, with `classification`
+ * and `gpp` after `category-mix` when the workspace has stored
+ * classification rules (without, the report is as it always was).
+ * @example defaultSections(false) === DEFAULT_SECTIONS // true
+ */
+export function defaultSections(rules: boolean): SectionConfig[] {
+  if (!rules) return DEFAULT_SECTIONS
+  const at = DEFAULT_SECTIONS.findIndex((s) => s.type === 'category-mix') + 1
+  return [...DEFAULT_SECTIONS.slice(0, at), {type: 'classification'}, {type: 'gpp'}, ...DEFAULT_SECTIONS.slice(at)]
+}
 
 /** Every column the sections read. */
 export function sectionColumns(sections: readonly SectionConfig[]): FrameColumn[] {
