@@ -1,5 +1,5 @@
 import {cpvCode} from '../dim-parts.js'
-import {dictColumn} from '../frame-access.js'
+import {dictColumn, KeyMaker} from '../frame-access.js'
 import type {DictColumn, SpendFrame} from '../../model/frame.js'
 import type {RecordColumn} from '../../model/record.js'
 import type {Rule, RuleSet} from '../../model/rules.js'
@@ -195,18 +195,18 @@ export function applyRules(frame: SpendFrame, set: RuleSet, labels: ReadonlyMap<
 function outputColumns(frame: SpendFrame, outcome: Int32Array, rules: readonly Rule[], dataCpv: readonly (string | null)[], labels: ReadonlyMap<string, string>) {
   const text = dictColumn(frame, 'category')
   const cpvOf = (o: number) => (o <= rules.length ? rules[o - 1].cpv : dataCpv[o - 1 - rules.length]!)
-  const makers = {scheme: new Interner(), code: new Interner(), label: new Interner(), by: new Interner()}
+  const makers = {scheme: new KeyMaker(), code: new KeyMaker(), label: new KeyMaker(), by: new KeyMaker()}
   const size = 1 + rules.length + dataCpv.length
   const perOutcome = {scheme: new Int32Array(size).fill(-1), code: new Int32Array(size).fill(-1), label: new Int32Array(size).fill(-1), by: new Int32Array(size).fill(-1)}
   for (let o = 1; o < size; o++) {
     if (o > rules.length && dataCpv[o - 1 - rules.length] === null) continue
     const cpv = cpvOf(o)
-    perOutcome.scheme[o] = makers.scheme.id('CPV')
-    perOutcome.code[o] = makers.code.id(cpv)
+    perOutcome.scheme[o] = makers.scheme.key('CPV')
+    perOutcome.code[o] = makers.code.key(cpv)
     const label = labels.get(cpv)
     // A data code not in the list keeps the row's own text (worked out per row below).
-    perOutcome.label[o] = label !== undefined ? makers.label.id(label) : o <= rules.length ? makers.label.id(cpv) : -2
-    perOutcome.by[o] = makers.by.id(o <= rules.length ? rules[o - 1].at : 'data')
+    perOutcome.label[o] = label !== undefined ? makers.label.key(label) : o <= rules.length ? makers.label.key(cpv) : -2
+    perOutcome.by[o] = makers.by.key(o <= rules.length ? rules[o - 1].at : 'data')
   }
   const out = {scheme: new Int32Array(frame.length), code: new Int32Array(frame.length), label: new Int32Array(frame.length), by: new Int32Array(frame.length)}
   const textIds = new Int32Array(text?.dict.length ?? 0).fill(-2)
@@ -218,31 +218,17 @@ function outputColumns(frame: SpendFrame, outcome: Int32Array, rules: readonly R
     let l = perOutcome.label[o]
     if (l === -2) {
       const t = text ? text.codes[i] : -1
-      if (t < 0) l = makers.label.id(cpvOf(o))
+      if (t < 0) l = makers.label.key(cpvOf(o))
       else {
-        if (textIds[t] === -2) textIds[t] = makers.label.id(text!.dict[t])
+        if (textIds[t] === -2) textIds[t] = makers.label.key(text!.dict[t])
         l = textIds[t]
       }
     }
     out.label[i] = l
   }
-  const col = (codes: Int32Array, m: Interner): DictColumn => ({type: 'dict', codes, dict: m.dict})
+  const col = (codes: Int32Array, m: KeyMaker): DictColumn => ({type: 'dict', codes, dict: m.ids as string[]})
   return {
     category_scheme: col(out.scheme, makers.scheme), category_code: col(out.code, makers.code),
     category: col(out.label, makers.label), classified_by: col(out.by, makers.by),
-  }
-}
-
-class Interner {
-  readonly dict: string[] = []
-  private readonly index = new Map<string, number>()
-  id(s: string): number {
-    let k = this.index.get(s)
-    if (k === undefined) {
-      k = this.dict.length
-      this.dict.push(s)
-      this.index.set(s, k)
-    }
-    return k
   }
 }
