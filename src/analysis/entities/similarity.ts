@@ -98,36 +98,35 @@ export function compareKeys(index: KeyIndex, i: number, j: number): KeyCompariso
   const sim = new Float64Array(na * nb)
   for (let x = 0; x < na; x++) for (let y = 0; y < nb; y++) sim[x * nb + y] = tokenSim(ta[x] as string, tb[y] as string)
   const unmatched: string[] = []
+  // Each direction: every token's weight times its best weighted counterpart (sim is [x * nb + y]).
+  const ab = oneWay(sim, na, nb, nb, 1, va, vb, ta, unmatched)
+  const ba = oneWay(sim, nb, na, 1, nb, vb, va, tb, unmatched)
+  return {score: Math.min(1, (ab.sum + ba.sum) / 2), unmatched, firstMatch: (sim[0] as number) > 0, fuzzy: ab.fuzzy || ba.fuzzy}
+}
+
+/**
+ * One direction of compareKeys (the `from` tokens' similarities to the `to`
+ * tokens are sim[f * fromStride + t * toStride]): the sum over `from` tokens of weight x best
+ * (similarity x the counterpart's weight); tokens with no similar counterpart
+ * are pushed to `unmatched`; `fuzzy` when a best raw similarity is under 0.92.
+ */
+function oneWay(sim: Float64Array, nFrom: number, nTo: number, fromStride: number, toStride: number, wFrom: Float64Array, wTo: Float64Array, tokens: readonly string[], unmatched: string[]): {sum: number; fuzzy: boolean} {
+  let sum = 0
   let fuzzy = false
-  let ab = 0
-  for (let x = 0; x < na; x++) {
+  for (let f = 0; f < nFrom; f++) {
     let best = 0
     let raw = 0
-    for (let y = 0; y < nb; y++) {
-      const t = sim[x * nb + y] as number
-      const v = t * (vb[y] as number)
-      if (v > best) best = v
-      if (t > raw) raw = t
+    for (let t = 0; t < nTo; t++) {
+      const v = sim[f * fromStride + t * toStride] as number
+      const w = v * (wTo[t] as number)
+      if (w > best) best = w
+      if (v > raw) raw = v
     }
-    ab += (va[x] as number) * best
-    if (raw === 0) unmatched.push(ta[x] as string)
+    sum += (wFrom[f] as number) * best
+    if (raw === 0) unmatched.push(tokens[f] as string)
     else if (raw < 0.92) fuzzy = true
   }
-  let ba = 0
-  for (let y = 0; y < nb; y++) {
-    let best = 0
-    let raw = 0
-    for (let x = 0; x < na; x++) {
-      const t = sim[x * nb + y] as number
-      const v = t * (va[x] as number)
-      if (v > best) best = v
-      if (t > raw) raw = t
-    }
-    ba += (vb[y] as number) * best
-    if (raw === 0) unmatched.push(tb[y] as string)
-    else if (raw < 0.92) fuzzy = true
-  }
-  return {score: Math.min(1, (ab + ba) / 2), unmatched, firstMatch: (sim[0] as number) > 0, fuzzy}
+  return {sum, fuzzy}
 }
 
 export interface CandidateOptions {
