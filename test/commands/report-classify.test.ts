@@ -98,7 +98,7 @@ describe('the default report with stored rules and crosswalk', () => {
 
   it('lists the 10 largest unclassified expense types as classify suggest does', async () => {
     const suggest = await json(['classify', 'suggest', '--top', '10'], ws)
-    const keys = ['field', 'scheme', 'value', 'currency', 'amount', 'rows', 'buyers']
+    const keys = ['value', 'field', 'scheme', 'currency', 'amount', 'rows', 'buyers']
     expect(suggest.rows.length).toBeGreaterThan(1)
     expect(csvRows(join(out, 'tables', 'classification_3.csv'))).toEqual(suggest.rows.map((r: Json) => asCsv(r, keys)))
     expect(suggest.rows.map((r: Json) => r.value)).toContain(SCRIPT)

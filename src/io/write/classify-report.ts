@@ -129,9 +129,8 @@ export function suggestViews(out: SuggestOutput, human: boolean): View[] {
   if (!human) return [{columns: columnsOf(fields), rows: out.rows}]
   return [{
     title: 'Unclassified, largest spend first (write rules for these)',
-    // The value first: it is what a rule would match. A scheme only where some row has one.
+    // The value first: it is what a rule would match (the field is optional at 80 columns).
     columns: labelled(fields, {value: 'value', field: 'field', scheme: 'scheme', currency: 'cur', amount: 'amount', rows: 'rows', buyers: 'buyers'})
-      .filter((c) => c.key !== 'scheme' || out.rows.some((r) => r.scheme !== null))
       .map((c) => (c.key === 'field' ? {...c, drop: 1} : c)),
     rows: out.rows,
   }]
