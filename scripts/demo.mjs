@@ -55,7 +55,7 @@ function main() {
     ['Import the demo files (a UK department over £25k, eight councils (seven over £500, one over £25k), two Norwegian supplier ledgers)', ['import', 'fixtures/demo', '--replace', '--format', 'md']],
     ['Summary', ['summary']],
     ...SETUP_STEPS,
-    ['The default report (overview, data quality, top suppliers and buyers, category mix, concentration, Pareto, trend) with a benchmark of one council against its 7 nearest peers',
+    ['The default report (overview, data quality, top suppliers and buyers, category mix, classification coverage, GPP groups, concentration, Pareto, trend) with a benchmark of one council against its 7 nearest peers',
       REPORT_ARGS, 'report'],
   ]
 
