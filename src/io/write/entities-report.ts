@@ -113,7 +113,7 @@ export function statsViews(out: ReturnType<typeof statsJson>): View[] {
     {title: 'Supplier names', columns: [{key: 'before', header: 'before', kind: 'int'}, {key: 'after', header: 'after', kind: 'int'}], rows: [{before: out.names_before, after: out.names_after}]},
     {
       title: 'Largest merges',
-      columns: [{key: 'entity_name', header: 'entity'}, {key: 'entity_key', header: 'entity key', fit: 'id'}, {key: 'variants', header: 'variants', kind: 'int'}, {key: 'keys', header: 'keys', kind: 'int'}, cur, {key: 'rows', header: 'rows', kind: 'int'}, {key: 'amount', header: 'amount', kind: 'money'}],
+      columns: [{key: 'entity_name', header: 'entity'}, {key: 'entity_key', header: 'entity key', fit: 'id', drop: 2}, {key: 'variants', header: 'variants', kind: 'int'}, {key: 'keys', header: 'keys', kind: 'int', drop: 1}, cur, {key: 'rows', header: 'rows', kind: 'int'}, {key: 'amount', header: 'amount', kind: 'money'}],
       rows: out.merges.flatMap((m) => m.amounts.map((a) => ({entity_name: m.entity_name, entity_key: m.entity_key, variants: m.variants, keys: m.keys, currency: a.currency, rows: a.rows, amount: a.amount}))),
     },
     {title: 'Spend whose supplier changed entity', columns: [cur, {key: 'rows', header: 'rows', kind: 'int'}, {key: 'amount', header: 'amount', kind: 'money'}], rows: out.changed},
