@@ -11,6 +11,7 @@ import {join} from 'node:path'
 import {generateNamesCsv} from './supplier-names.mjs'
 import {firstErrorLine, median, runNode} from './measure.mjs'
 import {checkImport, commandExists, parseImportJson} from './spend.mjs'
+import Papa from 'papaparse'
 
 export const NAMES = 100_000
 export const TARGET_SECONDS = 10
@@ -22,7 +23,8 @@ export const TARGET_MB = 1024
  * @example crosswalkCounts('variant,decision\nA,auto\n"B, C",review\n') // {rows: 2, decisions: {auto: 1, review: 1}, entities: 2}
  */
 export function crosswalkCounts(text) {
-  const records = parseCsv(text)
+  // papaparse reads quoted commas, quotes and line breaks (as bench/lib/crosscheck.mjs does).
+  const records = Papa.parse(text, {skipEmptyLines: true}).data
   const header = records.shift() ?? []
   const at = header.indexOf('decision')
   const keyAt = header.indexOf('entity_key')
@@ -34,39 +36,6 @@ export function crosswalkCounts(text) {
     if (keyAt >= 0) entities.add(r[keyAt])
   }
   return {rows: records.length, decisions, entities: keyAt >= 0 ? entities.size : null}
-}
-
-/** RFC 4180 records (a trailing line break ends the last record, it starts none). */
-function parseCsv(text) {
-  const out = []
-  let rec = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      rec.push(field)
-      field = ''
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++
-      rec.push(field)
-      out.push(rec)
-      rec = []
-      field = ''
-    } else field += c
-  }
-  if (field !== '' || rec.length > 0) {
-    rec.push(field)
-    out.push(rec)
-  }
-  return out
 }
 
 /**

@@ -7,6 +7,7 @@
  * every output, rebuild byte for byte with `spend verify`, and fail the report
  * with the benchmark's own error, naming the section.
  */
+import {csvRows} from '../helpers/table-source.js'
 import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {unzipSync, strFromU8} from 'fflate'
@@ -41,35 +42,9 @@ function csvLines(): string[] {
 
 let dir = ''
 
-/** A CSV file's rows as objects (quoted fields with commas and doubled quotes). */
+/** A CSV file's rows as objects (quoted fields with commas and doubled quotes: the tests' RFC 4180 reader). */
 function readCsv(file: string): Record<string, string>[] {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '')
-  const records: string[][] = []
-  let field = ''
-  let record: string[] = []
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      record.push(field)
-      field = ''
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++
-      record.push(field)
-      records.push(record)
-      field = ''
-      record = []
-    } else field += c
-  }
-  if (field !== '' || record.length) records.push([...record, field])
-  const [head, ...rows] = records
+  const [head, ...rows] = csvRows(readFileSync(file, 'utf8')).map((r) => r.cells)
   return rows.map((r) => Object.fromEntries(head.map((h, k) => [h, r[k] ?? ''])))
 }
 
