@@ -13,10 +13,10 @@ import {entitiesLaterMsg} from '../messages.js'
 export async function laterImportLine(ws: Workspace, importId: string, shown: string): Promise<string | null> {
   const stored = await readOverlay(ws.dir, 'entities')
   if (!stored) return null
-  const [{laterNames}, {loadLegalForms}, {parseCrosswalk}] = await Promise.all([
+  const [{laterNames}, {loadLegalForms}, {parseStoredCrosswalk}] = await Promise.all([
     import('../analysis/entities/later.js'), import('../io/read/legal-forms.js'), import('../io/read/crosswalk.js'),
   ])
   const frame = await ws.loadFrame(['supplier', 'supplier_id'], {imports: [importId]})
-  const counts = laterNames(frame, parseCrosswalk(stored.text, stored.entry.source), await loadLegalForms())
+  const counts = laterNames(frame, parseStoredCrosswalk(stored.text, stored.entry.source), await loadLegalForms())
   return entitiesLaterMsg.importNames(shown, counts)
 }
