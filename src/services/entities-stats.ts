@@ -1,7 +1,7 @@
 import type {CrosswalkRow} from '../model/crosswalk.js'
 import {applyCrosswalk} from '../analysis/entities/apply.js'
 import {type EntityStats, entityStats} from '../analysis/entities/stats.js'
-import {parseCrosswalk} from '../io/read/crosswalk.js'
+import {parseStoredCrosswalk} from '../io/read/crosswalk.js'
 import {loadLegalForms} from '../io/read/legal-forms.js'
 import {readOverlay} from '../io/workspace/overlays.js'
 import {resolveWorkspace, Workspace} from '../io/workspace/index.js'
@@ -16,7 +16,7 @@ import {loadWorkspaceFrame} from './frame-load.js'
 export async function crosswalkStats(flags: {workspace?: string}, top: number): Promise<{stats: EntityStats; stored: boolean}> {
   const ws = await Workspace.open(resolveWorkspace(flags.workspace))
   const stored = await readOverlay(ws.dir, 'entities')
-  const rows = stored ? parseCrosswalk(stored.text, stored.entry.source) : []
+  const rows = stored ? parseStoredCrosswalk(stored.text, stored.entry.source) : []
   return {stats: await statsOfCrosswalk(ws, rows, top), stored: stored !== null}
 }
 

@@ -3,7 +3,7 @@ import {relative, resolve} from 'node:path'
 import {nameStats} from '../analysis/entities/names.js'
 import {suggestEntities} from '../analysis/entities/suggest.js'
 import {type CrosswalkRow, merges} from '../model/crosswalk.js'
-import {parseCrosswalk} from '../io/read/crosswalk.js'
+import {parseCrosswalk, parseStoredCrosswalk} from '../io/read/crosswalk.js'
 import {loadLegalForms} from '../io/read/legal-forms.js'
 import {crosswalkCsv, crosswalkOrder} from '../io/write/crosswalk-csv.js'
 import {writeFileAtomic} from '../io/workspace/fsutil.js'
@@ -76,7 +76,7 @@ export async function suggestCrosswalk(flags: {workspace?: string}): Promise<Sug
     loadLegalForms(),
     readOverlay(ws.dir, 'entities'),
   ])
-  const storedRows = stored ? parseCrosswalk(stored.text, stored.entry.source) : []
+  const storedRows = stored ? parseStoredCrosswalk(stored.text, stored.entry.source) : []
   return keepDecisions(suggestEntities(nameStats(frame), {forms}), storedRows)
 }
 
@@ -129,7 +129,7 @@ export async function applyCrosswalkFile(flags: {workspace?: string; wait?: numb
   const ws = await Workspace.open(resolveWorkspace(flags.workspace))
   const path = resolve(file)
   const rows = parseCrosswalk(await readFile(path, 'utf8'), file).sort(crosswalkOrder)
-  const before = await readOverlay(ws.dir, 'entities').then((s) => (s ? parseCrosswalk(s.text, s.entry.source) : []))
+  const before = await readOverlay(ws.dir, 'entities').then((s) => (s ? parseStoredCrosswalk(s.text, s.entry.source) : []))
   const stored = await storeOverlay(ws.dir, 'entities', crosswalkCsv(rows), {rows: rows.length, source: relative(ws.dir, path), toolVersion}, {seconds: flags.wait ?? 0})
   const old = new Map(before.map((r) => [pairKey(r), r]))
   let added = 0
