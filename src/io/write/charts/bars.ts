@@ -8,7 +8,7 @@ import {currencyExponent} from '../../../model/currency.js'
 import {formatMinor} from '../../../model/money.js'
 import type {VegaLiteSpec} from './chart.js'
 import {subtitleLines, type ChartContext} from './context.js'
-import {chartConfig, PALETTE} from './theme.js'
+import {chartConfig, PALETTE, seriesColours} from './theme.js'
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json'
 
@@ -75,6 +75,43 @@ export function barSpec(title: string, ctx: ChartContext, currency: string, bars
     encoding: {
       y: {field: 'name', type: 'nominal', sort: {field: 'order', op: 'min', order: 'ascending'}, title: null, axis: {labelLimit: 0}},
       x: {field: 'amount', type: 'quantitative', title: `Amount (${currency})`, scale: {zero: true, nice: true}, axis: {format: ',.0f', tickCount: 5}},
+    },
+  }
+}
+
+/** What a stacked bar per buyer shows: one segment per series value, drawn in `series` order. */
+export interface BuyerStack {
+  title: string
+  subtitle: string[]
+  values: Record<string, unknown>[]
+  /** The buyers' axis labels, in drawing order. */
+  buyers: string[]
+  /** The quantitative encoding of the segments (amounts or shares). */
+  x: Record<string, unknown>
+  /** The series field, its legend title, its values in order, and whether the last is the grey "other". */
+  series: {field: string; title: string; values: string[]; other: boolean}
+}
+
+/**
+ * The Vega-Lite spec of horizontal bars per buyer stacked by a series (the
+ * category mix, the GPP groups): buyers on y in the given order, segments
+ * ordered by their series index `s`, the legend below.
+ * @example buyerStackSpec({title: 'Category mix per buyer', subtitle: [], values, buyers, x, series: {field: 'category', title: 'Category', values: ['ICT'], other: false}})
+ */
+export function buyerStackSpec(s: BuyerStack): VegaLiteSpec {
+  return {
+    $schema: SCHEMA,
+    config: chartConfig(),
+    title: {text: s.title, subtitle: s.subtitle},
+    width: 420,
+    height: {step: 22},
+    data: {values: s.values},
+    mark: {type: 'bar'},
+    encoding: {
+      y: {field: 'buyer', type: 'nominal', sort: s.buyers, title: null, axis: {labelLimit: 0}},
+      x: s.x,
+      color: {field: s.series.field, type: 'nominal', title: s.series.title, sort: s.series.values, scale: {domain: s.series.values, range: seriesColours(s.series.values.length, s.series.other)}, legend: {orient: 'bottom', columns: 2, labelLimit: 0}},
+      order: {field: 's', type: 'quantitative', sort: 'ascending'},
     },
   }
 }

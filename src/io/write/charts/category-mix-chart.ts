@@ -7,12 +7,11 @@
  */
 import type {CubeTable} from '../../../analysis/cube-table.js'
 import {shownLabel} from '../analysis-common.js'
-import {drawnAmount, SCHEMA} from './bars.js'
+import {buyerStackSpec, drawnAmount} from './bars.js'
 import type {Chart} from './chart.js'
 import {contextSentence, slug, subtitleLines, type ChartContext} from './context.js'
 import {axisLabels} from './labels.js'
 import {ExactSums} from './sums.js'
-import {chartConfig, seriesColours} from './theme.js'
 
 /** Categories drawn by name; the rest are one "Other" segment. */
 export const MIX_CATEGORIES = 10
@@ -83,7 +82,6 @@ export function categoryMixCharts(table: CubeTable, ctx: ChartContext, opts: Cat
     })
     const extra = buyers.length > shown.length ? [`the ${shown.length} largest of ${buyers.length} buyers drawn; ${buyers.length - shown.length} left out`] : []
     const title = measure === 'share' ? 'Category mix per buyer (share of each buyer\'s spend)' : 'Category mix per buyer'
-    const colours = seriesColours(series.length, series[series.length - 1] === OTHER)
     const x = measure === 'share'
       ? {field: 'share', type: 'quantitative', title: 'Share of the buyer\'s spend', stack: 'zero', scale: {domain: [0, 1]}, axis: {format: '.0%', tickCount: 5}}
       : {field: 'amount', type: 'quantitative', title: `Amount (${cur})`, stack: 'zero', scale: {zero: true, nice: true}, axis: {format: ',.0f', tickCount: 5}}
@@ -92,21 +90,10 @@ export function categoryMixCharts(table: CubeTable, ctx: ChartContext, opts: Cat
       title,
       description: `Stacked bars of spend in ${cur} per buyer (${shown.length} buyers) by category: the ${named.length} largest categories${series.includes(OTHER) ? ' and the other categories together' : ''}, as ${measure === 'share' ? 'shares of each buyer\'s spend' : 'amounts'}${extra.length ? `; ${extra[0]}` : ''}. ${contextSentence(ctx, cur)}`,
       fullNames: {...names.fullNames, ...legend.fullNames},
-      spec: {
-        $schema: SCHEMA,
-        config: chartConfig(),
-        title: {text: title, subtitle: [...subtitleLines(ctx, cur), ...extra]},
-        width: 420,
-        height: {step: 22},
-        data: {values},
-        mark: {type: 'bar'},
-        encoding: {
-          y: {field: 'buyer', type: 'nominal', sort: names.labels, title: null, axis: {labelLimit: 0}},
-          x,
-          color: {field: 'category', type: 'nominal', title: 'Category', sort: series, scale: {domain: series, range: colours}, legend: {orient: 'bottom', columns: 2, labelLimit: 0}},
-          order: {field: 's', type: 'quantitative', sort: 'ascending'},
-        },
-      },
+      spec: buyerStackSpec({
+        title, subtitle: [...subtitleLines(ctx, cur), ...extra], values, buyers: names.labels, x,
+        series: {field: 'category', title: 'Category', values: series, other: series[series.length - 1] === OTHER},
+      }),
     }
   })
 }

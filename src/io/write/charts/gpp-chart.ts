@@ -5,11 +5,10 @@
  * spenders first, at most GPP_BUYERS of them; spend in no group is not drawn.
  */
 import type {GppBuyerRow} from '../../../analysis/gpp-shares.js'
-import {drawnAmount, SCHEMA} from './bars.js'
+import {buyerStackSpec, drawnAmount} from './bars.js'
 import type {Chart} from './chart.js'
 import {contextSentence, slug, subtitleLines, type ChartContext} from './context.js'
 import {axisLabels} from './labels.js'
-import {chartConfig, seriesColours} from './theme.js'
 
 /** Buyers drawn per currency, the largest GPP spenders. */
 export const GPP_BUYERS = 25
@@ -51,21 +50,11 @@ export function gppCharts(rows: readonly GppBuyerRow[], ctx: ChartContext): Char
       title,
       description: `Stacked bars of spend in ${cur} per buyer (${shown.length} buyers) in the EU green public procurement product groups: the ${named.length} largest groups${series.includes(OTHER) ? ' and the other groups together' : ''}; spend in no group is not drawn${extra.length ? `; ${extra[0]}` : ''}. ${contextSentence(ctx, cur)}`,
       fullNames: {...names.fullNames, ...legend.fullNames},
-      spec: {
-        $schema: SCHEMA,
-        config: chartConfig(),
-        title: {text: title, subtitle: [...subtitleLines(ctx, cur), ...extra]},
-        width: 420,
-        height: {step: 22},
-        data: {values},
-        mark: {type: 'bar'},
-        encoding: {
-          y: {field: 'buyer', type: 'nominal', sort: names.labels, title: null, axis: {labelLimit: 0}},
-          x: {field: 'amount', type: 'quantitative', title: `Amount (${cur})`, stack: 'zero', scale: {zero: true, nice: true}, axis: {format: ',.0f', tickCount: 5}},
-          color: {field: 'group', type: 'nominal', title: 'GPP group', sort: series, scale: {domain: series, range: seriesColours(series.length, series[series.length - 1] === OTHER)}, legend: {orient: 'bottom', columns: 2, labelLimit: 0}},
-          order: {field: 's', type: 'quantitative', sort: 'ascending'},
-        },
-      },
+      spec: buyerStackSpec({
+        title, subtitle: [...subtitleLines(ctx, cur), ...extra], values, buyers: names.labels,
+        x: {field: 'amount', type: 'quantitative', title: `Amount (${cur})`, stack: 'zero', scale: {zero: true, nice: true}, axis: {format: ',.0f', tickCount: 5}},
+        series: {field: 'group', title: 'GPP group', values: series, other: series[series.length - 1] === OTHER},
+      }),
     }
   })
 }
