@@ -27,7 +27,7 @@ export interface RowFilterOptions {
 /** Columns `spend rows` shows (its JSON fields come from these). */
 export const ROW_COLUMNS: readonly FrameColumn[] = [
   'source', 'source_file', 'source_line', 'date', 'buyer', 'buyer_id', 'unit', 'supplier', 'supplier_id', 'supplier_key',
-  'amount', 'currency', 'category_code', 'category', 'expense_type', 'description', 'transaction_id', 'supplier_scale',
+  'amount', 'currency', 'category_code', 'category', 'expense_type', 'description', 'transaction_id', 'supplier_scale', 'invoice_number',
   'published_supplier',
 ]
 

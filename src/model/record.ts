@@ -49,6 +49,13 @@ export interface SpendRecord {
    * first workspaces; parts written before it load it as null (see smeOf for its meaning).
    */
   supplier_scale?: string | null
+  /**
+   * The supplier's invoice number where the file publishes one beside its
+   * transaction number (Trafford's `InvoiceNumber`), null otherwise. Optional:
+   * added after the first workspaces; parts written before it load it as null
+   * (`spend import FILE --replace` stores it). The duplicate checks use it.
+   */
+  invoice_number?: string | null
 }
 
 /** A source row that was not imported, with the reason. */
@@ -67,7 +74,7 @@ export interface RejectedRow {
 export const RECORD_COLUMNS = [
   'buyer_id', 'buyer', 'unit', 'supplier_id', 'supplier', 'supplier_key', 'date', 'amount', 'currency',
   'category_scheme', 'category_code', 'category', 'expense_type', 'description', 'transaction_id',
-  'source', 'source_file', 'source_line', 'redacted', 'buyer_origin', 'supplier_scale',
+  'source', 'source_file', 'source_line', 'redacted', 'buyer_origin', 'supplier_scale', 'invoice_number',
 ] as const satisfies readonly (keyof SpendRecord)[]
 
 export type RecordColumn = (typeof RECORD_COLUMNS)[number]
@@ -96,4 +103,4 @@ export function isDerivedColumn(name: FrameColumn): name is DerivedColumn {
  * Columns added after the first workspaces: a part written before one of them
  * has no such column, and loads it as all-null (not as damage).
  */
-export const LATER_COLUMNS: ReadonlySet<RecordColumn> = new Set<RecordColumn>(['supplier_scale'])
+export const LATER_COLUMNS: ReadonlySet<RecordColumn> = new Set<RecordColumn>(['supplier_scale', 'invoice_number'])

@@ -43,6 +43,7 @@ export class PartBuilder {
   private readonly source_file: DictBuilder
   private readonly buyer_origin: DictBuilder
   private readonly supplier_scale: DictBuilder
+  private readonly invoice_number: DictBuilder
 
   constructor(capacity: number) {
     this.capacity = capacity
@@ -64,6 +65,7 @@ export class PartBuilder {
     this.source_file = d()
     this.buyer_origin = d()
     this.supplier_scale = d()
+    this.invoice_number = d()
     this.amount = new Float64Array(capacity)
     this.line = new Int32Array(capacity)
     this.redacted = new Uint8Array(capacity)
@@ -89,6 +91,7 @@ export class PartBuilder {
     this.source_file.add(i, r.source_file)
     this.buyer_origin.add(i, r.buyer_origin)
     this.supplier_scale.add(i, r.supplier_scale ?? null)
+    this.invoice_number.add(i, r.invoice_number ?? null)
     this.amount[i] = r.amount
     this.line[i] = r.source_line
     this.redacted[i] = r.redacted ? 1 : 0

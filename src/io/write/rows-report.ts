@@ -48,6 +48,7 @@ export const ROW_FIELDS: readonly FieldSpec[] = [
   textOf('category_code', 'category code', 'category_code'),
   textOf('category', 'category', 'category'),
   textOf('supplier_scale', 'supplier scale', 'supplier_scale'),
+  textOf('invoice_number', 'invoice', 'invoice_number'),
   spec(req(text('published_supplier', {type: ['string', 'null'], description: 'The supplier name as published; supplier is then the entity\'s display name when the workspace stores a crosswalk (spend entities apply).'})), 'published name', 'published_supplier'),
 ]
 

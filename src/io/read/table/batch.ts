@@ -62,6 +62,7 @@ export class ValueDict {
 export const BATCH_DICT_COLUMNS = [
   'buyer_id', 'buyer', 'unit', 'supplier_id', 'supplier', 'supplier_key', 'date', 'currency', 'category_scheme',
   'category_code', 'category', 'expense_type', 'source', 'source_file', 'buyer_origin', 'supplier_scale',
+  'invoice_number',
 ] as const
 
 export type BatchDictColumn = (typeof BATCH_DICT_COLUMNS)[number]
@@ -159,6 +160,7 @@ export class RowBatch {
       redacted: this.redacted[i] === 1,
       buyer_origin: v('buyer_origin') as BuyerOrigin,
       supplier_scale: v('supplier_scale'),
+      invoice_number: v('invoice_number'),
     }
   }
 }

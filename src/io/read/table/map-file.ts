@@ -6,6 +6,7 @@ import {msg} from '../../../messages.js'
 export const MAPPABLE_FIELDS = [
   'buyer', 'buyer_id', 'unit', 'supplier', 'supplier_id', 'supplier_vat', 'date', 'amount', 'currency', 'category_code',
   'category', 'expense_type', 'description', 'transaction_id', 'family', 'supplier_scale',
+  'invoice_number',
 ] as const
 
 /**

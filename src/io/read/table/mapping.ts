@@ -10,6 +10,7 @@ import {tableMsg} from '../../../messages.js'
 export const FIELDS = [
   'amount', 'supplier', 'date', 'buyer', 'buyer_id', 'unit', 'supplier_id', 'supplier_vat', 'currency',
   'expense_type', 'category_code', 'category', 'description', 'transaction_id', 'family', 'supplier_scale',
+  'invoice_number',
 ] as const
 
 export type Field = (typeof FIELDS)[number]
@@ -70,9 +71,13 @@ export const SYNONYMS: Record<Field, readonly string[]> = {
   transaction_id: [
     'transactionnumber', 'transno', 'transactionno', 'transactionid', 'transactionref', 'refno', 'reference',
     'documentno', 'documentnumber', 'bilagsnummer', 'bilagsnr', 'paymentreference', 'contracttransactionuniquekey',
-    'idnoticecan', 'awardidpiid', 'invoicenumber',
+    'idnoticecan', 'awardidpiid',
   ],
   family: ['family', 'departmentfamily', 'deptfamily', 'departmentalfamily', 'departmentfamilyname'],
+  invoice_number: [
+    'invoicenumber', 'invoiceno', 'invoicenum', 'invoiceid', 'invoiceref', 'invoicereference', 'supplierinvoicenumber',
+    'supplierinvoiceno', 'fakturanummer', 'fakturanr',
+  ],
   supplier_scale: ['supplierscale', 'sme', 'suppliersize', 'smeflag', 'supplierissme', 'bcontractorsme', 'contractorsme'],
 }
 

@@ -168,6 +168,7 @@ export class TableReader {
     const unit = opt(cells, ix.unit)
     const expenseType = opt(cells, ix.expense_type)
     const scale = opt(cells, ix.supplier_scale)
+    const invoice = opt(cells, ix.invoice_number)
     const i = b.length++
     const c = b.codes
     c.buyer_id[i] = buyer.idCode
@@ -186,6 +187,7 @@ export class TableReader {
     c.source_file[i] = this.fileCode
     c.buyer_origin[i] = buyer.originCode
     c.supplier_scale[i] = scale === null ? -1 : b.dicts.supplier_scale.code(scale)
+    c.invoice_number[i] = invoice === null ? -1 : b.dicts.invoice_number.code(invoice)
     b.amount[i] = amount
     b.line[i] = r.line
     b.redacted[i] = sup.redacted ? 1 : 0
