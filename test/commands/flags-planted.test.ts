@@ -24,6 +24,7 @@ interface JsonFlag {
 const fx = generateFlagsFixture(tempDir('spendkit-flags-planted-'))
 const ws = join(tempDir('spendkit-flags-ws-'), 'ws')
 let flags: JsonFlag[] = []
+let parameters = ''
 let run = ''
 
 const key = (file: string, line: number) => `${file}:${line}`
@@ -46,13 +47,41 @@ beforeAll(async () => {
   expect(imported.code, imported.stderr).toBe(0)
   const r = await runCli(['flags', '--json', '--config', fx.config, '--workspace', ws])
   run = `exit ${r.code}: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 5).join(' | ')}`
-  if (r.code === 0) flags = (JSON.parse(r.stdout) as {flags: JsonFlag[]}).flags
+  if (r.code !== 0) return
+  const json = JSON.parse(r.stdout) as {parameters: unknown; flags: JsonFlag[]}
+  flags = json.flags
+  parameters = JSON.stringify(json.parameters)
+})
+
+describe('the planted-anomaly matcher', () => {
+  const answer = (p: Planted, over: Partial<JsonFlag> = {}): JsonFlag => ({
+    check: p.check, kind: p.kind ?? 'some-kind', buyer: p.buyer, supplier: null, amount: '1.00', explanation: p.what,
+    evidence: p.lines.slice(0, 50).map((l) => ({import: 'x', ...l})), evidence_count: p.lines.length, ...over,
+  })
+
+  it('accepts a flag listing every planted line (or the first 50 of them, with the count), and nothing less', () => {
+    for (const p of fx.planted) {
+      expect(finds(answer(p), p), p.id).toBe(true)
+      expect(finds(answer(p, {buyer: 'Elsewhere'}), p), p.id).toBe(false)
+      expect(finds(answer(p, {check: 'round-amounts'}), p), p.id).toBe(false)
+      const short = answer(p)
+      expect(finds({...short, evidence: short.evidence.slice(1), evidence_count: short.evidence_count - 1}, p), p.id).toBe(false)
+    }
+    const exact = fx.planted.find((p) => p.kind === 'exact')!
+    expect(finds(answer(exact, {kind: 'same-amount-other-number'}), exact)).toBe(false)
+    const benford = fx.planted.find((p) => p.check === 'benford')!
+    expect(benford.lines.length).toBeGreaterThan(50)
+    expect(finds(answer(benford, {evidence_count: 10}), benford)).toBe(false)
+  })
 })
 
 describe('spend flags on the planted-anomaly fixture', () => {
   it('runs the checks and exits 0', () => {
     expect(run, 'spend flags --json --config flags.yaml').toMatch(/^exit 0/)
     expect(Array.isArray(flags)).toBe(true)
+    // The config's thresholds and holidays are the ones used (echoed with the parameters).
+    expect(parameters).toContain('Synthetic contract procedure rules 2020')
+    expect(parameters).toContain('2024-12-25')
   })
 
   it.each(fx.planted.map((p) => [p.id, p] as const))('finds the planted anomaly %s', (_id, p) => {
