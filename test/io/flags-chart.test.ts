@@ -106,10 +106,11 @@ describe('flagsCharts', () => {
     for (const c of charts) expect(c.description).toContain('2 more bunching tests are not drawn')
   })
 
-  it('puts Benford charts before bunching charts, and draws nothing for no tests', () => {
+  it('puts Benford charts before bunching charts, names each apart, and draws nothing for no tests', () => {
     expect(flagsCharts([], ctx)).toEqual([])
-    const charts = flagsCharts([bunching('A', 0.1), benford('B', uniform69)], ctx)
-    expect(charts.map((c) => c.name)).toEqual(['flags-benford-first-b-gbp', 'flags-bunching-a-gbp-quotation'])
+    const later = {...bunching('A', 0.2), threshold: {...bunching('A', 0.2).threshold, from: '2026-01-01'}}
+    const charts = flagsCharts([bunching('A', 0.1), benford('B', uniform69), later], ctx)
+    expect(charts.map((c) => c.name)).toEqual(['flags-benford-first-b-gbp', 'flags-bunching-a-gbp-quotation', 'flags-bunching-a-gbp-quotation-2'])
   })
 
   it('renders SVGs holding the escaped title and PNGs with text, the same bytes twice', async () => {

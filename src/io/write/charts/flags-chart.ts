@@ -37,10 +37,17 @@ export function flagsCharts(tests: readonly CheckTest[], ctx: ChartContext): Cha
     .sort((a, b) => a.p_value - b.p_value || cmp(a.buyer_id, b.buyer_id) || cmp(a.currency, b.currency) || a.threshold.minor - b.threshold.minor || cmp(a.threshold.name, b.threshold.name))
   const leftB = Math.max(0, benford.length - FLAGS_MAX_CHARTS)
   const leftH = Math.max(0, bunching.length - FLAGS_MAX_CHARTS)
-  return [
+  const charts = [
     ...benford.slice(0, FLAGS_MAX_CHARTS).map((t) => benfordChart(t, ctx, leftB)),
     ...bunching.slice(0, FLAGS_MAX_CHARTS).map((t) => bunchingChart(t, ctx, leftH)),
   ]
+  // Names are SVG id prefixes: two thresholds of one name in force at different dates get `-2`, `-3`...
+  const seen = new Map<string, number>()
+  return charts.map((c) => {
+    const n = (seen.get(c.name) ?? 0) + 1
+    seen.set(c.name, n)
+    return n === 1 ? c : {...c, name: `${c.name}-${n}`}
+  })
 }
 
 /** The Benford chart of one test. */
