@@ -96,7 +96,7 @@ function runNewSupplier(ctx: CheckContext): CheckResult {
       firstRank[t] = r
     }
   }
-  // Positive selected payments per buyer x currency, each group's slice sorted.
+  // Positive selected payments per buyer x currency, one slice each (reordered by the quartile selection).
   const offset = new Int32Array(bc.size + 1)
   for (let g = 0; g < bc.size; g++) offset[g + 1] = offset[g] + positives[g]
   const values = new Float64Array(offset[bc.size])
@@ -104,7 +104,7 @@ function runNewSupplier(ctx: CheckContext): CheckResult {
   for (let i = 0; i < n; i++) if (picked[i] && amt[i] > 0) values[fill[bc.keys[i]]++] = amt[i]
   const facts: BuyerFacts[] = []
   for (let g = 0; g < bc.size; g++) {
-    const slice = values.subarray(offset[g], offset[g + 1]).sort()
+    const slice = values.subarray(offset[g], offset[g + 1])
     const from = start[g] < 0 ? null : dates.sorted[start[g]]
     const fences = slice.length >= Math.max(1, minPayments) ? upperFence(slice, k) : null
     facts.push({b: bc.parent[g], c: bc.child[g], start: start[g], fences, positives: slice.length, warmupUntil: from ? addDays(from, warmup - 1) : '', skipped: 0})

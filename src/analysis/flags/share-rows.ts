@@ -59,12 +59,18 @@ export function addDays(iso: string, days: number): string {
 export function rowsOf(selection: Rows, length: number, group: Int32Array, supplier: Int32Array, currency: Int32Array,
   wanted: readonly (readonly [number, number, number])[]): Uint32Array[] {
   if (wanted.length === 0) return []
-  const index = new Map<string, number>()
   let maxSup = 0
-  for (const [, s] of wanted) maxSup = Math.max(maxSup, s)
+  let maxCur = 0
+  for (const [, s, c] of wanted) {
+    maxSup = Math.max(maxSup, s)
+    maxCur = Math.max(maxCur, c)
+  }
+  // A number per triple (below 2^53 for any frame's key spaces), so no string per row.
+  const key = (g: number, s: number, c: number) => (g * (maxCur + 1) + c) * (maxSup + 1) + s
   const mask = new Uint8Array(maxSup + 1)
+  const index = new Map<number, number>()
   wanted.forEach(([g, s, c], j) => {
-    index.set(`${g}|${s}|${c}`, j)
+    index.set(key(g, s, c), j)
     mask[s] = 1
   })
   const lists: number[][] = wanted.map(() => [])
@@ -72,8 +78,8 @@ export function rowsOf(selection: Rows, length: number, group: Int32Array, suppl
   for (let j = 0; j < m; j++) {
     const i = selection ? selection[j] : j
     const s = supplier[i]
-    if (s > maxSup || mask[s] !== 1) continue
-    const hit = index.get(`${group[i]}|${s}|${currency[i]}`)
+    if (s > maxSup || mask[s] !== 1 || currency[i] > maxCur) continue
+    const hit = index.get(key(group[i], s, currency[i]))
     if (hit !== undefined) lists[hit].push(i)
   }
   return lists.map((l) => Uint32Array.from(l))
