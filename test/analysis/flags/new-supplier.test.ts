@@ -129,15 +129,19 @@ describe('new-supplier-large', () => {
 })
 
 describe('fences', () => {
-  it('reads the same type-7 quartiles off a Float64Array as quartileEighths off bigints', () => {
+  it('selects the same type-7 quartiles from unsorted values as quartileEighths gives on sorted bigints', () => {
     let seed = 7
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
-    for (let t = 0; t < 300; t++) {
-      const n = 1 + Math.floor(rnd() * 40)
-      const vals = Array.from({length: n}, () => Math.floor(rnd() * 1e12))
-      const sorted = Float64Array.from(vals).sort()
+    for (let t = 0; t < 2000; t++) {
+      const n = 1 + Math.floor(rnd() * 60)
+      // Wide ranges, and narrow ones full of ties.
+      const range = t % 3 === 0 ? 4 : t % 3 === 1 ? 1000 : 1e12
+      const vals = Array.from({length: n}, () => Math.floor(rnd() * range))
       const big = vals.map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-      for (const k of [1, 2, 3] as const) expect(quartileEighthsOf(sorted, k)).toBe(quartileEighths(big, k))
+      for (const k of [1, 2, 3] as const) expect(quartileEighthsOf(Float64Array.from(vals), k)).toBe(quartileEighths(big, k))
+      const both = Float64Array.from(vals)
+      const f = upperFence(both, 1.5)
+      expect([f.q1, f.q3]).toEqual([quartileEighths(big, 1), quartileEighths(big, 3)])
     }
   })
 
