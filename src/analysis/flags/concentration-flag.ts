@@ -21,8 +21,9 @@
  * the category's rows: `spend rows --category CODE` lists those). Score: the
  * HHI (0-10,000). Rows with no category are no market and not tested.
  */
+import {SpendInputError} from '../../errors.js'
 import {formatMinor} from '../../model/money.js'
-import {flagsSupplierMsg as msg} from '../../messages.js'
+import {analysisMsg, flagsSupplierMsg as msg} from '../../messages.js'
 import {concentration, HHI_BANDS} from '../concentration.js'
 import {dim} from '../dims.js'
 import {minorOf, shareGroups} from './share-groups.js'
@@ -47,7 +48,8 @@ export const concentrationCheck: CheckDef = {
 
 function runConcentration(ctx: CheckContext): CheckResult {
   const bandsName = String(ctx.params.bands) as '2010' | '2023'
-  const bands = HHI_BANDS[bandsName]
+  const bands = HHI_BANDS[bandsName] as (typeof HHI_BANDS)['2010'] | undefined
+  if (!bands) throw new SpendInputError('BAD_BANDS', analysisMsg.badBands(bandsName), {where: 'concentration.bands', hint: analysisMsg.badBandsHint()})
   const min = {minSuppliers: 1, minPayments: Number(ctx.params.min_payments), minSpend: Number(ctx.params.min_spend)}
   const notes: CheckNote[] = []
   const groups = shareGroups(ctx.frame, 'category', ctx.selection, min)

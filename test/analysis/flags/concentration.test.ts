@@ -42,6 +42,10 @@ describe('concentration (check)', () => {
     expect(r.echo).toMatchObject({categories_tested: 2, bands_used: {name: 'DOJ/FTC 2010', moderate: 1500, high: 2500}})
   })
 
+  it('refuses unknown bands with a clear error', () => {
+    expect(() => run(frameOf(...waste()), {bands: '1999'})).toThrow(/Unknown HHI bands "1999"/)
+  })
+
   it('uses the 2023 bands on request', () => {
     // Five equal suppliers: HHI 2,000, moderately concentrated under 2010 (up to 2,500), highly under 2023 (above 1,800).
     const five = ['A', 'B', 'C', 'D', 'E'].flatMap((s) => pay(`S ${s}`, 8, 1_000_000, {category_code: 'Food'}))
