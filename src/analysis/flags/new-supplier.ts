@@ -87,8 +87,9 @@ function runNewSupplier(ctx: CheckContext): CheckResult {
   for (let i = 0; i < n; i++) {
     const g = bc.keys[i]
     if (picked[i] && amt[i] > 0) positives[g]++
-    const r = dates.rank[i]
-    if (r < 0) continue
+    const dc = dates.codes[i]
+    if (dc < 0) continue
+    const r = dates.byCode[dc]
     if (start[g] < 0 || r < start[g]) start[g] = r
     const t = bcs.keys[i]
     if (first[t] < 0 || r < firstRank[t]) {
@@ -116,7 +117,7 @@ function runNewSupplier(ctx: CheckContext): CheckResult {
     if (sup.unidentified?.[s] === 1 || red?.[i] === 1) continue
     const f = facts[bcs.parent[t]]
     if (!f.fences || !aboveFence(amt[i], f.fences)) continue
-    const date = dates.sorted[dates.rank[i]]
+    const date = dates.sorted[dates.byCode[dates.codes[i]]]
     if (date <= f.warmupUntil) {
       f.skipped++
       continue

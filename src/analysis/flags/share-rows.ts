@@ -20,25 +20,25 @@ export function selectedMask(selection: Rows, length: number): Uint8Array {
   return out
 }
 
-/** Each row's date as a rank into `sorted` (the distinct dates ascending); -1 = no date. */
+/** Dates as ranks: `codes` (the date column's, -1 = no date) map through `byCode` to a rank into `sorted` (the distinct dates ascending). */
 export interface DateRanks {
-  rank: Int32Array
+  codes: Int32Array
+  byCode: Int32Array
   sorted: string[]
 }
 
 /**
- * Rank the `date` column (ISO `YYYY-MM-DD`: code-point order is date order).
+ * Rank the `date` column's dictionary (ISO `YYYY-MM-DD`: code-point order is
+ * date order), once per distinct date, not per row.
  * @example dateRanks(frame).sorted[0] // the earliest date
  */
 export function dateRanks(frame: SpendFrame): DateRanks {
   const col = dictColumn(frame, 'date')
-  const rank = new Int32Array(frame.length).fill(-1)
-  if (!col) return {rank, sorted: []}
+  if (!col) return {codes: new Int32Array(frame.length).fill(-1), byCode: new Int32Array(0), sorted: []}
   const order = col.dict.map((_, j) => j).sort((a, b) => (col.dict[a] < col.dict[b] ? -1 : col.dict[a] > col.dict[b] ? 1 : 0))
   const byCode = new Int32Array(col.dict.length)
   order.forEach((code, r) => (byCode[code] = r))
-  for (let i = 0; i < frame.length; i++) if (col.codes[i] >= 0) rank[i] = byCode[col.codes[i]]
-  return {rank, sorted: order.map((j) => col.dict[j])}
+  return {codes: col.codes, byCode, sorted: order.map((j) => col.dict[j])}
 }
 
 /**
