@@ -939,3 +939,26 @@ export const reportClassifyMsg = {
     `${before} ${before === 1 ? 'supplier name' : 'supplier names'} as published, ${after} ${after === 1 ? 'entity' : 'entities'} after the crosswalk (${source}); ${review} ${review === 1 ? 'variant waits' : 'variants wait'} for review`,
   misaligned: () => 'bug: the published frame does not line up with the report\'s frame',
 } as const
+
+/** The new-supplier-large, market-share and concentration checks (issue 12, task F4). */
+export const flagsSupplierMsg = {
+  newSupplierScore: () => 'the first payment divided by the buyer\'s upper fence Q3 + k IQR (above 1 = above the fence)',
+  newSupplierMethod: () => 'Tukey fences of the buyer\'s positive payments per currency (type-7 quartiles, exact), echoed per buyer as OCP\'s Cardinal echoes its fences; a supplier\'s first payment is its earliest-dated row for that buyer in the data, ties by source order',
+  newSupplierLarge: (supplier: string, date: string, amount: string, times: string, fence: string, k: string, payments: string) =>
+    `first payment to ${supplier} on ${date}: ${amount}, ${times} times the buyer's upper fence ${fence} (Q3 + ${k} IQR of ${payments} payments)`,
+  newSupplierFew: (n: number, min: number) => `${n} positive ${n === 1 ? 'payment' : 'payments'}, fewer than min_payments ${min}: first payments not tested`,
+  newSupplierWarmup: (n: number, from: string, until: string, days: number) =>
+    `${n} first ${n === 1 ? 'payment' : 'payments'} above the fence from ${from} to ${until} not flagged: the first ${days} days of the buyer's data (warmup_days), when every supplier is new`,
+  shareScore: () => 'the supplier\'s share of the group\'s positive spend with identified suppliers (0-1)',
+  buyerShare: (supplier: string, share: string, buyer: string, amount: string, base: string, suppliers: string) =>
+    `${supplier} received ${share} of ${buyer}'s spend with identified suppliers: ${amount} of ${base} (${suppliers} suppliers)`,
+  categoryShare: (supplier: string, share: string, category: string, amount: string, base: string, suppliers: string) =>
+    `${supplier} received ${share} of the spend on category ${category} with identified suppliers: ${amount} of ${base} (${suppliers} suppliers)`,
+  manyBuyers: (n: number) => `${n} buyers`,
+  untested: (n: number, what: string, minSuppliers: number | null, minPayments: number | null, minSpend: string) =>
+    `${n} ${what} not tested: ${minSuppliers === null ? '' : `fewer than ${minSuppliers} suppliers or `}${minPayments === null ? '' : `fewer than ${minPayments} payments or `}under ${minSpend} of spend`,
+  noCategories: () => 'no row has a category: nothing to test (classify the spend with spend classify apply, or import files with a category column)',
+  concentrationScore: () => 'the category\'s HHI (0-10,000, sum of squared percentage shares of suppliers with a positive total)',
+  concentrated: (category: string, hhi: string, band: string, bands: string, high: string, suppliers: string, payments: string, top: string, share: string) =>
+    `category ${category}: HHI ${hhi} (${band}, ${bands}: above ${high}) over ${suppliers} suppliers and ${payments} payments; the largest, ${top}, has ${share}`,
+} as const

@@ -1,0 +1,98 @@
+/**
+ * Tukey fences of a buyer's payments, exact in eighths of a minor unit: the
+ * type-7 quartiles of stats-minor.ts (quartileEighths) read off a
+ * Float64Array of integer minor units by selection (quickselect, O(n): a
+ * full sort of 1M payments took ~360 ms), so only the few values a quartile
+ * needs become BigInt. The factor k is taken
+ * to four decimals (k = K / 10,000); with k = 1.5 the fence Q3 + 1.5 IQR is a
+ * whole number of eighths (Q1 and Q3 are whole quarters), and a payment is
+ * compared with the fence exactly in any case.
+ */
+import type {Quartile} from '../benchmark/stats-minor.js'
+
+/** Q1, Q3, IQR and the upper fence Q3 + k IQR, in eighths of a minor unit. */
+export interface Fences {
+  /** Payments the quartiles are of. */
+  n: number
+  q1: bigint
+  q3: bigint
+  iqr: bigint
+  /** The upper fence in eighths, rounded down to a whole eighth where k has more than three decimals. */
+  upper: bigint
+  /** 10,000 x the upper fence, exact: compare 80,000 x a payment with it. */
+  upperScaled: bigint
+}
+
+/** k to four decimals, as an integer K = round(k * 10,000). */
+export const FACTOR_SCALE = 10_000n
+
+/**
+ * Put the k-th smallest value of `a` at index k, smaller ones before it and
+ * larger ones after (in place; Hoare partition around a median of three).
+ */
+function selectInPlace(a: Float64Array, k: number): void {
+  let lo = 0
+  let hi = a.length - 1
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1
+    const x = a[lo]
+    const y = a[mid]
+    const z = a[hi]
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while (a[i] < pivot) i++
+      while (a[j] > pivot) j--
+      if (i <= j) {
+        const t = a[i]
+        a[i++] = a[j]
+        a[j--] = t
+      }
+    }
+    if (k <= j) hi = j
+    else if (k >= i) lo = i
+    else return
+  }
+}
+
+/**
+ * A type-7 quartile of integer minor units in any order (reordered in
+ * place), in eighths: the same figure as quartileEighths on the values
+ * sorted as bigints.
+ * @example quartileEighthsOf(Float64Array.of(101, 100), 2) // 804n
+ */
+export function quartileEighthsOf(values: Float64Array, k: Quartile): bigint {
+  const n = values.length
+  if (n === 0) throw new RangeError('quartile of no values')
+  const h4 = (n - 1) * k
+  const lo = Math.floor(h4 / 4)
+  const quarters = BigInt(h4 % 4)
+  selectInPlace(values, lo)
+  const a = BigInt(values[lo])
+  if (quarters === 0n) return 8n * a
+  // The next value up is the smallest of those after lo.
+  let next = values[lo + 1]
+  for (let j = lo + 2; j < n; j++) if (values[j] < next) next = values[j]
+  return 8n * a + 2n * quarters * (BigInt(next) - a)
+}
+
+/**
+ * The upper Tukey fence of integer minor units (reordered in place).
+ * @example upperFence(Float64Array.of(500, 100, 400, 200, 300), 1.5).upper // 8n * 700n (Q3 400 + 1.5 x IQR 200)
+ */
+export function upperFence(values: Float64Array, k: number): Fences {
+  const q1 = quartileEighthsOf(values, 1)
+  const q3 = quartileEighthsOf(values, 3)
+  const iqr = q3 - q1
+  const upperScaled = q3 * FACTOR_SCALE + iqr * BigInt(Math.round(k * Number(FACTOR_SCALE)))
+  return {n: values.length, q1, q3, iqr, upper: upperScaled / FACTOR_SCALE, upperScaled}
+}
+
+/**
+ * Whether a payment in minor units is above the fence (strictly), exactly.
+ * @example aboveFence(701, upperFence(Float64Array.of(100, 200, 300, 400, 500), 1.5)) // true
+ */
+export function aboveFence(minor: number, f: Fences): boolean {
+  return BigInt(minor) * 8n * FACTOR_SCALE > f.upperScaled
+}
