@@ -104,14 +104,35 @@ describe('duplicates: planted anomalies', () => {
     }
     const big = drec({buyer: 'Trafford-like', source: 'imp-t', source_file: 'imp-t.csv', supplier: 'Big Ltd', date: '2024-05-01', amount: 50_000_000, invoice_number: 'TB1', transaction_id: 'TB1'})
     const twice = drec({buyer: 'Trafford-like', source: 'imp-t', source_file: 'imp-t.csv', supplier: 'Twice Ltd', date: '2024-05-02', amount: 12_345, invoice_number: 'TW1', transaction_id: 'TW1'})
-    const r = run([...A, ...routine, big, {...big}, twice, {...twice}, {...twice, date: '2024-07-15'}])
-    expect(r.flags.map((f) => [f.kind, f.supplier]).sort()).toEqual([['exact', 'Big Ltd'], ['same-number-other-date', 'Twice Ltd']])
+    const near = (p: Partial<SpendRecord>) => drec({buyer: 'Trafford-like', source: 'imp-t', source_file: 'imp-t.csv', supplier: 'Near Ltd', ...p})
+    const nearPairs = [near({amount: 2_500, date: '2024-06-03', invoice_number: 'N1'}), near({amount: 2_500, date: '2024-06-05', invoice_number: 'N2'}),
+      near({amount: 90_000_000, date: '2024-06-03', invoice_number: 'N3'}), near({amount: 90_000_000, date: '2024-06-05', invoice_number: 'N4'})]
+    const r = run([...A, ...routine, big, {...big}, twice, {...twice}, {...twice, date: '2024-07-15'}, ...nearPairs])
+    expect(r.flags.map((f) => [f.kind, f.supplier, f.amount]).sort()).toEqual([
+      ['exact', 'Big Ltd', 50_000_000n], ['same-amount-other-number', 'Near Ltd', 90_000_000n], ['same-number-other-date', 'Twice Ltd', 12_345n]])
     const imp = (r.echo?.imports as {import: string; routine: boolean; identical_groups: number; exact_counted_not_flagged: number}[]).find((i) => i.import === 'imp-t')
     const groups = Math.ceil(400 / 7) + 2
-    expect(imp).toMatchObject({routine: true, identical_groups: groups, exact_counted_not_flagged: groups - 1})
+    // Where identical lines are routine, a repeated typical amount is too: counted, not flagged.
+    expect(imp).toMatchObject({routine: true, identical_groups: groups, exact_counted_not_flagged: groups - 1, same_amount_counted_not_flagged: 1})
     expect(r.flags.find((f) => f.kind === 'exact')?.explanation).toContain('routine in this file')
     // The same file under a higher bar is not routine: every group is flagged.
     expect(run([...A, ...routine, big, {...big}], {routine_share: 0.5}).flags.filter((f) => f.kind === 'exact').length).toBe(Math.ceil(400 / 7) + 1)
+  })
+})
+
+describe('duplicates: files with transaction numbers only', () => {
+  const line = (p: Partial<SpendRecord>) => drec({buyer: 'Council D', source: 'imp-d', source_file: 'imp-d.csv', supplier: 'Lines Ltd', ...p})
+  const plain = A.slice(0, 300).map((r) => ({...r, buyer: 'Council D', buyer_id: 'council-d', source: 'imp-d', source_file: 'imp-d.csv', invoice_number: null}))
+  it('reads the transaction number of candidate rows only, and finds exact repeats by it', () => {
+    const r = run([...plain, line({amount: 4_321, date: '2024-06-03', transaction_id: 'TX9'}), line({amount: 4_321, date: '2024-06-03', transaction_id: 'TX9'})])
+    expect(r.flags.map((f) => [f.kind, f.explanation.includes('number TX9')])).toEqual([['exact', true]])
+    expect(new Set(r.picked).size).toBe(2)
+  })
+  it('compares different transaction numbers across dates only: lines of one date are one payment run', () => {
+    const sameDay = [line({amount: 4_321, date: '2024-06-03', transaction_id: 'TX1'}), line({amount: 4_321, date: '2024-06-03', transaction_id: 'TX2'})]
+    expect(run([...plain, ...sameDay]).flags).toEqual([])
+    const twoDays = [line({amount: 4_321, date: '2024-06-03', transaction_id: 'TX1'}), line({amount: 4_321, date: '2024-06-05', transaction_id: 'TX7'})]
+    expect(run([...plain, ...twoDays]).flags.map((f) => f.kind)).toEqual(['same-amount-other-number'])
   })
 })
 
