@@ -95,10 +95,13 @@ export function scanDuplicates(frame: SpendFrame, sel: Rows, pick: Pick, p: Scan
     const v = dayNumber(d)
     return Number.isNaN(v) ? NO_DAY : v
   }) : new Float64Array(0)
-  const dayOf = (i: number): number => {
-    const c = dateCol ? dateCol.codes[i] : -1
-    return c < 0 ? NO_DAY : dayOfCode[c]
+  const day = new Float64Array(n).fill(NO_DAY)
+  if (dateCol) for (let j = 0; j < m; j++) {
+    const i = sel ? sel[j] : j
+    const c = dateCol.codes[i]
+    if (c >= 0) day[i] = dayOfCode[c]
   }
+  const dayOf = (i: number): number => day[i]
   const inv = dictColumn(frame, 'invoice_number')
   const invCode = (i: number): number => (inv ? inv.codes[i] : -1)
   const redactedCol = frame.columns.redacted
@@ -127,6 +130,14 @@ export function scanDuplicates(frame: SpendFrame, sel: Rows, pick: Pick, p: Scan
     if (c >= 0) return (inv as DictColumn).dict[c]
     const t = tid ? tid.codes[i] : -1
     return t >= 0 ? (tid as DictColumn).dict[t] : null
+  }
+  /** The number as an integer (invoice codes, then transaction codes after them), -1 for none: no strings in the loops. */
+  const invSize = inv ? inv.dict.length : 0
+  const numKey = (i: number): number => {
+    const c = invCode(i)
+    if (c >= 0) return c
+    const t = tid ? tid.codes[i] : -1
+    return t >= 0 ? invSize + t : -1
   }
   const numbered = new Uint8Array(src ? src.dict.length + 1 : 1)
   if (inv) for (let j = 0; j < m; j++) {
@@ -175,12 +186,11 @@ export function scanDuplicates(frame: SpendFrame, sel: Rows, pick: Pick, p: Scan
       let e = r + 1
       while (e < run.length && dayOf(run[e]) === dayOf(run[r])) e++
       if (e - r >= 2) {
-        const byNumber = new Map<string, number[]>()
+        const byNumber = new Map<number, number[]>()
         for (let k = r; k < e; k++) {
           const i = run[k]
-          const num = numberOf(i)
-          if (num === null && redacted(i)) continue
-          const key = num === null ? '\u0000' : `\u0001${num}`
+          const key = numKey(i)
+          if (key < 0 && redacted(i)) continue
           const list = byNumber.get(key)
           if (list) list.push(i)
           else byNumber.set(key, [i])
@@ -192,15 +202,16 @@ export function scanDuplicates(frame: SpendFrame, sel: Rows, pick: Pick, p: Scan
     // Near kinds: not redacted, dated, not a recurring series.
     const rows = run.filter((i) => !redacted(i) && dayOf(i) !== NO_DAY)
     if (rows.length < 2 || recurring(rows)) return
-    const withNumber = rows.filter((i) => numberOf(i) !== null)
-    const without = rows.filter((i) => numberOf(i) === null && !numbered[srcOf(i)])
+    const withNumber = rows.filter((i) => numKey(i) >= 0)
+    const without = rows.filter((i) => numKey(i) < 0 && !numbered[srcOf(i)])
     for (const c of clusters(withNumber)) {
+      const keys = new Set(c.map(numKey))
+      if (keys.size < 2) continue
       const nums = [...new Set(c.map((i) => numberOf(i) as string))]
-      if (nums.length < 2) continue
       // A transaction number names one line: lines of one date under such numbers are one payment run, not a re-keyed invoice.
       if (!c.some((i) => invCode(i) >= 0) && new Set(c.map(dayOf)).size < 2) continue
       const similar = anySimilar(nums)
-      const payments = new Set(c.map((i) => `${dayOf(i)}\u0000${numberOf(i)}`)).size
+      const payments = new Set(c.map((i) => dayOf(i) * 4294967296 + numKey(i))).size
       out.near.push(group(similar ? 'similar-number' : 'same-amount-other-number', c, BigInt(a) * BigInt(payments - 1)))
     }
     for (const c of clusters(without)) {
