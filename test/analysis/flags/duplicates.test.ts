@@ -139,10 +139,13 @@ describe('duplicates: files with transaction numbers only', () => {
 describe('duplicates: redacted suppliers are not one supplier', () => {
   const red = (p: Partial<SpendRecord>) => pay({supplier: 'REDACTED', supplier_key: REDACTED_KEY, redacted: true, ...p})
   it('forms no near group and no exact group without a number', () => {
-    const r = run([...A, red({amount: 50_000, date: '2024-06-03', invoice_number: 'X1'}), red({amount: 50_000, date: '2024-06-05', invoice_number: 'X2'}),
+    const rows = [red({amount: 50_000, date: '2024-06-03', invoice_number: 'X1'}), red({amount: 50_000, date: '2024-06-05', invoice_number: 'X2'}),
       red({amount: 60_000, date: '2024-06-03'}), red({amount: 60_000, date: '2024-06-03'}), red({amount: 70_000, date: '2024-06-03', invoice_number: 'Y1'}),
-      red({amount: 70_000, date: '2024-06-04', invoice_number: 'Y1'})])
-    expect(r.flags).toEqual([])
+      red({amount: 70_000, date: '2024-06-04', invoice_number: 'Y1'})]
+    expect(run([...A, ...rows]).flags).toEqual([])
+    // The same rows under one named supplier are three groups.
+    const named = rows.map((r) => ({...r, supplier: 'Named Ltd', supplier_key: 'named ltd', redacted: false}))
+    expect(run([...A, ...named]).flags.map((f) => f.kind).sort()).toEqual(['exact', 'same-amount-other-number', 'same-number-other-date'])
   })
   it('forms an exact group with the same number', () => {
     const r = run([...A, red({amount: 50_000, date: '2024-06-03', invoice_number: 'X1'}), red({amount: 50_000, date: '2024-06-03', invoice_number: 'X1'})])
@@ -166,6 +169,14 @@ describe('duplicates: determinism and the run', () => {
     expect(a.flags.length).toBe(3)
     expect(b.flags.map((f) => shown(again.frame, f))).toEqual(a.flags.map((f) => shown(once.frame, f)))
     expect(JSON.stringify(b.parameters)).toBe(JSON.stringify(a.parameters))
+  })
+
+  it('looks only at the selected rows', () => {
+    const records = lines([...A, {...A[7], transaction_id: 'again'}])
+    const {ctx} = contextOf(records)
+    expect(duplicatesCheck.run(ctx).flags.length).toBe(1)
+    const withoutCopy = Uint32Array.from({length: records.length - 1}, (_, i) => i)
+    expect(duplicatesCheck.run({...ctx, selection: withoutCopy}).flags).toEqual([])
   })
 
   it('leaves allow-listed flags to the run', () => {
