@@ -948,7 +948,7 @@ export const duplicatesMsg = {
   otherDate: (num: string, money: string, dates: string) => `number ${num}: ${money} paid on ${dates}`,
   closeAmount: (num: string, amounts: string, dates: string, tolerance: string) => `number ${num}: amounts ${amounts} on ${dates}, within ${tolerance} of each other`,
   otherNumber: (k: number, money: string, span: number, dates: string, nums: string, similar: boolean) =>
-    `${money} paid ${k} times within ${span} ${span === 1 ? 'day' : 'days'} (${dates}) under ${similar ? 'similar' : 'different'} numbers ${nums}`,
+    `${money} paid ${k} times ${span === 0 ? `on ${dates}` : `within ${span} ${span === 1 ? 'day' : 'days'} (${dates})`} under ${similar ? 'similar' : 'different'} numbers ${nums}`,
   withinDays: (k: number, money: string, span: number, dates: string) =>
     `${money} paid on ${k} dates within ${span} ${span === 1 ? 'day' : 'days'} (${dates}); the file publishes no invoice or transaction numbers`,
 } as const

@@ -60,8 +60,8 @@ describe('duplicates: planted anomalies', () => {
     expect(f.rows.length).toBe(2)
     expect(f.supplier).toBe(base.supplier)
     expect(f.explanation).toContain(`number ${base.invoice_number}`)
-    const imp = (r.echo?.imports as {import: string; routine: boolean; identical_rows: number}[]).find((i) => i.import === 'imp-a')
-    expect(imp).toMatchObject({routine: false, identical_rows: 2})
+    const imp = (r.echo?.imports as {import: string; routine: boolean; exact_rows: number}[]).find((i) => i.import === 'imp-a')
+    expect(imp).toMatchObject({routine: false, exact_rows: 2})
   })
 
   it('finds each near kind', () => {
@@ -110,10 +110,10 @@ describe('duplicates: planted anomalies', () => {
     const r = run([...A, ...routine, big, {...big}, twice, {...twice}, {...twice, date: '2024-07-15'}, ...nearPairs])
     expect(r.flags.map((f) => [f.kind, f.supplier, f.amount]).sort()).toEqual([
       ['exact', 'Big Ltd', 50_000_000n], ['same-amount-other-number', 'Near Ltd', 90_000_000n], ['same-number-other-date', 'Twice Ltd', 12_345n]])
-    const imp = (r.echo?.imports as {import: string; routine: boolean; identical_groups: number; exact_counted_not_flagged: number}[]).find((i) => i.import === 'imp-t')
+    const imp = (r.echo?.imports as {import: string; routine: boolean; exact_groups: number; exact_counted_not_flagged: number}[]).find((i) => i.import === 'imp-t')
     const groups = Math.ceil(400 / 7) + 2
     // Where identical lines are routine, a repeated typical amount is too: counted, not flagged.
-    expect(imp).toMatchObject({routine: true, identical_groups: groups, exact_counted_not_flagged: groups - 1, same_amount_counted_not_flagged: 1})
+    expect(imp).toMatchObject({routine: true, exact_groups: groups, exact_counted_not_flagged: groups - 1, same_amount_counted_not_flagged: 1})
     expect(r.flags.find((f) => f.kind === 'exact')?.explanation).toContain('routine in this file')
     // The same file under a higher bar is not routine: every group is flagged.
     expect(run([...A, ...routine, big, {...big}], {routine_share: 0.5}).flags.filter((f) => f.kind === 'exact').length).toBe(Math.ceil(400 / 7) + 1)
