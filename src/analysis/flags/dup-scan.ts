@@ -10,6 +10,10 @@
  * number that share amount and buyer and supplier with another row within
  * `near_days`.
  *
+ * Rows with only a transaction number (a line's id) are compared across
+ * dates only by the near kinds: lines of one date under different line ids
+ * are one payment run.
+ *
  * Redacted or blank suppliers are never one supplier: their rows form no
  * near group, and an exact group of them needs the same (non-blank) number.
  * Zero amounts are left out (a repeated zero line moves no money).

@@ -22,8 +22,10 @@
  * those whose line amount is above the file's typical line (Q3 +
  * `routine_fence` x IQR of the absolute amounts of its rows, type 7
  * quantiles) are flagged; the same invoice paid on other dates is flagged
- * there as everywhere (`same-number-other-date`). Below it, every exact
- * group is flagged.
+ * there as everywhere (`same-number-other-date`), and the same-amount
+ * kinds are held to the same fence (SAME_AMOUNT_KINDS: where one line is
+ * routinely listed many times, one amount repeated is routine too). Below
+ * it, every exact group is flagged.
  *
  * Score: a fixed order by kind (KIND_SCORE), strongest evidence first.
  * Amount involved: the payments after the first (the extra ones).
