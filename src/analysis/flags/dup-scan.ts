@@ -22,6 +22,7 @@ import type {DictColumn, SpendFrame} from '../../model/frame.js'
 import {codePointCompare} from '../../model/entity-name.js'
 import {amounts, dictColumn} from '../frame-access.js'
 import {pairKeys, type Rows} from '../kernel.js'
+import {dense, repeated, runsOf} from './dup-keys.js'
 import {anySimilar} from './dup-numbers.js'
 import {dayNumber, recurringSchedule} from './dup-schedule.js'
 
@@ -67,16 +68,6 @@ export interface ScanParams {
 }
 
 type Pick = (column: 'transaction_id', rows: ArrayLike<number>) => DictColumn
-
-/** Codes with null as one more code (pairKeys needs codes >= 0). */
-function dense(frame: SpendFrame, name: 'buyer_id' | 'currency' | 'supplier_key'): {codes: Int32Array; size: number} {
-  const col = dictColumn(frame, name)
-  if (!col) return {codes: new Int32Array(frame.length), size: 1}
-  const size = col.dict.length + 1
-  const codes = new Int32Array(frame.length)
-  for (let i = 0; i < codes.length; i++) codes[i] = col.codes[i] < 0 ? size - 1 : col.codes[i]
-  return {codes, size}
-}
 
 const NO_DAY = 1e15
 
@@ -267,60 +258,4 @@ export function scanDuplicates(frame: SpendFrame, sel: Rows, pick: Pick, p: Scan
     for (let k = 1; k < rows.length; k++) involved += BigInt(amount[rows[k]])
     out.near.push(group('same-number-close-amount', rows, involved))
   }
-}
-
-/**
- * The selected rows whose (key, value) is shared with another row, from an
- * open-addressing table of 32-bit fingerprints of (key, value) with a count
- * per slot (one random read per row: the table is what costs on 1M rows). A
- * fingerprint collision (about one in 2^32 per probe) only adds a candidate,
- * which the caller's exact run comparison drops; a null value leaves the
- * row out. Rows come out in frame order.
- */
-function repeated(sel: Rows, m: number, key: Int32Array, value: (i: number) => number | null): Uint32Array {
-  let size = 1024
-  while (size < 2 * m) size *= 2
-  const table = new Uint32Array(size)
-  const count = new Uint8Array(size)
-  const slot = new Int32Array(m).fill(-1)
-  const mask = size - 1
-  for (let j = 0; j < m; j++) {
-    const i = sel ? sel[j] : j
-    const v = value(i)
-    if (v === null) continue
-    const h = mix(mix(mix(0x9e3779b9 ^ key[i]) ^ (v % 4294967296)) ^ Math.floor(v / 4294967296))
-    const fp = (mix(h ^ 0x27d4eb2f) | 1) >>> 0
-    let at = h & mask
-    while (table[at] !== 0 && table[at] !== fp) at = (at + 1) & mask
-    table[at] = fp
-    slot[j] = at
-    if (count[at] < 2) count[at]++
-  }
-  let c = 0
-  for (let j = 0; j < m; j++) if (slot[j] >= 0 && count[slot[j]] === 2) c++
-  const out = new Uint32Array(c)
-  c = 0
-  for (let j = 0; j < m; j++) if (slot[j] >= 0 && count[slot[j]] === 2) out[c++] = sel ? sel[j] : j
-  return out
-}
-
-/** MurmurHash3's 32-bit finaliser: every input bit reaches every output bit. */
-function mix(x: number): number {
-  let h = x ^ (x >>> 16)
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  return (h ^ (h >>> 16)) >>> 0
-}
-
-/** Maximal runs of consecutive rows that `same` joins, of two or more rows. */
-function runsOf(rows: Uint32Array, same: (x: number, y: number) => boolean): number[][] {
-  const out: number[][] = []
-  for (let r = 0; r < rows.length;) {
-    let e = r + 1
-    while (e < rows.length && same(rows[r], rows[e])) e++
-    if (e - r >= 2) out.push(Array.from(rows.subarray(r, e)))
-    r = e
-  }
-  return out
 }
