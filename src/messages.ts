@@ -962,3 +962,16 @@ export const flagsSupplierMsg = {
   concentrated: (category: string, hhi: string, band: string, bands: string, high: string, suppliers: string, payments: string, top: string, share: string) =>
     `category ${category}: HHI ${hhi} (${band}, ${bands}: above ${high}) over ${suppliers} suppliers and ${payments} payments; the largest, ${top}, has ${share}`,
 } as const
+
+/** The `duplicates` check's explanations (issue 12, task F1). */
+export const duplicatesMsg = {
+  exact: (k: number, money: string, supplier: string, date: string, num: string | null) =>
+    `${k} identical payments of ${money} to ${supplier} on ${date || 'no date'}${num === null ? ', no invoice or transaction number' : `, number ${num}`}`,
+  routineAbove: (share: string, fence: string) => `; identical lines are routine in this file (${share} of its rows), and this line is above its typical line (Q3 + 3 IQR = ${fence})`,
+  otherDate: (num: string, money: string, dates: string) => `number ${num}: ${money} paid on ${dates}`,
+  closeAmount: (num: string, amounts: string, dates: string, tolerance: string) => `number ${num}: amounts ${amounts} on ${dates}, within ${tolerance} of each other`,
+  otherNumber: (k: number, money: string, span: number, dates: string, nums: string, similar: boolean) =>
+    `${money} paid ${k} times ${span === 0 ? `on ${dates}` : `within ${span} ${span === 1 ? 'day' : 'days'} (${dates})`} under ${similar ? 'similar' : 'different'} numbers ${nums}`,
+  withinDays: (k: number, money: string, span: number, dates: string) =>
+    `${money} paid on ${k} dates within ${span} ${span === 1 ? 'day' : 'days'} (${dates}); the file publishes no invoice or transaction numbers`,
+} as const
