@@ -948,8 +948,8 @@ export const flagsDigitsDatesMsg = {
     `${digits === 1 ? 'first digits' : 'first two digits'} of ${n} amounts: MAD ${madText}, over Nigrini's nonconformity bound ${bound} (sampling alone gives about ${expected}); most over-represented: ${top}; ${over} payments carry over-represented digits`,
   benfordScore: () => 'MAD / the nonconformity bound (0.015 first digit, 0.0022 first two digits): above 1 is nonconformity',
   benfordAmounts: () => 'absolute amounts in major units; the first-digit test takes amounts of 1 or more, the first-two-digits test 10 or more, both only at or above the buyer\'s publication floor, against Benford\'s law restricted to that range',
-  roundFlag: (unit: string, r: string, n: string, share: string, expected: string, p: string) =>
-    `${r} of ${n} payments of ${unit} or more are exact multiples of ${unit} (${share}), against ${expected} expected from the other payments of this currency (binomial p = ${p})`,
+  roundFlag: (unit: string, r: string, n: string, share: string, expected: string, p: string, pair: boolean) =>
+    `${r} of ${n} payments of ${unit} or more are exact multiples of ${unit} (${share}; a repeated round amount counted once), against ${expected} expected from ${pair ? 'the buyer\'s payments to its other suppliers' : 'the other buyers\' payments in this currency'} (binomial p = ${p})`,
   roundScore: () => 'observed share of round amounts / the expected share',
   roundBaseline: () => 'expected share: round amounts among the other buyers\' payments of the currency (for a buyer) or the buyer\'s other suppliers (for a pair), at least base_share; significance: binomial upper tail under alpha divided by the number of tests (Bonferroni)',
   weekendRoutine: (k: string, n: string, share: string, limit: string) =>

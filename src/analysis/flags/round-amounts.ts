@@ -4,10 +4,11 @@
  * buyer's payments, or in a buyer's payments to one supplier.
  *
  * - Counted among payments whose |amount| is at least the unit (a payment of
- *   £40 cannot be a multiple of £100). Each distinct amount counts once per
- *   supplier: a rent of £2,000 paid every month is one price, not twelve
- *   roundings. A redacted supplier is not one supplier: each of its
- *   payments counts on its own.
+ *   £40 cannot be a multiple of £100). A round amount paid again to the
+ *   same supplier counts once (in the payments and in the round ones): a
+ *   rent of £2,000 paid every month is one price, not twelve roundings.
+ *   A redacted supplier is not one supplier: each of its payments counts on
+ *   its own and it is never a pair.
  * - Expected share: for a buyer, the share of round amounts among the other
  *   buyers' payments of the same currency; for a buyer and supplier, among
  *   the buyer's other suppliers; never under `base_share` (on amounts with
@@ -34,7 +35,7 @@ export const roundAmountsCheck: CheckDef = {
   columns: [],
   params: {
     base_share: {kind: 'share', default: 0.01, min: 0, max: 1, doc: 'the least expected share of round amounts'},
-    min_count: {kind: 'int', default: 5, min: 1, doc: 'fewest distinct round amounts a flag needs'},
+    min_count: {kind: 'int', default: 5, min: 1, doc: 'fewest round amounts a flag needs (a repeat to one supplier counted once)'},
     min_ratio: {kind: 'number', default: 2, min: 1, doc: 'the observed share must be at least this many times the expected share'},
     alpha: {kind: 'share', default: 0.001, min: 0, max: 1, doc: 'significance of the binomial test, divided by the number of tests (Bonferroni)'},
   },
@@ -48,6 +49,8 @@ interface Subject {
   group: number
   /** Supplier code, or -1 for the buyer as a whole. */
   supplier: number
+  /** Pair id (pairKeys), or -1 for the buyer as a whole. */
+  pair: number
   n: [number, number]
   r: [number, number]
   base: [Counts, Counts]
@@ -126,7 +129,7 @@ function runRound(ctx: CheckContext): CheckResult {
     const t = currencyTotals.get(g.currency) as Counts[]
     for (let u = 0; u < 2; u++) tests[u] += +(buyerN[u][k] > 0)
     if (buyerR[0][k] < minCount) return
-    subjects.push({group: k, supplier: -1, n: [buyerN[0][k], buyerN[1][k]], r: [buyerR[0][k], buyerR[1][k]],
+    subjects.push({group: k, supplier: -1, pair: -1, n: [buyerN[0][k], buyerN[1][k]], r: [buyerR[0][k], buyerR[1][k]],
       base: [{n: t[0].n - buyerN[0][k], r: t[0].r - buyerR[0][k]}, {n: t[1].n - buyerN[1][k], r: t[1].r - buyerR[1][k]}]})
   })
   for (let q = 0; q < pairs.size; q++) {
@@ -135,10 +138,10 @@ function runRound(ctx: CheckContext): CheckResult {
     const k = pairs.groupOf[q]
     const n: [number, number] = [pairs.n[0][q], pairs.n[1][q]]
     const r: [number, number] = [pairs.r[0][q], pairs.r[1][q]]
-    subjects.push({group: k, supplier: pairs.supplierOf[q], n, r,
+    subjects.push({group: k, supplier: pairs.supplierOf[q], pair: q, n, r,
       base: [{n: buyerN[0][k] - n[0], r: buyerR[0][k] - r[0]}, {n: buyerN[1][k] - n[1], r: buyerR[1][k] - r[1]}]})
   }
-  const flags: Flag[] = []
+  const found: {s: Subject; best: {u: number; pValue: number; expected: number}}[] = []
   for (const s of subjects) {
     let best: {u: number; pValue: number; expected: number} | null = null
     for (let u = 0; u < UNITS.length; u++) {
@@ -151,43 +154,43 @@ function runRound(ctx: CheckContext): CheckResult {
       if (pValue >= Number(p.alpha) / tests[u]) continue
       if (best === null || pValue <= best.pValue) best = {u, pValue, expected}
     }
-    if (best) flags.push(roundFlag(s, best, {keys, groups, steps, amounts, pairOf, pairs, sk, sup: frame.columns.supplier as DictColumn}))
+    if (best) found.push({s, best})
   }
+  // The evidence of every flag in one pass over the rows: a buyer's flag takes its round rows, a pair's those of its supplier.
+  const byBuyer = new Int32Array(size).fill(-1)
+  const byPair = new Map<number, number>()
+  const evidence = found.map(() => [] as number[])
+  found.forEach(({s}, f) => {
+    if (s.supplier < 0) byBuyer[s.group] = f
+    else byPair.set(s.pair, f)
+  })
+  const take = (f: number, i: number, v: number) => {
+    const step = steps[keys[i]][found[f].best.u]
+    if (v >= step && v % step === 0) evidence[f].push(i)
+  }
+  if (found.length > 0) {
+    for (const i of eligible) {
+      const v = Math.abs(amounts[i])
+      if (byBuyer[keys[i]] >= 0) take(byBuyer[keys[i]], i, v)
+      const f = pairOf[i] >= 0 && byPair.size > 0 ? byPair.get(pairOf[i]) : undefined
+      if (f !== undefined) take(f, i, v)
+    }
+  }
+  const sup = frame.columns.supplier as DictColumn
+  const flags = found.map(({s, best}, f) => roundFlag(s, best, evidence[f], groups[s.group], amounts, sup, sk))
   return {flags, notes: [], echo: {score: msg.roundScore(), units: [...UNITS], expected: msg.roundBaseline(), tests: {'round-100': tests[0], 'round-1000': tests[1]}}}
 }
 
-interface Lookup {
-  keys: Int32Array
-  groups: BuyerGroup[]
-  steps: number[][]
-  amounts: Float64Array
-  pairOf: Int32Array
-  pairs: {supplierOf: Int32Array}
-  sk: DictColumn
-  sup: DictColumn
-}
-
-function roundFlag(s: Subject, best: {u: number; pValue: number; expected: number}, at: Lookup): Flag {
-  const g = at.groups[s.group]
-  const step = at.steps[s.group][best.u]
-  const rows: number[] = []
+function roundFlag(s: Subject, best: {u: number; pValue: number; expected: number}, rows: number[], g: BuyerGroup, amounts: Float64Array, sup: DictColumn, sk: DictColumn): Flag {
   const sum = new ExactSum()
-  for (let i = 0; i < at.keys.length; i++) {
-    if (at.keys[i] !== s.group) continue
-    if (s.supplier >= 0 && (at.pairOf[i] < 0 || at.pairs.supplierOf[at.pairOf[i]] !== s.supplier)) continue
-    const v = Math.abs(at.amounts[i])
-    if (v >= step && v % step === 0) {
-      rows.push(i)
-      sum.add(at.amounts[i])
-    }
-  }
+  for (const i of rows) sum.add(amounts[i])
   const n = s.n[best.u]
   const r = s.r[best.u]
-  const supplier = s.supplier < 0 ? null : at.sup.codes[rows[0]] < 0 ? null : at.sup.dict[at.sup.codes[rows[0]]]
+  const supplier = s.supplier < 0 || sup.codes[rows[0]] < 0 ? null : sup.dict[sup.codes[rows[0]]]
   return {
-    check: 'round-amounts', kind: `round-${UNITS[best.u]}`, buyer: g.buyer, buyer_id: g.buyer_id, supplier, supplier_key: s.supplier < 0 ? null : at.sk.dict[s.supplier],
+    check: 'round-amounts', kind: `round-${UNITS[best.u]}`, buyer: g.buyer, buyer_id: g.buyer_id, supplier, supplier_key: s.supplier < 0 ? null : sk.dict[s.supplier],
     category: null, amount: sum.value(), currency: g.currency, score: r / n / best.expected,
-    explanation: msg.roundFlag(`${grouped(UNITS[best.u])} ${g.currency}`, grouped(r), grouped(n), pct(r / n), pct(best.expected), best.pValue.toExponential(2)),
+    explanation: msg.roundFlag(`${grouped(UNITS[best.u])} ${g.currency}`, grouped(r), grouped(n), pct(r / n), pct(best.expected), best.pValue.toExponential(2), s.supplier >= 0),
     rows: Uint32Array.from(rows),
   }
 }
