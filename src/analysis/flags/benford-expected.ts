@@ -76,8 +76,10 @@ const POW10 = Array.from({length: 19}, (_, i) => 10 ** i)
  * @example decadeOf(50000) // 4
  */
 export function decadeOf(v: number): number {
-  let k = 0
-  while (k + 1 < POW10.length && POW10[k + 1] <= v) k++
+  // log10 gives the decade but for rounding at exact powers of ten: corrected by comparing with them.
+  let k = Math.min(POW10.length - 1, Math.max(0, Math.floor(Math.log10(v))))
+  if (k > 0 && POW10[k] > v) k--
+  else if (k + 1 < POW10.length && POW10[k + 1] <= v) k++
   return k
 }
 

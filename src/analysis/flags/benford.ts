@@ -8,7 +8,7 @@
  *   units (the same digits as the major units). The first-digit test takes
  *   amounts of 1 major unit or more, the first-two-digits test 10 or more
  *   (pennies have no first two digits worth testing).
- * - The publication floor (effectiveFloor) cuts the distribution: only
+ * - The publication floor (effectiveFloors) cuts the distribution: only
  *   amounts at or above it are tested, against Benford's law restricted to
  *   that range (benford-expected.ts gives the formula).
  * - A test needs `min_first_digit` / `min_first_two` amounts; a buyer with
@@ -24,10 +24,10 @@
  */
 import {flagsDigitsDatesMsg as msg} from '../../messages.js'
 import {currencyExponent} from '../../model/currency.js'
-import {effectiveFloor} from '../benchmark/floor.js'
+import {effectiveFloors, type Floor} from '../benchmark/floor.js'
 import {ExactSum} from '../kernel.js'
 import {benfordAbove, conformityOf, decadeOf, expectedMad, leadingDigits, mad, MAD_BANDS} from './benford-expected.js'
-import {buyerGroups, grouped} from './calendar.js'
+import {buyerKeys, grouped, groupRows} from './calendar.js'
 import type {BenfordTest, CheckContext, CheckDef, CheckNote, CheckResult, Flag} from './types.js'
 
 export const benfordCheck: CheckDef = {
@@ -47,12 +47,37 @@ function runBenford(ctx: CheckContext): CheckResult {
   const notes: CheckNote[] = []
   const tests: BenfordTest[] = []
   const floors: Record<string, string | null> = {}
-  for (const g of buyerGroups(ctx.frame, ctx.selection)) {
-    const floor = effectiveFloor(amounts, g.rows, g.currency)
+  const bk = buyerKeys(ctx.frame, ctx.selection)
+  const groups = groupRows(bk)
+  // Each buyer's publication floor, one pass per currency over its rows.
+  const floorOf: (Floor | null)[] = groups.map(() => null)
+  for (const currency of new Set(groups.map((g) => g.currency))) {
+    const mine = Uint8Array.from(groups, (g) => (g.currency === currency ? 1 : 0))
+    let m = 0
+    for (let i = 0; i < bk.keys.length; i++) if (bk.keys[i] >= 0 && mine[bk.keys[i]] === 1) m++
+    const rows = new Uint32Array(m)
+    m = 0
+    for (let i = 0; i < bk.keys.length; i++) if (bk.keys[i] >= 0 && mine[bk.keys[i]] === 1) rows[m++] = i
+    effectiveFloors(amounts, bk.keys, bk.size, rows, currency).forEach((f, k) => {
+      if (groups[k].currency === currency) floorOf[k] = f
+    })
+  }
+  for (const [k, g] of groups.entries()) {
+    const floor = floorOf[k]
     floors[`${g.buyer_id} ${g.currency}`] = floor ? floor.amount : null
     const unit = 10 ** currencyExponent(g.currency)
+    // One pass: each row's first two significant digits (10-99; a one-digit amount d reads as 10 d), -1 when not tested.
+    const two = new Int32Array(g.rows.length)
+    const lows = [Math.max(floor?.minor ?? 0, unit), Math.max(floor?.minor ?? 0, unit * 10)]
+    // The group's absolute amounts copied once, in order, so the passes below read them sequentially.
+    const abs = new Float64Array(g.rows.length)
+    for (let j = 0; j < g.rows.length; j++) abs[j] = Math.abs(amounts[g.rows[j]])
+    for (let j = 0; j < g.rows.length; j++) {
+      const v = abs[j]
+      two[j] = v >= lows[0] ? (v >= 10 ? leadingDigits(v, 2) : v * 10) : -1
+    }
     for (const digits of [1, 2] as const) {
-      const low = Math.max(floor?.minor ?? 0, unit * (digits === 1 ? 1 : 10))
+      const low = lows[digits - 1]
       const min = Number(ctx.params[digits === 1 ? 'min_first_digit' : 'min_first_two'])
       const size = digits === 1 ? 9 : 90
       const first = digits === 1 ? 1 : 10
@@ -61,9 +86,10 @@ function runBenford(ctx: CheckContext): CheckResult {
       let n = 0
       let top = 0
       for (let j = 0; j < g.rows.length; j++) {
-        const v = Math.abs(amounts[g.rows[j]])
+        if (two[j] < 0) continue
+        const v = abs[j]
         if (!(v >= low)) continue
-        const d = leadingDigits(v, digits) - first
+        const d = (digits === 1 ? Math.floor(two[j] / 10) : two[j]) - first
         digit[j] = d
         observed[d]++
         n++

@@ -115,7 +115,14 @@ export function buyerKeys(frame: SpendFrame, selection: Rows): BuyerKeys {
  * @example buyerGroups(frame, null)[0].rows
  */
 export function buyerGroups(frame: SpendFrame, selection: Rows): BuyerGroup[] {
-  const {keys, size, groups} = buyerKeys(frame, selection)
+  return groupRows(buyerKeys(frame, selection))
+}
+
+/**
+ * The groups of buyerKeys with their rows (frame order), by counting sort.
+ * @example groupRows(buyerKeys(frame, null))[0].rows
+ */
+export function groupRows({keys, size, groups}: BuyerKeys): BuyerGroup[] {
   const count = new Int32Array(size + 1)
   for (let i = 0; i < keys.length; i++) if (keys[i] >= 0) count[keys[i] + 1]++
   for (let k = 0; k < size; k++) count[k + 1] += count[k]
