@@ -975,3 +975,27 @@ export const duplicatesMsg = {
   withinDays: (k: number, money: string, span: number, dates: string) =>
     `${money} paid on ${k} dates within ${span} ${span === 1 ? 'day' : 'days'} (${dates}); the file publishes no invoice or transaction numbers`,
 } as const
+
+/** The benford, round-amounts, weekend and year-end checks (issue 12): explanations, notes and what the echo says. */
+export const flagsDigitsDatesMsg = {
+  benfordTooFew: (digits: 1 | 2, n: string, min: string) =>
+    `${digits === 1 ? 'first-digit' : 'first-two-digits'} test not run: ${n} amounts at or above the floor, fewer than the ${min} it needs (min_${digits === 1 ? 'first_digit' : 'first_two'})`,
+  benfordFlag: (digits: 1 | 2, n: string, madText: string, bound: string, expected: string, top: string, over: string) =>
+    `${digits === 1 ? 'first digits' : 'first two digits'} of ${n} amounts: MAD ${madText}, over Nigrini's nonconformity bound ${bound} (sampling alone gives about ${expected}); most over-represented: ${top}; ${over} payments carry over-represented digits`,
+  benfordScore: () => 'MAD / the nonconformity bound (0.015 first digit, 0.0022 first two digits): above 1 is nonconformity',
+  benfordAmounts: () => 'absolute amounts in major units; the first-digit test takes amounts of 1 or more, the first-two-digits test 10 or more, both only at or above the buyer\'s publication floor, against Benford\'s law restricted to that range',
+  roundFlag: (unit: string, r: string, n: string, share: string, expected: string, p: string, pair: boolean) =>
+    `${r} of ${n} payments of ${unit} or more are exact multiples of ${unit} (${share}; a repeated round amount counted once), against ${expected} expected from ${pair ? 'the buyer\'s payments to its other suppliers' : 'the other buyers\' payments in this currency'} (binomial p = ${p})`,
+  roundScore: () => 'observed share of round amounts / the expected share',
+  roundBaseline: () => 'expected share: round amounts among the other buyers\' payments of the currency (for a buyer) or the buyer\'s other suppliers (for a pair), at least base_share; significance: binomial upper tail under alpha divided by the number of tests (Bonferroni)',
+  weekendRoutine: (k: string, n: string, share: string, limit: string) =>
+    `weekend or holiday dates are routine here: ${k} of ${n} payments (${share}, over routine_share ${limit}); no weekend flags raised`,
+  weekendFlag: (what: string, date: string, k: string, total: string, share: string) =>
+    `${k} ${k === '1' ? 'payment' : 'payments'} dated ${date} (${what}), ${total}; the buyer dates ${share} of its payments on weekends or listed holidays`,
+  weekendScore: () => '1 - (the buyer\'s weekend and holiday share / routine_share): near 1 where such dates are rare in its data',
+  yearEndFlag: (month: string, spend: string, avg: string, ratio: string, year: string) =>
+    `spend in ${month}, the last month of fiscal year ${year}: ${spend}, ${ratio} times the year's monthly average of ${avg}`,
+  yearEndPartial: (years: string) =>
+    `fiscal years without 12 months of payments not tested: ${years}`,
+  yearEndScore: () => 'last month\'s spend / the fiscal year\'s monthly average (spend / 12)',
+} as const
