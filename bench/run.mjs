@@ -2,7 +2,7 @@
 /**
  * spendkit benchmark: `npm run bench` (node --expose-gc bench/run.mjs).
  *
- *   node --expose-gc bench/run.mjs [--rows N] [--only import,analysis,report,benchmark,ocds,entities] [--repeat N] [--names N] [--out FILE]
+ *   node --expose-gc bench/run.mjs [--rows N] [--only import,analysis,report,benchmark,ocds,entities,flags] [--repeat N] [--names N] [--out FILE]
  *
  * 1. Import (issue 2): the Trafford file (zip and unzipped) and a generated N-row UK CSV, each
  *    `spend import FILE --workspace TMP --json` as a whole process, beside DuckDB loading the
@@ -16,6 +16,8 @@
  *    an N-row workspace of 201 buyers, as whole processes (target: under 1 s each).
  * 6. Entities (issue 11): `spend entities suggest --out FILE` over 100,000 distinct synthetic
  *    supplier names (`--names N`), as whole processes (target: under 10 s and 1 GB).
+ * 7. Flags (issue 12): `spend flags --json` (every check) over the N-row workspace of the
+ *    analysis CSV, imported untimed, as a whole process (target: under 3 s).
  * Writes bench/RESULTS.md (bench/tmp/RESULTS-<N>.md for a run with fewer rows). Steps the CLI
  * cannot do yet are skipped with a note, never a crash. Inputs are cached under bench/data/.
  */
@@ -35,6 +37,7 @@ import {machineInfo} from './lib/machine.mjs'
 import {mergeResults, renderResults} from './lib/report.mjs'
 import {benchBenchmark} from './lib/benchmark-step.mjs'
 import {benchEntities, NAMES} from './lib/entities-step.mjs'
+import {benchFlags} from './lib/flags-step.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 // SPEND_BIN points the bench at another build of the CLI (e.g. to compare two checkouts).
@@ -51,7 +54,7 @@ function parseArgs(argv) {
     return i >= 0 && argv[i + 1] ? argv[i + 1] : dflt
   }
   const rows = Number(get('rows', '1000000'))
-  const only = new Set(get('only', 'import,analysis,report,benchmark,ocds,entities').split(','))
+  const only = new Set(get('only', 'import,analysis,report,benchmark,ocds,entities,flags').split(','))
   const names = Number(get('names', String(NAMES)))
   // A smoke run (fewer rows or names) never overwrites the real results.
   const full = rows === 1_000_000 && names === NAMES
@@ -220,6 +223,7 @@ async function main() {
   let ocds = []
   let benchmark = null
   let entities = null
+  let flags = null
   const importCmd = await commandExists(BIN, 'import')
   const importReady = importCmd.ok
   if (!importReady) notes.push(`${importCmd.note}: import timings skipped; DuckDB still measured.`)
@@ -275,10 +279,14 @@ async function main() {
     log('Entities:')
     entities = await benchEntities({bin: BIN, dataDir: DATA, tmpDir: TMP, names: cfg.names, repeat: cfg.repeat, notes, log})
   }
+  if (cfg.only.has('flags')) {
+    log('Flags:')
+    flags = await benchFlags({bin: BIN, dataDir: DATA, tmpDir: TMP, rows: cfg.rows, repeat: cfg.repeat, notes, log})
+  }
   if (cfg.only.has('ocds')) ocds = await benchOcds({rows: cfg.rows, importReady, notes})
 
   machine.loadavgEnd = loadavg().map((x) => x.toFixed(2)).join(', ')
-  const md = renderResults({machine, config: {rows: cfg.rows, repeat: cfg.repeat, rssMethod}, imports, analyses, reports, benchmark, entities, ocds, notes})
+  const md = renderResults({machine, config: {rows: cfg.rows, repeat: cfg.repeat, rssMethod}, imports, analyses, reports, benchmark, entities, flags, ocds, notes})
   // A run of some steps keeps the other sections' figures from the file it replaces.
   writeFileSync(cfg.out, mergeResults(md, existsSync(cfg.out) ? readFileSync(cfg.out, 'utf8') : null, cfg.only))
   log(`\nWrote ${rel(cfg.out)}`)

@@ -999,3 +999,15 @@ export const flagsDigitsDatesMsg = {
     `fiscal years without 12 months of payments not tested: ${years}`,
   yearEndScore: () => 'last month\'s spend / the fiscal year\'s monthly average (spend / 12)',
 } as const
+
+/** `spend rows --at IMPORT:LINE` (issue 12, task F7). */
+export const rowsAtMsg = {
+  malformed: (ref: string) => `${JSON.stringify(ref)} is not IMPORT:LINE`,
+  malformedHint: () => 'give the import id (or a unique prefix) and a line number, e.g. --at 3f2a9c01b2d4:12, as the evidence of spend flags lists them',
+  unknownImport: (id: string) => `no import ${JSON.stringify(id)} in the workspace`,
+  ambiguousImport: (id: string, n: number) => `import ${JSON.stringify(id)} is a prefix of ${n} import ids`,
+  importHint: () => 'spend imports lists the import ids',
+  noRecord: (id: string, line: number) => `import ${id} has no record at line ${line}`,
+  noRecordHint: () => 'the line may be a header, a blank line or a rejected row: spend imports names the rejects file, spend rows --sort file lists the lines imported',
+  fileUnreadable: (why: string) => `cannot read the list of lines (${why})`,
+} as const

@@ -1,4 +1,5 @@
 /** Render the bench results as Markdown (bench/RESULTS.md). */
+import {flagsSection} from './flags-step.mjs'
 
 /** 1234567 -> "1,234,567" without locale data. */
 export function int(n) {
@@ -53,6 +54,8 @@ export function renderResults(r) {
     '  the same buyers: each under 1 s as a whole process.',
     '- Entities (issue 11): `spend entities suggest` over 100,000 distinct synthetic supplier names (with',
     '  realistic variants): under 10 s and under 1 GB peak memory.',
+    '- Flags (issue 12): every integrity check (`spend flags --json`) over a 1M-row workspace: under 3 s as a',
+    '  whole process.',
     '',
     '## Import (issue 2)',
     '',
@@ -118,6 +121,7 @@ export function renderResults(r) {
     'At the start of the work (load average about 2) the benchmark case took 3.52 and 4.46 s wall before the change.',
     '',
     ...entitiesSection(r),
+    ...flagsSection(r, table),
     '## OCDS JSON Lines import (issue 4)',
     '',
     table(['file', 'MB', 'releases', 'spend s', 'MB/s', 'releases/s', 'peak RSS MB', 'notes'],
@@ -156,7 +160,7 @@ function entitiesSection(r) {
 
 /** The section of RESULTS.md each `--only` step writes, by the start of its heading. */
 export const SECTIONS = {import: '## Import', analysis: '## Analysis', report: '## Report', benchmark: '## Benchmark',
-  entities: '## Entities', ocds: '## OCDS'}
+  entities: '## Entities', flags: '## Flags', ocds: '## OCDS'}
 
 function blocks(md) {
   const out = []

@@ -6,10 +6,14 @@
  * file, line) is not compared. A group of k identical rows counts k - 1
  * `extra` rows: the rows identical to an earlier one.
  *
- * Two passes: rows are grouped by a hash of the dictionary and amount
- * columns (equal rows confirmed field by field), then only rows in a group
- * of two or more have their free-text columns read (`pick`), since those hold
- * about one value per row and cost ~1 s to load whole on 1M rows.
+ * Three passes: a hash of the amount and the columns that tell most rows
+ * apart (supplier, date, buyer id, invoice number) marks, in two bitsets of
+ * 2^24 bits, the hashes seen once and again, so only rows whose hash came
+ * twice (~6% of 1M distinct rows) go on; those are grouped exactly (every
+ * dictionary column and the amount compared), then only rows in a group of
+ * two or more have their free-text columns read (`pick`), since those hold
+ * about one value per row and cost ~1 s to load whole on 1M rows. A Map over
+ * every row cost ~0.8 s of CPU on 1M rows; the sieve ~0.15 s.
  */
 import type {DictColumn, SpendFrame} from '../model/frame.js'
 import type {FrameColumn} from '../model/record.js'
@@ -21,6 +25,9 @@ export const IDENTICAL_DICT_COLUMNS: readonly FrameColumn[] = [
   'buyer_id', 'buyer', 'unit', 'supplier_id', 'published_supplier', 'date', 'currency', 'category_code', 'category',
   'expense_type', 'invoice_number',
 ]
+
+/** The columns hashed (with the amount) to find candidate twins. */
+const HASHED_COLUMNS: readonly FrameColumn[] = ['published_supplier', 'date', 'buyer_id', 'invoice_number']
 
 /** The free-text columns compared, read for candidate rows only. */
 export const IDENTICAL_TEXT_COLUMNS = ['transaction_id', 'description'] as const
@@ -41,58 +48,86 @@ export interface IdenticalGroups {
  * @example identicalGroups(frame, null, pick).extra // 2 for three identical rows
  */
 export function identicalGroups(frame: SpendFrame, rows: Rows, pick?: TextPick): IdenticalGroups {
-  const cols: Int32Array[] = []
-  for (const name of IDENTICAL_DICT_COLUMNS) {
-    const c = dictColumn(frame, name) ?? (name === 'published_supplier' ? dictColumn(frame, 'supplier') : undefined)
-    if (c) cols.push(c.codes)
-  }
+  // One slot per compared column (undefined where the frame has none), in IDENTICAL_DICT_COLUMNS order.
+  const all = IDENTICAL_DICT_COLUMNS.map((name) => (dictColumn(frame, name) ?? (name === 'published_supplier' ? dictColumn(frame, 'supplier') : undefined))?.codes)
+  const cols = all.filter((c): c is Int32Array => c !== undefined)
   const amount = amounts(frame)
   const m = rowCount(rows, frame.length)
+  // The hash reads the columns that tell most rows apart (the rest are compared in `same`).
+  const keyCols = HASHED_COLUMNS.map((name) => all[IDENTICAL_DICT_COLUMNS.indexOf(name)]).filter((c) => c !== undefined)
+  const [k0, k1, k2, k3] = keyCols
   const hashOf = (i: number): number => {
     let h = 0x811c9dc5
-    for (const c of cols) h = Math.imul(h ^ c[i], 0x01000193)
+    h = Math.imul(h ^ (k0 ? k0[i] : 0), 0x01000193)
+    h = Math.imul(h ^ (k1 ? k1[i] : 0), 0x01000193)
+    h = Math.imul(h ^ (k2 ? k2[i] : 0), 0x01000193)
+    h = Math.imul(h ^ (k3 ? k3[i] : 0), 0x01000193)
     const a = amount[i]
     h = Math.imul(h ^ (a % 4294967296), 0x01000193)
     h = Math.imul(h ^ Math.floor(a / 4294967296), 0x01000193)
-    return h >>> 0
+    // A final mix (MurmurHash3's fmix32): the table is indexed by the low bits.
+    h ^= h >>> 16
+    h = Math.imul(h, 0x85ebca6b)
+    h ^= h >>> 13
+    h = Math.imul(h, 0xc2b2ae35)
+    return (h ^ (h >>> 16)) >>> 0
   }
   const same = (a: number, b: number): boolean => {
     if (amount[a] !== amount[b]) return false
     for (const c of cols) if (c[a] !== c[b]) return false
     return true
   }
-  const head = new Map<number, number>()
-  const nextLeader = new Int32Array(frame.length).fill(-1)
-  const leaderOf = new Int32Array(frame.length).fill(-1)
-  const size = new Int32Array(frame.length)
+  // A sieve first: two bitsets of 2^24 hash bits (2 MB each, mostly cached) mark hashes seen once and
+  // again; only rows whose hash was seen twice can have a twin. A Map over all rows cost ~0.8 s on 1M.
+  const hashes = new Uint32Array(m)
+  const once = new Int32Array(1 << 19)
+  const twice = new Int32Array(1 << 19)
   for (let j = 0; j < m; j++) {
+    const h = hashOf(rows ? rows[j] : j)
+    hashes[j] = h
+    const w = (h >>> 5) & 0x7ffff
+    const bit = 1 << (h & 31)
+    if (once[w] & bit) twice[w] |= bit
+    else once[w] |= bit
+  }
+  const sieved: number[] = []
+  for (let j = 0; j < m; j++) {
+    const h = hashes[j]
+    if (twice[(h >>> 5) & 0x7ffff] & (1 << (h & 31))) sieved.push(j)
+  }
+  // Exact groups among the sieved rows: each row's group leader (its first row).
+  const head = new Map<number, number>()
+  const nextLeader = new Map<number, number>()
+  const leaderOf = new Map<number, number>()
+  const size = new Map<number, number>()
+  for (const j of sieved) {
     const i = rows ? rows[j] : j
-    const h = hashOf(i)
+    const h = hashes[j]
     let l = head.get(h)
     if (l === undefined) {
       head.set(h, i)
-      leaderOf[i] = i
-      size[i] = 1
+      leaderOf.set(i, i)
+      size.set(i, 1)
       continue
     }
     let prev = -1
-    while (l !== -1 && !same(l, i)) {
+    while (l !== undefined && !same(l, i)) {
       prev = l
-      l = nextLeader[l]
+      l = nextLeader.get(l)
     }
-    if (l === -1) {
-      nextLeader[prev] = i
-      leaderOf[i] = i
-      size[i] = 1
+    if (l === undefined) {
+      nextLeader.set(prev, i)
+      leaderOf.set(i, i)
+      size.set(i, 1)
     } else {
-      leaderOf[i] = l
-      size[l]++
+      leaderOf.set(i, l)
+      size.set(l, size.get(l)! + 1)
     }
   }
   const candidates: number[] = []
-  for (let j = 0; j < m; j++) {
+  for (const j of sieved) {
     const i = rows ? rows[j] : j
-    if (size[leaderOf[i]] > 1) candidates.push(i)
+    if (size.get(leaderOf.get(i)!)! > 1) candidates.push(i)
   }
   candidates.sort((a, b) => a - b)
   const texts = IDENTICAL_TEXT_COLUMNS.map((name) => dictColumn(frame, name) ?? pick?.(name, candidates))
@@ -103,7 +138,7 @@ export function identicalGroups(frame: SpendFrame, rows: Rows, pick?: TextPick):
   }).join('\u0000')
   const byGroup = new Map<string, number[]>()
   for (const i of candidates) {
-    const key = `${leaderOf[i]}\u0000${textKey(i)}`
+    const key = `${leaderOf.get(i)}\u0000${textKey(i)}`
     const list = byGroup.get(key)
     if (list) list.push(i)
     else byGroup.set(key, [i])

@@ -1,4 +1,5 @@
 import type {Rows} from './kernel.js'
+import type {TextPick} from './identical.js'
 
 /** What `spend summary` returns (see summarise in summary.ts), and its counting rules in words. */
 
@@ -60,6 +61,10 @@ export interface SummaryCore {
   unidentified: UnidentifiedTotal[]
   quality: QualityCounts
   shares: QualityShares
+  /** Rows identical to an earlier row of the scope on every canonical field (IDENTICAL_RULE): identicalGroups(...).extra. */
+  identical_rows: number
+  /** Groups of two or more identical rows in the scope. */
+  identical_groups: number
 }
 
 export interface BuyerSummary {
@@ -83,6 +88,8 @@ export interface ImportSummary extends SummaryCore {
 export interface SpendSummary extends SummaryCore {
   /** The rules of `suppliers` and `supplier_names`, in words. */
   supplier_rule: {suppliers: string; supplier_names: string; unidentified: string}
+  /** What identical_rows and identical_groups compare, in words. */
+  identical_rule: string
   imports: number
   by_buyer: BuyerSummary[]
   per_import: ImportSummary[]
@@ -93,4 +100,12 @@ export interface SummaryOptions {
   selection?: Rows
   /** Count redacted and blank suppliers as one supplier (default: leave them out of the supplier counts). */
   redactedAsSupplier?: boolean
+  /** Reads transaction_id and description at chosen rows when the frame does not hold them (see identicalGroups). */
+  pick?: TextPick
 }
+
+/**
+ * The rule behind `identical_rows`, for the output to name.
+ * @example IDENTICAL_RULE.startsWith('identical canonical fields') // true
+ */
+export const IDENTICAL_RULE = 'identical canonical fields: buyer, unit, supplier as published, ids, date, amount, currency, category, expense type, invoice and transaction numbers, description (the import, file and line are not compared); identical_rows counts the rows identical to an earlier one (a group of k counts k - 1), per import within the import'

@@ -4,15 +4,16 @@ import type {FrameColumn} from '../model/record.js'
 import {shareJson} from './json.js'
 import {GroupSums, ratio, type Rows} from './kernel.js'
 import {isUnidentifiedKey} from '../model/supplier.js'
+import {identicalGroups} from './identical.js'
 import {bitsets, cmp, countBits, setBit, setCodes, union} from './bitset.js'
-import {SUPPLIER_RULE, type BuyerSummary, type CurrencyTotal, type ImportSummary, type QualityCounts, type SpendSummary, type SummaryCore, type SummaryImport, type SummaryOptions, type UnidentifiedTotal} from './summary-types.js'
+import {IDENTICAL_RULE, SUPPLIER_RULE, type BuyerSummary, type CurrencyTotal, type ImportSummary, type QualityCounts, type SpendSummary, type SummaryCore, type SummaryImport, type SummaryOptions, type UnidentifiedTotal} from './summary-types.js'
 
 export * from './summary-types.js'
 
 /** The columns `summarise` reads: load exactly these. */
 export const SUMMARY_COLUMNS = [
   'source', 'buyer_id', 'buyer', 'buyer_origin', 'supplier_id', 'supplier_key', 'supplier', 'date', 'amount', 'currency',
-  'category_code', 'category', 'redacted',
+  'category_code', 'category', 'redacted', 'unit', 'published_supplier', 'expense_type', 'invoice_number',
 ] as const satisfies readonly FrameColumn[]
 
 /**
@@ -40,13 +41,15 @@ export function summarise(frame: SpendFrame, imports: readonly SummaryImport[], 
     supplierKey: dict('supplier_key'), supplier: dict('supplier'), date: dict('date'), currency: dict('currency'), categoryCode: dict('category_code'),
     category: dict('category'), amount: (col('amount') as {values: Float64Array}).values, redacted: (col('redacted') as {values: Uint8Array}).values,
   }, opts.selection ?? null, !!opts.redactedAsSupplier)
-  const overall = acc.core(null)
+  const same = identicalCounts(frame, source, opts)
+  const overall = {...acc.core(null), identical_rows: same.rows, identical_groups: same.groups}
   const byId = new Map(imports.map((e) => [e.id, e]))
   const ids = [...new Set([...imports.map((e) => e.id), ...source.dict])].sort(cmp)
   const per_import: ImportSummary[] = ids.map((id) => {
     const g = source.dict.indexOf(id)
     const e = byId.get(id)
-    return {id, file: e?.file ?? null, ...acc.core(g < 0 ? -1 : g), rejected: e?.rows.rejected ?? 0, skipped: e?.rows.skipped ?? 0}
+    const ig = g < 0 ? {rows: 0, groups: 0} : {rows: same.perRows[g], groups: same.perGroups[g]}
+    return {id, file: e?.file ?? null, ...acc.core(g < 0 ? -1 : g), identical_rows: ig.rows, identical_groups: ig.groups, rejected: e?.rows.rejected ?? 0, skipped: e?.rows.skipped ?? 0}
   })
   // People look imports up by file: order by file, then id (imports not in the manifest last).
   per_import.sort((a, b) => cmp(a.file ?? '\uffff', b.file ?? '\uffff') || cmp(a.id, b.id))
@@ -56,7 +59,32 @@ export function summarise(frame: SpendFrame, imports: readonly SummaryImport[], 
   }
   const {rows, buyers, suppliers, from, to, totals, ...rest} = overall
   // The contract's fields first, in their order; then the extras.
-  return {rows, buyers, suppliers, from, to, totals, ...rest, supplier_rule, imports: ids.length, by_buyer: acc.buyers(), per_import}
+  return {rows, buyers, suppliers, from, to, totals, ...rest, supplier_rule, identical_rule: IDENTICAL_RULE, imports: ids.length, by_buyer: acc.buyers(), per_import}
+}
+
+/**
+ * Identical rows (identicalGroups over the selection), overall and per import
+ * (source code): within an import, a group's rows from that import form its
+ * group there (two or more), counting k - 1.
+ */
+function identicalCounts(frame: SpendFrame, source: DictColumn, opts: SummaryOptions) {
+  const found = identicalGroups(frame, opts.selection ?? null, opts.pick)
+  const perRows = new Int32Array(source.dict.length)
+  const perGroups = new Int32Array(source.dict.length)
+  const seen = new Int32Array(source.dict.length)
+  for (const group of found.groups) {
+    for (const i of group) if (source.codes[i] >= 0) seen[source.codes[i]]++
+    for (const i of group) {
+      const g = source.codes[i]
+      if (g < 0 || seen[g] === 0) continue
+      if (seen[g] > 1) {
+        perRows[g] += seen[g] - 1
+        perGroups[g]++
+      }
+      seen[g] = 0
+    }
+  }
+  return {rows: found.extra, groups: found.groups.length, perRows, perGroups}
 }
 
 type DictInputs = 'source' | 'buyerId' | 'buyer' | 'origin' | 'supplierId' | 'supplierKey' | 'supplier' | 'date' | 'currency' | 'categoryCode' | 'category'
@@ -149,7 +177,7 @@ function accumulate(length: number, x: Inputs, selection: Rows, asSupplier: bool
   if (runLength > 0) buyerNames.set(runKey, (buyerNames.get(runKey) ?? 0) + runLength)
   const pick = (g: number | null) => (g === null ? [...Array(G).keys()] : g < 0 ? [] : [g])
   return {
-    core(g: number | null): SummaryCore {
+    core(g: number | null): Omit<SummaryCore, 'identical_rows' | 'identical_groups'> {
       const gs = pick(g)
       const count = gs.reduce((t, k) => t + rows[k], 0)
       const q: QualityCounts = {with_supplier_id: 0, with_category: 0, redacted: 0, no_date: 0}

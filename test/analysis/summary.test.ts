@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {summarise, SUMMARY_COLUMNS, SUPPLIER_RULE, type SummaryImport} from '../../src/analysis/summary.js'
+import {IDENTICAL_RULE, summarise, SUMMARY_COLUMNS, SUPPLIER_RULE, type SummaryImport} from '../../src/analysis/summary.js'
 import {frameFromRecords} from '../../src/model/frame.js'
-import type {SpendRecord} from '../../src/model/record.js'
+import {type FrameColumn, isDerivedColumn, type RecordColumn, type SpendRecord} from '../../src/model/record.js'
 
 function r(p: Partial<SpendRecord> = {}): SpendRecord {
   return {
@@ -12,7 +12,8 @@ function r(p: Partial<SpendRecord> = {}): SpendRecord {
   }
 }
 
-const frame = (...recs: SpendRecord[]) => frameFromRecords(recs, SUMMARY_COLUMNS)
+const STORED = (SUMMARY_COLUMNS as readonly FrameColumn[]).filter((c): c is RecordColumn => !isDerivedColumn(c))
+const frame = (...recs: SpendRecord[]) => frameFromRecords(recs, STORED)
 const entry = (id: string, file: string, rejected = 0): SummaryImport => ({id, file, rows: {read: 0, imported: 0, rejected, skipped: 3}})
 
 describe('summarise', () => {
@@ -27,8 +28,9 @@ describe('summarise', () => {
       rows: 0, buyers: 0, suppliers: 0, from: null, to: null, totals: [], supplier_names: 0, unidentified: [],
       quality: {with_supplier_id: 0, with_category: 0, redacted: 0, no_date: 0},
       shares: {with_supplier_id: null, with_category: null, redacted: null, no_date: null},
+      identical_rows: 0, identical_groups: 0,
       supplier_rule: {suppliers: SUPPLIER_RULE.suppliers, supplier_names: SUPPLIER_RULE.supplier_names, unidentified: SUPPLIER_RULE.unidentified},
-      imports: 0, by_buyer: [], per_import: [],
+      identical_rule: IDENTICAL_RULE, imports: 0, by_buyer: [], per_import: [],
     })
   })
 
@@ -121,5 +123,20 @@ describe('summarise', () => {
   it('is the same whatever the row order', () => {
     const rows = [r({source: 'b', supplier_key: 'x'}), r({source: 'a', date: '2020-01-01'}), r({source: 'b', buyer_id: 'z', buyer: 'Z'})]
     expect(JSON.stringify(summarise(frame(...rows), []))).toBe(JSON.stringify(summarise(frame(...rows.reverse()), [])))
+  })
+})
+
+describe('summarise: identical rows', () => {
+  it('counts rows identical to an earlier one, overall and within each import, and names the rule', () => {
+    const line = {invoice_number: 'INV7', transaction_id: 'T7', amount: 4200}
+    const s = summarise(frame(
+      r({...line, source_line: 2}), r({...line, source_line: 3}), r({...line, source_line: 4}),
+      r({...line, source: 'imp2', source_file: 'b.csv'}), r({...line, amount: 4201}),
+    ), [entry('imp1', 'a.csv'), entry('imp2', 'b.csv')])
+    expect(s.identical_rows).toBe(3)
+    expect(s.identical_groups).toBe(1)
+    expect(s.per_import.map((i) => [i.id, i.identical_rows, i.identical_groups])).toEqual([['imp1', 2, 1], ['imp2', 0, 0]])
+    expect(s.identical_rule).toBe(IDENTICAL_RULE)
+    expect(IDENTICAL_RULE).toMatch(/^identical canonical fields: buyer, unit, supplier as published, ids, date, amount, currency, category, expense type, invoice and transaction numbers, description/)
   })
 })

@@ -58,7 +58,7 @@ describe('schemas/*.json', () => {
     const good = {
       rows: 2, buyers: 1, suppliers: 2, from: null, to: '2024-01-31', totals: [{currency: 'GBP', amount: '-12.50'}], extra: 1,
       supplier_names: 2, unidentified: [{currency: 'GBP', amount: '0.00', count: 0, share: 0}],
-      supplier_rule: {suppliers: 'a', supplier_names: 'b', unidentified: 'c'}, unidentified_suppliers: 'left-out', filters: {},
+      identical_rows: 0, identical_groups: 0, supplier_rule: {suppliers: 'a', supplier_names: 'b', unidentified: 'c'}, identical_rule: 'd', unidentified_suppliers: 'left-out', filters: {},
     }
     expect(check(summary, good)).toEqual([])
     expect(check(summary, {...good, rows: 2.5})).toEqual(['$.rows: expected integer, got number 2.5'])

@@ -63,7 +63,7 @@ export const ROWS_OUTPUT: Output = {
   name: 'rows',
   title: '`spend rows --json` (issue 8): the records behind a figure, each with its import, file and line; totals of every row the filters match; with --raw, each row\'s original line (raw, raw_status) and raw_sources',
   fields: [
-    req({key: 'sort', type: 'string', enum: ['amount', 'date', 'file']}),
+    req({key: 'sort', type: 'string', enum: ['amount', 'date', 'file', 'at'], description: 'at: the order of --at / --at-file (no --sort given).'}),
     req({key: 'top', type: ['integer', 'null'], minimum: 1}),
     req(count('count')),
     req({key: 'totals', type: 'array', fields: [
@@ -133,7 +133,8 @@ export function rowFields(frame: SpendFrame, raw: RawLines | null): RowField[] {
 
 /** `spend rows --json` apart from its rows: the parameters, the totals of the rows matched, the raw sources. */
 export interface RowsHead {
-  sort: RowSort
+  /** `at`: the lines of --at in the order given. */
+  sort: RowSort | 'at'
   top: number | null
   /** Rows listed (rows.length). */
   count: number
@@ -147,7 +148,7 @@ export interface RowsHead {
  * The JSON head: parameters first, `rows` (written after it) last.
  * @example rowsHead({sort: 'amount', top: null, count: 2, totals, raw: null, money: {}})
  */
-export function rowsHead(o: {sort: RowSort; top: number | null; count: number; totals: RowTotal[]; raw: RawLines | null; money: MoneyNote}): RowsHead {
+export function rowsHead(o: {sort: RowSort | 'at'; top: number | null; count: number; totals: RowTotal[]; raw: RawLines | null; money: MoneyNote}): RowsHead {
   return {
     sort: o.sort,
     top: o.top,
@@ -160,7 +161,7 @@ export function rowsHead(o: {sort: RowSort; top: number | null; count: number; t
 
 /** The title over the rows, for people. */
 export function rowsTitle(head: RowsHead, money: MoneyNote): string {
-  const order = head.sort === 'amount' ? 'largest first' : head.sort === 'date' ? 'by date' : 'in source order'
+  const order = head.sort === 'amount' ? 'largest first' : head.sort === 'date' ? 'by date' : head.sort === 'at' ? 'the lines asked for, in that order' : 'in source order'
   const top = head.top !== null && head.sort === 'amount' ? `, top ${head.top} per currency` : head.top !== null ? `, first ${head.top}` : ''
   return titled(`Rows (${order}${top})`, money)
 }

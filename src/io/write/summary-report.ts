@@ -11,7 +11,7 @@ import {UNIDENTIFIED_MODE_FIELD} from './unidentified-view.js'
 /** `spend summary --json`, declared once: schemas/summary.json comes from it. */
 export const SUMMARY_OUTPUT: Output = {
   name: 'summary',
-  title: '`spend summary --json` (issue 2 contract; issue 8 adds supplier_names, unidentified, supplier_rule, unidentified_suppliers, filters)',
+  title: '`spend summary --json` (issue 2 contract; issue 8 adds supplier_names, unidentified, supplier_rule, unidentified_suppliers, filters; issue 12 adds identical_rows, identical_groups, identical_rule)',
   fields: [
     req(count('rows')),
     req(count('buyers')),
@@ -29,11 +29,14 @@ export const SUMMARY_OUTPUT: Output = {
       req(count('count')),
       req(share('share')),
     ]}}),
+    req(count('identical_rows', {description: 'Rows identical to an earlier row on every canonical field (see identical_rule): a group of k identical rows counts k - 1. Per import (per_import[]), within that import.'})),
+    req(count('identical_groups', {description: 'Groups of two or more identical rows (see identical_rule).'})),
     req({key: 'supplier_rule', type: 'object', description: 'The counting rules of suppliers and supplier_names, in words.', fields: [
       req({key: 'suppliers', type: 'string'}),
       req({key: 'supplier_names', type: 'string'}),
       req({key: 'unidentified', type: 'string'}),
     ]}),
+    req({key: 'identical_rule', type: 'string', description: 'What identical_rows compares, in words.'}),
     req(UNIDENTIFIED_MODE_FIELD),
     req({key: 'filters', type: 'object', description: 'The analysis filters given (by flag name; --file as file); {} when none.', closed: true, fields: [
       {key: 'buyer', type: 'array', items: {type: 'string'}},
@@ -67,6 +70,7 @@ function scopeRows(scope: string, file: string | null, s: SummaryCore, filters: 
   const base = {
     scope, file, rows: s.rows, buyers: s.buyers, suppliers: s.suppliers, supplier_names: s.supplier_names, from: s.from, to: s.to,
     supplier_id: s.shares.with_supplier_id, category: s.shares.with_category, redacted: s.shares.redacted, no_date: s.shares.no_date, filters,
+    identical_rows: s.identical_rows, identical_groups: s.identical_groups,
   }
   if (!s.totals.length) return [{...base, currency: null, amount: null}]
   return s.totals.map((t, i) => ({
@@ -105,6 +109,8 @@ export function summaryViews(s: SummaryOutput, human: boolean): View[] {
         {key: 'unidentified_amount', header: 'unidentified', kind: 'money'},
         {key: 'unidentified_share', header: 'unidentified share', kind: 'share'},
         {key: 'filters', header: 'filters'},
+        {key: 'identical_rows', header: 'identical rows', kind: 'int'},
+        {key: 'identical_groups', header: 'identical groups', kind: 'int'},
       ],
       rows: [...scopeRows('all', null, s, filters), ...s.per_import.flatMap((i) => scopeRows(i.id, i.file, i, filters))],
     },
@@ -125,8 +131,18 @@ function supplierNotes(s: SummaryOutput): Record<string, unknown>[] {
       excluded: ['* Rows with redacted or blank names were dropped (--exclude-redacted).'],
       'left-out': ['* Neither counts redacted or blank names (many unknown payees): their', '  spend is "Unidentified" above, and in the totals.'],
     }[s.unidentified_suppliers],
+    '* Identical rows: rows identical to an earlier one on every canonical',
+    '  field: buyer, unit, supplier as published, ids, date, amount, currency,',
+    '  category, expense type, invoice and transaction numbers, description',
+    '  (a group of k counts k - 1; per import, within the import).',
   ]
   return lines.map((note) => ({note}))
+}
+
+/** `1,234 (in 567 groups)`, or `none`. */
+function identicalText(rows: number, groups: number): string {
+  if (rows === 0) return 'none'
+  return `${rows.toLocaleString('en-GB')} (in ${groups.toLocaleString('en-GB')} ${groups === 1 ? 'group' : 'groups'})`
 }
 
 function humanViews(s: SummaryOutput, filters: string | null): View[] {
@@ -146,6 +162,7 @@ function humanViews(s: SummaryOutput, filters: string | null): View[] {
     {item: 'With category', value: pct(s.shares.with_category)},
     {item: 'Redacted supplier', value: pct(s.shares.redacted)},
     {item: 'No date', value: pct(s.shares.no_date)},
+    {item: 'Identical rows *', value: identicalText(s.identical_rows, s.identical_groups)},
   ]
   return [
     {title: 'Summary', columns: [{key: 'item', header: ''}, {key: 'value', header: ''}], rows: overview},
@@ -157,12 +174,13 @@ function humanViews(s: SummaryOutput, filters: string | null): View[] {
         {key: 'file', header: 'file'},
         {key: 'rows', header: 'rows', kind: 'int'},
         {key: 'rejected', header: 'rejected', kind: 'int'},
+        {key: 'identical', header: 'identical', kind: 'int'},
         {key: 'currency', header: 'cur'},
         {key: 'amount', header: 'total', kind: 'money'},
       ],
       rows: s.per_import.flatMap((i) =>
         (i.totals.length ? i.totals : [null]).map((t) => ({
-          id: i.id, file: i.file ? basename(i.file) : null, rows: i.rows, rejected: i.rejected,
+          id: i.id, file: i.file ? basename(i.file) : null, rows: i.rows, rejected: i.rejected, identical: i.identical_rows,
           currency: t?.currency ?? null, amount: t?.amount ?? null,
         })),
       ),
