@@ -48,7 +48,7 @@ export async function listRows(flags: AnalysisFlagValues, req: RowsRequest): Pro
  * against the frame: rows are found again by position, so an import added or
  * removed meanwhile must not shift them.
  */
-function loadedEntries(frame: SpendFrame, entries: ImportEntry[]): ImportEntry[] {
+export function loadedEntries(frame: SpendFrame, entries: ImportEntry[]): ImportEntry[] {
   const source = frame.columns.source
   const ids = source?.type === 'dict' ? source.dict : []
   const rows = entries.reduce((n, e) => n + e.parts.reduce((k, p) => k + p.rows, 0), 0)
