@@ -130,6 +130,11 @@ describe('the report\'s flags section', () => {
     expect(md).toContain('threshold quotation GBP 5000.00 (2020-01-01 to open; config: Council contract procedure rules 2020)')
     expect(md).toContain('checks = weekend')
     expect(md).toContain(flagsMsg.verdict(0, 1, 0, 0))
+    // The manifest keeps the section as written, so spend verify rebuilds the same report from it.
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
+    expect(m.config.sections[1].thresholds).toEqual([{name: 'quotation', currency: 'GBP', amount: '5000.00', from: '2020-01-01', source: 'Council contract procedure rules 2020'}])
+    const v = await runCli(['verify', out, '--workspace', ws])
+    expect(v.code, v.stderr).toBe(0)
   })
 
   it('a bad key in the section is one line with its line in report.yml', async () => {

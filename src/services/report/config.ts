@@ -216,7 +216,9 @@ export async function parseReportConfig(text: string, file: string): Promise<Rep
     if (type === 'flags') {
       // The flags configuration inline: the same keys and checks as spend flags --config.
       const own = entries.filter(([k]) => !COMMON_SECTION_KEYS.includes(k)) as [string, YamlNode, YamlNode][]
-      Object.assign(out, flagsConfigFrom(own, {isMap: YAML.isMap, isSeq: YAML.isSeq, isScalar: YAML.isScalar, fail}, CHECKS, `a flags section`))
+      // Checked here (with lines); kept as written, so the manifest's config reads back the same (spend verify parses it again).
+      flagsConfigFrom(own, {isMap: YAML.isMap, isSeq: YAML.isSeq, isScalar: YAML.isScalar, fail}, CHECKS, 'a flags section')
+      for (const [k, , vn] of own) out[k] = vn.toJSON()
     }
     for (const [k, kn, vn] of entries) {
       if (k === 'type' || (type === 'flags' && !COMMON_SECTION_KEYS.includes(k))) continue
