@@ -1011,3 +1011,40 @@ export const rowsAtMsg = {
   noRecordHint: () => 'the line may be a header, a blank line or a rejected row: spend imports names the rejects file, spend rows --sort file lists the lines imported',
   fileUnreadable: (why: string) => `cannot read the list of lines (${why})`,
 } as const
+
+/** `spend flags`: its config file, the command and the report's flags section (issue 12, task F5). */
+export const flagsConfigMsg = {
+  notMoney: (key: string, v: unknown) => `${key} must be an amount in major units, not "${String(v)}"`,
+  moneyHint: () => 'write it as text with a point, e.g. "5000.00"',
+  notDate: (key: string, v: string) => `${key} must be an ISO date, not "${v}"`,
+  dateHint: () => 'write YYYY-MM-DD, e.g. 2024-12-25',
+  toBeforeFrom: (from: string, to: string) => `to ${to} is before from ${from}`,
+  unknownCheck: (name: string) => `unknown check "${name}"`,
+  missingKey: (where: string, key: string) => `${where} has no ${key}`,
+  thresholdHint: () => 'write - {name: quotation, currency: GBP, amount: "5000.00", from: 2020-01-01, source: "who sets it, the document and its date"}',
+  reasonHint: () => 'write - {check: duplicates, supplier: "Acme Ltd", amount: "1250.00", reason: "why it is allowed"}',
+  badNumber: (key: string, v: unknown) => `${key} cannot be ${JSON.stringify(v)}`,
+  numberHint: (integer: boolean, min?: number, max?: number) =>
+    `give ${integer ? 'a whole number' : 'a number'}${min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : max !== undefined ? ` of at most ${max}` : ''}`,
+  badJurisdiction: (j: string) => `jurisdiction "${j}" is not a thresholds file name`,
+  jurisdictionHint: () => 'name a file of data/thresholds/ without .csv, e.g. GBP: uk',
+} as const
+
+export const flagsMsg = {
+  unknownCheck: (names: readonly string[]) => `unknown ${names.length === 1 ? 'check' : 'checks'} ${names.map((n) => `"${n}"`).join(', ')}`,
+  unknownFlag: (id: string) => `no flag ${id} in this run`,
+  unknownFlagHint: () => 'run spend flags without --flag to list the flags and their ids (the same filters and config give the same ids)',
+  verdict: (flags: number, checks: number, allowed: number, below: number) =>
+    `${groupCount(flags)} ${flags === 1 ? 'flag' : 'flags'} from ${checks} ${checks === 1 ? 'check' : 'checks'}${allowed ? `; ${groupCount(allowed)} allowed by the allow-list` : ''}${below ? `; ${groupCount(below)} under --min-amount` : ''}. A flag is a reason to look, never a verdict.`,
+  note: () => 'A flag is a reason to look, never a verdict: each lists the source lines behind it (spend rows shows them in full), and most have an innocent explanation.',
+  failOnFlags: (flags: number) => `spend: ${groupCount(flags)} ${flags === 1 ? 'flag' : 'flags'} raised; exit 1 (--fail-on-flags)`,
+  moreFlags: (rest: number) => `${groupCount(rest)} more ${rest === 1 ? 'flag' : 'flags'} (spend flags lists them all)`,
+  noFlags: () => 'No flags raised.',
+  sectionTitle: () => 'Integrity flags',
+  sectionIntro: () => 'Standard audit and procurement-integrity tests on the payments (spend flags, the same code). A flag is a reason to look, never a verdict: most have an innocent explanation, and each names the source lines behind it.',
+} as const
+
+/** Thousands separators by hand: the same on every machine and locale. */
+function groupCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}

@@ -16,6 +16,7 @@ import {TREND_OUTPUT} from '../io/write/trend-report.js'
 import {CHECK_OUTPUT} from '../io/write/check-report.js'
 import {CLASSIFY_APPLY_OUTPUT, CLASSIFY_OUTPUT, CLASSIFY_SUGGEST_OUTPUT} from '../io/write/classify-report.js'
 import {CLASSIFY_GPP_OUTPUT} from '../io/write/classify-gpp-report.js'
+import {FLAGS_OUTPUT} from '../io/write/flags-report.js'
 import {REPORT_MANIFEST_OUTPUT, REPORT_OUTPUT, VERIFY_OUTPUT} from './report/outputs.js'
 
 /**
@@ -50,4 +51,5 @@ export const OUTPUTS: readonly Output[] = [
   CLASSIFY_SUGGEST_OUTPUT,
   CLASSIFY_APPLY_OUTPUT,
   CLASSIFY_GPP_OUTPUT,
+  FLAGS_OUTPUT,
 ]

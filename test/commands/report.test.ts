@@ -72,7 +72,7 @@ describe('spend report', () => {
     expect(m.imports[0].totals[0]).toMatchObject({currency: 'GBP'})
     expect(Object.keys(m.imports[0].rows)).toEqual(['read', 'imported', 'rejected', 'skipped'])
     expect(check(schemaOf(REPORT_MANIFEST_OUTPUT) as Schema, m)).toEqual([])
-    expect(m.sections.map((s: any) => s.id)).toEqual(['overview', 'data-quality', 'top-suppliers', 'top-buyers', 'category-mix', 'concentration', 'pareto', 'trend'])
+    expect(m.sections.map((s: any) => s.id)).toEqual(['overview', 'data-quality', 'top-suppliers', 'top-buyers', 'category-mix', 'concentration', 'pareto', 'trend', 'flags'])
   })
 
   it('holds no absolute path and no time in any file', () => {
@@ -190,7 +190,7 @@ describe('spend report', () => {
     writeFileSync(join(dir, 'bad.yml'), 'title: x\nsections:\n  - type: pie\n')
     const r = await runCli(['report', '--config', 'bad.yml', '--out', 'bad', '-w', 'ws'], {cwd: dir})
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe('spend: error: bad.yml:3: unknown section type "pie" (use overview, data-quality, top, category-mix, cube, concentration, pareto, trend, profile, gpp, classification, benchmark)\n')
+    expect(r.stderr).toBe('spend: error: bad.yml:3: unknown section type "pie" (use overview, data-quality, top, category-mix, cube, concentration, pareto, trend, profile, gpp, classification, benchmark, flags)\n')
     expect(existsSync(join(dir, 'bad'))).toBe(false)
   })
 })

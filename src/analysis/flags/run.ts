@@ -27,6 +27,8 @@ export interface FlagsOutcome {
   tests: CheckTest[]
   /** Per allow-list entry (same order), how many flags it kept from being raised. */
   allowed: number[]
+  /** Per check run: how many of its flags the allow-list kept from being raised. */
+  allowedByCheck: Partial<Record<CheckName, number>>
   /** Flags dropped by --min-amount. */
   belowMinAmount: number
 }
@@ -77,7 +79,7 @@ export function compareFlags(a: Flag, b: Flag): number {
  */
 export function runChecks(base: Omit<CheckContext, 'params'>, opts: FlagsRunOptions): FlagsOutcome {
   const allow = opts.allow ?? []
-  const out: FlagsOutcome = {flags: [], notes: [], parameters: {}, tests: [], allowed: allow.map(() => 0), belowMinAmount: 0}
+  const out: FlagsOutcome = {flags: [], notes: [], parameters: {}, tests: [], allowed: allow.map(() => 0), allowedByCheck: {}, belowMinAmount: 0}
   for (const name of CHECK_NAMES) {
     if (!opts.checks.includes(name)) continue
     const params = resolveParams(name, opts.params?.[name])
@@ -85,10 +87,12 @@ export function runChecks(base: Omit<CheckContext, 'params'>, opts: FlagsRunOpti
     out.parameters[name] = {...params, ...result.echo}
     out.notes.push(...result.notes)
     out.tests.push(...(result.tests ?? []))
+    out.allowedByCheck[name] = 0
     for (const f of result.flags) {
       const hit = allow.findIndex((e) => allowMatches(e, f))
       if (hit >= 0) {
         out.allowed[hit]++
+        out.allowedByCheck[name]!++
         continue
       }
       if (opts.minAmount) {

@@ -7,6 +7,8 @@
 import {SpendInputError} from '../../errors.js'
 import {benchReportMsg, reportMsg} from '../../messages.js'
 import {CATEGORY_LEVELS, DIM_NAMES} from '../../analysis/dims.js'
+import {CHECKS} from '../../analysis/flags/registry.js'
+import {flagsConfigFrom, type YamlNode} from '../../io/read/flags-config.js'
 import {checkPeriodText, RELATIVE_PERIODS} from './period.js'
 
 /** A period as written: `2024`, `2024-Q1`, `2024-03`, a relative name, or {from, to}. */
@@ -72,6 +74,8 @@ export const SECTION_PARAMS: Record<string, Record<string, Param>> = {
     buyer: {kind: 'string'}, peers: {kind: 'list'}, auto: {kind: 'int', min: 1}, weights: {kind: 'string'}, level,
     floor: {kind: 'string'}, any_period: {kind: 'bool'}, year: {kind: 'int', min: 1000, max: 9999},
   },
+  /** Takes the keys of `spend flags --config` (checks, min_amount, thresholds, allow, each check's parameters), checked by flagsConfigFrom. */
+  flags: {},
 }
 
 /** Parameters a section type cannot do without. */
@@ -209,8 +213,15 @@ export async function parseReportConfig(text: string, file: string): Promise<Rep
     if (!params) return fail(typeEntry![2], reportMsg.unknownType(type), reportMsg.oneOf(Object.keys(SECTION_PARAMS)))
     const out: SectionConfig = {type}
     const keyNodes = new Map<string, Node>()
+    if (type === 'flags') {
+      // The flags configuration inline: the same keys and checks as spend flags --config.
+      const own = entries.filter(([k]) => !COMMON_SECTION_KEYS.includes(k)) as [string, YamlNode, YamlNode][]
+      // Checked here (with lines); kept as written, so the manifest's config reads back the same (spend verify parses it again).
+      flagsConfigFrom(own, {isMap: YAML.isMap, isSeq: YAML.isSeq, isScalar: YAML.isScalar, fail}, CHECKS, 'a flags section')
+      for (const [k, , vn] of own) out[k] = vn.toJSON()
+    }
     for (const [k, kn, vn] of entries) {
-      if (k === 'type') continue
+      if (k === 'type' || (type === 'flags' && !COMMON_SECTION_KEYS.includes(k))) continue
       keyNodes.set(k, kn)
       known(k, kn, [...COMMON_SECTION_KEYS, ...Object.keys(params)], i === null ? 'benchmark' : `a ${type} section`)
       if (k === 'id') {

@@ -32,6 +32,7 @@ import {dataQualitySection, overviewSection} from './quality.js'
 import {benchmarkSection} from './benchmark-section.js'
 import {gppSection} from './gpp-section.js'
 import {classificationSection} from './classification-section.js'
+import {flagsSection} from './flags-section.js'
 import type {SectionBuilder, SectionInput} from './section-types.js'
 
 const dimOpts = (input: SectionInput, cfg: SectionConfig) => ({
@@ -155,6 +156,7 @@ export const SECTION_BUILDERS: Record<string, SectionBuilder> = {
   gpp: gppSection,
   classification: classificationSection,
   benchmark: benchmarkSection,
+  flags: flagsSection,
 }
 
 /** The default report: what a workspace says with no configuration. */
@@ -167,6 +169,7 @@ export const DEFAULT_SECTIONS: SectionConfig[] = [
   {type: 'concentration', by: 'category'},
   {type: 'pareto'},
   {type: 'trend'},
+  {type: 'flags'},
 ]
 
 /**
