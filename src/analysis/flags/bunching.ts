@@ -23,7 +23,7 @@ import {thresholdsMsg} from '../../messages.js'
 import {ExactSum} from '../kernel.js'
 import type {Floor} from '../benchmark/floor.js'
 import {binomialUpperLog10} from './binomial.js'
-import {buyerFloors, buyerOf, floorEcho, groupDigits, money, periodDays, rowsByCurrency, thresholdEcho, thresholdFrame, thresholdsInForce, type ThresholdFrame} from './split-common.js'
+import {buyerFloors, buyerOf, floorEcho, groupDigits, money, periodDays, rowsByCurrency, thresholdEcho, rowsInRanges, thresholdFrame, thresholdsInForce, type ThresholdFrame} from './split-common.js'
 import type {BunchingTest, CheckContext, CheckDef, CheckNote, CheckResult, Flag, ProcurementThreshold} from './types.js'
 
 /** Bins of the histogram around a threshold. */
@@ -47,11 +47,36 @@ export function expectedBelow(lo: number, t: number, hi: number): number {
   return down / (down + up)
 }
 
-/** The counts of one buyer against one threshold. */
+/** Per buyer (dense key), the payments in each band and in each histogram bin (key x BUNCHING_BINS + bin). */
 interface Counts {
-  below: number
-  above: number
+  below: Int32Array
+  above: Int32Array
   bins: Float64Array
+}
+
+/** Count the payments near one threshold per buyer: one pass over the candidate rows. */
+function countNear(tf: ThresholdFrame, near: Uint32Array, t: number, e: {lo: number; hi: number; from: number; to: number}, bins: readonly number[]): Counts {
+  const c: Counts = {below: new Int32Array(tf.buyers), above: new Int32Array(tf.buyers), bins: new Float64Array(tf.buyers * BUNCHING_BINS)}
+  const {amount, days, buyerKey} = tf
+  const dates = tf.date.codes
+  const start = bins[0]
+  const end = bins[BUNCHING_BINS]
+  const width = end - start
+  for (let j = 0; j < near.length; j++) {
+    const i = near[j]
+    const a = amount[i]
+    if (a < start || a >= end) continue
+    const d = days[dates[i]]
+    if (d < e.from || d > e.to) continue
+    const k = buyerKey[i]
+    let b = Math.min(BUNCHING_BINS - 1, Math.floor(((a - start) / width) * BUNCHING_BINS))
+    while (b < BUNCHING_BINS - 1 && a >= bins[b + 1]) b++
+    while (b > 0 && a < bins[b]) b--
+    c.bins[k * BUNCHING_BINS + b]++
+    if (a >= e.lo && a < t) c.below[k]++
+    else if (a >= t && a < e.hi) c.above[k]++
+  }
+  return c
 }
 
 function formatP(log10p: number): string {
@@ -86,25 +111,14 @@ export function runBunching(ctx: CheckContext): CheckResult {
       const fl = buyerFloors(tf, cur)
       const present = [...new Set(Array.from(cur.rows, (i) => tf.buyerKey[i]))].sort((x, y) => x - y)
       for (const k of present) floors.push({...buyerOf(tf, k), currency: cur.currency, floor: fl[k]})
+      const near = rowsInRanges(tf.amount, cur.rows, ts.map((t) => {
+        const e = bandEdges(t.minor, band).bins
+        return [e[0], e[BUNCHING_BINS]] as const
+      }))
       for (const t of ts) {
         const {lo, hi, bins} = bandEdges(t.minor, band)
         const {from, to} = periodDays(t)
-        const counts = new Map<number, Counts>()
-        for (const i of cur.rows) {
-          const a = tf.amount[i]
-          if (a < bins[0] || a >= bins[BUNCHING_BINS]) continue
-          const d = tf.days[tf.date.codes[i]]
-          if (d < from || d > to) continue
-          const k = tf.buyerKey[i]
-          let c = counts.get(k)
-          if (!c) counts.set(k, (c = {below: 0, above: 0, bins: new Float64Array(BUNCHING_BINS)}))
-          let b = Math.min(BUNCHING_BINS - 1, Math.max(0, Math.floor(((a - bins[0]) / (bins[BUNCHING_BINS] - bins[0])) * BUNCHING_BINS)))
-          while (b < BUNCHING_BINS - 1 && a >= bins[b + 1]) b++
-          while (b > 0 && a < bins[b]) b--
-          c.bins[b]++
-          if (a >= lo && a < t.minor) c.below++
-          else if (a >= t.minor && a < hi) c.above++
-        }
+        const c = countNear(tf, near, t.minor, {lo, hi, from, to}, bins)
         const p0 = expectedBelow(lo, t.minor, hi)
         for (const k of present) {
           const who = buyerOf(tf, k)
@@ -113,17 +127,17 @@ export function runBunching(ctx: CheckContext): CheckResult {
             notes.push({check: 'threshold-bunching', buyer: who.buyer, currency: cur.currency, text: thresholdsMsg.floorInBand(money(f.minor, f.currency), t.name, money(lo, t.currency))})
             continue
           }
-          const c = counts.get(k)
-          if (!c || c.below + c.above === 0) continue
-          const n = c.below + c.above
-          const log10p = binomialUpperLog10(c.below, n, p0)
+          const below = c.below[k]
+          const above = c.above[k]
+          if (below + above === 0) continue
+          const log10p = binomialUpperLog10(below, below + above, p0)
           const p = 10 ** log10p
           tests.push({
-            type: 'bunching', ...who, currency: cur.currency, threshold: t, below: c.below, above: c.above, p_value: p,
-            bins: Array.from(c.bins, (count, j) => ({from: bins[j], to: bins[j + 1], count})),
+            type: 'bunching', ...who, currency: cur.currency, threshold: t, below, above, p_value: p,
+            bins: Array.from({length: BUNCHING_BINS}, (_, j) => ({from: bins[j], to: bins[j + 1], count: c.bins[k * BUNCHING_BINS + j]})),
           })
-          if (c.below < minBelow || !(p < alpha)) continue
-          flags.push(bunchingFlag(tf, k, who, cur.rows, t, {lo, hi, from, to}, c, p0, log10p))
+          if (below < minBelow || !(p < alpha)) continue
+          flags.push(bunchingFlag(tf, k, who, near, t, {lo, hi, from, to}, {below, above}, p0, log10p))
         }
       }
     }
@@ -140,7 +154,7 @@ export function runBunching(ctx: CheckContext): CheckResult {
 
 function bunchingFlag(
   tf: ThresholdFrame, k: number, who: {buyer: string; buyer_id: string}, rows: Uint32Array, t: ProcurementThreshold,
-  e: {lo: number; hi: number; from: number; to: number}, c: Counts, p0: number, log10p: number,
+  e: {lo: number; hi: number; from: number; to: number}, c: {below: number; above: number}, p0: number, log10p: number,
 ): Flag {
   const evidence: number[] = []
   const sum = new ExactSum()

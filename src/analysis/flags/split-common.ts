@@ -80,10 +80,17 @@ export function thresholdFrame(frame: SpendFrame, selection: Rows): ThresholdFra
   if (!buyer || !currency || !date) return null
   const buyerId = dictColumn(frame, 'buyer_id')
   const n = frame.length
-  // Null codes (-1) become the dictionary's size, so every row has a key part.
-  const a = Int32Array.from(buyerId ? buyerId.codes : new Int32Array(n), (c) => (c < 0 ? (buyerId?.dict.length ?? 0) : c))
-  const b = Int32Array.from(buyer.codes, (c) => (c < 0 ? buyer.dict.length : c))
-  const pk = pairKeys(a, (buyerId?.dict.length ?? 0) + 1, b, buyer.dict.length + 1, selection, new Int32Array(n).fill(0))
+  // Null codes (-1) become the dictionary's size, so every row has a key part (plain loops: TypedArray.from with a function is slow).
+  const idSize = buyerId?.dict.length ?? 0
+  const a = new Int32Array(n)
+  const b = new Int32Array(n)
+  for (let i = 0; i < n; i++) {
+    const x = buyerId ? buyerId.codes[i] : 0
+    a[i] = x < 0 ? idSize : x
+    const y = buyer.codes[i]
+    b[i] = y < 0 ? buyer.dict.length : y
+  }
+  const pk = pairKeys(a, idSize + 1, b, buyer.dict.length + 1, selection, new Int32Array(n))
   const buyerRow = new Int32Array(pk.size).fill(-1)
   const m = selection ? selection.length : n
   for (let j = 0; j < m; j++) {
@@ -100,27 +107,34 @@ export function thresholdFrame(frame: SpendFrame, selection: Rows): ThresholdFra
 
 /** Selected rows per currency (with a date), currencies in code-point order. */
 export function rowsByCurrency(tf: ThresholdFrame, selection: Rows, length: number): CurrencyRows[] {
-  const lists = new Map<number, number[]>()
+  const size = tf.currency.dict.length
+  const count = new Int32Array(size)
+  const first = new Float64Array(size).fill(Infinity)
+  const last = new Float64Array(size).fill(-Infinity)
+  const {codes} = tf.currency
+  const dates = tf.date.codes
+  const days = tf.days
   const m = selection ? selection.length : length
   for (let j = 0; j < m; j++) {
     const i = selection ? selection[j] : j
-    const c = tf.currency.codes[i]
-    if (c < 0 || Number.isNaN(tf.days[tf.date.codes[i]])) continue
-    let list = lists.get(c)
-    if (!list) lists.set(c, (list = []))
-    list.push(i)
+    const c = codes[i]
+    const d = days[dates[i]]
+    if (c < 0 || !(d === d)) continue
+    count[c]++
+    if (d < first[c]) first[c] = d
+    if (d > last[c]) last[c] = d
+  }
+  const lists = Array.from(count, (k) => new Uint32Array(k))
+  const at = new Int32Array(size)
+  for (let j = 0; j < m; j++) {
+    const i = selection ? selection[j] : j
+    const c = codes[i]
+    const d = days[dates[i]]
+    if (c < 0 || !(d === d)) continue
+    lists[c][at[c]++] = i
   }
   const out: CurrencyRows[] = []
-  for (const [c, list] of lists) {
-    let first = Infinity
-    let last = -Infinity
-    for (const i of list) {
-      const d = tf.days[tf.date.codes[i]]
-      if (d < first) first = d
-      if (d > last) last = d
-    }
-    out.push({currency: tf.currency.dict[c], rows: Uint32Array.from(list), first, last})
-  }
+  for (let c = 0; c < size; c++) if (count[c] > 0) out.push({currency: tf.currency.dict[c], rows: lists[c], first: first[c], last: last[c]})
   return out.sort((x, y) => (x.currency < y.currency ? -1 : x.currency > y.currency ? 1 : 0))
 }
 
@@ -172,4 +186,39 @@ export function floorEcho(entries: readonly {buyer: string; buyer_id: string; cu
   return [...entries]
     .sort((a, b) => (a.buyer < b.buyer ? -1 : a.buyer > b.buyer ? 1 : a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))
     .map((e) => ({buyer: e.buyer, buyer_id: e.buyer_id, currency: e.currency, floor: e.floor ? e.floor.amount : null, floor_source: e.floor ? e.floor.source : null}))
+}
+
+/**
+ * The rows whose amount falls in any of the ranges [lo, hi) (merged first,
+ * so a row is compared with a few intervals): the candidates of the
+ * threshold checks, in the order given.
+ * @example rowsInRanges(Float64Array.of(5, 50, 500), Uint32Array.of(0, 1, 2), [[40, 60], [1, 6]]) // Uint32Array [0, 1]
+ */
+export function rowsInRanges(amount: Float64Array, rows: Uint32Array, ranges: readonly (readonly [number, number])[]): Uint32Array {
+  const sorted = ranges.filter(([lo, hi]) => hi > lo).map(([lo, hi]) => [lo, hi]).sort((x, y) => x[0] - y[0])
+  const merged: number[][] = []
+  for (const r of sorted) {
+    const top = merged[merged.length - 1]
+    if (top && r[0] <= top[1]) top[1] = Math.max(top[1], r[1])
+    else merged.push(r)
+  }
+  const lo = Float64Array.from(merged, (r) => r[0])
+  const hi = Float64Array.from(merged, (r) => r[1])
+  const k = merged.length
+  const min = k ? lo[0] : Infinity
+  const max = k ? hi[k - 1] : -Infinity
+  const out: number[] = []
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j]
+    const a = amount[i]
+    if (a < min || a >= max) continue
+    for (let t = 0; t < k; t++) {
+      if (a < lo[t]) break
+      if (a < hi[t]) {
+        out.push(i)
+        break
+      }
+    }
+  }
+  return Uint32Array.from(out)
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {splittingCheck, splitWindows} from '../../../src/analysis/flags/splitting.js'
+import {poissonUpper, splittingCheck, splitWindows} from '../../../src/analysis/flags/splitting.js'
 import {recurringMask, regular} from '../../../src/analysis/flags/split-recurring.js'
 import type {SpendRecord} from '../../../src/model/record.js'
 import {frameOf} from '../../helpers/analysis-records.js'
@@ -30,7 +30,7 @@ describe('splitting', () => {
   it('does not run where the buyer publishes only payments at or above the threshold, and says so', () => {
     const tender = threshold('tender', 20_000)
     const big = Array.from({length: 200}, (_, i) => pay(30_000, plusDays('2024-04-01', i)))
-    const parts = [pay(15_000, '2024-06-03', {supplier: 'Split Ltd'}), pay(15_000, '2024-06-05', {supplier: 'Split Ltd'})]
+    const parts = [pay(17_000, '2024-06-03', {supplier: 'Split Ltd'}), pay(17_000, '2024-06-05', {supplier: 'Split Ltd'})]
     const r = run([...big, ...parts], [tender])
     expect(r.flags).toHaveLength(0)
     expect(r.notes).toEqual([expect.objectContaining({check: 'splitting', buyer: 'Buyer A', currency: 'GBP', text: expect.stringContaining('GBP 25000.00')})])
@@ -50,10 +50,10 @@ describe('splitting', () => {
   })
 
   it('counts a window as payments dated less than window_days after the first', () => {
-    const edge = (gap: number) => run([pay(3000, '2024-05-01'), pay(3000, plusDays('2024-05-01', gap))]).flags.length
+    const edge = (gap: number) => run([pay(4200, '2024-05-01'), pay(4200, plusDays('2024-05-01', gap))]).flags.length
     expect(edge(29)).toBe(1)
     expect(edge(30)).toBe(0)
-    expect(run([pay(3000, '2024-05-01'), pay(3000, '2024-05-31')], [quotation], {window_days: 31}).flags).toHaveLength(1)
+    expect(run([pay(4200, '2024-05-01'), pay(4200, '2024-05-31')], [quotation], {window_days: 31}).flags).toHaveLength(1)
   })
 
   it('tests each payment against the threshold in force at its date', () => {
@@ -69,25 +69,44 @@ describe('splitting', () => {
 
   it('needs every payment under the threshold and at least min_share of it', () => {
     expect(run([pay(4800, '2024-05-01'), pay(5000, '2024-05-02')]).flags).toHaveLength(0)
-    expect(run([pay(2400, '2024-05-01'), pay(2400, '2024-05-02'), pay(2400, '2024-05-03')]).flags).toHaveLength(0)
-    expect(run([pay(2400, '2024-05-01'), pay(2400, '2024-05-02'), pay(2400, '2024-05-03')], [quotation], {min_share: 0.4}).flags).toHaveLength(1)
+    const thirds = [pay(2400, '2024-05-01'), pay(2400, '2024-05-02'), pay(2400, '2024-05-03')]
+    expect(run(thirds).flags).toHaveLength(0)
+    expect(run(thirds, [quotation], {min_share: 0.4}).flags).toHaveLength(1)
   })
 
   it('never groups redacted suppliers as one supplier', () => {
-    const red = (date: string) => pay(3000, date, {supplier: 'REDACTED', supplier_key: 'redacted', redacted: true})
+    const red = (date: string) => pay(4200, date, {supplier: 'REDACTED', supplier_key: 'redacted', redacted: true})
     expect(run([red('2024-05-01'), red('2024-05-03')]).flags).toHaveLength(0)
-    expect(run([pay(3000, '2024-05-01'), pay(3000, '2024-05-03')]).flags).toHaveLength(1)
+    expect(run([pay(4200, '2024-05-01'), pay(4200, '2024-05-03')]).flags).toHaveLength(1)
   })
 
   it('uses the supplier entity, not the published name', () => {
-    const r = run([pay(3000, '2024-05-01', {supplier: 'Acme Ltd', supplier_key: 'acme'}), pay(3000, '2024-05-03', {supplier: 'ACME LIMITED', supplier_key: 'acme'})])
+    const r = run([pay(4200, '2024-05-01', {supplier: 'Acme Ltd', supplier_key: 'acme'}), pay(4200, '2024-05-03', {supplier: 'ACME LIMITED', supplier_key: 'acme'})])
     expect(r.flags).toHaveLength(1)
+  })
+
+  it('leaves a supplier paid just under the threshold all year round as routine, not a split', () => {
+    // Payments of £4,100-£4,900 every 9 to 12 days, varying amounts: about three in any 30 days, all year.
+    const routine = Array.from({length: 34}, (_, i) => pay(4100 + ((i * 37) % 800), plusDays('2024-04-01', i * 10 + (i % 3)), {supplier: 'Care Co'}))
+    const r = run(routine)
+    expect(r.flags).toHaveLength(0)
+    expect(r.echo?.routine_windows).toBeGreaterThan(0)
+    expect(run(routine, [quotation], {routine_alpha: 1}).flags.length).toBeGreaterThan(0)
   })
 
   it('notes a currency with no threshold and asks for one', () => {
     const r = run([pay(3000, '2024-05-01', {currency: 'NOK'}), pay(3000, '2024-05-02', {currency: 'NOK'})])
     expect(r.flags).toHaveLength(0)
     expect(r.notes).toEqual([expect.objectContaining({currency: 'NOK', buyer: null, text: expect.stringContaining('--config thresholds:')})])
+  })
+})
+
+describe('poissonUpper', () => {
+  it('is the upper tail of a Poisson distribution', () => {
+    expect(poissonUpper(1, 2)).toBeCloseTo(1 - Math.exp(-2), 12)
+    expect(poissonUpper(3, 1.5)).toBeCloseTo(1 - Math.exp(-1.5) * (1 + 1.5 + 1.5 ** 2 / 2), 12)
+    expect(poissonUpper(2, 0)).toBe(0)
+    expect(poissonUpper(0, 3)).toBe(1)
   })
 })
 
