@@ -23,7 +23,7 @@ import {thresholdsMsg} from '../../messages.js'
 import {ExactSum} from '../kernel.js'
 import type {Floor} from '../benchmark/floor.js'
 import {binomialUpperLog10} from './binomial.js'
-import {buyerFloors, buyerOf, floorEcho, groupDigits, money, periodDays, rowsByCurrency, thresholdEcho, rowsInRanges, thresholdFrame, thresholdsInForce, type ThresholdFrame} from './split-common.js'
+import {buyerFloors, buyerOf, buyersPresent, floorEcho, groupDigits, money, periodDays, rowsByCurrency, thresholdEcho, rowsInRanges, thresholdFrame, thresholdsInForce, type ThresholdFrame} from './split-common.js'
 import type {BunchingTest, CheckContext, CheckDef, CheckNote, CheckResult, Flag, ProcurementThreshold} from './types.js'
 
 /** Bins of the histogram around a threshold. */
@@ -109,7 +109,7 @@ export function runBunching(ctx: CheckContext): CheckResult {
       }
       used.push(...ts)
       const fl = buyerFloors(tf, cur)
-      const present = [...new Set(Array.from(cur.rows, (i) => tf.buyerKey[i]))].sort((x, y) => x - y)
+      const present = buyersPresent(tf, cur.rows)
       for (const k of present) floors.push({...buyerOf(tf, k), currency: cur.currency, floor: fl[k]})
       const near = rowsInRanges(tf.amount, cur.rows, ts.map((t) => {
         const e = bandEdges(t.minor, band).bins

@@ -57,6 +57,7 @@ export interface CurrencyRows {
 
 /** The frame's columns as the threshold checks read them. */
 export interface ThresholdFrame {
+  frame: SpendFrame
   amount: Float64Array
   buyer: DictColumn
   buyerId: DictColumn | undefined
@@ -99,7 +100,7 @@ export function thresholdFrame(frame: SpendFrame, selection: Rows): ThresholdFra
   }
   const red = frame.columns.redacted
   return {
-    amount: amountsOf(frame), buyer, buyerId, supplier: dictColumn(frame, 'supplier'), supplierKey: dictColumn(frame, 'supplier_key'),
+    frame, amount: amountsOf(frame), buyer, buyerId, supplier: dictColumn(frame, 'supplier'), supplierKey: dictColumn(frame, 'supplier_key'),
     redacted: red && red.type === 'bool' ? red.values : undefined, currency, date, days: dayTable(date),
     buyerKey: pk.keys, buyers: pk.size, buyerRow,
   }
@@ -221,4 +222,14 @@ export function rowsInRanges(amount: Float64Array, rows: Uint32Array, ranges: re
     }
   }
   return Uint32Array.from(out)
+}
+
+/** The buyer keys with a row among `rows`, ascending. */
+export function buyersPresent(tf: ThresholdFrame, rows: Uint32Array): number[] {
+  const seen = new Uint8Array(tf.buyers)
+  const keys = tf.buyerKey
+  for (let j = 0; j < rows.length; j++) seen[keys[rows[j]]] = 1
+  const out: number[] = []
+  for (let k = 0; k < seen.length; k++) if (seen[k]) out.push(k)
+  return out
 }

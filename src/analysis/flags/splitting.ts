@@ -17,16 +17,18 @@
  *   year round is a different pattern from a burst of parts.
  * - Windows: in date order, from each candidate not yet flagged, every
  *   candidate dated less than `window_days` days after it; at least
- *   `min_payments` of them whose sum reaches T is a flag (its rows, amount =
+ *   `min_payments` of them (lines of one invoice number count once: a
+ *   multi-line invoice is one purchase, not a split) whose sum reaches T is a flag (its rows, amount =
  *   the sum, score = sum / T); the next window starts after it.
  * - Runs only where the buyer's publication floor (effectiveFloor) is below
  *   T: a file published above T cannot show the parts. Notes say where it
  *   could not run, and which currencies have no threshold.
  */
 import {thresholdsMsg} from '../../messages.js'
+import {dictColumn} from '../frame-access.js'
 import {bucketRows, ExactSum, pairKeys} from '../kernel.js'
 import {
-  buyerFloors, buyerOf, floorEcho, groupDigits, money, periodDays, rowsByCurrency, rowsInRanges, thresholdEcho, thresholdFrame,
+  buyerFloors, buyerOf, buyersPresent, floorEcho, groupDigits, money, periodDays, rowsByCurrency, rowsInRanges, thresholdEcho, thresholdFrame,
   thresholdsInForce, unidentifiedRows, type ThresholdFrame,
 } from './split-common.js'
 import {recurringMask} from './split-recurring.js'
@@ -51,6 +53,8 @@ interface Candidates {
   days: Float64Array
   amounts: Float64Array
   recurring: Uint8Array
+  /** Invoice number code per candidate (-1 = none). */
+  invoices: Int32Array
   groups: Group[]
 }
 
@@ -80,13 +84,33 @@ export function poissonUpper(m: number, rate: number): number {
   return Math.max(0, 1 - below)
 }
 
+/** Payments among positions idx[s..e): lines with the same invoice number (>= 0) are one payment. */
+function distinctPayments(idx: readonly number[], s: number, e: number, invoices?: ArrayLike<number>): number {
+  if (!invoices) return e - s
+  const seen = new Set<number>()
+  let n = 0
+  for (let j = s; j < e; j++) {
+    const v = invoices[idx[j]]
+    if (v < 0) n++
+    else if (!seen.has(v)) {
+      seen.add(v)
+      n++
+    }
+  }
+  return n
+}
+
 /**
  * Find the split windows of one group's payments against one threshold:
  * each window's positions (into the group's arrays). Pure and exported for
- * tests: `days` ascending, `eligible` marks candidates.
+ * tests: `days` ascending, `eligible` marks candidates, `invoices` (optional)
+ * the invoice number codes (-1 = none): the lines of one invoice are one
+ * payment, so a multi-line invoice is never a split of itself.
  * @example splitWindows([0, 3, 9], [460000, 470000, 480000], [1, 1, 1], 500000, 30, 2) // [[0, 1, 2]]
  */
-export function splitWindows(days: ArrayLike<number>, amounts: ArrayLike<number>, eligible: ArrayLike<number>, threshold: number, windowDays: number, minPayments: number): number[][] {
+export function splitWindows(
+  days: ArrayLike<number>, amounts: ArrayLike<number>, eligible: ArrayLike<number>, threshold: number, windowDays: number, minPayments: number, invoices?: ArrayLike<number>,
+): number[][] {
   const idx: number[] = []
   for (let i = 0; i < days.length; i++) if (eligible[i]) idx.push(i)
   const out: number[][] = []
@@ -96,7 +120,7 @@ export function splitWindows(days: ArrayLike<number>, amounts: ArrayLike<number>
     let sum = 0
     while (e < idx.length && days[idx[e]] - days[idx[s]] < windowDays) sum += amounts[idx[e++]]
     // Candidate amounts are each under T (< 2^53 minor units), and few per window: the float sum is exact.
-    if (e - s >= minPayments && sum >= threshold) {
+    if (e - s >= minPayments && sum >= threshold && distinctPayments(idx, s, e, invoices) >= minPayments) {
       out.push(idx.slice(s, e))
       s = e
     } else {
@@ -133,7 +157,8 @@ function candidatesOf(tf: ThresholdFrame, rows: Uint32Array, bad: Uint8Array, ts
   const pk = pairKeys(tf.buyerKey, tf.buyers, supplier, (tf.supplierKey?.dict.length ?? 0) + 1, byDay)
   const order = bucketRows(pk.keys, pk.size, byDay, tf.amount.length)
   const n = order.rows.length
-  const out: Candidates = {rows: new Uint32Array(n), days: new Float64Array(n), amounts: new Float64Array(n), recurring: new Uint8Array(n), groups: []}
+  const invoice = dictColumn(tf.frame, 'invoice_number')
+  const out: Candidates = {rows: new Uint32Array(n), days: new Float64Array(n), amounts: new Float64Array(n), recurring: new Uint8Array(n), invoices: new Int32Array(n).fill(-1), groups: []}
   let at = 0
   for (let g = 0; g < pk.size; g++) {
     const s = order.start[g]
@@ -146,6 +171,7 @@ function candidatesOf(tf: ThresholdFrame, rows: Uint32Array, bad: Uint8Array, ts
     for (const i of list) {
       const a = tf.amount[i]
       out.rows[at] = i
+      if (invoice) out.invoices[at] = invoice.codes[i]
       out.days[at] = tf.days[dates[i]]
       out.amounts[at++] = a
       if (a < min) min = a
@@ -208,9 +234,8 @@ export function runSplitting(ctx: CheckContext): CheckResult {
       }
       used.push(...ts)
       const fl = buyerFloors(tf, cur)
-      const present = new Set<number>()
-      for (const i of cur.rows) present.add(tf.buyerKey[i])
-      for (const k of [...present].sort((x, y) => x - y)) floors.push({...buyerOf(tf, k), currency: cur.currency, floor: fl[k]})
+      const present = buyersPresent(tf, cur.rows)
+      for (const k of present) floors.push({...buyerOf(tf, k), currency: cur.currency, floor: fl[k]})
       for (const t of ts) {
         for (const k of present) {
           const f = fl[k]
@@ -237,7 +262,7 @@ export function runSplitting(ctx: CheckContext): CheckResult {
           const span = Math.min(to, cur.last) - Math.max(from, cur.first) + 1
           let all = 0
           for (let p = g.start; p < g.end; p++) all += eligible[p]
-          for (const pos of splitWindows(days, c.amounts.subarray(g.start, g.end), eligible.subarray(g.start, g.end), t.minor, windowDays, minPayments)) {
+          for (const pos of splitWindows(days, c.amounts.subarray(g.start, g.end), eligible.subarray(g.start, g.end), t.minor, windowDays, minPayments, c.invoices.subarray(g.start, g.end))) {
             const rate = routineRate(all - pos.length, span - windowDays, windowDays)
             if (poissonUpper(pos.length, rate) >= routineAlpha) {
               routine++
@@ -257,7 +282,7 @@ export function runSplitting(ctx: CheckContext): CheckResult {
 export const splittingCheck: CheckDef = {
   name: 'splitting',
   summary: 'Payments by one buyer to one supplier within a window, each under a procurement threshold and together over it.',
-  columns: [],
+  columns: ['invoice_number'],
   params: {
     window_days: {
       kind: 'days', default: 30, min: 1, max: 366,

@@ -6,7 +6,7 @@ import {frameOf} from '../../helpers/analysis-records.js'
 import {ctxOf, GBP, plusDays, threshold} from './threshold-helpers.js'
 
 const quotation = threshold('quotation', 5000)
-const pay = (pounds: number, date: string, more: Partial<SpendRecord> = {}): Partial<SpendRecord> => ({amount: GBP(pounds), date, ...more})
+const pay = (pounds: number, date: string, more: Partial<SpendRecord> = {}): Partial<SpendRecord> => ({amount: GBP(pounds), date, invoice_number: null, ...more})
 const run = (rows: Partial<SpendRecord>[], ts = [quotation], params = {}) => splittingCheck.run(ctxOf('splitting', frameOf(...rows), ts, params))
 
 describe('splitting', () => {
@@ -114,6 +114,11 @@ describe('splitWindows', () => {
   it('starts the next window after a flagged one', () => {
     expect(splitWindows([0, 1, 2, 3], [3, 3, 3, 3], [1, 1, 1, 1], 5, 2, 2)).toEqual([[0, 1], [2, 3]])
   })
+  it('counts the lines of one invoice number as one payment', () => {
+    expect(splitWindows([0, 0, 0], [3, 3, 3], [1, 1, 1], 5, 5, 2, [7, 7, 7])).toEqual([])
+    expect(splitWindows([0, 0, 0], [3, 3, 3], [1, 1, 1], 5, 5, 2, [7, 7, 8])).toEqual([[0, 1, 2]])
+    expect(splitWindows([0, 0], [3, 3], [1, 1], 5, 5, 2, [-1, -1])).toEqual([[0, 1]])
+  })
   it('skips payments that are not candidates', () => {
     expect(splitWindows([0, 1, 2], [3, 3, 3], [1, 0, 1], 5, 5, 2)).toEqual([[0, 2]])
     expect(splitWindows([0, 1, 2], [3, 3, 3], [1, 0, 1], 5, 2, 2)).toEqual([])
@@ -130,5 +135,34 @@ describe('recurring series', () => {
   it('marks only the amounts on a schedule, three times or more', () => {
     expect([...recurringMask([0, 31, 59, 2, 5], [7, 7, 7, 9, 9])]).toEqual([1, 1, 1, 0, 0])
     expect([...recurringMask([0, 31], [7, 7])]).toEqual([0, 0])
+  })
+})
+
+describe('splitting on a small planted council file', () => {
+  it('finds the planted split and leaves rent, pensions and multi-line invoices alone', async () => {
+    const {random} = await import('../../helpers/prng.js')
+    const rnd = random(20_240_401)
+    const gauss = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd())
+    const weekdays = Array.from({length: 365}, (_, d) => plusDays('2024-04-01', d)).filter((iso) => ![0, 6].includes(new Date(`${iso}T00:00:00Z`).getUTCDay()))
+    const rows: Partial<SpendRecord>[] = []
+    for (let i = 0; i < 2000; i++) {
+      const pounds = Math.max(1, Math.round(Math.exp(Math.log(1500) + 1.2 * gauss())))
+      rows.push(pay(pounds, weekdays[Math.floor(rnd() * weekdays.length)], {supplier: `Supplier ${Math.floor(rnd() * 150)}`}))
+    }
+    const rent = Array.from({length: 12}, (_, m) => pay(4750, `${m < 9 ? 2024 : 2025}-${String(((m + 3) % 12) + 1).padStart(2, '0')}-01`, {supplier: 'Landlord'}))
+    const pension = Array.from({length: 52}, (_, w) => pay(4400, plusDays('2024-04-01', 7 * w), {supplier: 'Pension Fund'}))
+    const invoice = [4200, 4300, 4450].map((p) => pay(p, '2024-09-12', {supplier: 'Multi Line Ltd', invoice_number: 'INV7001'}))
+    const split = [4500, 4700, 4950].map((p, i) => pay(p, ['2024-07-01', '2024-07-08', '2024-07-12'][i], {supplier: 'Split Ltd', invoice_number: `INV80${i}`}))
+    const start = rows.length + rent.length + pension.length + invoice.length
+    const r = run([...rows, ...rent, ...pension, ...invoice, ...split], [quotation, threshold('tender', 25_000)])
+    const planted = r.flags.filter((f) => f.supplier === 'Split Ltd')
+    expect(planted).toHaveLength(1)
+    expect([...planted[0].rows]).toEqual([start, start + 1, start + 2])
+    for (const s of ['Landlord', 'Pension Fund']) expect(r.flags.filter((f) => f.supplier === s)).toEqual([])
+    // The lines of one invoice are one payment, not a split of it.
+    expect(r.flags.filter((f) => f.supplier === 'Multi Line Ltd')).toEqual([])
+    // Other flags are chance pairs in the random payments, few of them.
+    const others = r.flags.filter((f) => !['Split Ltd', 'Multi Line Ltd'].includes(f.supplier ?? ''))
+    expect(others.length).toBeLessThanOrEqual(5)
   })
 })
