@@ -78,3 +78,24 @@ describe('threshold-bunching', () => {
     expect(r.flags).toEqual([])
   })
 })
+
+describe('threshold-bunching on clean log-normal payments', () => {
+  it('raises no flag against the quotation, tender or the UK file thresholds, and tests every buyer', async () => {
+    const {random} = await import('../../helpers/prng.js')
+    const {thresholdsFor} = await import('../../../src/io/read/thresholds.js')
+    const rnd = random(7)
+    const gauss = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd())
+    const rows: Partial<SpendRecord>[] = Array.from({length: 6000}, (_, i) => ({
+      buyer: `Council ${i % 3}`, supplier: `S${Math.floor(rnd() * 150)}`, date: plusDays('2024-04-01', Math.floor(rnd() * 365)),
+      amount: Math.max(100, Math.round(Math.exp(Math.log(300_000) + 1.5 * gauss()))),
+    }))
+    const ts = [...(await thresholdsFor(['GBP'], {})), quotation, threshold('tender', 25_000)]
+    const r = run(rows, ts)
+    expect(r.flags).toEqual([])
+    expect(new Set(r.tests?.map((t) => (t as BunchingTest).buyer))).toEqual(new Set(['Council 0', 'Council 1', 'Council 2']))
+    // 60 more payments just under the quotation limit in one council (on top of its ~25 a side there): flagged, against quotation only.
+    const planted = [...rows, ...spread(60, 4750, 5000, 'Council 1')]
+    const p = run(planted, ts)
+    expect(p.flags.map((f) => [f.buyer, f.explanation.includes('quotation')])).toEqual([['Council 1', true]])
+  })
+})

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {poissonUpper, splittingCheck, splitWindows} from '../../../src/analysis/flags/splitting.js'
+import {splittingCheck} from '../../../src/analysis/flags/splitting.js'
+import {poissonUpper, splitWindows} from '../../../src/analysis/flags/split-windows.js'
 import {recurringMask, regular} from '../../../src/analysis/flags/split-recurring.js'
 import type {SpendRecord} from '../../../src/model/record.js'
 import {frameOf} from '../../helpers/analysis-records.js'
