@@ -1048,3 +1048,41 @@ export const flagsMsg = {
 function groupCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
+
+/** Procurement thresholds files, `splitting` and `threshold-bunching` (issue 12, task F2). */
+export const thresholdsMsg = {
+  emptyFile: () => 'the thresholds file is empty',
+  emptyFileHint: () => 'give a header line name,currency,amount,from,to,applies,source and one line per threshold',
+  missingColumn: (column: string, header: readonly string[]) => `no ${column} column (the header has: ${header.join(', ') || 'nothing'})`,
+  missingColumnHint: () => 'the columns are name,currency,amount,from,to,applies,source',
+  badName: (name: string) => `threshold name "${name}" is not a short name`,
+  badNameHint: () => 'use lower-case letters, digits and dashes, e.g. quotation or goods-services-central',
+  badCurrency: (currency: string) => `"${currency}" is not a currency code`,
+  badCurrencyHint: () => 'give a three-letter ISO 4217 code, e.g. GBP',
+  badAmount: (amount: string, currency: string) => `"${amount}" is not a positive amount in ${currency}`,
+  badAmountHint: () => 'give major units with at most the currency\'s decimals and no separators, e.g. 5000.00',
+  badDate: (field: string, value: string) => `${field} "${value}" is not a date`,
+  badDateHint: () => 'give an ISO date YYYY-MM-DD, or leave it empty for an open end',
+  badRange: (from: string, to: string) => `from ${from} is after to ${to}`,
+  badRangeHint: () => 'give the first and last day the threshold is in force',
+  noSource: (name: string) => `threshold ${name} names no source`,
+  noSourceHint: () => 'name who sets it, the document and its date in the source column',
+  overlap: (name: string, currency: string, first: number) => `threshold ${name} ${currency} overlaps the period of line ${first}`,
+  overlapHint: () => 'give each period of a threshold once, with to before the next from',
+  unknownJurisdiction: (j: string, currency: string, known: readonly string[]) => `no thresholds file for jurisdiction "${j}" (asked for ${currency}; known: ${known.join(', ')})`,
+  unknownJurisdictionHint: () => 'name one of the known jurisdictions, or give the thresholds by hand under thresholds:',
+  configEntry: () => 'a threshold needs name, currency, amount and source',
+  configEntryHint: () => 'e.g. {name: quotation, currency: GBP, amount: "5000.00", from: 2020-01-01, source: "Council contract procedure rules 2020"}',
+  noThreshold: (currency: string) => `no procurement threshold is known for ${currency}`,
+  noThresholdHint: () => 'give one in --config thresholds: (e.g. the buyer\'s quotation limit from its contract procedure rules)',
+  floorAtOrAbove: (floor: string, name: string, threshold: string) =>
+    `the publication floor ${floor} is at or above ${name} ${threshold}: payments under the threshold are not published, so a split under it cannot appear`,
+  floorInBand: (floor: string, name: string, from: string) =>
+    `the publication floor ${floor} is above the band under ${name} (from ${from}): the payments just below the threshold are not all published, so the test cannot run`,
+  splitExplanation: (n: string, days: number, each: string, sum: string, name: string, threshold: string) =>
+    `${n} payments within ${days} days, each under ${name} ${threshold} (${each}), together ${sum}`,
+  bunchingExplanation: (below: string, lowBand: string, above: string, highBand: string, name: string, threshold: string, expected: string, p: string) =>
+    `${below} payments in ${lowBand} against ${above} in ${highBand} around ${name} ${threshold} (share below expected ${expected} under a log-uniform density); one-sided binomial p = ${p}`,
+  splitScore: () => 'the window\'s sum divided by the threshold (1 = exactly the threshold; 2 = twice it)',
+  bunchingScore: () => '-log10 of the one-sided binomial p-value (3 = p 0.001; higher = a stronger excess just below the threshold)',
+} as const
