@@ -23,7 +23,7 @@ import {thresholdsMsg} from '../../messages.js'
 import {ExactSum} from '../kernel.js'
 import type {Floor} from '../benchmark/floor.js'
 import {binomialUpperLog10} from './binomial.js'
-import {buyerFloors, buyerOf, buyersPresent, floorEcho, groupDigits, money, periodDays, rowsByCurrency, thresholdEcho, rowsInRanges, thresholdFrame, thresholdsInForce, type ThresholdFrame} from './split-common.js'
+import {buyerFloors, buyerOf, buyersPresent, floorEcho, groupDigits, money, periodDays, rowsByCurrency, thresholdEcho, rowsInRanges, thresholdFrame, thresholdsInForce, type ThresholdFrame, AUTHORITY_PARAM, buyerAuthority, thresholdApplies} from './split-common.js'
 import type {BunchingTest, CheckContext, CheckDef, CheckNote, CheckResult, Flag, ProcurementThreshold} from './types.js'
 
 /** Bins of the histogram around a threshold. */
@@ -92,6 +92,7 @@ function formatP(log10p: number): string {
  */
 export function runBunching(ctx: CheckContext): CheckResult {
   const band = Number(ctx.params.band)
+  const authority = String(ctx.params.authority ?? 'auto')
   const alpha = Number(ctx.params.alpha)
   const minBelow = Number(ctx.params.min_below)
   const tf = thresholdFrame(ctx.frame, ctx.selection)
@@ -122,6 +123,7 @@ export function runBunching(ctx: CheckContext): CheckResult {
         const p0 = expectedBelow(lo, t.minor, hi)
         for (const k of present) {
           const who = buyerOf(tf, k)
+          if (!thresholdApplies(t, buyerAuthority(who.buyer, authority))) continue
           const f = fl[k]
           if (f && f.minor > lo) {
             notes.push({check: 'threshold-bunching', buyer: who.buyer, currency: cur.currency, text: thresholdsMsg.floorInBand(money(f.minor, f.currency), t.name, money(lo, t.currency))})
@@ -184,6 +186,7 @@ export const thresholdBunchingCheck: CheckDef = {
   summary: 'More payments just below a procurement threshold than just above it (binomial test).',
   columns: [],
   params: {
+    authority: AUTHORITY_PARAM,
     band: {kind: 'share', default: 0.05, min: 0.001, max: 0.2, doc: 'width of each band as a share of the threshold (0.05: within 5% under it, against 5% over it)'},
     alpha: {
       kind: 'number', default: 0.001, min: 0, max: 1,

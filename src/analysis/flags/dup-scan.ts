@@ -23,7 +23,7 @@ import {codePointCompare} from '../../model/entity-name.js'
 import {amounts, dictColumn} from '../frame-access.js'
 import {pairKeys, type Rows} from '../kernel.js'
 import {dense, repeated, runsOf} from './dup-keys.js'
-import {anySimilar} from './dup-numbers.js'
+import {anySimilar, similarNumbers} from './dup-numbers.js'
 import {dayNumber, recurringSchedule} from './dup-schedule.js'
 
 export type DupKind = 'exact' | 'same-number-other-date' | 'similar-number' | 'same-number-close-amount' | 'same-amount-other-number' | 'same-amount-within-days'
@@ -63,6 +63,8 @@ export interface DupScan {
 
 export interface ScanParams {
   nearDays: number
+  /** Days within which the same amount under similar numbers (a number keyed twice) is a duplicate: payment runs can be weeks apart. */
+  similarDays?: number
   tolerance: number
   recurringMin: number
 }
@@ -114,7 +116,7 @@ export function scanDuplicates(frame: SpendFrame, sel: Rows, pick: Pick, p: Scan
   for (let j = 0; j + 1 < sameAmount.length; j++) {
     const x = sameAmount[j]
     const y = sameAmount[j + 1]
-    if (key[x] !== key[y] || amount[x] !== amount[y] || dayOf(y) - dayOf(x) > p.nearDays) continue
+    if (key[x] !== key[y] || amount[x] !== amount[y] || dayOf(y) - dayOf(x) > Math.max(p.nearDays, p.similarDays ?? 0)) continue
     if (invCode(x) < 0 && (need.length === 0 || need[need.length - 1] !== x)) need.push(x)
     if (invCode(y) < 0) need.push(y)
   }
@@ -209,6 +211,19 @@ export function scanDuplicates(frame: SpendFrame, sel: Rows, pick: Pick, p: Scan
       const payments = new Set(c.map((i) => dayOf(i) * 4294967296 + numKey(i))).size
       out.near.push(group(similar ? 'similar-number' : 'same-amount-other-number', c, BigInt(a) * BigInt(payments - 1)))
     }
+    // Similar numbers over the longer window: only the rows whose number looks like another's, not already in a near group.
+    const similarDays = p.similarDays ?? p.nearDays
+    if (similarDays > p.nearDays) {
+      const taken = new Set<number>()
+      for (const g of out.near) if (g.kind === 'similar-number') for (const i of g.rows) taken.add(i)
+      for (const c of clusters(withNumber, similarDays)) {
+        const nums = c.map((i) => numberOf(i) as string)
+        const hit = c.filter((i, k) => !taken.has(i) && nums.some((o, l) => l !== k && o !== nums[k] && similarNumbers(o, nums[k])))
+        if (hit.length < 2) continue
+        const payments = new Set(hit.map((i) => dayOf(i) * 4294967296 + numKey(i))).size
+        out.near.push(group('similar-number', hit, BigInt(a) * BigInt(payments - 1)))
+      }
+    }
     for (const c of clusters(without)) {
       const days = new Set(c.map(dayOf)).size
       if (days >= 2) out.near.push(group('same-amount-within-days', c, BigInt(a) * BigInt(days - 1)))
@@ -216,11 +231,11 @@ export function scanDuplicates(frame: SpendFrame, sel: Rows, pick: Pick, p: Scan
   }
 
   /** Rows (in date order) chained while consecutive dates are at most near_days apart; clusters of 2 or more. */
-  function clusters(rows: readonly number[]): number[][] {
+  function clusters(rows: readonly number[], days = p.nearDays): number[][] {
     const list: number[][] = []
     let cur: number[] = []
     for (const i of rows) {
-      if (cur.length > 0 && dayOf(i) - dayOf(cur[cur.length - 1]) > p.nearDays) {
+      if (cur.length > 0 && dayOf(i) - dayOf(cur[cur.length - 1]) > days) {
         if (cur.length >= 2) list.push(cur)
         cur = []
       }

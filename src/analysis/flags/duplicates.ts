@@ -61,7 +61,7 @@ function run(ctx: CheckContext): CheckResult {
   const tolerance = Number(params.amount_tolerance)
   const routineShare = Number(params.routine_share)
   const fenceK = Number(params.routine_fence)
-  const scan = scanDuplicates(frame, sel, (c, rows) => ctx.pick(c, rows), {nearDays, tolerance, recurringMin: Number(params.recurring_min)})
+  const scan = scanDuplicates(frame, sel, (c, rows) => ctx.pick(c, rows), {nearDays, similarDays: Number(params.similar_days), tolerance, recurringMin: Number(params.recurring_min)})
   const src = dictColumn(frame, 'source')
   const amount = frame.columns.amount?.type === 'num' ? frame.columns.amount.values : new Float64Array(0)
   // Per import (its source code; rows without one share the last slot).
@@ -198,6 +198,7 @@ export const duplicatesCheck: CheckDef = {
   columns: ['invoice_number'],
   params: {
     near_days: {kind: 'days', default: 7, min: 0, max: 366, doc: 'days within which the same amount to the same supplier is a near duplicate (one week, the common window of ledger fuzzy-duplicate tests)'},
+    similar_days: {kind: 'days', default: 92, min: 0, max: 366, doc: 'days within which the same amount to the same supplier under similar numbers (one number keyed twice: 102 / I02, INV1020 / INV1020A) is a near duplicate; a re-keyed invoice is often paid in a later month\'s run, so a quarter'},
     amount_tolerance: {kind: 'share', default: 0.01, min: 0, max: 0.5, doc: 'relative difference under which two amounts on one invoice number are close (1%)'},
     routine_share: {kind: 'share', default: 0.01, min: 0, max: 1, doc: 'share of an import\'s rows in exact groups above which identical lines are routine in that file (1%: a clean ledger repeats far fewer lines; Trafford\'s file repeats many more)'},
     routine_fence: {kind: 'number', default: 3, min: 0, max: 100, doc: 'in a routine file, exact groups are flagged only above Q3 + this x IQR of its line amounts (Tukey\'s far-out fence)'},

@@ -233,3 +233,46 @@ export function buyersPresent(tf: ThresholdFrame, rows: Uint32Array): number[] {
   for (let k = 0; k < seen.length; k++) if (seen[k]) out.push(k)
   return out
 }
+
+/** The kind of contracting authority a threshold is for (`central` government, `sub-central`), or null for every authority. */
+export type AuthorityKind = 'central' | 'sub-central'
+
+/**
+ * The authority kind a threshold is for, from its name (`...-sub-central`,
+ * `...-central`), null when it applies to every authority (works, a
+ * council's own quotation limit given in --config).
+ * @example thresholdAuthority({name: 'goods-services-sub-central'} as ProcurementThreshold) // 'sub-central'
+ */
+export function thresholdAuthority(t: Pick<ProcurementThreshold, 'name'>): AuthorityKind | null {
+  if (/(^|-)sub-central$/.test(t.name)) return 'sub-central'
+  if (/(^|-)central$/.test(t.name)) return 'central'
+  return null
+}
+
+const SUB_CENTRAL = /\b(council|borough|county|district|metropolitan|parish|combined authority|greater london authority|fire and rescue|police|nhs|trust|university|college|school|academy|kommune|fylkeskommune|city of)\b/i
+const CENTRAL = /\b(department (for|of)|ministry|ministerie|departementet|hm treasury|hm revenue|cabinet office|home office|foreign office)\b/i
+
+/**
+ * A buyer's authority kind read from its name (UK and Norwegian words), or
+ * null when the name does not tell: then thresholds of both kinds apply.
+ * `authority` in the check's parameters sets it for every buyer instead.
+ * @example buyerAuthority('Trafford Council') // 'sub-central'
+ */
+export function buyerAuthority(name: string, setting: string = 'auto'): AuthorityKind | null {
+  if (setting === 'central' || setting === 'sub-central') return setting
+  if (setting === 'all') return null
+  if (CENTRAL.test(name)) return 'central'
+  return SUB_CENTRAL.test(name) ? 'sub-central' : null
+}
+
+/** Whether a threshold applies to a buyer of this authority kind (unknown kind: every threshold). */
+export function thresholdApplies(t: Pick<ProcurementThreshold, 'name'>, kind: AuthorityKind | null): boolean {
+  const a = thresholdAuthority(t)
+  return a === null || kind === null || a === kind
+}
+
+/** The `authority` parameter both threshold checks take. */
+export const AUTHORITY_PARAM = {
+  kind: 'enum', default: 'auto', values: ['auto', 'central', 'sub-central', 'all'],
+  doc: 'which of the thresholds for central government and for sub-central authorities apply: auto reads it from the buyer\'s name (council, borough, NHS trust... sub-central; department, ministry... central; otherwise both), all applies both to every buyer',
+} as const

@@ -29,7 +29,7 @@ import {dictColumn} from '../frame-access.js'
 import {bucketRows, ExactSum, pairKeys} from '../kernel.js'
 import {
   buyerFloors, buyerOf, buyersPresent, floorEcho, groupDigits, money, periodDays, rowsByCurrency, rowsInRanges, thresholdEcho, thresholdFrame,
-  thresholdsInForce, unidentifiedRows, type ThresholdFrame,
+  thresholdsInForce, unidentifiedRows, type ThresholdFrame, AUTHORITY_PARAM, buyerAuthority, thresholdApplies,
 } from './split-common.js'
 import {recurringMask} from './split-recurring.js'
 import {poissonUpper, routineRate, splitWindows} from './split-windows.js'
@@ -144,6 +144,7 @@ function flagOf(tf: ThresholdFrame, c: Candidates, pos: readonly number[], t: Pr
 export function runSplitting(ctx: CheckContext): CheckResult {
   const windowDays = Number(ctx.params.window_days)
   const minShare = Number(ctx.params.min_share)
+  const authority = String(ctx.params.authority ?? 'auto')
   const minPayments = Number(ctx.params.min_payments)
   const routineAlpha = Number(ctx.params.routine_alpha)
   const tf = thresholdFrame(ctx.frame, ctx.selection)
@@ -168,6 +169,7 @@ export function runSplitting(ctx: CheckContext): CheckResult {
       for (const t of ts) {
         for (const k of present) {
           const f = fl[k]
+          if (!thresholdApplies(t, buyerAuthority(buyerOf(tf, k).buyer, authority))) continue
           if (f && f.minor >= t.minor) {
             notes.push({check: 'splitting', buyer: buyerOf(tf, k).buyer, currency: cur.currency, text: thresholdsMsg.floorAtOrAbove(money(f.minor, f.currency), t.name, money(t.minor, t.currency))})
           }
@@ -178,10 +180,11 @@ export function runSplitting(ctx: CheckContext): CheckResult {
       const eligible = new Uint8Array(c.rows.length)
       for (const g of c.groups) {
         const f = fl[g.buyer]
+        const kind = buyerAuthority(buyerOf(tf, g.buyer).buyer, authority)
         ts.forEach((t, ti) => {
           const lo = minShare * t.minor
           const {from, to} = period[ti]
-          if ((f && f.minor >= t.minor) || g.max < lo || g.min >= t.minor || g.last < from || g.first > to) return
+          if (!thresholdApplies(t, kind) || (f && f.minor >= t.minor) || g.max < lo || g.min >= t.minor || g.last < from || g.first > to) return
           for (let p = g.start; p < g.end; p++) {
             const a = c.amounts[p]
             const d = c.days[p]
@@ -213,6 +216,7 @@ export const splittingCheck: CheckDef = {
   summary: 'Payments by one buyer to one supplier within a window, each under a procurement threshold and together over it.',
   columns: ['invoice_number'],
   params: {
+    authority: AUTHORITY_PARAM,
     window_days: {
       kind: 'days', default: 30, min: 1, max: 366,
       doc: 'payments dated less than this many days after the window\'s first payment (30: about a month, one billing cycle; quotation rules count a requirement, not a day)',
