@@ -4,8 +4,11 @@
  * similar when, compared case-blind after mapping the look-alike characters
  * (O to 0, I and L to 1, S to 5), they are equal, or one is the other with
  * one trailing letter or one leading or trailing zero added, or, both of 4
- * or more characters, they are one edit (insert, delete or substitute one
- * character) apart.
+ * or more characters, they are one edit apart: one character inserted or
+ * deleted, two neighbours swapped, or one character substituted where not
+ * both are digits. A digit for a digit (`123456` / `123457`) is the next
+ * number of a numbering sequence, not a number keyed twice: Oxford's
+ * sequential transaction numbers made hundreds of such pairs.
  */
 
 const LOOK_ALIKE: Readonly<Record<string, string>> = {O: '0', I: '1', L: '1', S: '5'}
@@ -31,13 +34,16 @@ function oneAdded(short: string, long: string): boolean {
   return long[0] === '0' && long.endsWith(short)
 }
 
-/** Whether two strings are at most one edit apart. */
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9'
+
+/** Whether two different strings are one edit apart (the header's edits: no digit-for-digit substitution). */
 function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false
   let i = 0
   while (i < a.length && i < b.length && a[i] === b[i]) i++
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1)
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
+  if (a.length !== b.length) return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
+  if (a.slice(i + 1) === b.slice(i + 1)) return !(isDigit(a[i]) && isDigit(b[i]))
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
 }
 
 /**
@@ -70,8 +76,16 @@ export function anySimilar(nums: readonly string[]): boolean {
     if (other !== undefined && other !== raw) return true
     canon.set(c, raw)
   }
-  const deletions = new Map<string, string>()
+  /** Per (place, deletion): whether a digit and how many other characters were seen at that place. */
+  const deletions = new Map<string, {digit: boolean; others: Set<string>}>()
   for (const c of canon.keys()) {
+    if (c.length >= 4) {
+      for (let k = 0; k + 1 < c.length; k++) {
+        if (c[k] === c[k + 1]) continue
+        const swapped = c.slice(0, k) + c[k + 1] + c[k] + c.slice(k + 2)
+        if (canon.has(swapped)) return true
+      }
+    }
     for (let k = 0; k < c.length; k++) {
       const d = c.slice(0, k) + c.slice(k + 1)
       if (d.length > 0 && canon.has(d)) {
@@ -83,9 +97,15 @@ export function anySimilar(nums: readonly string[]): boolean {
       if (c.length >= 4) {
         // Two numbers of one length with the same deletion at the same place differ in that place only.
         const at = `${k}\u0000${d}`
-        const o = deletions.get(at)
-        if (o !== undefined && o !== c) return true
-        deletions.set(at, c)
+        let seen = deletions.get(at)
+        if (!seen) deletions.set(at, seen = {digit: false, others: new Set()})
+        if (isDigit(c[k])) {
+          if (seen.others.size > 0) return true
+          seen.digit = true
+        } else {
+          seen.others.add(c[k])
+          if (seen.digit || seen.others.size > 1) return true
+        }
       }
     }
   }
