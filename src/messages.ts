@@ -942,10 +942,10 @@ export const reportClassifyMsg = {
 
 /** The new-supplier-large, market-share and concentration checks (issue 12, task F4). */
 export const flagsSupplierMsg = {
-  newSupplierScore: () => 'the first payment divided by the buyer\'s upper fence Q3 + k IQR (above 1 = above the fence)',
+  newSupplierScore: () => 'the first payment divided by the buyer\'s upper fence (Q3 x (Q3/Q1)^k on the log scale, or Q3 + k IQR; above 1 = above the fence)',
   newSupplierMethod: () => 'Tukey fences of the buyer\'s positive payments per currency (type-7 quartiles, exact), echoed per buyer as OCP\'s Cardinal echoes its fences; a supplier\'s first payment is its earliest-dated row for that buyer in the data, ties by source order',
-  newSupplierLarge: (supplier: string, date: string, amount: string, times: string, fence: string, k: string, payments: string) =>
-    `first payment to ${supplier} on ${date}: ${amount}, ${times} times the buyer's upper fence ${fence} (Q3 + ${k} IQR of ${payments} payments)`,
+  newSupplierLarge: (supplier: string, date: string, amount: string, times: string, fence: string, k: string, payments: string, log = false) =>
+    `first payment to ${supplier} on ${date}: ${amount}, ${times} times the buyer's upper fence ${fence} (${log ? `Q3 x (Q3/Q1)^${k}, Tukey's fence on log amounts,` : `Q3 + ${k} IQR`} of ${payments} payments)`,
   newSupplierFew: (n: number, min: number) => `${n} positive ${n === 1 ? 'payment' : 'payments'}, fewer than min_payments ${min}: first payments not tested`,
   newSupplierWarmup: (n: number, from: string, until: string, days: number) =>
     `${n} first ${n === 1 ? 'payment' : 'payments'} above the fence from ${from} to ${until} not flagged: the first ${days} days of the buyer's data (warmup_days), when every supplier is new`,

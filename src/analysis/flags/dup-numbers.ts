@@ -53,7 +53,7 @@ function withinOneEdit(a: string, b: string): boolean {
  * @example similarNumbers('INV1020', 'INV2051') // false
  */
 export function similarNumbers(a: string, b: string): boolean {
-  if (a === b) return false
+  if (a === b || sameDocument(a, b)) return false
   const x = canonicalNumber(a)
   const y = canonicalNumber(b)
   if (x === y) return true
@@ -62,52 +62,13 @@ export function similarNumbers(a: string, b: string): boolean {
 }
 
 /**
- * Whether any two of the numbers are similar (similarNumbers), in time
- * linear in their count: each canonical number's one-character deletions
- * are looked up, so a cluster of thousands of numbers is not compared pair
- * by pair.
- * @example anySimilar(['INV5001', 'INV1020', 'INV1020A']) // true
+ * Two line numbers of one document: the same base before a last separator
+ * (`46282689_13` / `46282689_3`, `INV100-2` / `INV100-12`): lines of one
+ * transaction, not a number keyed twice.
+ * @example sameDocument('46282689_13', '46282689_3') // true
  */
-export function anySimilar(nums: readonly string[]): boolean {
-  const canon = new Map<string, string>()
-  for (const raw of nums) {
-    const c = canonicalNumber(raw)
-    const other = canon.get(c)
-    if (other !== undefined && other !== raw) return true
-    canon.set(c, raw)
-  }
-  /** Per (place, deletion): whether a digit and how many other characters were seen at that place. */
-  const deletions = new Map<string, {digit: boolean; others: Set<string>}>()
-  for (const c of canon.keys()) {
-    if (c.length >= 4) {
-      for (let k = 0; k + 1 < c.length; k++) {
-        if (c[k] === c[k + 1]) continue
-        const swapped = c.slice(0, k) + c[k + 1] + c[k] + c.slice(k + 2)
-        if (canon.has(swapped)) return true
-      }
-    }
-    for (let k = 0; k < c.length; k++) {
-      const d = c.slice(0, k) + c.slice(k + 1)
-      if (d.length > 0 && canon.has(d)) {
-        // c is d with one character added at k.
-        if (d.length >= 4) return true
-        if (k === c.length - 1 && (/[A-Z]/.test(c[k]) || c[k] === '0')) return true
-        if (k === 0 && c[0] === '0') return true
-      }
-      if (c.length >= 4) {
-        // Two numbers of one length with the same deletion at the same place differ in that place only.
-        const at = `${k}\u0000${d}`
-        let seen = deletions.get(at)
-        if (!seen) deletions.set(at, seen = {digit: false, others: new Set()})
-        if (isDigit(c[k])) {
-          if (seen.others.size > 0) return true
-          seen.digit = true
-        } else {
-          seen.others.add(c[k])
-          if (seen.digit || seen.others.size > 1) return true
-        }
-      }
-    }
-  }
-  return false
+export function sameDocument(a: string, b: string): boolean {
+  const m = /^(.+)[_\-/.]\w{1,4}$/.exec(a)
+  const n = /^(.+)[_\-/.]\w{1,4}$/.exec(b)
+  return m !== null && n !== null && m[1] === n[1]
 }

@@ -23,7 +23,7 @@ import {codePointCompare} from '../../model/entity-name.js'
 import {amounts, dictColumn} from '../frame-access.js'
 import {pairKeys, type Rows} from '../kernel.js'
 import {dense, repeated, runsOf} from './dup-keys.js'
-import {anySimilar, similarNumbers} from './dup-numbers.js'
+import {similarNumbers} from './dup-numbers.js'
 import {dayNumber, recurringSchedule} from './dup-schedule.js'
 
 export type DupKind = 'exact' | 'same-number-other-date' | 'similar-number' | 'same-number-close-amount' | 'same-amount-other-number' | 'same-amount-within-days'
@@ -72,6 +72,9 @@ export interface ScanParams {
 type Pick = (column: 'transaction_id', rows: ArrayLike<number>) => DictColumn
 
 const NO_DAY = 1e15
+
+/** How many later rows of one supplier and amount each row's number is compared with (similar numbers). */
+const SIMILAR_REACH = 200
 
 /**
  * Find the candidate groups (see the header).
@@ -201,33 +204,57 @@ export function scanDuplicates(frame: SpendFrame, sel: Rows, pick: Pick, p: Scan
     if (rows.length < 2 || recurring(rows)) return
     const withNumber = rows.filter((i) => numKey(i) >= 0)
     const without = rows.filter((i) => numKey(i) < 0 && !numbered[srcOf(i)])
-    for (const c of clusters(withNumber)) {
+    // Similar numbers: only the rows whose number looks like another's within similar_days (pairs joined), not the whole run.
+    const inSimilar = new Set<number>()
+    for (const g of similarGroups(withNumber)) {
+      for (const i of g) inSimilar.add(i)
+      const payments = new Set(g.map((i) => dayOf(i) * 4294967296 + numKey(i))).size
+      out.near.push(group('similar-number', g, BigInt(a) * BigInt(payments - 1)))
+    }
+    for (const c of clusters(withNumber.filter((i) => !inSimilar.has(i)))) {
       const keys = new Set(c.map(numKey))
       if (keys.size < 2) continue
-      const nums = [...new Set(c.map((i) => numberOf(i) as string))]
       // A transaction number names one line: lines of one date under such numbers are one payment run, not a re-keyed invoice.
       if (!c.some((i) => invCode(i) >= 0) && new Set(c.map(dayOf)).size < 2) continue
-      const similar = anySimilar(nums)
       const payments = new Set(c.map((i) => dayOf(i) * 4294967296 + numKey(i))).size
-      out.near.push(group(similar ? 'similar-number' : 'same-amount-other-number', c, BigInt(a) * BigInt(payments - 1)))
-    }
-    // Similar numbers over the longer window: only the rows whose number looks like another's, not already in a near group.
-    const similarDays = p.similarDays ?? p.nearDays
-    if (similarDays > p.nearDays) {
-      const taken = new Set<number>()
-      for (const g of out.near) if (g.kind === 'similar-number') for (const i of g.rows) taken.add(i)
-      for (const c of clusters(withNumber, similarDays)) {
-        const nums = c.map((i) => numberOf(i) as string)
-        const hit = c.filter((i, k) => !taken.has(i) && nums.some((o, l) => l !== k && o !== nums[k] && similarNumbers(o, nums[k])))
-        if (hit.length < 2) continue
-        const payments = new Set(hit.map((i) => dayOf(i) * 4294967296 + numKey(i))).size
-        out.near.push(group('similar-number', hit, BigInt(a) * BigInt(payments - 1)))
-      }
+      out.near.push(group('same-amount-other-number', c, BigInt(a) * BigInt(payments - 1)))
     }
     for (const c of clusters(without)) {
       const days = new Set(c.map(dayOf)).size
       if (days >= 2) out.near.push(group('same-amount-within-days', c, BigInt(a) * BigInt(days - 1)))
     }
+  }
+
+  /**
+   * Groups of rows (in date order) joined pair by pair where two numbers are
+   * similar and at most similar_days apart; each row is compared with at most
+   * SIMILAR_REACH later rows, so a long run stays linear.
+   */
+  function similarGroups(rows: readonly number[]): number[][] {
+    const days = p.similarDays ?? p.nearDays
+    const parent = rows.map((_, k) => k)
+    const find = (k: number): number => {
+      while (parent[k] !== k) k = parent[k] = parent[parent[k]]
+      return k
+    }
+    const nums = rows.map((i) => numberOf(i) as string)
+    let joined = false
+    for (let x = 0; x < rows.length; x++) {
+      for (let y = x + 1; y < rows.length && y <= x + SIMILAR_REACH && dayOf(rows[y]) - dayOf(rows[x]) <= days; y++) {
+        if (nums[x] === nums[y] || !similarNumbers(nums[x], nums[y])) continue
+        parent[find(y)] = find(x)
+        joined = true
+      }
+    }
+    if (!joined) return []
+    const byRoot = new Map<number, number[]>()
+    rows.forEach((i, k) => {
+      const r = find(k)
+      const list = byRoot.get(r)
+      if (list) list.push(i)
+      else byRoot.set(r, [i])
+    })
+    return [...byRoot.values()].filter((g) => g.length >= 2)
   }
 
   /** Rows (in date order) chained while consecutive dates are at most near_days apart; clusters of 2 or more. */

@@ -90,6 +90,26 @@ export function upperFence(values: Float64Array, k: number): Fences {
 }
 
 /**
+ * The upper Tukey fence on the log scale, Q3 x (Q3 / Q1)^k: the fence
+ * log Q3 + k (log Q3 - log Q1) taken back to money. Payments are skewed to
+ * the right (close to log-normal), so the plain fence Q3 + k IQR sits inside
+ * the long tail and every buyer's top ~8% of payments pass it; on the log
+ * scale the same k passes well under 1% of log-normal payments. Q1 and Q3 are
+ * exact; the fence is rounded down to a whole eighth of a minor unit (one
+ * double multiplication and power, the same on every machine).
+ * @example upperFenceLog(Float64Array.of(100, 200, 400, 800, 1600), 1.5).upper // 8n * 6400n (Q1 200, Q3 800: 800 x 4^1.5)
+ */
+export function upperFenceLog(values: Float64Array, k: number): Fences {
+  const q1 = quartileEighthsOf(values, 1)
+  const q3 = quartileEighthsOf(values, 3)
+  const ratio = q1 > 0n ? Number(q3) / Number(q1) : 1
+  const raw = Number(q3) * ratio ** k
+  // A fence past every double (a huge k) is above every payment.
+  const upper = Number.isFinite(raw) && raw < 2 ** 62 ? BigInt(Math.floor(raw)) : 2n ** 62n
+  return {n: values.length, q1, q3, iqr: q3 - q1, upper, upperScaled: upper * FACTOR_SCALE}
+}
+
+/**
  * Whether a payment in minor units is above the fence (strictly), exactly.
  * @example aboveFence(701, upperFence(Float64Array.of(100, 200, 300, 400, 500), 1.5)) // true
  */

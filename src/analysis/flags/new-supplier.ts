@@ -31,7 +31,7 @@ import {flagsSupplierMsg as msg} from '../../messages.js'
 import {eighthsToDecimal} from '../benchmark/stats-minor.js'
 import {amounts, dim} from '../dims.js'
 import {pairKeys} from '../kernel.js'
-import {aboveFence, type Fences, upperFence} from './fences.js'
+import {aboveFence, type Fences, upperFence, upperFenceLog} from './fences.js'
 import {countText} from './share-text.js'
 import {dateRanks, addDays, selectedMask} from './share-rows.js'
 import type {CheckContext, CheckDef, CheckNote, CheckResult, Flag} from './types.js'
@@ -43,7 +43,8 @@ export const newSupplierLargeCheck: CheckDef = {
   summary: 'A supplier\'s first payment far above the buyer\'s typical payment (above Q3 + k IQR).',
   columns: [],
   params: {
-    iqr_factor: {kind: 'number', default: 1.5, min: 0, doc: 'k in the upper fence Q3 + k IQR of the buyer\'s positive payments (Tukey 1977: 1.5; OCP Cardinal uses the same fences)'},
+    iqr_factor: {kind: 'number', default: 1.5, min: 0, doc: 'k in the upper fence of the buyer\'s positive payments (Tukey 1977: 1.5; OCP Cardinal uses the same fences)'},
+    scale: {kind: 'enum', default: 'log', values: ['log', 'linear'], doc: 'log: the fence on log amounts, Q3 x (Q3/Q1)^k (payments are skewed to the right: the plain fence passes a buyer\'s top ~8% of payments, this one well under 1% of log-normal ones); linear: Q3 + k IQR as Cardinal computes it'},
     warmup_days: {kind: 'days', default: 90, min: 0, doc: 'days from the start of a buyer\'s data in which first payments are not tested (every supplier is new then)'},
     min_payments: {kind: 'int', default: 30, min: 4, doc: 'positive payments a buyer needs for its quartiles to be tested (fewer: a note)'},
   },
@@ -65,6 +66,7 @@ interface BuyerFacts {
 function runNewSupplier(ctx: CheckContext): CheckResult {
   const {frame, selection} = ctx
   const k = Number(ctx.params.iqr_factor)
+  const logScale = ctx.params.scale !== 'linear'
   const warmup = Number(ctx.params.warmup_days)
   const minPayments = Number(ctx.params.min_payments)
   const flags: Flag[] = []
@@ -107,7 +109,7 @@ function runNewSupplier(ctx: CheckContext): CheckResult {
   for (let g = 0; g < bc.size; g++) {
     const slice = values.subarray(offset[g], offset[g + 1])
     const from = start[g] < 0 ? null : dates.sorted[start[g]]
-    const fences = slice.length >= Math.max(1, minPayments) ? upperFence(slice, k) : null
+    const fences = slice.length >= Math.max(1, minPayments) ? (logScale ? upperFenceLog(slice, k) : upperFence(slice, k)) : null
     facts.push({b: bc.parent[g], c: bc.child[g], start: start[g], fences, positives: slice.length, warmupUntil: from ? addDays(from, warmup - 1) : '', skipped: 0})
   }
   for (let t = 0; t < bcs.size; t++) {
@@ -132,7 +134,7 @@ function runNewSupplier(ctx: CheckContext): CheckResult {
       supplier, supplier_key: sup.ids[s], category: null,
       amount: BigInt(amt[i]), currency, score,
       explanation: msg.newSupplierLarge(supplier, date, `${currency} ${formatMinor(amt[i], currency)}`, score.toFixed(1),
-        `${currency} ${fence}`, String(k), countText(f.fences.n)),
+        `${currency} ${fence}`, String(k), countText(f.fences.n), logScale),
       rows: Uint32Array.of(i),
     })
   }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {anySimilar, canonicalNumber, similarNumbers} from '../../../src/analysis/flags/dup-numbers.js'
+import {canonicalNumber, sameDocument, similarNumbers} from '../../../src/analysis/flags/dup-numbers.js'
 import {dayNumber, recurringSchedule} from '../../../src/analysis/flags/dup-schedule.js'
 
 describe('similar numbers', () => {
@@ -10,7 +10,7 @@ describe('similar numbers', () => {
     expect(similarNumbers(a, b)).toBe(true)
     expect(similarNumbers(b, a)).toBe(true)
   })
-  it.each([['INV1020', 'INV2051'], ['INV1020', 'INV1021'], ['5100482005', '5100482006'], ['102', '103'], ['102', '1025'], ['12', '21'], ['X', 'X']])('%s !~ %s', (a, b) => {
+  it.each([['INV1020', 'INV2051'], ['INV1020', 'INV1021'], ['5100482005', '5100482006'], ['102', '103'], ['102', '1025'], ['12', '21'], ['X', 'X'], ['46282689_13', '46282689_3'], ['INV100-2', 'INV100-12']])('%s !~ %s', (a, b) => {
     expect(similarNumbers(a, b)).toBe(false)
   })
   it('maps look-alike letters', () => expect(canonicalNumber('io s l')).toBe('1051'))
@@ -35,15 +35,10 @@ describe('recurring schedules', () => {
   })
 })
 
-describe('anySimilar', () => {
-  it('agrees with comparing every pair', async () => {
-    const {random} = await import('../../helpers/prng.js')
-    const rnd = random(11)
-    const chars = ['0', '1', '2', 'A', 'I', 'O', 'S', '5', 'l']
-    for (let t = 0; t < 2000; t++) {
-      const nums = Array.from({length: 2 + Math.floor(rnd() * 4)}, () => Array.from({length: 2 + Math.floor(rnd() * 4)}, () => chars[Math.floor(rnd() * chars.length)]).join(''))
-      const pairwise = nums.some((a, x) => nums.some((b, y) => y > x && similarNumbers(a, b)))
-      expect(anySimilar(nums), nums.join(' ')).toBe(pairwise)
-    }
+describe('sameDocument', () => {
+  it('pairs lines of one document, not different documents', () => {
+    expect(sameDocument('46282689_13', '46282689_3')).toBe(true)
+    expect(sameDocument('46282689_3', '46282698_3')).toBe(false)
+    expect(sameDocument('INV1020', 'INV1020A')).toBe(false)
   })
 })

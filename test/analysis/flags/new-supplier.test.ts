@@ -32,9 +32,27 @@ function expectedFence(rows: readonly Partial<SpendRecord>[], k = 1.5): bigint {
 }
 
 describe('new-supplier-large', () => {
-  it('flags a never-seen supplier whose first payment is above Q3 + 1.5 IQR, with the fence echoed', () => {
+  it('by default puts the fence on the log scale, Q3 x (Q3/Q1)^k: far above the plain one on skewed payments', () => {
+    const base = established()
+    const sorted = base.map((r) => BigInt(r.amount ?? 100)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    const q1 = Number(quartileEighths(sorted, 1))
+    const q3 = Number(quartileEighths(sorted, 3))
+    const logFence = q3 * (q3 / q1) ** 1.5 / 8
+    const linearFence = Number(expectedFence(base)) / 8
+    expect(logFence).toBeGreaterThan(linearFence)
+    // A first payment between the two fences is flagged on the linear scale only.
+    const between = Math.round((logFence + linearFence) / 2)
+    const rows = [...base, {supplier: 'Midco', date: '2024-10-07', amount: between}]
+    expect(run(frameOf(...rows), {scale: 'linear'}).flags).toHaveLength(1)
+    expect(run(frameOf(...rows)).flags).toEqual([])
+    const big = run(frameOf(...base, {supplier: 'Bigco', date: '2024-10-07', amount: Math.ceil(logFence * 2)}))
+    expect(big.flags).toHaveLength(1)
+    expect(big.flags[0].explanation).toContain('on log amounts')
+  })
+
+  it('flags a never-seen supplier whose first payment is above Q3 + 1.5 IQR (scale linear), with the fence echoed', () => {
     const rows = [...established(), {supplier: 'Newco Ltd', date: '2024-10-07', amount: 90_000_000, source_line: 60}]
-    const r = run(frameOf(...rows))
+    const r = run(frameOf(...rows), {scale: 'linear'})
     const fence = expectedFence(rows)
     expect(r.flags).toHaveLength(1)
     const f = r.flags[0]
@@ -99,7 +117,7 @@ describe('new-supplier-large', () => {
     const nok = established().map((r) => ({...r, currency: 'NOK', amount: (r.amount ?? 0) * 100}))
     const rows = [...established(), ...other, ...nok, {buyer: 'Buyer B', supplier: 'Regular 1', date: '2024-10-07', amount: 90_000_000},
       {supplier: 'Newco', currency: 'NOK', date: '2024-10-07', amount: 90_000_000}]
-    const r = run(frameOf(...rows))
+    const r = run(frameOf(...rows), {scale: 'linear'})
     // Buyer B has paid Regular 1 before; Newco's NOK payment is tested against Buyer A's NOK fence only.
     expect(r.flags.map((f) => [f.buyer, f.supplier, f.currency])).toEqual([['Buyer A', 'Newco', 'NOK']])
     expect((r.echo?.fences as {buyer_id: string; currency: string}[]).map((e) => `${e.currency} ${e.buyer_id}`)).toEqual(['GBP buyer-a', 'GBP buyer-b', 'NOK buyer-a'])
