@@ -125,7 +125,11 @@ describe('flags output', () => {
     for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80)
     for (const f of out.flags) expect(text).toContain(f.id)
     const table = flagsViews(out, true)[0]
-    expect(table.columns.map((c) => c.header)).toEqual(['id', 'check', 'buyer', 'supplier', 'amount', 'cur', 'score', 'explanation', 'evidence'])
+    expect(table.columns.map((c) => c.header)).toEqual(['id', 'check', 'buyer', 'supplier', 'amount', 'cur', 'score', 'evidence'])
+    // Each explanation is a line of its own under the table, with its id and evidence.
+    const why = flagsViews(out, true)[1]
+    expect(why.title).toBe('Why each was flagged')
+    for (const f of out.flags) expect(JSON.stringify(why.rows)).toContain(`${f.id}: ${f.explanation}`)
     expect(table.rows.find((r) => r.kind === 'saturday')?.evidence).toBe(`test.csv:2 +${SATURDAYS - 1}`)
     expect(text).toContain('test.csv:12')
     expect(text).toMatch(/2 flags from 1 check\. A flag is a reason to look, never a verdict\./)

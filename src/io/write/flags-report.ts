@@ -240,11 +240,12 @@ export function flagsViews(out: FlagsOutput, human: boolean, limit?: number): Vi
     {key: 'amount', header: 'amount', kind: 'money'},
     {key: 'currency', header: 'cur'},
     {key: 'score', header: 'score', kind: 'number', drop: 1},
-    {key: 'explanation', header: 'explanation', fit: 'name'},
-    {key: 'evidence', header: 'evidence', fit: 'path'},
+    {key: 'evidence', header: 'evidence', fit: 'path', drop: 4},
   ]
   const rows = shown.map((f) => ({...f, supplier: f.supplier ?? f.category ?? '', evidence: evidenceShort(f)}))
   const views: View[] = [shown.length ? {title: 'Integrity flags', columns, rows} : lineView('Integrity flags', [flagsMsg.noFlags()])]
+  // The explanations are sentences: a line each under the table reads at any width, where a column of them did not.
+  if (shown.length) views.push(lineView('Why each was flagged', shown.map((f) => `${f.id}: ${f.explanation} (evidence ${evidenceShort(f)})`)))
   if (limit !== undefined && out.flags.length > limit) views.push(lineView('', [flagsMsg.moreFlags(out.flags.length - limit)]))
   views.push(lineView('Parameters', parameterLines(out)))
   if (out.notes.length) views.push(lineView('Notes', out.notes.map((n) => `${n.check}${n.buyer ? ` (${n.buyer}${n.currency ? `, ${n.currency}` : ''})` : ''}: ${n.text}`)))
