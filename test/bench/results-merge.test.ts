@@ -30,7 +30,7 @@ describe('bench RESULTS.md for a run of some steps', () => {
   it('is the fresh file when every step ran or there is no previous file', () => {
     const fresh = renderResults(record({benchmark: BENCH}))
     expect(mergeResults(fresh, null, new Set(['benchmark']))).toBe(fresh)
-    const all = new Set(['import', 'analysis', 'report', 'benchmark', 'entities', 'ocds'])
+    const all = new Set(['import', 'analysis', 'report', 'benchmark', 'entities', 'ocds', 'flags'])
     expect(mergeResults(fresh, renderResults(record({imports: [IMPORT_ROW]})), all)).toBe(fresh)
   })
 })

@@ -17,7 +17,7 @@ export function record(p: Partial<SpendRecord> = {}): SpendRecord {
     buyer_id: 'buyer-a', buyer: 'Buyer A', unit: null, supplier_id: null, supplier: 'ACME', supplier_key: 'acme',
     date: '2024-01-15', amount: 100, currency: 'GBP', category_scheme: null, category_code: null, category: null,
     expense_type: null, description: null, transaction_id: null, source: 'imp', source_file: 'a.csv', source_line: 2,
-    redacted: false, buyer_origin: 'column', supplier_scale: null, ...p,
+    redacted: false, buyer_origin: 'column', supplier_scale: null, invoice_number: null, ...p,
   }
 }
 

@@ -46,20 +46,19 @@ async function olderWorkspace(): Promise<string> {
   return root
 }
 
-describe('a column added later (supplier_scale)', () => {
-  it('is written by this version and is last of the record columns', () => {
-    expect(RECORD_COLUMNS.at(-1)).toBe('supplier_scale')
-    expect(WRITTEN_COLUMNS).toContain('supplier_scale')
+describe('columns added later (supplier_scale, invoice_number)', () => {
+  it('are written by this version and are the last of the record columns', () => {
+    expect(RECORD_COLUMNS.slice(-LATER_COLUMNS.size)).toEqual([...LATER_COLUMNS])
+    for (const c of LATER_COLUMNS) expect(WRITTEN_COLUMNS).toContain(c)
     expect(PART_COLUMNS).toEqual(WRITTEN_COLUMNS.filter((c) => !LATER_COLUMNS.has(c)))
   })
 
   it('loads as all null from a checksummed part written without it, every other column as written', async () => {
     const root = await olderWorkspace()
     const frame = await new Workspace(root).loadFrame([...RECORD_COLUMNS])
-    const scale = frame.columns.supplier_scale as DictColumn
-    expect([...scale.codes]).toEqual([-1, -1, -1])
-    const others = RECORD_COLUMNS.filter((c) => c !== 'supplier_scale')
-    expect(frameRows(frame, others)).toEqual(sample.map(({supplier_scale: _, ...r}) => ({...r, source: ID})))
+    for (const c of LATER_COLUMNS) expect([...(frame.columns[c] as DictColumn).codes]).toEqual([-1, -1, -1])
+    const others = RECORD_COLUMNS.filter((c) => !LATER_COLUMNS.has(c))
+    expect(frameRows(frame, others)).toEqual(sample.map(({supplier_scale: _s, invoice_number: _i, ...r}) => ({...r, source: ID})))
   })
 
   it('passes spend check (verified, not damaged), and a wrong checksum of another column is still caught', async () => {
