@@ -8,6 +8,7 @@
  * whole number of eighths (Q1 and Q3 are whole quarters), and a payment is
  * compared with the fence exactly in any case.
  */
+import {selectKth} from '../benchmark/select.js'
 import type {Quartile} from '../benchmark/stats-minor.js'
 
 /** Q1, Q3, IQR and the upper fence Q3 + k IQR, in eighths of a minor unit. */
@@ -27,36 +28,6 @@ export interface Fences {
 export const FACTOR_SCALE = 10_000n
 
 /**
- * Put the k-th smallest value of `a` at index k, smaller ones before it and
- * larger ones after (in place; Hoare partition around a median of three).
- */
-function selectInPlace(a: Float64Array, k: number): void {
-  let lo = 0
-  let hi = a.length - 1
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1
-    const x = a[lo]
-    const y = a[mid]
-    const z = a[hi]
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y
-    let i = lo
-    let j = hi
-    while (i <= j) {
-      while (a[i] < pivot) i++
-      while (a[j] > pivot) j--
-      if (i <= j) {
-        const t = a[i]
-        a[i++] = a[j]
-        a[j--] = t
-      }
-    }
-    if (k <= j) hi = j
-    else if (k >= i) lo = i
-    else return
-  }
-}
-
-/**
  * A type-7 quartile of integer minor units in any order (reordered in
  * place), in eighths: the same figure as quartileEighths on the values
  * sorted as bigints.
@@ -68,7 +39,7 @@ export function quartileEighthsOf(values: Float64Array, k: Quartile): bigint {
   const h4 = (n - 1) * k
   const lo = Math.floor(h4 / 4)
   const quarters = BigInt(h4 % 4)
-  selectInPlace(values, lo)
+  selectKth(values, lo)
   const a = BigInt(values[lo])
   if (quarters === 0n) return 8n * a
   // The next value up is the smallest of those after lo.

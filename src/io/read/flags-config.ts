@@ -6,7 +6,7 @@
  * against the check's ParamSpec. Every mistake is one line naming the file
  * and the line, and how to fix it (exit 2).
  */
-import {SpendInputError} from '../../errors.js'
+import {openYamlDocument} from './yaml-doc.js'
 import {flagsConfigMsg, reportMsg} from '../../messages.js'
 import {parseMinor} from '../../model/money.js'
 import {type AllowEntry, CHECK_NAMES, type CheckName, type FlagsConfig, type ParamSpec, type ParamValue, type ProcurementThreshold} from '../../analysis/flags/types.js'
@@ -43,23 +43,11 @@ const MONEY = /^\d+(\.\d+)?$/
  * @example (await parseFlagsConfig('checks: [weekend]\n', 'flags.yml', CHECKS)).checks // ['weekend']
  */
 export async function parseFlagsConfig(text: string, file: string, specs: CheckParamSpecs): Promise<FlagsConfig> {
+  const {root, fail} = await openYamlDocument(text, file)
+  if (root === null) return {}
   const YAML = await import('yaml')
-  const lines = new YAML.LineCounter()
-  const doc = YAML.parseDocument(text, {lineCounter: lines, prettyErrors: false, uniqueKeys: true})
-  const lineOf = (node: YamlNode | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : 1)
-  const fail = (node: YamlNode | null | undefined, what: string, hint: string): never => {
-    throw new SpendInputError('BAD_CONFIG', what, {where: `${file}:${lineOf(node)}`, hint, exit: 2})
-  }
-  const first = doc.errors[0]
-  if (first) {
-    throw new SpendInputError('BAD_CONFIG', reportMsg.yamlError(first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')), {
-      where: `${file}:${first.linePos?.[0].line ?? 1}`, hint: reportMsg.yamlHint(), exit: 2,
-    })
-  }
-  const root = doc.contents as unknown as YamlNode | null
-  if (root === null || (YAML.isScalar(root) && (root as {value: unknown}).value === null)) return {}
   const tools: YamlTools = {isMap: YAML.isMap, isSeq: YAML.isSeq, isScalar: YAML.isScalar, fail}
-  return flagsConfigFrom(entriesOf(root, 'the configuration', tools), tools, specs)
+  return flagsConfigFrom(entriesOf(root as YamlNode, 'the configuration', tools), tools, specs)
 }
 
 /** A map node's entries (key, key node, value node); anything else fails. */

@@ -4,7 +4,7 @@
  * against the section parameters below, so every mistake is one line naming
  * the file and the line, and how to fix it (exit 2).
  */
-import {SpendInputError} from '../../errors.js'
+import {openYamlDocument} from '../../io/read/yaml-doc.js'
 import {benchReportMsg, reportMsg} from '../../messages.js'
 import {CATEGORY_LEVELS, DIM_NAMES} from '../../analysis/dims.js'
 import {CHECKS} from '../../analysis/flags/registry.js'
@@ -99,21 +99,10 @@ interface Node {
  * @example (await parseReportConfig('title: Q1\nperiod: 2024-Q1\n', 'report.yml')).period // '2024-Q1'
  */
 export async function parseReportConfig(text: string, file: string): Promise<ReportConfig> {
+  const {root: top, fail} = await openYamlDocument(text, file)
+  if (top === null) return {}
   const YAML = await import('yaml')
-  const lines = new YAML.LineCounter()
-  const doc = YAML.parseDocument(text, {lineCounter: lines, prettyErrors: false, uniqueKeys: true})
-  const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : 1)
-  const fail = (node: Node | null | undefined, what: string, hint: string): never => {
-    throw new SpendInputError('BAD_CONFIG', what, {where: `${file}:${lineOf(node)}`, hint, exit: 2})
-  }
-  const first = doc.errors[0]
-  if (first) {
-    throw new SpendInputError('BAD_CONFIG', reportMsg.yamlError(first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')), {
-      where: `${file}:${first.linePos?.[0].line ?? 1}`, hint: reportMsg.yamlHint(), exit: 2,
-    })
-  }
-  const root = doc.contents as unknown as Node | null
-  if (root === null || (YAML.isScalar(root) && root.value === null)) return {}
+  const root = top as Node
   const map = (node: unknown, what: string): [string, Node, Node][] => {
     if (!YAML.isMap(node)) return fail(node as Node, reportMsg.notAMap(what), reportMsg.mapHint())
     return node.items.map((p) => {
