@@ -150,3 +150,25 @@ describe('the report\'s flags section', () => {
     expect(DEFAULT_SECTIONS.at(-1)).toEqual({type: 'flags'})
   })
 })
+
+describe('spend flags on a workspace reads transaction numbers as --file does', () => {
+  it('finds an exact duplicate whose only number is a transaction number (read for candidate rows only)', async () => {
+    const d = tempDir('spendkit-flags-tx-')
+    const rows = ['Body Name,Paid Date,Trans No,Amount,Supplier Name']
+    // 300 other lines: 2 identical lines are under 1% of the file, so identical lines are not routine here.
+    for (let k = 0; k < 300; k++) rows.push(`Test Council,${String(1 + (k % 28)).padStart(2, '0')}/0${1 + (k % 9)}/2024,T${10_000 + k},${(500 + k * 97).toFixed(2)},Supplier ${k % 7}`)
+    rows.push('Test Council,14/05/2024,T99999,12345.67,Acme Ltd', 'Test Council,14/05/2024,T99999,12345.67,Acme Ltd')
+    const file = join(d, 'tx.csv')
+    writeFileSync(file, rows.join('\n') + '\n')
+    const w = join(d, 'ws')
+    expect((await runCli(['import', file, '--workspace', w])).code).toBe(0)
+    const kinds = async (args: string[]) => {
+      const r = await runCli(['flags', '--check', 'duplicates', '--json', ...args])
+      expect(r.code, r.stderr).toBe(0)
+      return (JSON.parse(r.stdout).flags as {kind: string; explanation: string}[]).map((f) => `${f.kind}: ${f.explanation}`)
+    }
+    const fromWorkspace = await kinds(['--workspace', w])
+    expect(fromWorkspace.some((k) => k.startsWith('exact:') && k.includes('T99999'))).toBe(true)
+    expect(fromWorkspace).toEqual(await kinds(['--file', file]))
+  })
+})

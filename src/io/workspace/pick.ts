@@ -11,15 +11,17 @@ import {openPartFile, type PartColumn, Scratch} from './part-reader.js'
  * the rows of `entries` (imports in order, each part in order): a listing of
  * 20 rows reads 20 transaction ids, not the million a whole column holds
  * (decoding and indexing those costs ~1 s). Only the parts holding a chosen
- * row are opened. The result is a column over the frame's rows: each chosen
- * row has its own dictionary entry (entries may repeat: the column is for
- * showing, not grouping), every other row is -1.
+ * row are opened. The result is a column over the frame's rows: chosen rows
+ * with equal values share one dictionary entry, so the column can be grouped
+ * by code as a loaded one can (the duplicate checks compare transaction
+ * numbers by code), every other row is -1.
  * @example pickColumn('.spendkit', entries, 'transaction_id', Uint32Array.of(4, 17), frame.length)
  */
 export function pickColumn(root: string, entries: readonly ImportEntry[], name: RecordColumn, rows: ArrayLike<number>, length: number): DictColumn {
   const wanted = Uint32Array.from(rows).sort()
   const codes = new Int32Array(length).fill(-1)
   const dict: string[] = []
+  const index = new Map<string, number>()
   const scratch = new Scratch()
   let offset = 0
   let j = 0
@@ -38,8 +40,14 @@ export function pickColumn(root: string, entries: readonly ImportEntry[], name: 
           for (; j < wanted.length && wanted[j] < end; j++) {
             const r = wanted[j] - offset
             if (validity && !((validity[r >> 3] >> (r & 7)) & 1)) continue
-            codes[wanted[j]] = dict.length
-            dict.push(value(r))
+            const v = value(r)
+            let code = index.get(v)
+            if (code === undefined) {
+              code = dict.length
+              dict.push(v)
+              index.set(v, code)
+            }
+            codes[wanted[j]] = code
           }
         } finally {
           part.close()
