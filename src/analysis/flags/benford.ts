@@ -27,7 +27,8 @@ import {currencyExponent} from '../../model/currency.js'
 import {effectiveFloors, type Floor} from '../benchmark/floor.js'
 import {ExactSum} from '../kernel.js'
 import {benfordAbove, conformityOf, decadeOf, expectedMad, leadingDigits, mad, MAD_BANDS} from './benford-expected.js'
-import {buyerKeys, grouped, groupRows} from './calendar.js'
+import {buyerKeys, groupRows} from './calendar.js'
+import {countText} from './share-text.js'
 import type {BenfordTest, CheckContext, CheckDef, CheckNote, CheckResult, Flag} from './types.js'
 
 export const benfordCheck: CheckDef = {
@@ -96,7 +97,7 @@ function runBenford(ctx: CheckContext): CheckResult {
         if (v > top) top = v
       }
       if (n < min) {
-        notes.push({check: 'benford', buyer: g.buyer, currency: g.currency, text: msg.benfordTooFew(digits, grouped(n), grouped(min))})
+        notes.push({check: 'benford', buyer: g.buyer, currency: g.currency, text: msg.benfordTooFew(digits, countText(n), countText(min))})
         continue
       }
       const expected = benfordAbove(digits, low, decadeOf(top))
@@ -121,7 +122,7 @@ function runBenford(ctx: CheckContext): CheckResult {
       flags.push({
         check: 'benford', kind: digits === 1 ? 'first-digit' : 'first-two-digits', buyer: g.buyer, buyer_id: g.buyer_id,
         supplier: null, supplier_key: null, category: null, amount: sum.value(), currency: g.currency, score: m / bound,
-        explanation: msg.benfordFlag(digits, grouped(n), m.toFixed(4), String(bound), sampling.toFixed(4), topText, grouped(rows.length)),
+        explanation: msg.benfordFlag(digits, countText(n), m.toFixed(4), String(bound), sampling.toFixed(4), topText, countText(rows.length)),
         rows: Uint32Array.from(rows),
       })
     }

@@ -20,10 +20,11 @@
  *   histogram over [T(1-4 band), T(1+4 band)) for the chart.
  */
 import {thresholdsMsg} from '../../messages.js'
+import {countText} from './share-text.js'
 import {ExactSum} from '../kernel.js'
 import type {Floor} from '../benchmark/floor.js'
 import {binomialUpperLog10} from './binomial.js'
-import {buyerFloors, buyerOf, buyersPresent, floorEcho, groupDigits, money, periodDays, rowsByCurrency, thresholdEcho, rowsInRanges, thresholdFrame, thresholdsInForce, type ThresholdFrame, AUTHORITY_PARAM, buyerAuthority, thresholdApplies} from './split-common.js'
+import {buyerFloors, buyerOf, buyersPresent, floorEcho, money, periodDays, rowsByCurrency, thresholdEcho, rowsInRanges, thresholdFrame, thresholdsInForce, type ThresholdFrame, AUTHORITY_PARAM, buyerAuthority, thresholdApplies} from './split-common.js'
 import type {BunchingTest, CheckContext, CheckDef, CheckNote, CheckResult, Flag, ProcurementThreshold} from './types.js'
 
 /** Bins of the histogram around a threshold. */
@@ -174,7 +175,7 @@ function bunchingFlag(
     check: 'threshold-bunching', kind: 'below-threshold', ...who, supplier: null, supplier_key: null, category: null,
     amount: sum.value(), currency: cur, score: -log10p,
     explanation: thresholdsMsg.bunchingExplanation(
-      groupDigits(c.below), `[${money(e.lo, cur)}, ${money(t.minor, cur)})`, groupDigits(c.above), `[${money(t.minor, cur)}, ${money(e.hi, cur)})`,
+      countText(c.below), `[${money(e.lo, cur)}, ${money(t.minor, cur)})`, countText(c.above), `[${money(t.minor, cur)}, ${money(e.hi, cur)})`,
       t.name, money(t.minor, cur), p0.toFixed(4), formatP(log10p),
     ),
     rows: Uint32Array.from(evidence),

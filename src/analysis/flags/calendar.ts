@@ -47,12 +47,22 @@ export function monthText(month: number): string {
 }
 
 /**
- * A whole number with comma thousands separators, the same in every locale.
- * @example grouped(1234567) // '1,234,567'
+ * Day number (days since 1970-01-01) of an ISO date, NaN when it is none; never local time.
+ * @example dayNumber('1970-01-02') // 1
  */
-export function grouped(n: number): string {
-  const s = String(Math.abs(Math.trunc(n)))
-  return (n < 0 ? '-' : '') + s.replace(/\B(?=(\d{3})+$)/g, ',')
+export function dayNumber(iso: string | null): number {
+  const m = iso === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (!m) return Number.NaN
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000
+}
+
+/**
+ * An ISO date plus some days (negative: minus), in UTC.
+ * @example addDays('2024-04-01', 89) // '2024-06-29'
+ */
+export function addDays(iso: string, days: number): string {
+  const t = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days)
+  return new Date(t).toISOString().slice(0, 10)
 }
 
 /** One buyer and currency: its rows in frame order, and its display fields. */

@@ -24,7 +24,8 @@ import {amounts, dictColumn} from '../frame-access.js'
 import {pairKeys, type Rows} from '../kernel.js'
 import {dense, repeated, runsOf} from './dup-keys.js'
 import {similarNumbers} from './dup-numbers.js'
-import {dayNumber, recurringSchedule} from './dup-schedule.js'
+import {dayNumber} from './calendar.js'
+import {recurringSchedule} from './dup-schedule.js'
 
 export type DupKind = 'exact' | 'same-number-other-date' | 'similar-number' | 'same-number-close-amount' | 'same-amount-other-number' | 'same-amount-within-days'
 

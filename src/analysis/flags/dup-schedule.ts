@@ -34,13 +34,3 @@ export function recurringSchedule(days: ArrayLike<number>, min: number): string 
   }
   return null
 }
-
-/**
- * Day number (days since 1970-01-01) of an ISO date, NaN when it is not one; never local time.
- * @example dayNumber('1970-01-02') // 1
- */
-export function dayNumber(iso: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
-  if (!m) return Number.NaN
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000
-}

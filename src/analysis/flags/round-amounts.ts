@@ -26,7 +26,8 @@ import {flagsDigitsDatesMsg as msg} from '../../messages.js'
 import {currencyExponent} from '../../model/currency.js'
 import type {BoolColumn, DictColumn} from '../../model/frame.js'
 import {ExactSum, pairKeys} from '../kernel.js'
-import {type BuyerGroup, buyerKeys, grouped} from './calendar.js'
+import {type BuyerGroup, buyerKeys} from './calendar.js'
+import {countText} from './share-text.js'
 import type {CheckContext, CheckDef, CheckResult, Flag} from './types.js'
 
 export const roundAmountsCheck: CheckDef = {
@@ -190,7 +191,7 @@ function roundFlag(s: Subject, best: {u: number; pValue: number; expected: numbe
   return {
     check: 'round-amounts', kind: `round-${UNITS[best.u]}`, buyer: g.buyer, buyer_id: g.buyer_id, supplier, supplier_key: s.supplier < 0 ? null : sk.dict[s.supplier],
     category: null, amount: sum.value(), currency: g.currency, score: r / n / best.expected,
-    explanation: msg.roundFlag(`${grouped(UNITS[best.u])} ${g.currency}`, grouped(r), grouped(n), pct(r / n), pct(best.expected), best.pValue.toExponential(2), s.supplier >= 0),
+    explanation: msg.roundFlag(`${countText(UNITS[best.u])} ${g.currency}`, countText(r), countText(n), pct(r / n), pct(best.expected), best.pValue.toExponential(2), s.supplier >= 0),
     rows: Uint32Array.from(rows),
   }
 }

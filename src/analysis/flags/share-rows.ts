@@ -42,15 +42,6 @@ export function dateRanks(frame: SpendFrame): DateRanks {
 }
 
 /**
- * An ISO date plus some days (negative: minus), in UTC.
- * @example addDays('2024-04-01', 89) // '2024-06-29'
- */
-export function addDays(iso: string, days: number): string {
-  const t = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days)
-  return new Date(t).toISOString().slice(0, 10)
-}
-
-/**
  * The selected rows of each wanted (group key, supplier key, currency key)
  * triple, in frame order: one pass over the selection, where only rows of a
  * wanted supplier (a mask over supplier keys) build a lookup key.

@@ -11,15 +11,8 @@ import {formatMinor} from '../../model/money.js'
 import {effectiveFloors, type Floor} from '../benchmark/floor.js'
 import {amounts as amountsOf, dictColumn} from '../frame-access.js'
 import {pairKeys, type Rows} from '../kernel.js'
+import {dayNumber} from './calendar.js'
 import type {ProcurementThreshold} from './types.js'
-
-/** Days since 1970-01-01 of an ISO date (UTC, from the digits), or NaN. */
-export function dayNumber(iso: string | null): number {
-  if (iso === null) return Number.NaN
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
-  if (!m) return Number.NaN
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000
-}
 
 /** Day numbers per code of a date column (NaN for a code whose text is no date). */
 export function dayTable(col: DictColumn): Float64Array {
@@ -29,15 +22,6 @@ export function dayTable(col: DictColumn): Float64Array {
 /** A threshold's in-force period as day numbers (open ends as infinities). */
 export function periodDays(t: ProcurementThreshold): {from: number; to: number} {
   return {from: t.from === null ? -Infinity : dayNumber(t.from), to: t.to === null ? Infinity : dayNumber(t.to)}
-}
-
-/**
- * Thousands grouped with commas, the same on every machine.
- * @example groupDigits(1234567) // '1,234,567'
- */
-export function groupDigits(n: number): string {
-  const s = String(Math.trunc(Math.abs(n)))
-  return (n < 0 ? '-' : '') + s.replace(/\B(?=(\d{3})+$)/g, ',')
 }
 
 /** An amount with its currency code: `GBP 5000.00`. */

@@ -25,10 +25,11 @@
  *   could not run, and which currencies have no threshold.
  */
 import {thresholdsMsg} from '../../messages.js'
+import {countText} from './share-text.js'
 import {dictColumn} from '../frame-access.js'
 import {bucketRows, ExactSum, pairKeys} from '../kernel.js'
 import {
-  buyerFloors, buyerOf, buyersPresent, floorEcho, groupDigits, money, periodDays, rowsByCurrency, rowsInRanges, thresholdEcho, thresholdFrame,
+  buyerFloors, buyerOf, buyersPresent, floorEcho, money, periodDays, rowsByCurrency, rowsInRanges, thresholdEcho, thresholdFrame,
   thresholdsInForce, unidentifiedRows, type ThresholdFrame, AUTHORITY_PARAM, buyerAuthority, thresholdApplies,
 } from './split-common.js'
 import {recurringMask} from './split-recurring.js'
@@ -132,7 +133,7 @@ function flagOf(tf: ThresholdFrame, c: Candidates, pos: readonly number[], t: Pr
     supplier: tf.supplier?.dict[tf.supplier.codes[first]] ?? null,
     supplier_key: tf.supplierKey?.dict[tf.supplierKey.codes[first]] ?? null,
     category: null, amount: total, currency: t.currency, score: Number(total) / t.minor,
-    explanation: `${thresholdsMsg.splitExplanation(groupDigits(pos.length), windowDays, each, money(total, t.currency), t.name, money(t.minor, t.currency))}, ${dates}`,
+    explanation: `${thresholdsMsg.splitExplanation(countText(pos.length), windowDays, each, money(total, t.currency), t.name, money(t.minor, t.currency))}, ${dates}`,
     rows,
   }
 }

@@ -16,7 +16,8 @@ import {flagsDigitsDatesMsg as msg} from '../../messages.js'
 import type {BoolColumn, DictColumn} from '../../model/frame.js'
 import {formatMinor} from '../../model/money.js'
 import {ExactSum} from '../kernel.js'
-import {buyerGroups, grouped, weekdayOf} from './calendar.js'
+import {buyerGroups, weekdayOf} from './calendar.js'
+import {countText} from './share-text.js'
 import type {CheckContext, CheckDef, CheckNote, CheckResult, Flag} from './types.js'
 
 export const weekendCheck: CheckDef = {
@@ -55,7 +56,7 @@ function runWeekend(ctx: CheckContext): CheckResult {
     const share = hits.length / g.rows.length
     const shareText = `${(share * 100).toFixed(1)}%`
     if (share > routine) {
-      notes.push({check: 'weekend', buyer: g.buyer, currency: g.currency, text: msg.weekendRoutine(grouped(hits.length), grouped(g.rows.length), shareText, String(routine))})
+      notes.push({check: 'weekend', buyer: g.buyer, currency: g.currency, text: msg.weekendRoutine(countText(hits.length), countText(g.rows.length), shareText, String(routine))})
       continue
     }
     const byKey = new Map<string, number[]>()
@@ -79,7 +80,7 @@ function runWeekend(ctx: CheckContext): CheckResult {
         supplier: supplier.codes[r] < 0 ? null : supplier.dict[supplier.codes[r]],
         supplier_key: supplierKey.codes[r] < 0 ? null : supplierKey.dict[supplierKey.codes[r]],
         category: null, amount: total, currency: g.currency, score: routine > 0 ? 1 - share / routine : 1,
-        explanation: msg.weekendFlag(what, iso, grouped(rows.length), `${formatMinor(total, g.currency)} ${g.currency}`, shareText),
+        explanation: msg.weekendFlag(what, iso, countText(rows.length), `${formatMinor(total, g.currency)} ${g.currency}`, shareText),
         rows: Uint32Array.from(rows),
       })
     }

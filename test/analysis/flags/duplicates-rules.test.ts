@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {canonicalNumber, sameDocument, similarNumbers} from '../../../src/analysis/flags/dup-numbers.js'
-import {dayNumber, recurringSchedule} from '../../../src/analysis/flags/dup-schedule.js'
+import {dayNumber} from '../../../src/analysis/flags/calendar.js'
+import {recurringSchedule} from '../../../src/analysis/flags/dup-schedule.js'
 
 describe('similar numbers', () => {
   it.each([
