@@ -18,10 +18,8 @@ import {thresholdsFor} from '../io/read/thresholds.js'
 import {parseFlagsConfig} from '../io/read/flags-config.js'
 import {filterFields} from '../io/write/analysis-common.js'
 import {flagIds, flagsOutput, type FlagsOutput} from '../io/write/flags-report.js'
-import {type ImportEntry, resolveWorkspace, Workspace} from '../io/workspace/index.js'
-import {pickColumn} from '../io/workspace/pick.js'
 import {type AnalysisFlagValues, type AnalysisInput, loadAnalysisInput} from './analysis-input.js'
-import {loadedEntries} from './text-pick.js'
+import {textPicker} from './text-pick.js'
 
 /** The free-text columns a check may pick. */
 const PICKED = ['transaction_id', 'description'] as const
@@ -108,17 +106,7 @@ export async function flagsCommand(flags: AnalysisFlagValues, req: FlagsRequest)
   const inMemory = Boolean(flags.file?.length)
   const input = await loadAnalysisInput(flags, inMemory ? [...flagsColumns(checks), ...PICKED] : flagsColumns(checks))
   const {frame} = input
-  let pick: FlagsFrameInput['pick']
-  if (inMemory) pick = (column) => frame.columns[column] as DictColumn
-  else {
-    const ws = new Workspace(resolveWorkspace(flags.workspace))
-    let entries: ImportEntry[] | null = null
-    const all = await ws.list()
-    pick = (column, rows) => {
-      entries ??= loadedEntries(frame, all)
-      return pickColumn(ws.dir, entries, column, rows, frame.length)
-    }
-  }
+  const pick = await textPicker(flags, frame)
   const run = await flagsForFrame({frame, selection: input.selection, pick, fiscalYearStart}, config, checks)
   const facts = {checks, filters: filterFields(input.filters, flags.file), config, thresholds: run.thresholds, fiscalYearStart}
   const out = flagsOutput(run, frame, facts, req.flag)

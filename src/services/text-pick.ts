@@ -17,10 +17,24 @@ import type {AnalysisFlagValues} from './analysis-input.js'
 export async function textPicker(flags: AnalysisFlagValues, frame: SpendFrame): Promise<TextPick> {
   if (flags.file?.length) return (name) => ownColumn(frame, name)
   const ws = new Workspace(resolveWorkspace(flags.workspace))
-  const entries = loadedEntries(frame, await ws.list())
+  const entries = await ws.list()
+  return workspacePicker(frame, ws.dir, () => entries)
+}
+
+/**
+ * A reader of free-text columns at chosen rows of a frame loaded from the
+ * workspace at `root`: the frame's own column when it holds one, else the
+ * parts (pickColumn) of the imports it was loaded from, checked against the
+ * frame (loadedEntries) at the first read.
+ * @example workspacePicker(frame, input.workspaceDir, () => [...input.imports])('description', rows)
+ */
+export function workspacePicker(frame: SpendFrame, root: string, entries: () => ImportEntry[]): TextPick {
+  let loaded: ImportEntry[] | null = null
   return (name, rows) => {
     const own = frame.columns[name]
-    return own?.type === 'dict' ? own : pickColumn(ws.dir, entries, name, rows, frame.length)
+    if (own?.type === 'dict') return own
+    loaded ??= loadedEntries(frame, entries())
+    return pickColumn(root, loaded, name, rows, frame.length)
   }
 }
 

@@ -7,17 +7,14 @@
  * charts of the checks' tests.
  */
 import {flagsMsg} from '../../messages.js'
-import type {DictColumn} from '../../model/frame.js'
 import {CHECKS} from '../../analysis/flags/registry.js'
 import {CHECK_NAMES, type CheckName, type FlagsConfig} from '../../analysis/flags/types.js'
 import {FLAGS_CONFIG_KEYS, parseFlagsConfig} from '../../io/read/flags-config.js'
 import {filterFields} from '../../io/write/analysis-common.js'
 import {flagsCharts} from '../../io/write/charts/flags-chart.js'
 import {flagsOutput, flagsViews} from '../../io/write/flags-report.js'
-import type {ImportEntry} from '../../io/workspace/index.js'
-import {pickColumn} from '../../io/workspace/pick.js'
 import {flagsColumns, flagsForFrame} from '../flags.js'
-import {loadedEntries} from '../text-pick.js'
+import {workspacePicker} from '../text-pick.js'
 import type {SectionConfig} from './config.js'
 import type {SectionBuilder} from './section-types.js'
 
@@ -53,11 +50,7 @@ export const flagsSection: SectionBuilder = {
     const checks = config.checks ?? [...CHECK_NAMES]
     const fiscalYearStart = config.fiscal_year_start ?? input.fiscalYearStart
     const {frame} = input
-    let entries: ImportEntry[] | null = null
-    const pick = (column: 'transaction_id' | 'description', rows: ArrayLike<number>): DictColumn => {
-      entries ??= loadedEntries(frame, [...input.imports])
-      return pickColumn(input.workspaceDir, entries, column, rows, frame.length)
-    }
+    const pick = workspacePicker(frame, input.workspaceDir, () => [...input.imports])
     const run = await flagsForFrame({frame, selection: input.selection, pick, fiscalYearStart}, config, checks)
     const out = flagsOutput(run, frame, {checks, filters: filterFields(input.filters), config, thresholds: run.thresholds, fiscalYearStart})
     return {
