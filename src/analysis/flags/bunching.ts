@@ -22,10 +22,9 @@
 import {thresholdsMsg} from '../../messages.js'
 import {countText} from './share-text.js'
 import {ExactSum} from '../kernel.js'
-import type {Floor} from '../benchmark/floor.js'
 import {binomialUpperLog10} from './binomial.js'
-import {buyerFloors, buyerOf, buyersPresent, floorEcho, money, periodDays, rowsByCurrency, thresholdEcho, rowsInRanges, thresholdFrame, thresholdsInForce, type ThresholdFrame, AUTHORITY_PARAM, buyerAuthority, thresholdApplies} from './split-common.js'
-import type {BunchingTest, CheckContext, CheckDef, CheckNote, CheckResult, Flag, ProcurementThreshold} from './types.js'
+import {buyerOf, eachThresholdCurrency, floorEcho, money, periodDays, thresholdEcho, rowsInRanges, thresholdFrame, type ThresholdFrame, type ThresholdRun, AUTHORITY_PARAM, buyerAuthority, thresholdApplies} from './split-common.js'
+import type {BunchingTest, CheckContext, CheckDef, CheckResult, Flag, ProcurementThreshold} from './types.js'
 
 /** Bins of the histogram around a threshold. */
 export const BUNCHING_BINS = 20
@@ -98,21 +97,11 @@ export function runBunching(ctx: CheckContext): CheckResult {
   const minBelow = Number(ctx.params.min_below)
   const tf = thresholdFrame(ctx.frame, ctx.selection)
   const flags: Flag[] = []
-  const notes: CheckNote[] = []
   const tests: BunchingTest[] = []
-  const used: ProcurementThreshold[] = []
-  const floors: {buyer: string; buyer_id: string; currency: string; floor: Floor | null}[] = []
+  const run: ThresholdRun = {notes: [], used: [], floors: []}
+  const {notes} = run
   if (tf) {
-    for (const cur of rowsByCurrency(tf, ctx.selection, ctx.frame.length)) {
-      const ts = thresholdsInForce(ctx.thresholds, cur)
-      if (ts.length === 0) {
-        notes.push({check: 'threshold-bunching', buyer: null, currency: cur.currency, text: `${thresholdsMsg.noThreshold(cur.currency)} (${thresholdsMsg.noThresholdHint()})`})
-        continue
-      }
-      used.push(...ts)
-      const fl = buyerFloors(tf, cur)
-      const present = buyersPresent(tf, cur.rows)
-      for (const k of present) floors.push({...buyerOf(tf, k), currency: cur.currency, floor: fl[k]})
+    eachThresholdCurrency(tf, ctx, 'threshold-bunching', run, ({cur, ts, fl, present}) => {
       const near = rowsInRanges(tf.amount, cur.rows, ts.map((t) => {
         const e = bandEdges(t.minor, band).bins
         return [e[0], e[BUNCHING_BINS]] as const
@@ -143,13 +132,13 @@ export function runBunching(ctx: CheckContext): CheckResult {
           flags.push(bunchingFlag(tf, k, who, near, t, {lo, hi, from, to}, {below, above}, p0, log10p))
         }
       }
-    }
+    })
   }
   return {
     flags, notes, tests,
     echo: {
       score: thresholdsMsg.bunchingScore(), expected: 'log-uniform density: share below = ln(T/lo) / (ln(T/lo) + ln(hi/T))',
-      thresholds: thresholdEcho(used), floors: floorEcho(floors),
+      thresholds: thresholdEcho(run.used), floors: floorEcho(run.floors),
       tests: tests.map((x) => ({buyer: x.buyer, currency: x.currency, threshold: x.threshold.name, from: x.threshold.from, below: x.below, above: x.above, p_value: x.p_value})),
     },
   }

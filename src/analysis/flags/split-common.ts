@@ -12,7 +12,8 @@ import {effectiveFloors, type Floor} from '../benchmark/floor.js'
 import {amounts as amountsOf, dictColumn} from '../frame-access.js'
 import {pairKeys, type Rows} from '../kernel.js'
 import {dayNumber} from './calendar.js'
-import type {ProcurementThreshold} from './types.js'
+import {thresholdsMsg} from '../../messages.js'
+import type {CheckContext, CheckName, CheckNote, ProcurementThreshold} from './types.js'
 
 /** Day numbers per code of a date column (NaN for a code whose text is no date). */
 export function dayTable(col: DictColumn): Float64Array {
@@ -260,3 +261,47 @@ export const AUTHORITY_PARAM = {
   kind: 'enum', default: 'auto', values: ['auto', 'central', 'sub-central', 'all'],
   doc: 'which of the thresholds for central government and for sub-central authorities apply: auto reads it from the buyer\'s name (council, borough, NHS trust... sub-central; department, ministry... central; otherwise both), all applies both to every buyer',
 } as const
+
+/** A buyer's floor in one currency, as the threshold checks echo it. */
+export interface FloorEntry {
+  buyer: string
+  buyer_id: string
+  currency: string
+  floor: Floor | null
+}
+
+/** What the threshold checks gather over the currencies: notes, and the thresholds and floors for the echo. */
+export interface ThresholdRun {
+  notes: CheckNote[]
+  used: ProcurementThreshold[]
+  floors: FloorEntry[]
+}
+
+/** One currency with thresholds in force: its rows, the thresholds, each buyer's floor (by buyer key) and the buyers present. */
+export interface CurrencyScope {
+  cur: CurrencyRows
+  ts: ProcurementThreshold[]
+  fl: (Floor | null)[]
+  present: number[]
+}
+
+/**
+ * Each currency of the selection in turn: one with no threshold in force
+ * gets the note asking for one; for the others the thresholds and every
+ * present buyer's floor go to the echo, then `body` runs.
+ * @example eachThresholdCurrency(tf, ctx, 'splitting', run, ({cur, ts}) => {...})
+ */
+export function eachThresholdCurrency(tf: ThresholdFrame, ctx: Pick<CheckContext, 'frame' | 'selection' | 'thresholds'>, check: CheckName, run: ThresholdRun, body: (scope: CurrencyScope) => void): void {
+  for (const cur of rowsByCurrency(tf, ctx.selection, ctx.frame.length)) {
+    const ts = thresholdsInForce(ctx.thresholds, cur)
+    if (ts.length === 0) {
+      run.notes.push({check, buyer: null, currency: cur.currency, text: `${thresholdsMsg.noThreshold(cur.currency)} (${thresholdsMsg.noThresholdHint()})`})
+      continue
+    }
+    run.used.push(...ts)
+    const fl = buyerFloors(tf, cur)
+    const present = buyersPresent(tf, cur.rows)
+    for (const k of present) run.floors.push({...buyerOf(tf, k), currency: cur.currency, floor: fl[k]})
+    body({cur, ts, fl, present})
+  }
+}

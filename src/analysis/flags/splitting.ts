@@ -29,13 +29,12 @@ import {countText} from './share-text.js'
 import {dictColumn} from '../frame-access.js'
 import {bucketRows, ExactSum, pairKeys} from '../kernel.js'
 import {
-  buyerFloors, buyerOf, buyersPresent, floorEcho, money, periodDays, rowsByCurrency, rowsInRanges, thresholdEcho, thresholdFrame,
-  thresholdsInForce, unidentifiedRows, type ThresholdFrame, AUTHORITY_PARAM, buyerAuthority, thresholdApplies,
+  buyerOf, eachThresholdCurrency, floorEcho, money, periodDays, rowsInRanges, thresholdEcho, thresholdFrame, unidentifiedRows,
+  type ThresholdFrame, type ThresholdRun, AUTHORITY_PARAM, buyerAuthority, thresholdApplies,
 } from './split-common.js'
 import {recurringMask} from './split-recurring.js'
 import {poissonUpper, routineRate, splitWindows} from './split-windows.js'
-import type {CheckContext, CheckDef, CheckNote, CheckResult, Flag, ProcurementThreshold} from './types.js'
-import type {Floor} from '../benchmark/floor.js'
+import type {CheckContext, CheckDef, CheckResult, Flag, ProcurementThreshold} from './types.js'
 
 /** One (buyer, supplier) group's candidate payments, in date order (positions `start..end` of the shared arrays). */
 interface Group {
@@ -150,23 +149,13 @@ export function runSplitting(ctx: CheckContext): CheckResult {
   const routineAlpha = Number(ctx.params.routine_alpha)
   const tf = thresholdFrame(ctx.frame, ctx.selection)
   const flags: Flag[] = []
-  const notes: CheckNote[] = []
-  const used: ProcurementThreshold[] = []
-  const floors: {buyer: string; buyer_id: string; currency: string; floor: Floor | null}[] = []
+  const run: ThresholdRun = {notes: [], used: [], floors: []}
+  const {notes} = run
   let windows = 0
   let routine = 0
   if (tf) {
     const bad = unidentifiedRows(tf, ctx.frame.length)
-    for (const cur of rowsByCurrency(tf, ctx.selection, ctx.frame.length)) {
-      const ts = thresholdsInForce(ctx.thresholds, cur)
-      if (ts.length === 0) {
-        notes.push({check: 'splitting', buyer: null, currency: cur.currency, text: `${thresholdsMsg.noThreshold(cur.currency)} (${thresholdsMsg.noThresholdHint()})`})
-        continue
-      }
-      used.push(...ts)
-      const fl = buyerFloors(tf, cur)
-      const present = buyersPresent(tf, cur.rows)
-      for (const k of present) floors.push({...buyerOf(tf, k), currency: cur.currency, floor: fl[k]})
+    eachThresholdCurrency(tf, ctx, 'splitting', run, ({cur, ts, fl, present}) => {
       for (const t of ts) {
         for (const k of present) {
           const f = fl[k]
@@ -206,10 +195,10 @@ export function runSplitting(ctx: CheckContext): CheckResult {
           }
         })
       }
-    }
+    })
   }
   notes.sort((a, b) => ((a.currency ?? '') < (b.currency ?? '') ? -1 : (a.currency ?? '') > (b.currency ?? '') ? 1 : (a.buyer ?? '') < (b.buyer ?? '') ? -1 : (a.buyer ?? '') > (b.buyer ?? '') ? 1 : 0))
-  return {flags, notes, echo: {score: thresholdsMsg.splitScore(), thresholds: thresholdEcho(used), floors: floorEcho(floors), windows, routine_windows: routine}}
+  return {flags, notes, echo: {score: thresholdsMsg.splitScore(), thresholds: thresholdEcho(run.used), floors: floorEcho(run.floors), windows, routine_windows: routine}}
 }
 
 export const splittingCheck: CheckDef = {
