@@ -1,4 +1,4 @@
-import {readFile} from 'node:fs/promises'
+import {readTextFile} from '../io/read/text-file.js'
 import {SpendInputError} from '../errors.js'
 import {msg} from '../messages.js'
 import {frameFromRecords, type SpendFrame} from '../model/frame.js'
@@ -121,13 +121,13 @@ export async function loadAnalysisInput(flags: AnalysisFlagValues, columns: read
   const money: AnalysisInput['money'] = {}
   if (flags.fx && to.currency) {
     const [{parseRatesCsv}, {convertCurrency}] = await Promise.all([import('../io/read/rates.js'), import('../analysis/fx.js')])
-    const converted = convertCurrency(frame, {rates: parseRatesCsv(await readText(flags.fx), flags.fx), to: to.currency})
+    const converted = convertCurrency(frame, {rates: parseRatesCsv(await readTextFile(flags.fx), flags.fx), to: to.currency})
     frame = converted.frame
     money.fx = {...converted.note, rates: flags.fx}
   }
   if (flags.deflate && flags.base) {
     const [{parseIndexCsv}, {deflate}] = await Promise.all([import('../io/read/rates.js'), import('../analysis/deflate.js')])
-    frame = deflate(frame, {index: parseIndexCsv(await readText(flags.deflate), flags.deflate), base: flags.base})
+    frame = deflate(frame, {index: parseIndexCsv(await readTextFile(flags.deflate), flags.deflate), base: flags.base})
     money.deflate = {base: flags.base, index: flags.deflate}
   }
   const selection = asUsage(() => filterRows(frame, filters))
@@ -178,13 +178,5 @@ function asUsage<T>(run: () => T): T {
   } catch (error) {
     if (!(error instanceof SpendInputError) || !['BAD_PERIOD', 'BAD_RANGE'].includes(error.code)) throw error
     throw new SpendInputError(error.code, error.message, {where: error.where, hint: error.hint, exit: 2})
-  }
-}
-
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8')
-  } catch (error) {
-    throw new SpendInputError('FILE_NOT_FOUND', `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {where: file, exit: 2})
   }
 }

@@ -5,7 +5,7 @@
  * read, and gives the checks a `pick` that reads free text (transaction
  * ids, descriptions) at chosen rows only.
  */
-import {readFile} from 'node:fs/promises'
+import {readTextFile} from '../io/read/text-file.js'
 import {SpendInputError} from '../errors.js'
 import {flagsMsg, reportMsg} from '../messages.js'
 import type {DictColumn, SpendFrame} from '../model/frame.js'
@@ -96,7 +96,7 @@ export interface FlagsCommandRun {
  * @example (await flagsCommand({}, {check: ['weekend']})).out.flags.length
  */
 export async function flagsCommand(flags: AnalysisFlagValues, req: FlagsRequest): Promise<FlagsCommandRun> {
-  const config = req.config ? await parseFlagsConfig(await readText(req.config), req.config, CHECKS) : {}
+  const config = req.config ? await parseFlagsConfig(await readTextFile(req.config, 'check the path given to --config'), req.config, CHECKS) : {}
   const checks = req.check?.length ? parseCheckList(req.check) : config.checks ?? [...CHECK_NAMES]
   if (req.minAmount !== undefined) {
     if (!/^\d+(\.\d+)?$/.test(req.minAmount)) throw new SpendInputError('BAD_FLAG', `--min-amount must be an amount in major units, not "${req.minAmount}"`, {where: '--min-amount', hint: 'e.g. --min-amount 100.00', exit: 2})
@@ -127,12 +127,4 @@ export function flagRows(run: FlagsRun, frame: SpendFrame, id: string): Uint32Ar
  */
 export function flagsExitCode(out: FlagsOutput, failOnFlags: boolean): 0 | 1 {
   return failOnFlags && out.flags.length > 0 ? 1 : 0
-}
-
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8')
-  } catch (error) {
-    throw new SpendInputError('FILE_NOT_FOUND', `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {where: file, hint: 'check the path given to --config', exit: 2})
-  }
 }

@@ -1,4 +1,4 @@
-import {readFile} from 'node:fs/promises'
+import {readTextFile} from '../io/read/text-file.js'
 import {SpendInputError} from '../errors.js'
 import {peersMsg} from '../messages.js'
 import {dim} from '../analysis/dims.js'
@@ -102,7 +102,7 @@ export async function readSizeInput(size: string | undefined, column: string | u
     throw new SpendInputError('BAD_FLAG', peersMsg.sizeColumnNeedsSize(), {where: '--size-column', hint: peersMsg.sizeColumnNeedsSizeHint(), exit: 2})
   }
   if (size === undefined) return null
-  const file = parseSizeFile(await readText(size), size)
+  const file = parseSizeFile(await readTextFile(size), size)
   return {file, column: chooseColumn(file, column)}
 }
 
@@ -125,7 +125,7 @@ export function loadSizes(frame: SpendFrame, input: {file: SizeFile; column: str
  * for lines naming no buyer in the data.
  */
 export async function readPeerGroup(frame: SpendFrame, file: string, targetId: string, targetName: string, notes: string[]): Promise<PeerGroupUsed> {
-  const group = groupOf(frame, parsePeerGroups(await readText(file), file), file, targetId, targetName)
+  const group = groupOf(frame, parsePeerGroups(await readTextFile(file), file), file, targetId, targetName)
   if (group.unmatched.length) notes.push(peersMsg.groupUnmatched(group.unmatched.length, group.unmatched))
   return group
 }
@@ -153,12 +153,4 @@ export function groupOf(frame: SpendFrame, rows: readonly PeerGroupRow[], file: 
   if (!mine) throw new SpendInputError('NOT_IN_GROUP', peersMsg.notInGroup(targetName), {where: file, hint: peersMsg.notInGroupHint()})
   const members = [...new Set(byId.filter((r) => r.group === mine.group).map((r) => r.id))].sort(compareIds)
   return {file, group: mine.group, members, unmatched}
-}
-
-export async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8')
-  } catch (error) {
-    throw new SpendInputError('FILE_NOT_FOUND', `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {where: file, exit: 2})
-  }
 }

@@ -6,7 +6,7 @@ import {dim} from '../analysis/dims.js'
 import {matchEntity} from '../analysis/resolve.js'
 import type {SmeOfRow} from '../analysis/benchmark/sme.js'
 import {parseSupplierInfo, type SupplierInfoRow} from '../io/read/supplier-info.js'
-import {readText} from './peer-inputs.js'
+import {readTextFile} from '../io/read/text-file.js'
 
 /** Unmatched supplier-info lines named in the note, at most. */
 const SHOWN = 5
@@ -22,7 +22,7 @@ const SHOWN = 5
  * @example (await smeHook(frame, 'info.csv', notes))?.(0) // true
  */
 export async function smeHook(frame: SpendFrame, file: string | undefined, notes: string[]): Promise<SmeOfRow | undefined> {
-  const fromFile = file === undefined ? null : supplierSme(frame, parseSupplierInfo(await readText(file), file), file, notes)
+  const fromFile = file === undefined ? null : supplierSme(frame, parseSupplierInfo(await readTextFile(file), file), file, notes)
   const scale = frame.columns.supplier_scale
   const byCode = scale?.type === 'dict' ? Int8Array.from(scale.dict, (v) => code(smeOf(v))) : null
   // Nothing known of any supplier (the usual case for payment files): no pass over the rows.
