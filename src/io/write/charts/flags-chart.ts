@@ -16,6 +16,7 @@ import {formatMinor} from '../../../model/money.js'
 import type {Chart} from './chart.js'
 import {contextSentence, slug, subtitleLines, type ChartContext} from './context.js'
 import {chartConfig, PALETTE} from './theme.js'
+import {groupThousands} from '../view.js'
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json'
 
@@ -155,11 +156,10 @@ function cmp(a: string, b: string): number {
 
 /** Exact major units with thousands separators: `500000` -> `5,000.00`. */
 function money(minor: number, currency: string): string {
-  const [whole, frac] = formatMinor(minor, currency).split('.')
-  return `${thousands(Number(whole))}${frac === undefined ? '' : `.${frac}`}`
+  return groupThousands(formatMinor(minor, currency))
 }
 
-/** Thousands separators without the locale (outputs are locale-free). */
+/** A count with thousands separators, without the locale (outputs are locale-free). */
 function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return groupThousands(String(n))
 }
