@@ -55,7 +55,7 @@ await build({
   // Loaded on demand (dynamic import, so not on any command's start-up path:
   // they stay Node's own modules, with Node's CommonJS interop) or too big to
   // gain from bundling; TypeScript is only oclif's optional ts-node support.
-  external: ['@e965/xlsx', 'vega', 'vega-lite', '@resvg/resvg-js', 'arquero', 'yaml', 'papaparse', 'cli-progress', 'typescript', 'ts-node'],
+  external: ['@e965/xlsx', 'vega', 'vega-lite', '@resvg/resvg-js', 'arquero', 'yaml', 'papaparse', 'cli-progress', '@duckdb/node-api', 'pg', 'pg-copy-streams', 'ajv', 'ajv-draft-04', 'ajv-formats', 'typescript', 'ts-node'],
   // oclif is CommonJS and calls require(): give the ES module bundle one.
   banner: {js: "import {createRequire as __spendkitRequire} from 'node:module'; const require = __spendkitRequire(import.meta.url);"},
 })
