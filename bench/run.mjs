@@ -2,7 +2,7 @@
 /**
  * spendkit benchmark: `npm run bench` (node --expose-gc bench/run.mjs).
  *
- *   node --expose-gc bench/run.mjs [--rows N] [--only import,analysis,report,benchmark,ocds,entities,flags] [--repeat N] [--names N] [--out FILE]
+ *   node --expose-gc bench/run.mjs [--rows N] [--only import,analysis,report,benchmark,ocds,entities,flags,engines] [--repeat N] [--names N] [--out FILE]
  *
  * 1. Import (issue 2): the Trafford file (zip and unzipped) and a generated N-row UK CSV, each
  *    `spend import FILE --workspace TMP --json` as a whole process, beside DuckDB loading the
@@ -18,6 +18,9 @@
  *    supplier names (`--names N`), as whole processes (target: under 10 s and 1 GB).
  * 7. Flags (issue 12): `spend flags --json` (every check) over the N-row workspace of the
  *    analysis CSV, imported untimed, as a whole process (target: under 3 s).
+ * 8. Open data and engines (issue 13): `spend export` of the N-row workspace to Parquet (and
+ *    partitioned, and CSV), `cube` natively and `--engine duckdb`, and every analysis `spend sql`
+ *    covers run natively, on DuckDB and on PostgreSQL, the JSON compared (bench/lib/engines-step.mjs).
  * Writes bench/RESULTS.md (bench/tmp/RESULTS-<N>.md for a run with fewer rows). Steps the CLI
  * cannot do yet are skipped with a note, never a crash. Inputs are cached under bench/data/.
  */
@@ -38,6 +41,7 @@ import {mergeResults, renderResults} from './lib/report.mjs'
 import {benchBenchmark} from './lib/benchmark-step.mjs'
 import {benchEntities, NAMES} from './lib/entities-step.mjs'
 import {benchFlags} from './lib/flags-step.mjs'
+import {benchEngines} from './lib/engines-step.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 // SPEND_BIN points the bench at another build of the CLI (e.g. to compare two checkouts).
@@ -54,7 +58,7 @@ function parseArgs(argv) {
     return i >= 0 && argv[i + 1] ? argv[i + 1] : dflt
   }
   const rows = Number(get('rows', '1000000'))
-  const only = new Set(get('only', 'import,analysis,report,benchmark,ocds,entities,flags').split(','))
+  const only = new Set(get('only', 'import,analysis,report,benchmark,ocds,entities,flags,engines').split(','))
   const names = Number(get('names', String(NAMES)))
   // A smoke run (fewer rows or names) never overwrites the real results.
   const full = rows === 1_000_000 && names === NAMES
@@ -224,6 +228,7 @@ async function main() {
   let benchmark = null
   let entities = null
   let flags = null
+  let engines = null
   const importCmd = await commandExists(BIN, 'import')
   const importReady = importCmd.ok
   if (!importReady) notes.push(`${importCmd.note}: import timings skipped; DuckDB still measured.`)
@@ -283,10 +288,14 @@ async function main() {
     log('Flags:')
     flags = await benchFlags({bin: BIN, dataDir: DATA, tmpDir: TMP, rows: cfg.rows, repeat: cfg.repeat, notes, log})
   }
+  if (cfg.only.has('engines')) {
+    log('Engines:')
+    engines = await benchEngines({bin: BIN, root: ROOT, dataDir: DATA, tmpDir: TMP, rows: cfg.rows, repeat: cfg.repeat, notes, log})
+  }
   if (cfg.only.has('ocds')) ocds = await benchOcds({rows: cfg.rows, importReady, notes})
 
   machine.loadavgEnd = loadavg().map((x) => x.toFixed(2)).join(', ')
-  const md = renderResults({machine, config: {rows: cfg.rows, repeat: cfg.repeat, rssMethod}, imports, analyses, reports, benchmark, entities, flags, ocds, notes})
+  const md = renderResults({machine, config: {rows: cfg.rows, repeat: cfg.repeat, rssMethod}, imports, analyses, reports, benchmark, entities, flags, engines, ocds, notes})
   // A run of some steps keeps the other sections' figures from the file it replaces.
   writeFileSync(cfg.out, mergeResults(md, existsSync(cfg.out) ? readFileSync(cfg.out, 'utf8') : null, cfg.only))
   log(`\nWrote ${rel(cfg.out)}`)

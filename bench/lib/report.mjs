@@ -1,5 +1,6 @@
 /** Render the bench results as Markdown (bench/RESULTS.md). */
 import {flagsSection} from './flags-step.mjs'
+import {enginesSection} from './engines-step.mjs'
 
 /** 1234567 -> "1,234,567" without locale data. */
 export function int(n) {
@@ -122,6 +123,7 @@ export function renderResults(r) {
     '',
     ...entitiesSection(r),
     ...flagsSection(r, table),
+    ...enginesSection(r, table),
     '## OCDS JSON Lines import (issue 4)',
     '',
     table(['file', 'MB', 'releases', 'spend s', 'MB/s', 'releases/s', 'peak RSS MB', 'notes'],
