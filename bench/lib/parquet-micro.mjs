@@ -1,6 +1,6 @@
 // Micro-benchmark of the Parquet writer (not part of `npm run bench`):
 // synthetic rows in EXPORT_COLUMNS shape, written in 64k-row batches.
-//   npx tsc -p tsconfig.build.json && node bench/lib/parquet-micro.mjs [rows] [out.parquet]
+//   npx tsc -p tsconfig.build.json && node bench/lib/parquet-micro.mjs [rows] [out.parquet|-] [rowGroupBytes]
 import {mkdtempSync, rmSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -8,8 +8,10 @@ import {openParquetWriter} from '../../build/tsc/io/write/export/parquet.js'
 import {EXPORT_COLUMNS} from '../../build/tsc/io/write/export/types.js'
 
 const rows = Number(process.argv[2] ?? 1_000_000)
-const dir = process.argv[3] ? undefined : mkdtempSync(join(tmpdir(), 'parquet-micro-'))
-const out = process.argv[3] ?? join(dir, 'micro.parquet')
+const named = process.argv[3] && process.argv[3] !== '-'
+const dir = named ? undefined : mkdtempSync(join(tmpdir(), 'parquet-micro-'))
+const out = named ? process.argv[3] : join(dir, 'micro.parquet')
+const rowGroupBytes = process.argv[4] ? Number(process.argv[4]) : undefined
 const BATCH = 65_536
 
 const buyers = Array.from({length: 40}, (_, i) => `Buyer council ${i}`)
@@ -42,7 +44,7 @@ function value(c, i) {
 let peak = 0
 const sample = () => { peak = Math.max(peak, process.memoryUsage().rss) }
 const t0 = process.hrtime.bigint()
-const w = await openParquetWriter(out, EXPORT_COLUMNS, {tool: 'spendkit micro', imports: [{id: 'abc123def456', file: 'spend.csv', sha256: '0'.repeat(64)}]})
+const w = await openParquetWriter(out, EXPORT_COLUMNS, {tool: 'spendkit micro', imports: [{id: 'abc123def456', file: 'spend.csv', sha256: '0'.repeat(64)}]}, {rowGroupBytes})
 let genNs = 0n
 for (let from = 0; from < rows; from += BATCH) {
   const g0 = process.hrtime.bigint()

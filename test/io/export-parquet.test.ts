@@ -175,4 +175,14 @@ describe('the Parquet writer', () => {
     await expect(w.write(b)).rejects.toThrow(/amount_minor.*64-bit/)
     await w.abort()
   })
+
+  it('refuses a date or int32 that is not a 32-bit integer instead of truncating it', async () => {
+    const path = join(tempDir(), 'bad.parquet')
+    const w = await openParquetWriter(path, COLUMNS, META)
+    const b = batch(0, 3)
+    ;(b.values.date as number[])[1] = 1.5
+    await expect(w.write(b)).rejects.toThrow(/date.*32-bit/)
+    await w.abort()
+    expect(existsSync(path)).toBe(false)
+  })
 })

@@ -8,6 +8,7 @@
  * reader supports. Deterministic bytes: no timestamps anywhere in the file.
  */
 import {open, rm, type FileHandle} from 'node:fs/promises'
+import {endianness} from 'node:os'
 import type {ExportBatch, ExportColumn, ExportMetadata, RecordWriter} from './types.js'
 import {ColumnBuilder} from './parquet/column.js'
 import {fileMetadata, type RowGroupMeta} from './parquet/format.js'
@@ -26,6 +27,8 @@ const MAGIC = Buffer.from('PAR1')
 const SLICE = 4096
 
 export async function openParquetWriter(path: string, columns: readonly ExportColumn[], meta: ExportMetadata, opts: ParquetOptions = {}): Promise<RecordWriter> {
+  // PLAIN numbers are copied from typed arrays, which are in the host's byte order
+  if (endianness() !== 'LE') throw new Error('parquet: the writer needs a little-endian host')
   const rowGroupBytes = opts.rowGroupBytes ?? 128 * 1024 * 1024
   const limits = {pageBytes: opts.pageBytes ?? 1024 * 1024, dictionaryBytes: opts.dictionaryBytes ?? 1024 * 1024}
   const builders = columns.map(c => new ColumnBuilder(c, limits))

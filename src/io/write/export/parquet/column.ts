@@ -92,6 +92,7 @@ export class ColumnBuilder {
       case 'int32':
       case 'date': {
         const x = v as number
+        if ((x | 0) !== x) throw new Error(`parquet: ${x} in ${this.column.name} is not a 32-bit integer`)
         this.ints![k] = x
         if (this.min === undefined || x < (this.min as number)) this.min = x
         if (this.max === undefined || x > (this.max as number)) this.max = x
