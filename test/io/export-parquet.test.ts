@@ -106,6 +106,9 @@ describe('the Parquet writer', () => {
     expect(stats.date).toEqual([isoDay(Math.min(...dates)), isoDay(Math.max(...dates)), BigInt(n - dates.length)])
     expect(stats.exponent).toEqual(['0', '2', 0n])
     expect(stats.maybe_long).toEqual([String(longs.reduce((a, b) => (b < a ? b : a))), String(longs.reduce((a, b) => (b > a ? b : a))), BigInt(n - longs.length)])
+    // dictionary strings carry min/max in byte order too (東京都 sorts after the Latin names)
+    const buyer = await query(`SELECT stats_min_value, stats_max_value FROM parquet_metadata(${q(path)}) WHERE row_group_id = 0 AND path_in_schema = 'buyer'`)
+    expect(buyer).toEqual([['Kraków', '東京都']])
     // DuckDB prunes on them: no row group holds a date before 1800
     expect(await query(`SELECT count(*) FROM read_parquet(${q(path)}) WHERE date < DATE '1800-01-01'`)).toEqual([[0n]])
     const kv = await query(`SELECT decode(key), decode(value) FROM parquet_kv_metadata(${q(path)})`)

@@ -209,6 +209,17 @@ export class ColumnBuilder {
     if (this.min !== undefined && this.max !== undefined) {
       stats.min = this.statBytes(this.min)
       stats.max = this.statBytes(this.max)
+    } else if (hadDictionary && !this.usedPlain && this.dictValues.length > 0) {
+      // a whole-dictionary chunk: min and max in unsigned byte order of the UTF-8, as the STRING type orders
+      let min = Buffer.from(this.dictValues[0])
+      let max = min
+      for (let i = 1; i < this.dictValues.length; i++) {
+        const b = Buffer.from(this.dictValues[i])
+        if (Buffer.compare(b, min) < 0) min = b
+        if (Buffer.compare(b, max) > 0) max = b
+      }
+      stats.min = min
+      stats.max = max
     }
     const meta: ChunkMeta = {
       column: this.column,
