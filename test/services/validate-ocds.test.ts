@@ -42,4 +42,10 @@ describe('validateOcds', () => {
     expect(found[0]?.severity).toBe(severity)
     expect(found.map((p) => `${p.line}:${p.column} ${p.field}`)).toMatchSnapshot()
   })
+
+  it('reads JSON Lines of releases, locating each problem on its own line', async () => {
+    const out = await run('lines.jsonl')
+    expect(out.rows).toBe(2)
+    expect(out.problems.map(pick)).toEqual([{code: 'schema-enum', severity: 'error', line: 2, column: 107, field: 'initiationType'}])
+  })
 })
