@@ -7,7 +7,7 @@ import {currencyExponent} from '../../model/currency.js'
 import type {Column, SpendFrame} from '../../model/frame.js'
 import {type FrameColumn, RECORD_COLUMNS} from '../../model/record.js'
 import type {AnalysisFlagValues} from '../analysis-input.js'
-import {deriveColumns, type FrameOverlays, readOverlays, storedColumns} from '../frame-load.js'
+import {deriveColumns, readOverlays, storedColumns} from '../frame-load.js'
 
 /**
  * The workspace's canonical records as export batches, streamed part by
