@@ -14,7 +14,7 @@ export default class Export extends SpendCommand {
   static override flags = {
     out: Flags.string({description: 'The file to write.', required: true, helpValue: 'FILE'}),
     as: Flags.option({options: EXPORT_FORMATS, description: 'The file format (default: from the extension of --out).'})(),
-    'partition-by': Flags.string({description: 'Hive-style folders by year,buyer (not built in this version).', helpValue: 'KEYS'}),
+    'partition-by': Flags.string({description: 'Write a hive-style folder (year=2024/buyer_id=.../part-0.csv) by year, buyer or year,buyer; --out is then the folder.', helpValue: 'KEYS'}),
     force: Flags.boolean({description: 'Replace an existing --out.', default: false}),
     ...analysisFlags,
   }

@@ -125,7 +125,7 @@ describe('spend export', () => {
   })
 
   it('usage errors are one line with exit 2', async () => {
-    for (const args of [['--out', 'x.txt'], ['--out', 'x.csv', '--fx', 'rates.csv', '--to', 'EUR'], ['--out', 'x.csv', '--partition-by', 'year']]) {
+    for (const args of [['--out', 'x.txt'], ['--out', 'x.csv', '--fx', 'rates.csv', '--to', 'EUR'], ['--out', 'x.csv', '--partition-by', 'month']]) {
       const r = await run(['export', ...args])
       expect(r.code, args.join(' ')).toBe(2)
       expect(r.stderr.trim().split('\n')).toHaveLength(1)

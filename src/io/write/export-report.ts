@@ -15,5 +15,11 @@ export const EXPORT_OUTPUT: Output = {
       req(count('rows')),
       req(money('amount')),
     ]}),
+    {key: 'files', type: 'array', description: 'a partitioned export\'s files (relative to out, sorted by path); sha256 is then that of the folder\'s _spendkit_export.json', fields: [
+      req(text('path')),
+      req(count('rows')),
+      req(count('bytes')),
+      req(text('sha256', {pattern: '^[0-9a-f]{64}$'})),
+    ]},
   ],
 }

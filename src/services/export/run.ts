@@ -1,6 +1,5 @@
 import {createHash} from 'node:crypto'
-import {createReadStream} from 'node:fs'
-import {lstat, rename, rm, stat} from 'node:fs/promises'
+import {lstat, mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import {basename, dirname, extname, join} from 'node:path'
 import {SpendInputError} from '../../errors.js'
 import {formatMinor} from '../../model/money.js'
@@ -9,6 +8,7 @@ import {resolveWorkspace, Workspace} from '../../io/workspace/index.js'
 import {EXPORT_COLUMNS, type RecordWriter} from '../../io/write/export/types.js'
 import type {AnalysisFlagValues} from '../analysis-input.js'
 import {exportBatches, exportMetadata} from './rows.js'
+import {PARTITION_KEYS, type PartitionFile, type PartitionKey, PartitionedWriter, sha256Of} from './partition.js'
 
 export const EXPORT_FORMATS = ['csv', 'jsonl', 'parquet', 'xlsx', 'arrow'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -29,6 +29,20 @@ export interface ExportResult {
   sha256: string
   format: ExportFormat
   totals: {currency: string; rows: number; amount: string}[]
+  /** A partitioned export's files, relative to out, sorted by path. */
+  files?: PartitionFile[]
+}
+
+export const MARKER = '_spendkit_export.json'
+
+/** --partition-by year,buyer as keys (a usage error for anything else). */
+function partitionKeys(text: string): PartitionKey[] {
+  const keys = text.split(',').map((k) => k.trim()).filter(Boolean)
+  const bad = keys.find((k) => !(PARTITION_KEYS as readonly string[]).includes(k))
+  if (bad !== undefined || keys.length === 0 || new Set(keys).size !== keys.length) {
+    throw new SpendInputError('BAD_FLAG', exportMsg.badPartition(text), {where: '--partition-by', hint: exportMsg.partitionHint(), exit: 2})
+  }
+  return keys as PartitionKey[]
 }
 
 /** The format from --as, else from the extension (a usage error naming the ones that work). */
@@ -44,7 +58,7 @@ function checkRequest(req: ExportRequest, format: ExportFormat): void {
   for (const f of ['fx', 'deflate', 'file'] as const) {
     if (req.flags[f] !== undefined && (req.flags[f] as unknown) !== false) throw new SpendInputError('BAD_FLAG', exportMsg.noMoneyFlag(f), {exit: 2})
   }
-  if (req.partitionBy !== undefined) throw new SpendInputError('NOT_BUILT', exportMsg.noPartition(), {where: '--partition-by', exit: 2})
+  if (req.partitionBy !== undefined && (format === 'xlsx' || format === 'arrow')) throw new SpendInputError('BAD_FLAG', exportMsg.noPartition(format), {where: '--partition-by', exit: 2})
   if (format === 'xlsx' || format === 'arrow') throw new SpendInputError('NOT_BUILT', exportMsg.notBuilt(format), {where: '--as', hint: exportMsg.extensionHint(), exit: 2})
 }
 
@@ -64,22 +78,35 @@ async function openWriter(format: ExportFormat, path: string, ws: Workspace, imp
 export async function runExport(req: ExportRequest): Promise<ExportResult> {
   const format = exportFormat(req.out, req.as)
   checkRequest(req, format)
+  const keys = req.partitionBy !== undefined ? partitionKeys(req.partitionBy) : null
   const existing = await lstat(req.out).catch(() => null)
   if (existing && !req.force) throw new SpendInputError('OUT_EXISTS', exportMsg.exists(req.out), {where: '--out', hint: exportMsg.existsHint(), exit: 2})
-  if (existing?.isDirectory()) throw new SpendInputError('OUT_EXISTS', exportMsg.isFolder(req.out), {where: '--out', exit: 2})
+  if (existing?.isDirectory() && !keys) throw new SpendInputError('OUT_EXISTS', exportMsg.isFolder(req.out), {where: '--out', exit: 2})
+  if (existing && keys && !(existing.isDirectory() && (await lstat(join(req.out, MARKER)).catch(() => null)))) {
+    throw new SpendInputError('OUT_EXISTS', exportMsg.notExport(req.out), {where: '--out', exit: 2})
+  }
   const ws = await Workspace.open(resolveWorkspace(req.flags.workspace))
   const tmp = join(dirname(req.out), `.${basename(req.out)}.tmp-${process.pid}`)
   let writer: RecordWriter | null = null
+  let parted: PartitionedWriter | null = null
   const cleanup = () => {
     void writer?.abort()
+    void parted?.abort()
+    void rm(tmp, {recursive: true, force: true})
   }
   process.once('SIGINT', cleanup)
   try {
-    writer = await openWriter(format, tmp, ws)
+    if (keys) {
+      await mkdir(tmp)
+      parted = new PartitionedWriter(tmp, keys, format, (path) => openWriter(format, path, ws))
+    } else {
+      writer = await openWriter(format, tmp, ws)
+    }
+    const sink = (parted ?? writer)!
     const totals = new Map<string, {rows: number; amount: bigint}>()
     let rows = 0
     for await (const batch of exportBatches(ws, {filters: req.flags})) {
-      await writer.write(batch)
+      await sink.write(batch)
       rows += batch.length
       const cur = batch.values.currency
       const amt = batch.values.amount_minor
@@ -91,18 +118,38 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
         totals.set(c, t)
       }
     }
-    const {bytes} = await writer.finish()
-    const sha256 = await fileSha256(tmp)
-    await rename(tmp, req.out)
     const sorted = [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return {out: req.out, rows, bytes, sha256, format, totals: sorted.map(([currency, t]) => ({currency, rows: t.rows, amount: formatMinor(t.amount, currency)}))}
+    const summed = sorted.map(([currency, t]) => ({currency, rows: t.rows, amount: formatMinor(t.amount, currency)}))
+    if (parted) {
+      const files = await parted.finish()
+      const meta = await exportMetadata(ws)
+      const marker = Buffer.from(`${JSON.stringify({tool: meta.tool, format, partition_by: keys, imports: meta.imports, files}, null, 2)}\n`, 'utf8')
+      await writeFile(join(tmp, MARKER), marker)
+      await replaceWith(tmp, req.out, existing !== null)
+      const bytes = files.reduce((n, f) => n + f.bytes, 0) + marker.length
+      return {out: req.out, rows, bytes, sha256: createHash('sha256').update(marker).digest('hex'), format, totals: summed, files}
+    }
+    const {bytes} = await writer!.finish()
+    const sha256 = await sha256Of(tmp)
+    await rename(tmp, req.out)
+    return {out: req.out, rows, bytes, sha256, format, totals: summed}
   } catch (error) {
     if (writer) await writer.abort()
-    await rm(tmp, {force: true})
+    if (parted) await parted.abort()
+    await rm(tmp, {recursive: true, force: true})
     throw asUserError(error, req.out)
   } finally {
     process.removeListener('SIGINT', cleanup)
   }
+}
+
+/** Put the finished folder in place; a previous export there is moved aside first, then removed. */
+async function replaceWith(tmp: string, out: string, exists: boolean): Promise<void> {
+  if (!exists) return rename(tmp, out)
+  const aside = `${tmp}-old`
+  await rename(out, aside)
+  await rename(tmp, out)
+  await rm(aside, {recursive: true, force: true})
 }
 
 /** A folder the file cannot be written into is a one-line error (exit 1). */
@@ -112,11 +159,4 @@ function asUserError(error: unknown, out: string): unknown {
     return new SpendInputError('OUT_UNWRITABLE', exportMsg.unwritable(out, code), {where: '--out', exit: 1})
   }
   return error
-}
-
-async function fileSha256(path: string): Promise<string> {
-  const h = createHash('sha256')
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer)
-  await stat(path)
-  return h.digest('hex')
 }

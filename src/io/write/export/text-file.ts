@@ -24,15 +24,18 @@ export function openTextWriter(path: string, head: string, render: (batch: Expor
   const out: WriteStream = createWriteStream(path, {flags: 'wx'})
   let bytes = 0
   let failed: Error | null = null
-  out.on('error', (e) => {
+  // One listener for the stream's error: each wait for 'drain' races against it.
+  const errored = new Promise<never>((_, reject) => out.once('error', (e) => {
     failed = e
-  })
+    reject(e)
+  }))
+  errored.catch(() => {})
   const put = async (text: string) => {
     if (failed) throw failed
     if (text === '') return
     const buf = Buffer.from(text, 'utf8')
     bytes += buf.length
-    if (!out.write(buf)) await Promise.race([once(out, 'drain'), once(out, 'error').then(([e]) => Promise.reject(e))])
+    if (!out.write(buf)) await Promise.race([once(out, 'drain'), errored])
   }
   let started = put(head)
   return {
