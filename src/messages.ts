@@ -1086,3 +1086,19 @@ export const thresholdsMsg = {
   splitScore: () => 'the window\'s sum divided by the threshold (1 = exactly the threshold; 2 = twice it)',
   bunchingScore: () => '-log10 of the one-sided binomial p-value (3 = p 0.001; higher = a stronger excess just below the threshold)',
 } as const
+
+/** spend export. */
+export const exportMsg = {
+  unknownExtension: (out: string) => `cannot tell the export format from "${out}"`,
+  extensionHint: () => 'end --out with .csv, .jsonl or .parquet (or give --as csv|jsonl|parquet)',
+  noMoneyFlag: (flag: string) => `spend export writes the records as stored: --${flag} is not taken here`,
+  noPartition: (format: string) => `--partition-by writes CSV, JSON Lines or Parquet folders, not ${format}`,
+  badPartition: (text: string) => `--partition-by "${text}" is not a list of partition keys`,
+  partitionHint: () => 'give year, buyer or year,buyer',
+  notExport: (out: string) => `${out} exists and is not a previous spend export (no _spendkit_export.json)`,
+  notBuilt: (format: string) => `${format} export is not built in this version`,
+  exists: (out: string) => `${out} already exists`,
+  existsHint: () => 'give --force to replace it, or another --out',
+  isFolder: (out: string) => `${out} is a folder: a single-file export does not replace a folder`,
+  unwritable: (out: string, code: string) => `cannot write ${out} (${code})`,
+} as const

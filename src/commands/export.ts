@@ -1,0 +1,32 @@
+import {Flags} from '@oclif/core'
+import {SpendCommand} from '../base-command.js'
+import {analysisFlags} from '../flags.js'
+import {EXPORT_FORMATS, type ExportResult, runExport} from '../services/export/run.js'
+
+export default class Export extends SpendCommand {
+  static override summary = 'Write the workspace\'s records to a file other tools read (CSV, JSON Lines, Parquet).'
+  static override description = 'The canonical records with the entity and classification columns the analyses use, and the analyses\' filters. The format comes from the extension of --out (.csv, .jsonl, .parquet) or --as; --format is the format of this command\'s own one-row report (out, rows, bytes, sha256). The file is written beside the target and renamed into place when complete; an existing target needs --force. CSV has money as `amount` in major units with `currency` beside; JSON Lines has every column plus `amount`.'
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> --out spend.csv',
+    '<%= config.bin %> <%= command.id %> --out spend.jsonl --buyer GB-GOV-1 --from 2024',
+    '<%= config.bin %> <%= command.id %> --out records.parquet --force --json',
+  ]
+  static override flags = {
+    out: Flags.string({description: 'The file to write.', required: true, helpValue: 'FILE'}),
+    as: Flags.option({options: EXPORT_FORMATS, description: 'The file format (default: from the extension of --out).'})(),
+    'partition-by': Flags.string({description: 'Write a hive-style folder (year=2024/buyer_id=.../part-0.csv) by year, buyer or year,buyer; --out is then the folder.', helpValue: 'KEYS'}),
+    force: Flags.boolean({description: 'Replace an existing --out.', default: false}),
+    ...analysisFlags,
+  }
+
+  async run(): Promise<ExportResult> {
+    const {flags} = await this.parse(Export)
+    const result = await runExport({out: flags.out, as: flags.as, partitionBy: flags['partition-by'], force: flags.force, flags})
+    this.note(`spend: wrote ${result.rows} rows to ${result.out} (${result.bytes} bytes)`)
+    await this.emit(result, [{
+      columns: [{key: 'out', header: 'out', fit: 'path'}, {key: 'rows', header: 'rows', kind: 'int'}, {key: 'bytes', header: 'bytes', kind: 'int'}, {key: 'sha256', header: 'sha256'}],
+      rows: [{out: result.out, rows: result.rows, bytes: result.bytes, sha256: result.sha256}],
+    }], flags.format)
+    return result
+  }
+}
