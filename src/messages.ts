@@ -1095,7 +1095,7 @@ export const sqlMsg = {
   missingArg: (name: string) => `${name} needs what to rank`,
   missingBy: () => 'cube needs --by DIM[,DIM...]',
   flagNotTaken: (analysis: string, flag: string) => `${analysis} does not take --${flag}`,
-  flagsTaken: (flags: readonly string[]) => (flags.length ? `its own flags are ${flags.map((f) => `--${f}`).join(', ')} (and the common filters)` : 'it takes only the common filters'),
+  flagsTaken: (flags: readonly string[]) => (flags.length ? `its own flags are ${flags.filter((f) => f !== 'exclude-redacted').map((f) => `--${f}`).join(', ')} (and the common filters)` : 'it takes only the common filters'),
   argNotTaken: (analysis: string, arg: string) => `${analysis} takes no argument (got "${arg}")`,
   notOnEngines: (flag: string) => `${flag} is not run on SQL engines`,
   notOnEnginesHint: () => 'leave it out, or run the analysis natively (without --engine) to use it',

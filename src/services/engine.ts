@@ -36,12 +36,12 @@ export const DEFAULT_TABLE = 'spend_records'
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/
 
 /** What the SQL selects FROM: a table (quoted per dialect), or the Parquet files (DuckDB read_parquet, Spark parquet.`path`). */
-export function sqlSource(d: Dialect, opts: {table?: string; parquet?: string}): string {
+export function sqlSource(d: Dialect, opts: {table?: string; parquet?: string; hive?: boolean}): string {
   if (opts.table !== undefined && opts.parquet !== undefined) throw new SpendInputError('BAD_FLAG', sqlMsg.sourceBoth(), {where: '--table', hint: sqlMsg.sourceBothHint(), exit: 2})
   if (opts.parquet !== undefined) {
     if (d.name !== 'duckdb' && d.name !== 'spark') throw new SpendInputError('BAD_FLAG', sqlMsg.parquetDialect(d.name), {where: '--parquet', hint: sqlMsg.parquetDialectHint(), exit: 2})
     const glob = /[*?[]/.test(opts.parquet) || opts.parquet.endsWith('.parquet') ? opts.parquet : `${opts.parquet.replace(/\/+$/, '')}/**/*.parquet`
-    if (d.name === 'duckdb') return `read_parquet(${d.str(glob)}, hive_partitioning = true)`
+    if (d.name === 'duckdb') return `read_parquet(${d.str(glob)}, hive_partitioning = ${opts.hive === false ? 'false' : 'true'})`
     // Spark reads a folder's Parquet files (and its hive partitions) as one table.
     return `parquet.${d.ident(opts.parquet)}`
   }
@@ -133,7 +133,7 @@ export async function runOnEngine(name: SqlAnalysisName, arg: string | undefined
   } else {
     const ws = await Workspace.open(resolveWorkspace(flags.workspace))
     const dir = await parquetExport(ws)
-    built = await build(name, arg, flags, d, sqlSource(d, {parquet: `${dir}/*.parquet`}))
+    built = await build(name, arg, flags, d, sqlSource(d, {parquet: `${dir}/*.parquet`, hive: false}))
     rows = await runDuckdb(built.sql)
   }
   const dims = built.entry.dims(flags, arg)

@@ -18,6 +18,7 @@ import {CLASSIFY_APPLY_OUTPUT, CLASSIFY_OUTPUT, CLASSIFY_SUGGEST_OUTPUT} from '.
 import {CLASSIFY_GPP_OUTPUT} from '../io/write/classify-gpp-report.js'
 import {FLAGS_OUTPUT} from '../io/write/flags-report.js'
 import {REPORT_MANIFEST_OUTPUT, REPORT_OUTPUT, VERIFY_OUTPUT} from './report/outputs.js'
+import {SQL_OUTPUT} from '../io/write/sql-report.js'
 
 /**
  * Every declared output: `npm run schemas` writes schemas/NAME.json from each,
@@ -52,4 +53,5 @@ export const OUTPUTS: readonly Output[] = [
   CLASSIFY_APPLY_OUTPUT,
   CLASSIFY_GPP_OUTPUT,
   FLAGS_OUTPUT,
+  SQL_OUTPUT,
 ]
