@@ -111,7 +111,9 @@ function flatRow(row: Record<string, unknown>): Record<string, unknown> {
 export function engineViews(name: SqlAnalysisName, body: unknown, dims: readonly DimName[]): View[] {
   const fields = fieldOf(OUTPUTS[name].fields, 'rows').fields!
   const rows = ((body as {rows?: Record<string, unknown>[]}).rows ?? []).map(flatRow)
-  return [{title: `${name} (engine)`, columns: columnsOf(fields, dimColumns(dims)), rows}]
+  // Optional fields no row has (cube's rollup and other without --rollup/--top) are left out, as the native views leave them out.
+  const columns = columnsOf(fields, dimColumns(dims)).filter((c) => rows.length === 0 || rows.some((r) => r[c.key] !== undefined))
+  return [{title: `${name} (engine)`, columns, rows}]
 }
 
 /**

@@ -55,6 +55,14 @@ describe('--engine', () => {
     const summary = JSON.parse((await runCli(['summary', '--workspace', ws, '--json'])).stdout)
     const rows = await runDuckdb(`SELECT COUNT(*) AS n FROM read_parquet('${join(ws, 'engine', first)}/*.parquet')`)
     expect(Number(rows[0].n)).toBe(summary.rows)
+    // Per currency, the exported minor units add up to summary's totals exactly (decimal text built from the integers).
+    const sums = await runDuckdb(`SELECT currency, SUM(amount_minor) AS minor, MAX(currency_exponent) AS e FROM read_parquet('${join(ws, 'engine', first)}/*.parquet') GROUP BY currency ORDER BY currency`)
+    const decimal = (minor: string, e: number) => {
+      const neg = minor.startsWith('-')
+      const digits = (neg ? minor.slice(1) : minor).padStart(e + 1, '0')
+      return `${neg ? '-' : ''}${e ? `${digits.slice(0, -e)}.${digits.slice(-e)}` : digits}`
+    }
+    expect(sums.map((r) => ({currency: r.currency, amount: decimal(r.minor!, Number(r.e))}))).toEqual(summary.totals.map((t: {currency: string; amount: string}) => ({currency: t.currency, amount: t.amount})))
     expect((await runCli(['classify', 'apply', '--rules', 'default', '--workspace', ws])).code).toBe(0)
     expect((await runCli(['top', 'suppliers', '--engine', 'duckdb', '--workspace', ws, '--json'])).code).toBe(0)
     expect(parquetDirs()).toHaveLength(1)
@@ -75,5 +83,17 @@ describe('--engine', () => {
     const post = await runCli(['cube', '--by', 'buyer', '--engine', 'postgres', '--db', pg.url, '--workspace', ws, '--json'])
     expect(post.code, post.stderr).toBe(0)
     expect(JSON.parse(post.stdout)).toEqual(want)
+  })
+})
+
+describe('engine views', () => {
+  it('show the declared row columns, leaving out optional ones no row has', async () => {
+    const {engineViews} = await import('../../src/services/engine.js')
+    const body = {rows: [{buyer: 'A', buyer_id: 'a', currency: 'GBP', amount: '1.00', count: 1, share: 1, share_total: 1}]}
+    const [view] = engineViews('cube', body, ['buyer'])
+    expect(view.columns.map((c) => c.key)).toEqual(['buyer', 'buyer_id', 'currency', 'amount', 'count', 'share', 'share_total'])
+    expect(view.rows).toEqual(body.rows)
+    const nested = engineViews('top', {rows: [{rank: 1, supplier: 'S', supplier_key: 's', currency: 'GBP', amount: '2.00', count: 2, share: 0.5}]}, ['supplier'])
+    expect(nested[0].columns.map((c) => c.key)).toContain('rank')
   })
 })
