@@ -2,8 +2,11 @@
  * The common filters as SQL (src/sql/where.ts) select the rows the native
  * filters select: per currency, the same row count and the same total to the
  * minor unit, in DuckDB and in PostgreSQL, on the demo workspace (with the
- * default classification rules stored, so category codes are the classified ones).
+ * default classification rules and the suggested supplier crosswalk stored, as
+ * the demo sets them up, so categories are the classified codes and suppliers
+ * the crosswalk's entities).
  */
+import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {fixture, runCli, tempDir} from '../helpers/cli.js'
 import {duckdbSetup, loadPostgres} from '../helpers/engine-data.js'
@@ -22,6 +25,10 @@ beforeAll(async () => {
   ws = tempDir()
   expect((await runCli(['import', fixture('demo'), '--workspace', ws])).code).toBe(0)
   expect((await runCli(['classify', 'apply', '--rules', 'default', '--workspace', ws])).code).toBe(0)
+  // The demo's supplier crosswalk too (scripts/demo.mjs SETUP_STEPS): suppliers are then entities under several published names.
+  const crosswalk = join(tempDir(), 'crosswalk.csv')
+  expect((await runCli(['entities', 'suggest', '--out', crosswalk, '--workspace', ws])).code).toBe(0)
+  expect((await runCli(['entities', 'apply', crosswalk, '--workspace', ws])).code).toBe(0)
   pg = await testPg()
   await loadPostgres(ws, pg.url)
   setup = await duckdbSetup(ws)
@@ -57,6 +64,7 @@ const CASES: [string, AnalysisFlagValues][] = [
   ['--buyer twice', {buyer: ['Dunholm County Council', 'Direktoratet']}],
   ['--supplier by name', {supplier: ['Fenland Facilities']}],
   ['--supplier by an organisation number', {supplier: ['925914665']}],
+  ['--supplier by a name as published (under the crosswalk)', {supplier: ['FENLAND TECHNOLOGY LTD']}],
   ['--category by a code prefix', {category: ['72']}],
   ['--category by text', {category: ['Construction work']}],
   ['--category by a CPV code (its sub-codes)', {category: ['79000000']}],
