@@ -67,3 +67,12 @@ export const chartFlag = Flags.string({
 
 /** `--rules FILE|default` (repeatable): classification rules files, tried in the order given (issue 11). */
 export const rulesFlag = (description: string) => Flags.string({description, multiple: true, helpValue: 'FILE|default'})
+
+/** `--engine duckdb|postgres` and `--db URL`: run the analysis's SQL (spend sql) on an engine instead of natively. */
+export const engineFlags = {
+  engine: Flags.option({
+    options: ['duckdb', 'postgres'] as const,
+    description: 'Run the analysis\'s SQL on an engine: duckdb over the workspace\'s Parquet export (kept in the workspace folder), or postgres over the table spend export --db loads. Same --json; --fx, --deflate, --file and --chart are not run on engines.',
+  })(),
+  db: Flags.string({description: 'PostgreSQL URL for --engine postgres (default: $SPENDKIT_DB_URL).', env: 'SPENDKIT_DB_URL', helpValue: 'URL'}),
+}

@@ -1102,3 +1102,31 @@ export const exportMsg = {
   isFolder: (out: string) => `${out} is a folder: a single-file export does not replace a folder`,
   unwritable: (out: string, code: string) => `cannot write ${out} (${code})`,
 } as const
+
+/** spend sql, --engine and the PostgreSQL export. */
+export const sqlMsg = {
+  unknownAnalysis: (name: string) => `spend sql does not cover the analysis "${name}"`,
+  allowed: (values: readonly string[]) => `use one of: ${values.join(', ')}`,
+  badValue: (where: string, value: string) => `${where} "${value}" is not one of the values this analysis takes`,
+  missingArg: (name: string) => `${name} needs what to rank`,
+  missingBy: () => 'cube needs --by DIM[,DIM...]',
+  flagNotTaken: (analysis: string, flag: string) => `${analysis} does not take --${flag}`,
+  flagsTaken: (flags: readonly string[]) => (flags.length ? `its own flags are ${flags.filter((f) => f !== 'exclude-redacted').map((f) => `--${f}`).join(', ')} (and the common filters)` : 'it takes only the common filters'),
+  argNotTaken: (analysis: string, arg: string) => `${analysis} takes no argument (got "${arg}")`,
+  notOnEngines: (flag: string) => `${flag} is not run on SQL engines`,
+  notOnEnginesHint: () => 'leave it out, or run the analysis natively (without --engine) to use it',
+  sourceBoth: () => '--table and --parquet are alternatives',
+  sourceBothHint: () => 'give one of them: the table the records were loaded into, or the Parquet export',
+  parquetDialect: (dialect: string) => `--parquet is for the duckdb and spark dialects, not ${dialect}`,
+  parquetDialectHint: () => 'for trino or postgres, name the table (external table over the Parquet files) with --table',
+  badTable: (name: string) => `"${name}" is not a table name`,
+  badTableHint: () => 'use letters, digits and underscores, optionally schema.table',
+  needDb: () => '--engine postgres needs the database',
+  needDbHint: () => 'give --db postgresql://user@host:port/db or set $SPENDKIT_DB_URL',
+  noTable: (table: string) => `the database has no table ${table}`,
+  noTableHint: () => 'load the records first: spend export --db URL',
+  chartEngine: () => '--chart is not drawn from an engine\'s result',
+  chartEngineHint: () => 'leave out --engine to draw the chart, or --chart to run on the engine',
+  loadFailed: (reason: string) => `loading into PostgreSQL failed, nothing was changed: ${reason}`,
+  loadFailedHint: () => 'fix the cause and run spend export --db again (it replaces the imports it loads)',
+} as const

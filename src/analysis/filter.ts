@@ -99,7 +99,7 @@ function anyOf(
 }
 
 /** Category codes matched by a wanted value: a CPV code stands for its sub-codes, digits are a prefix. */
-function categoryMatcher(wanted: string[]): (v: string) => boolean {
+export function categoryMatcher(wanted: string[]): (v: string) => boolean {
   const exact = new Set(wanted.map((w) => w.toLowerCase()))
   const prefixes = wanted
     .map((w) => {

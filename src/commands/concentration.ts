@@ -1,9 +1,10 @@
 import {Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
+import {runOnEngine} from '../services/engine.js'
 import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {concentration, concentrationToJson} from '../analysis/concentration.js'
-import {chartFlag, dimFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag} from '../analysis-flags.js'
+import {chartFlag, dimFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag, engineFlags} from '../analysis-flags.js'
 import {unidentifiedMode} from '../analysis/unidentified.js'
 import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
@@ -24,10 +25,16 @@ export default class Concentration extends SpendCommand {
     ...analysisFlags,
     'redacted-as-supplier': redactedAsSupplierFlag,
     chart: chartFlag,
+    ...engineFlags,
   }
 
   async run(): Promise<ConcentrationOutput> {
     const {flags} = await this.parse(Concentration)
+    if (flags.engine) {
+      const r = await runOnEngine('concentration', undefined, flags)
+      await this.emit(r.body as object, r.views, flags.format)
+      return r.body as ConcentrationOutput
+    }
     const by = flags.by ?? 'category'
     const input = await loadAnalysisInput(flags, flags.chart ? [...columnsFor([by, 'supplier']), 'date'] : columnsFor([by, 'supplier']))
     for (const line of input.notes) this.note(line)

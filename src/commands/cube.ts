@@ -1,9 +1,10 @@
 import {Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
+import {runOnEngine} from '../services/engine.js'
 import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {cubeTable} from '../analysis/cube.js'
-import {byFlag, chartFlag, fiscalFlag, levelFlag} from '../analysis-flags.js'
+import {byFlag, chartFlag, fiscalFlag, levelFlag, engineFlags} from '../analysis-flags.js'
 import {SpendInputError} from '../errors.js'
 import {analysisMsg} from '../messages.js'
 import {loadAnalysisInput} from '../services/analysis-input.js'
@@ -28,10 +29,16 @@ export default class Cube extends SpendCommand {
     'fiscal-year-start': fiscalFlag,
     ...analysisFlags,
     chart: chartFlag,
+    ...engineFlags,
   }
 
   async run(): Promise<CubeOutput> {
     const {flags} = await this.parse(Cube)
+    if (flags.engine) {
+      const r = await runOnEngine('cube', undefined, flags)
+      await this.emit(r.body as object, r.views, flags.format)
+      return r.body as CubeOutput
+    }
     const by = byFlag(flags.by)
     const drawn = by.filter((d) => d !== 'currency')
     if (flags.chart && drawn.length > 2) {

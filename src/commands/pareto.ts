@@ -1,9 +1,10 @@
 import {Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
+import {runOnEngine} from '../services/engine.js'
 import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {pareto, paretoToJson} from '../analysis/pareto.js'
-import {chartFlag, dimFlag, fiscalFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag, SPLIT_DIMS} from '../analysis-flags.js'
+import {chartFlag, dimFlag, fiscalFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag, SPLIT_DIMS, engineFlags} from '../analysis-flags.js'
 import {unidentifiedMode} from '../analysis/unidentified.js'
 import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
@@ -25,10 +26,16 @@ export default class Pareto extends SpendCommand {
     ...analysisFlags,
     'redacted-as-supplier': redactedAsSupplierFlag,
     chart: chartFlag,
+    ...engineFlags,
   }
 
   async run(): Promise<ParetoOutput> {
     const {flags} = await this.parse(Pareto)
+    if (flags.engine) {
+      const r = await runOnEngine('pareto', undefined, flags)
+      await this.emit(r.body as object, r.views, flags.format)
+      return r.body as ParetoOutput
+    }
     const dims = flags.by ? [flags.by, 'supplier' as const] : ['supplier' as const]
     const input = await loadAnalysisInput(flags, flags.chart ? [...columnsFor(dims), 'date'] : columnsFor(dims))
     for (const line of input.notes) this.note(line)

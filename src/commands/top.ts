@@ -1,12 +1,13 @@
 import {Args, Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
+import {runOnEngine} from '../services/engine.js'
 import {SpendInputError} from '../errors.js'
 import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import {top, TOP_SUBJECTS, topToJson, type TopResult, type TopSubject} from '../analysis/top.js'
 import {cubeTable} from '../analysis/cube.js'
 import type {DimOptions} from '../analysis/dims.js'
-import {chartFlag, dimFlag, fiscalFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag, SPLIT_DIMS} from '../analysis-flags.js'
+import {chartFlag, dimFlag, fiscalFlag, levelFlag, REDACTED_HELP, redactedAsSupplierFlag, SPLIT_DIMS, engineFlags} from '../analysis-flags.js'
 import {unidentifiedMode} from '../analysis/unidentified.js'
 import {loadAnalysisInput, type AnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
@@ -32,12 +33,18 @@ export default class Top extends SpendCommand {
     ...analysisFlags,
     'redacted-as-supplier': redactedAsSupplierFlag,
     chart: chartFlag,
+    ...engineFlags,
   }
 
   async run(): Promise<TopOutput> {
     const {args, flags} = await this.parse(Top)
     const what = args.what as TopSubject
     if (flags.by === TOP_SUBJECTS[what]) throw new SpendInputError('BAD_DIMENSION', `Cannot rank ${what} by ${flags.by}`, {where: '--by', exit: 2})
+    if (flags.engine) {
+      const r = await runOnEngine('top', what, flags)
+      await this.emit(r.body as object, r.views, flags.format)
+      return r.body as TopOutput
+    }
     const dims = flags.by ? [flags.by, TOP_SUBJECTS[what]] : [TOP_SUBJECTS[what]]
     const input = await loadAnalysisInput(flags, flags.chart ? [...columnsFor(dims), 'date'] : columnsFor(dims))
     for (const line of input.notes) this.note(line)

@@ -1,11 +1,12 @@
 import {Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
+import {runOnEngine} from '../services/engine.js'
 import {analysisFlags} from '../flags.js'
 import {columnsFor} from '../analysis/columns.js'
 import type {DimName} from '../analysis/dims.js'
 import {PERIOD_KINDS} from '../analysis/period.js'
 import {trend, trendToJson} from '../analysis/trend.js'
-import {chartFlag, dimFlag, fiscalFlag, levelFlag, SPLIT_DIMS} from '../analysis-flags.js'
+import {chartFlag, dimFlag, fiscalFlag, levelFlag, SPLIT_DIMS, engineFlags} from '../analysis-flags.js'
 import {loadAnalysisInput} from '../services/analysis-input.js'
 import {categoryLabelsFor} from '../io/cpv-labels.js'
 import {trendOutput, trendViews, type TrendOutput} from '../io/write/trend-report.js'
@@ -25,10 +26,16 @@ export default class Trend extends SpendCommand {
     level: levelFlag,
     ...analysisFlags,
     chart: chartFlag,
+    ...engineFlags,
   }
 
   async run(): Promise<TrendOutput> {
     const {flags} = await this.parse(Trend)
+    if (flags.engine) {
+      const r = await runOnEngine('trend', undefined, flags)
+      await this.emit(r.body as object, r.views, flags.format)
+      return r.body as TrendOutput
+    }
     const dims: DimName[] = flags.by ? [flags.by, flags.every] : [flags.every]
     const input = await loadAnalysisInput(flags, flags.chart ? [...columnsFor(dims), 'date'] : columnsFor(dims))
     for (const line of input.notes) this.note(line)

@@ -19,6 +19,7 @@ import {CLASSIFY_GPP_OUTPUT} from '../io/write/classify-gpp-report.js'
 import {FLAGS_OUTPUT} from '../io/write/flags-report.js'
 import {REPORT_MANIFEST_OUTPUT, REPORT_OUTPUT, VERIFY_OUTPUT} from './report/outputs.js'
 import {EXPORT_OUTPUT} from '../io/write/export-report.js'
+import {SQL_OUTPUT} from '../io/write/sql-report.js'
 
 /**
  * Every declared output: `npm run schemas` writes schemas/NAME.json from each,
@@ -54,4 +55,5 @@ export const OUTPUTS: readonly Output[] = [
   CLASSIFY_GPP_OUTPUT,
   FLAGS_OUTPUT,
   EXPORT_OUTPUT,
+  SQL_OUTPUT,
 ]
