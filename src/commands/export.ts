@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {SpendCommand} from '../base-command.js'
 import {analysisFlags} from '../flags.js'
+import {SpendInputError} from '../errors.js'
 import {EXPORT_FORMATS, type ExportResult, runExport} from '../services/export/run.js'
 
 export default class Export extends SpendCommand {
@@ -10,9 +11,13 @@ export default class Export extends SpendCommand {
     '<%= config.bin %> <%= command.id %> --out spend.csv',
     '<%= config.bin %> <%= command.id %> --out spend.jsonl --buyer GB-GOV-1 --from 2024',
     '<%= config.bin %> <%= command.id %> --out records.parquet --force --json',
+    '<%= config.bin %> <%= command.id %> --out parquet-folder --as parquet --partition-by year,buyer',
+    '<%= config.bin %> <%= command.id %> --db postgresql://analyst@db.example.org/spend',
   ]
   static override flags = {
-    out: Flags.string({description: 'The file to write.', required: true, helpValue: 'FILE'}),
+    out: Flags.string({description: 'The file (or, with --partition-by, the folder) to write.', helpValue: 'FILE|DIR'}),
+    db: Flags.string({description: 'Load the records into this PostgreSQL database instead (COPY in one transaction; re-running replaces the same imports\' rows).', helpValue: 'URL'}),
+    table: Flags.string({description: 'With --db: the table (default spend_records; created when missing).', helpValue: 'NAME'}),
     as: Flags.option({options: EXPORT_FORMATS, description: 'The file format (default: from the extension of --out).'})(),
     'partition-by': Flags.string({description: 'Write a hive-style folder (year=2024/buyer_id=.../part-0.csv) by year, buyer or year,buyer; --out is then the folder.', helpValue: 'KEYS'}),
     force: Flags.boolean({description: 'Replace an existing --out.', default: false}),
@@ -21,8 +26,12 @@ export default class Export extends SpendCommand {
 
   async run(): Promise<ExportResult> {
     const {flags} = await this.parse(Export)
-    const result = await runExport({out: flags.out, as: flags.as, partitionBy: flags['partition-by'], force: flags.force, flags})
-    this.note(`spend: wrote ${result.rows} rows to ${result.out} (${result.bytes} bytes)`)
+    if ((flags.out === undefined) === (flags.db === undefined)) throw new SpendInputError('BAD_FLAG', 'spend export needs one of --out FILE and --db URL', {hint: 'give --out FILE|DIR to write a file, or --db URL to load a PostgreSQL table', exit: 2})
+    if (flags.table !== undefined && flags.db === undefined) throw new SpendInputError('BAD_FLAG', '--table is for --db', {where: '--table', hint: 'give --db URL, or leave out --table', exit: 2})
+    const result = flags.db === undefined
+      ? await runExport({out: flags.out!, as: flags.as, partitionBy: flags['partition-by'], force: flags.force, flags})
+      : await (await import('../services/export/db.js')).runDbExport(flags.db, {table: flags.table, flags})
+    this.note(result.bytes === null ? `spend: loaded ${result.rows} rows into ${result.table} (${result.replaced} rows of the same imports replaced)` : `spend: wrote ${result.rows} rows to ${result.out} (${result.bytes} bytes)`)
     await this.emit(result, [{
       columns: [{key: 'out', header: 'out', fit: 'path'}, {key: 'rows', header: 'rows', kind: 'int'}, {key: 'bytes', header: 'bytes', kind: 'int'}, {key: 'sha256', header: 'sha256'}],
       rows: [{out: result.out, rows: result.rows, bytes: result.bytes, sha256: result.sha256}],

@@ -25,12 +25,16 @@ export interface ExportRequest {
 export interface ExportResult {
   out: string
   rows: number
-  bytes: number
-  sha256: string
-  format: ExportFormat
+  /** Null for a database load (--db). */
+  bytes: number | null
+  sha256: string | null
+  format: ExportFormat | 'postgres'
   totals: {currency: string; rows: number; amount: string}[]
   /** A partitioned export's files, relative to out, sorted by path. */
   files?: PartitionFile[]
+  /** With --db: the table loaded, and the rows of the same imports it replaced. */
+  table?: string
+  replaced?: number
 }
 
 export const MARKER = '_spendkit_export.json'
