@@ -1090,13 +1090,14 @@ export const thresholdsMsg = {
 /** spend export. */
 export const exportMsg = {
   unknownExtension: (out: string) => `cannot tell the export format from "${out}"`,
-  extensionHint: () => 'end --out with .csv, .jsonl or .parquet (or give --as csv|jsonl|parquet)',
+  extensionHint: () => 'end --out with .csv, .jsonl, .parquet, .xlsx or .arrow (or give --as csv|jsonl|parquet|xlsx|arrow)',
+  xlsxTooMany: (max: number) => `the records do not fit one XLSX sheet (it holds ${max} rows below its header)`,
+  xlsxTooManyHint: () => 'export to CSV or Parquet instead (--out FILE.csv or FILE.parquet), or narrow the records with the filters (--from, --buyer...)',
   noMoneyFlag: (flag: string) => `spend export writes the records as stored: --${flag} is not taken here`,
   noPartition: (format: string) => `--partition-by writes CSV, JSON Lines or Parquet folders, not ${format}`,
   badPartition: (text: string) => `--partition-by "${text}" is not a list of partition keys`,
   partitionHint: () => 'give year, buyer or year,buyer',
   notExport: (out: string) => `${out} exists and is not a previous spend export (no _spendkit_export.json)`,
-  notBuilt: (format: string) => `${format} export is not built in this version`,
   exists: (out: string) => `${out} already exists`,
   existsHint: () => 'give --force to replace it, or another --out',
   isFolder: (out: string) => `${out} is a folder: a single-file export does not replace a folder`,

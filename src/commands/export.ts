@@ -5,8 +5,8 @@ import {SpendInputError} from '../errors.js'
 import {EXPORT_FORMATS, type ExportResult, runExport} from '../services/export/run.js'
 
 export default class Export extends SpendCommand {
-  static override summary = 'Write the workspace\'s records to a file other tools read (CSV, JSON Lines, Parquet).'
-  static override description = 'The canonical records with the entity and classification columns the analyses use, and the analyses\' filters. The format comes from the extension of --out (.csv, .jsonl, .parquet) or --as; --format is the format of this command\'s own one-row report (out, rows, bytes, sha256). The file is written beside the target and renamed into place when complete; an existing target needs --force. CSV has money as `amount` in major units with `currency` beside; JSON Lines has every column plus `amount`.'
+  static override summary = 'Write the workspace\'s records to a file other tools read (CSV, JSON Lines, Parquet, XLSX, Arrow) or a PostgreSQL table.'
+  static override description = 'The canonical records with the entity and classification columns the analyses use, and the analyses\' filters. The format comes from the extension of --out (.csv, .jsonl, .parquet, .xlsx, .arrow) or --as; --format is the format of this command\'s own one-row report (out, rows, bytes, sha256). The file is written beside the target and renamed into place when complete; an existing target needs --force. CSV has money as `amount` in major units with `currency` beside; JSON Lines has every column plus `amount`; Parquet and Arrow keep money exact as amount_minor (int64 minor units) beside currency and currency_exponent; XLSX has one sheet with a frozen header (at most 1,048,576 rows). --db URL loads a PostgreSQL table instead (see the README).'
   static override examples = [
     '<%= config.bin %> <%= command.id %> --out spend.csv',
     '<%= config.bin %> <%= command.id %> --out spend.jsonl --buyer GB-GOV-1 --from 2024',

@@ -132,7 +132,7 @@ describe('spend export', () => {
       expect(r.stdout).toBe('')
     }
     const ext = await run(['export', '--out', 'x.txt'])
-    expect(ext.stderr).toMatch(/\.csv, \.jsonl or \.parquet/)
+    expect(ext.stderr).toMatch(/\.csv, \.jsonl, \.parquet, \.xlsx or \.arrow/)
     expect(existsSync(join(dir, 'x.csv'))).toBe(false)
   })
 })

@@ -63,12 +63,13 @@ function checkRequest(req: ExportRequest, format: ExportFormat): void {
     if (req.flags[f] !== undefined && (req.flags[f] as unknown) !== false) throw new SpendInputError('BAD_FLAG', exportMsg.noMoneyFlag(f), {exit: 2})
   }
   if (req.partitionBy !== undefined && (format === 'xlsx' || format === 'arrow')) throw new SpendInputError('BAD_FLAG', exportMsg.noPartition(format), {where: '--partition-by', exit: 2})
-  if (format === 'xlsx' || format === 'arrow') throw new SpendInputError('NOT_BUILT', exportMsg.notBuilt(format), {where: '--as', hint: exportMsg.extensionHint(), exit: 2})
 }
 
 async function openWriter(format: ExportFormat, path: string, ws: Workspace, imports?: readonly string[]): Promise<RecordWriter> {
   if (format === 'csv') return (await import('../../io/write/export/csv.js')).openCsvWriter(path)
   if (format === 'jsonl') return (await import('../../io/write/export/jsonl.js')).openJsonlWriter(path)
+  if (format === 'xlsx') return (await import('../../io/write/export/xlsx.js')).openXlsxWriter(path)
+  if (format === 'arrow') return (await import('../../io/write/export/arrow.js')).openArrowWriter(path)
   const {openParquetWriter} = await import('../../io/write/export/parquet.js')
   return openParquetWriter(path, EXPORT_COLUMNS, await exportMetadata(ws, imports), {})
 }
