@@ -94,6 +94,15 @@ function binsOf(name: string): string[] {
  * tests, bench, scripts or a config file, or be a command an npm script runs,
  * or type a package that is used (`@types/x` for x, `types` in tsconfig).
  */
+/** An installed package's peerDependencies (none when it is not installed). */
+function peerDependencies(name: string): Record<string, string> {
+  try {
+    return (JSON.parse(read(join('node_modules', name, 'package.json'))) as {peerDependencies?: Record<string, string>}).peerDependencies ?? {}
+  } catch {
+    return {}
+  }
+}
+
 function unusedPackages(pkg: PackageJson, src: Set<string>, dev: Set<string>, tsTypes: readonly string[], bins: (name: string) => string[]): string[] {
   const scripts = Object.values(pkg.scripts ?? {}).join(' && ')
   const runs = (name: string) => bins(name).some((b) => new RegExp(`(^|[\\s&|;(])${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`).test(scripts))
@@ -104,7 +113,9 @@ function unusedPackages(pkg: PackageJson, src: Set<string>, dev: Set<string>, ts
     const pkgName = of.includes('__') ? `@${of.replace('__', '/')}` : of
     return tsTypes.includes(of) || used.has(pkgName)
   }
-  const unusedDeps = Object.keys(pkg.dependencies ?? {}).filter((d) => !src.has(d) && !(pkg.oclif?.plugins ?? []).includes(d))
+  // A package another used dependency needs as a peer (ajv for ajv-draft-04) is used through it.
+  const peers = new Set([...src].flatMap((d) => Object.keys(peerDependencies(d))))
+  const unusedDeps = Object.keys(pkg.dependencies ?? {}).filter((d) => !src.has(d) && !peers.has(d) && !(pkg.oclif?.plugins ?? []).includes(d))
   const unusedDev = Object.keys(pkg.devDependencies ?? {}).filter((d) => !dev.has(d) && !src.has(d) && !runs(d) && !typed(d))
   return [...unusedDeps.map((d) => `dependencies: ${d}`), ...unusedDev.map((d) => `devDependencies: ${d}`)]
 }
