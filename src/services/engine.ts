@@ -13,7 +13,7 @@ import type {View} from '../io/write/view.js'
 import {sqlMsg} from '../messages.js'
 import {dialect, type Dialect, type DialectName} from '../sql/dialect.js'
 import {runDuckdb, runPostgres} from '../sql/engines.js'
-import {type AnalysisFlagSet, sqlEntry, type SqlEntry} from '../sql/registry.js'
+import {type AnalysisFlagSet, checkCovered, sqlEntry, type SqlEntry} from '../sql/registry.js'
 import type {SqlAnalysisName} from '../sql/types.js'
 import {sqlWhere} from '../sql/where.js'
 import type {AnalysisFlagValues} from './analysis-input.js'
@@ -65,6 +65,7 @@ interface Built {
 async function build(name: string, arg: string | undefined, flags: EngineFlags, d: Dialect, source: string): Promise<Built> {
   const entry = sqlEntry(name)
   const opts = entry.options(flags, arg)
+  checkCovered(entry)
   const {where} = await sqlWhere(flags, d)
   return {entry, opts, sql: entry.analysis.sql(opts as never, {dialect: d, source, where})}
 }

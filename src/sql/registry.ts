@@ -44,6 +44,8 @@ export interface SqlEntry {
   options(flags: AnalysisFlagSet, arg?: string): Record<string, unknown>
   /** Dimensions of the output rows' dimension columns (for CSV and table views). */
   dims(flags: AnalysisFlagSet, arg?: string): DimName[]
+  /** False while the analysis's SQL is not written: refused, never a stand-in result. */
+  covered?: false
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], where: string): T | undefined {
@@ -84,7 +86,7 @@ export const SQL_ANALYSES: Readonly<Record<SqlAnalysisName, SqlEntry>> = {
     dims: (f) => cubeBy(f),
   },
   top: {
-    name: 'top', analysis: topSql as SqlAnalysis<never>, arg: Object.keys(TOP_SUBJECTS),
+    name: 'top', analysis: topSql as SqlAnalysis<never>, covered: false, arg: Object.keys(TOP_SUBJECTS),
     flags: ['by', 'top', 'level', 'fiscal-year-start', 'redacted-as-supplier', 'exclude-redacted'],
     options: (f, arg) => {
       const what = topSubject(arg)
@@ -97,7 +99,7 @@ export const SQL_ANALYSES: Readonly<Record<SqlAnalysisName, SqlEntry>> = {
     },
   },
   pareto: {
-    name: 'pareto', analysis: paretoSql as SqlAnalysis<never>,
+    name: 'pareto', analysis: paretoSql as SqlAnalysis<never>, covered: false,
     flags: ['by', 'detail', 'level', 'fiscal-year-start', 'redacted-as-supplier', 'exclude-redacted'],
     options: (f) => ({by: oneOf(f.by, PARETO_BY, '--by'), detail: f.detail ?? false, level: level(f), fiscalYearStart: f['fiscal-year-start'], redactedAsSupplier: f['redacted-as-supplier'] ?? false, excludeRedacted: f['exclude-redacted'] ?? false}),
     dims: (f) => {
@@ -106,13 +108,13 @@ export const SQL_ANALYSES: Readonly<Record<SqlAnalysisName, SqlEntry>> = {
     },
   },
   concentration: {
-    name: 'concentration', analysis: concentrationSql as SqlAnalysis<never>,
+    name: 'concentration', analysis: concentrationSql as SqlAnalysis<never>, covered: false,
     flags: ['by', 'bands', 'level', 'redacted-as-supplier', 'exclude-redacted'],
     options: (f) => ({by: oneOf(f.by, CONCENTRATION_BY, '--by') ?? 'category', bands: oneOf(f.bands, ['2010', '2023'] as const, '--bands') ?? '2010', level: level(f), redactedAsSupplier: f['redacted-as-supplier'] ?? false, excludeRedacted: f['exclude-redacted'] ?? false}),
     dims: (f) => [oneOf(f.by, CONCENTRATION_BY, '--by') ?? 'category'],
   },
   trend: {
-    name: 'trend', analysis: trendSql as SqlAnalysis<never>,
+    name: 'trend', analysis: trendSql as SqlAnalysis<never>, covered: false,
     flags: ['every', 'by', 'fiscal-year-start', 'level', 'exclude-redacted'],
     options: (f) => ({every: oneOf(f.every, PERIOD_KINDS, '--every') ?? 'month', by: oneOf(f.by, TREND_BY, '--by'), fiscalYearStart: f['fiscal-year-start'], level: level(f), excludeRedacted: f['exclude-redacted'] ?? false}),
     dims: (f) => {
@@ -123,13 +125,19 @@ export const SQL_ANALYSES: Readonly<Record<SqlAnalysisName, SqlEntry>> = {
   },
 }
 
-export const SQL_ANALYSIS_NAMES = Object.keys(SQL_ANALYSES) as SqlAnalysisName[]
+/** The analyses whose SQL is written (the others are refused with a one-line error). */
+export const SQL_ANALYSIS_NAMES = (Object.keys(SQL_ANALYSES) as SqlAnalysisName[]).filter((n) => SQL_ANALYSES[n].covered !== false)
 
 /** The entry of an analysis name; an unknown one is a usage error. */
 export function sqlEntry(name: string): SqlEntry {
   const entry = (SQL_ANALYSES as Record<string, SqlEntry | undefined>)[name]
   if (!entry) throw new SpendInputError('BAD_ANALYSIS', sqlMsg.unknownAnalysis(name), {hint: sqlMsg.allowed(SQL_ANALYSIS_NAMES), exit: 2})
   return entry
+}
+
+/** Refuse an analysis whose SQL is not written yet (after its flags are checked, so those errors come first). */
+export function checkCovered(entry: SqlEntry): void {
+  if (entry.covered === false) throw new SpendInputError('NOT_COVERED', sqlMsg.notCovered(entry.name), {hint: sqlMsg.notCoveredHint(SQL_ANALYSIS_NAMES), exit: 2})
 }
 
 /**

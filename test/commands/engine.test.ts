@@ -48,7 +48,7 @@ describe('--engine', () => {
   })
 
   it('duckdb keeps one Parquet export per workspace state, with every record, and replaces it when the state changes', async () => {
-    const r = await runCli(['top', 'suppliers', '--engine', 'duckdb', '--workspace', ws, '--json'])
+    const r = await runCli(['cube', '--by', 'buyer', '--engine', 'duckdb', '--workspace', ws, '--json'])
     expect(r.code, r.stderr).toBe(0)
     const [first] = parquetDirs()
     expect(parquetDirs()).toHaveLength(1)
@@ -64,7 +64,7 @@ describe('--engine', () => {
     }
     expect(sums.map((r) => ({currency: r.currency, amount: decimal(r.minor!, Number(r.e))}))).toEqual(summary.totals.map((t: {currency: string; amount: string}) => ({currency: t.currency, amount: t.amount})))
     expect((await runCli(['classify', 'apply', '--rules', 'default', '--workspace', ws])).code).toBe(0)
-    expect((await runCli(['top', 'suppliers', '--engine', 'duckdb', '--workspace', ws, '--json'])).code).toBe(0)
+    expect((await runCli(['cube', '--by', 'buyer', '--engine', 'duckdb', '--workspace', ws, '--json'])).code).toBe(0)
     expect(parquetDirs()).toHaveLength(1)
     expect(parquetDirs()[0]).not.toBe(first)
     expect(existsSync(join(ws, 'engine', parquetDirs()[0], 'part-0.parquet'))).toBe(true)
