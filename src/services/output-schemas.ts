@@ -20,6 +20,7 @@ import {FLAGS_OUTPUT} from '../io/write/flags-report.js'
 import {REPORT_MANIFEST_OUTPUT, REPORT_OUTPUT, VERIFY_OUTPUT} from './report/outputs.js'
 import {EXPORT_OUTPUT} from '../io/write/export-report.js'
 import {SQL_OUTPUT} from '../io/write/sql-report.js'
+import {VALIDATE_OUTPUT} from './validate/report.js'
 
 /**
  * Every declared output: `npm run schemas` writes schemas/NAME.json from each,
@@ -56,4 +57,5 @@ export const OUTPUTS: readonly Output[] = [
   FLAGS_OUTPUT,
   EXPORT_OUTPUT,
   SQL_OUTPUT,
+  VALIDATE_OUTPUT,
 ]
