@@ -7,7 +7,7 @@ set -euo pipefail
 cmd=$1 dir=$2
 bin() {
   if command -v "$1" >/dev/null 2>&1; then command -v "$1"; return; fi
-  ls -d /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -1
+  ls -d "${SPENDKIT_PG_LIB:-/usr/lib/postgresql}"/*/bin/"$1" 2>/dev/null | sort -V | tail -1
 }
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 case "$cmd" in

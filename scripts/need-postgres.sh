@@ -6,9 +6,11 @@
 # (pretest); .ci/run also starts one server for the run (scripts/ci-postgres.sh).
 set -uo pipefail
 [ "${SPENDKIT_POSTGRES_CHECKED:-}" = 1 ] && exit 0
+# Debian keeps the server binaries off PATH, under /usr/lib/postgresql/VERSION/bin.
+pg_lib=${SPENDKIT_PG_LIB:-/usr/lib/postgresql}
 have_postgres() {
   command -v initdb >/dev/null 2>&1 && return 0
-  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null
+  compgen -G "$pg_lib/*/bin/initdb" >/dev/null
 }
 have_postgres && exit 0
 echo "spend tests: PostgreSQL is not installed: installing Debian's postgresql with apt-get" >&2
