@@ -162,7 +162,7 @@ function entitiesSection(r) {
 
 /** The section of RESULTS.md each `--only` step writes, by the start of its heading. */
 export const SECTIONS = {import: '## Import', analysis: '## Analysis', report: '## Report', benchmark: '## Benchmark',
-  entities: '## Entities', flags: '## Flags', ocds: '## OCDS'}
+  entities: '## Entities', flags: '## Flags', ocds: '## OCDS', engines: '## Open data and engines'}
 
 function blocks(md) {
   const out = []

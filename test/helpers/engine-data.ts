@@ -6,7 +6,9 @@
  */
 import {DIMS_SUPPLIER_UNIDENTIFIED, exportRecordRows} from './engine-rows.js'
 import {EXPORT_COLUMNS, type ExportColumn} from '../../src/io/write/export/types.js'
-import {pgClient} from '../../src/sql/engines.js'
+import {join} from 'node:path'
+import {pgClient, runDuckdb} from '../../src/sql/engines.js'
+import {tempDir} from './temp.js'
 
 export {DIMS_SUPPLIER_UNIDENTIFIED}
 
@@ -39,9 +41,16 @@ function statements(rows: readonly Cell[][], pg: boolean): string[] {
   return out
 }
 
-/** DuckDB setup statements (for runDuckdb) that create and fill spend_records from the workspace. */
+/**
+ * DuckDB setup statements (for runDuckdb) that give spend_records from the
+ * workspace: the table is filled once and written to a Parquet file in a temp
+ * folder, and the setup is one view over that file (so each query does not
+ * insert the rows again).
+ */
 export async function duckdbSetup(workspace: string): Promise<string[]> {
-  return statements(await exportRecordRows(workspace), false)
+  const file = join(tempDir('spendkit-duck-'), 'spend_records.parquet')
+  await runDuckdb(`COPY spend_records TO '${file.replaceAll("'", "''")}' (FORMAT parquet)`, statements(await exportRecordRows(workspace), false))
+  return [`CREATE VIEW spend_records AS SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`]
 }
 
 /** Create and fill spend_records in the PostgreSQL database at `url`. */
