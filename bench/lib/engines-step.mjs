@@ -19,6 +19,9 @@ import {int, num, ratio} from './report.mjs'
 import {commandExists} from './spend.mjs'
 
 export const ENGINE_ANALYSES = [
+  ['cube', '--by', 'buyer,category', '--rollup'],
+  ['cube', '--by', 'supplier'],
+  ['cube', '--by', 'category,quarter', '--fiscal-year-start', '4', '--rollup'],
   ['cube', '--by', 'buyer,category', '--top', '5', '--rollup'],
   ['top', 'suppliers', '--by', 'buyer', '--top', '10'],
   ['pareto', '--by', 'buyer'],
