@@ -99,7 +99,7 @@ export const SQL_ANALYSES: Readonly<Record<SqlAnalysisName, SqlEntry>> = {
     },
   },
   pareto: {
-    name: 'pareto', analysis: paretoSql as SqlAnalysis<never>, covered: false,
+    name: 'pareto', analysis: paretoSql as SqlAnalysis<never>,
     flags: ['by', 'detail', 'level', 'fiscal-year-start', 'redacted-as-supplier', 'exclude-redacted'],
     options: (f) => ({by: oneOf(f.by, PARETO_BY, '--by'), detail: f.detail ?? false, level: level(f), fiscalYearStart: f['fiscal-year-start'], redactedAsSupplier: f['redacted-as-supplier'] ?? false, excludeRedacted: f['exclude-redacted'] ?? false}),
     dims: (f) => {
