@@ -99,7 +99,7 @@ export const SQL_ANALYSES: Readonly<Record<SqlAnalysisName, SqlEntry>> = {
     },
   },
   pareto: {
-    name: 'pareto', analysis: paretoSql as SqlAnalysis<never>, covered: false,
+    name: 'pareto', analysis: paretoSql as SqlAnalysis<never>,
     flags: ['by', 'detail', 'level', 'fiscal-year-start', 'redacted-as-supplier', 'exclude-redacted'],
     options: (f) => ({by: oneOf(f.by, PARETO_BY, '--by'), detail: f.detail ?? false, level: level(f), fiscalYearStart: f['fiscal-year-start'], redactedAsSupplier: f['redacted-as-supplier'] ?? false, excludeRedacted: f['exclude-redacted'] ?? false}),
     dims: (f) => {
@@ -108,7 +108,7 @@ export const SQL_ANALYSES: Readonly<Record<SqlAnalysisName, SqlEntry>> = {
     },
   },
   concentration: {
-    name: 'concentration', analysis: concentrationSql as SqlAnalysis<never>, covered: false,
+    name: 'concentration', analysis: concentrationSql as SqlAnalysis<never>,
     flags: ['by', 'bands', 'level', 'redacted-as-supplier', 'exclude-redacted'],
     options: (f) => ({by: oneOf(f.by, CONCENTRATION_BY, '--by') ?? 'category', bands: oneOf(f.bands, ['2010', '2023'] as const, '--bands') ?? '2010', level: level(f), redactedAsSupplier: f['redacted-as-supplier'] ?? false, excludeRedacted: f['exclude-redacted'] ?? false}),
     dims: (f) => [oneOf(f.by, CONCENTRATION_BY, '--by') ?? 'category'],
