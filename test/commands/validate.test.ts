@@ -8,6 +8,7 @@ import {join} from 'node:path'
 import {ROOT, runCli} from '../helpers/cli.js'
 
 const OCDS = (name: string) => join(ROOT, 'test', 'fixtures', 'validate', 'ocds', name)
+const UK = (name: string) => join(ROOT, 'test', 'fixtures', 'validate', 'uk', name)
 
 describe('spend validate', () => {
   it('a clean release package passes: exit 0, no problems', async () => {
@@ -48,7 +49,32 @@ describe('spend validate', () => {
     expect(r.stderr).toMatch(/\d+ errors, \d+ warnings/)
   })
 
-  it('usage errors are one line with exit 2: unknown standard, a UK standard not built yet, a missing file', async () => {
+  it('uk-25k and uk-lga: a clean file exits 0 with no problems, errors exit 1, --json keeps the contract', async () => {
+    for (const [name, standard] of [['clean-25k.csv', 'uk-25k'], ['clean-lga.csv', 'uk-lga']]) {
+      const r = await runCli(['validate', UK(name), '--standard', standard, '--json'])
+      expect(r.code, r.stderr).toBe(0)
+      const j = JSON.parse(r.stdout)
+      expect(Object.keys(j).slice(0, 5)).toEqual(['standard', 'file', 'errors', 'warnings', 'problems'])
+      expect(j).toMatchObject({standard, errors: 0, warnings: 0, problems: []})
+    }
+    const bad = await runCli(['validate', UK('amount-text.csv'), '--standard', 'uk-25k', '--json'])
+    expect(bad.code).toBe(1)
+    const j = JSON.parse(bad.stdout)
+    expect(j).toMatchObject({errors: 1, warnings: 1})
+    expect(j.guidance.url).toMatch(/guidance-for-publishing-spend-over-25000/)
+    expect(j.problems.map((p: {line: number; column: number; severity: string; code: string}) => [p.line, p.column, p.severity, p.code])).toEqual([
+      [2, 8, 'warning', 'amount-not-plain'],
+      [3, 8, 'error', 'amount-unparseable'],
+    ])
+    for (const p of j.problems) expect(Object.keys(p).slice(0, 6)).toEqual(['line', 'column', 'severity', 'code', 'message', 'fix'])
+    const warn = await runCli(['validate', UK('redaction.csv'), '--standard', 'uk-lga'])
+    expect(warn.code).toBe(0)
+    expect(warn.stdout).toMatch(/redaction-inconsistent/)
+    expect(warn.stderr).toMatch(/0 errors, 2 warnings \(Local Government Transparency Code 2015/)
+    expect((await runCli(['validate', UK('redaction.csv'), '--standard', 'uk-lga', '--strict'])).code).toBe(1)
+  })
+
+  it('usage errors are one line with exit 2: unknown standard, JSON given to a UK standard, a missing file', async () => {
     for (const args of [['--standard', 'iso-9999'], ['--standard', 'uk-25k']]) {
       const r = await runCli(['validate', OCDS('clean.json'), ...args])
       expect(r.code, args.join(' ')).toBe(2)
