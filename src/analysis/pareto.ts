@@ -157,6 +157,16 @@ function _classifyDoubles(g: MemberGroup, classes: Classes, list: ParetoSupplier
 }
 
 /** Any size, in BigInt. */
+/**
+ * A supplier's ABC class from exact totals: A while the positive spend ranked
+ * before it is under 80% of the group's positive spend, B under 95%, else C;
+ * `none` for a total of zero or less.
+ */
+export function abcClass(total: bigint, before: bigint, positive: bigint): AbcClass {
+  if (total <= 0n) return 'none'
+  return before * 100n < positive * 80n ? 'A' : before * 100n < positive * 95n ? 'B' : 'C'
+}
+
 function _classifyBig(g: MemberGroup, classes: Classes, list: ParetoSupplier[] | null): bigint {
   const sums = g.members.sums
   let positive = 0n
@@ -167,11 +177,8 @@ function _classifyBig(g: MemberGroup, classes: Classes, list: ParetoSupplier[] |
   let before = 0n
   for (const m of g.sorted) {
     const t = sums.total(m)
-    let cls: AbcClass = 'none'
-    if (t > 0n) {
-      cls = before * 100n < positive * 80n ? 'A' : before * 100n < positive * 95n ? 'B' : 'C'
-      before += t
-    }
+    const cls = abcClass(t, before, positive)
+    if (t > 0n) before += t
     const row = classes.get(cls)!
     row.suppliers++
     row.transactions += sums.count[m]

@@ -76,3 +76,20 @@ export function sqlDim(name: DimName, d: Dialect, opts: SqlDimOptions = {}): Sql
       return {name, id: name, label: null, period: false}
   }
 }
+
+/**
+ * The modal text per id (ties: the bytewise-first text), over every record
+ * of the source (labels, like the native dimensions, come from the whole
+ * workspace, not the selection).
+ */
+export function modalCte(d: Dialect, name: string, id: string, text: string, source: string, only = 'TRUE'): string {
+  return `${name} AS (
+  SELECT id, label FROM (
+    SELECT ${id} AS id, ${text} AS label,
+      ROW_NUMBER() OVER (PARTITION BY ${id} ORDER BY COUNT(*) DESC, ${d.bytewise(text)}) AS rn
+    FROM ${source}
+    WHERE ${text} IS NOT NULL AND ${only}
+    GROUP BY ${id}, ${text}
+  ) ranked WHERE rn = 1
+)`
+}

@@ -1,8 +1,7 @@
 import {CATEGORY_LEVELS, type CategoryLevel, type DimName} from '../../analysis/dims.js'
 import {DIM_ID_FIELDS, compareIds} from '../../analysis/json.js'
 import {periodLabel} from '../../analysis/period.js'
-import type {Dialect} from '../dialect.js'
-import {sqlDim} from '../dims.js'
+import {modalCte, sqlDim} from '../dims.js'
 import type {EngineRow, JsonContext, SqlContext} from '../types.js'
 
 /**
@@ -18,22 +17,6 @@ export interface MemberOptions {
   by?: DimName | null
   level?: CategoryLevel
   fiscalYearStart?: number
-}
-
-/**
- * The modal text per id (ties: the bytewise-first text), over every record
- * of the source.
- */
-export function modalCte(d: Dialect, name: string, id: string, text: string, source: string, only = 'TRUE'): string {
-  return `${name} AS (
-  SELECT id, label FROM (
-    SELECT ${id} AS id, ${text} AS label,
-      ROW_NUMBER() OVER (PARTITION BY ${id} ORDER BY COUNT(*) DESC, ${d.bytewise(text)}) AS rn
-    FROM ${source}
-    WHERE ${text} IS NOT NULL AND ${only}
-    GROUP BY ${id}, ${text}
-  ) ranked WHERE rn = 1
-)`
 }
 
 /** What the member CTEs give: their text, the group key column's label CTE (if any), and the dimension. */

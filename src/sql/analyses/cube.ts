@@ -4,8 +4,7 @@ import {ratio} from '../../analysis/kernel.js'
 import {periodLabel} from '../../analysis/period.js'
 import {SpendInputError} from '../../errors.js'
 import {formatMinor} from '../../model/money.js'
-import type {Dialect} from '../dialect.js'
-import {sqlDim} from '../dims.js'
+import {modalCte, sqlDim} from '../dims.js'
 import type {EngineRow, JsonContext, SqlAnalysis, SqlContext} from '../types.js'
 
 export interface CubeOptions {
@@ -24,23 +23,6 @@ function refuseTop(o: CubeOptions): void {
   if (o.top !== undefined && o.top !== null) {
     throw new SpendInputError('NOT_ON_ENGINES', 'cube --top is not written as SQL yet', {where: '--top', hint: 'leave out --top (the SQL gives every group), or run cube natively without --engine', exit: 2})
   }
-}
-
-/**
- * The modal text per id (ties: the bytewise-first text), over every record
- * of the source (labels, like the native dimensions, come from the whole
- * workspace, not the selection).
- */
-function modalCte(d: Dialect, name: string, id: string, text: string, source: string, only = 'TRUE'): string {
-  return `${name} AS (
-  SELECT id, label FROM (
-    SELECT ${id} AS id, ${text} AS label,
-      ROW_NUMBER() OVER (PARTITION BY ${id} ORDER BY COUNT(*) DESC, ${d.bytewise(text)}) AS rn
-    FROM ${source}
-    WHERE ${text} IS NOT NULL AND ${only}
-    GROUP BY ${id}, ${text}
-  ) ranked WHERE rn = 1
-)`
 }
 
 /**

@@ -1,4 +1,4 @@
-import {ABC_CLASSES, type AbcClass} from '../../analysis/pareto.js'
+import {ABC_CLASSES, abcClass, type AbcClass} from '../../analysis/pareto.js'
 import type {CategoryLevel, DimName} from '../../analysis/dims.js'
 import {compareIds, shareJson} from '../../analysis/json.js'
 import {ratio} from '../../analysis/kernel.js'
@@ -111,11 +111,8 @@ function paretoJson(rows: readonly EngineRow[], o: ParetoOptions, ctx: JsonConte
     let before = 0n
     const detail: Record<string, unknown>[] = []
     for (const {r, t} of ranked) {
-      let cls: AbcClass = 'none'
-      if (t > 0n) {
-        cls = before * 100n < positive * 80n ? 'A' : before * 100n < positive * 95n ? 'B' : 'C'
-        before += t
-      }
+      const cls = abcClass(t, before, positive)
+      if (t > 0n) before += t
       const row = classes.get(cls)!
       row.suppliers++
       row.transactions += Number(r.n)
