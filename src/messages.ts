@@ -1107,8 +1107,6 @@ export const exportMsg = {
 /** spend sql, --engine and the PostgreSQL export. */
 export const sqlMsg = {
   unknownAnalysis: (name: string) => `spend sql does not cover the analysis "${name}"`,
-  notCovered: (name: string) => `${name} is not written as SQL yet, so it cannot run on an engine or be printed as SQL`,
-  notCoveredHint: (covered: readonly string[]) => `run ${'it'} natively (without --engine); spend sql covers ${covered.join(', ')}`,
   allowed: (values: readonly string[]) => `use one of: ${values.join(', ')}`,
   badValue: (where: string, value: string) => `${where} "${value}" is not one of the values this analysis takes`,
   missingArg: (name: string) => `${name} needs what to rank`,

@@ -120,7 +120,7 @@ export function trend(frame: SpendFrame, opts: TrendOptions): TrendResult {
         const now = known(p)
         rows.push({
           group, currency, period: periodLabel(p, opts.every, fy), amount, count: g === undefined ? 0 : leaf.sums.count[g],
-          change: change(now, known(p - 1)), yoy: change(now, known(p - perYear)),
+          change: trendChange(now, known(p - 1)), yoy: trendChange(now, known(p - perYear)),
         })
       }
       if (none.count > 0) undated.push({...none, at: rows.length})
@@ -131,7 +131,7 @@ export function trend(frame: SpendFrame, opts: TrendOptions): TrendResult {
 }
 
 /** Change of `now` against `base` (none when either is unknown); pct is relative to |base| so a smaller credit reads as a rise. */
-function change(now: bigint | null, base: bigint | null): Change {
+export function trendChange(now: bigint | null, base: bigint | null): Change {
   if (now === null || base === null) return {abs: null, pct: null}
   const abs = now - base
   return {abs, pct: base === 0n ? null : Number(abs) / Math.abs(Number(base))}

@@ -32,7 +32,7 @@ export default class Concentration extends SpendCommand {
     const {flags} = await this.parse(Concentration)
     if (flags.engine) {
       const r = await runOnEngine('concentration', undefined, flags)
-      await this.emit(r.body as object, r.views, flags.format)
+      await this.emit(r.body as object, r.views, flags.format, () => concentrationNote(r.body as ConcentrationOutput))
       return r.body as ConcentrationOutput
     }
     const by = flags.by ?? 'category'
@@ -47,7 +47,7 @@ export default class Concentration extends SpendCommand {
       const [{writeChartFile, chartContext}, {concentrationCharts}] = await Promise.all([import('../services/charts.js'), import('../io/write/charts/concentration-chart.js')])
       await writeChartFile(flags.chart, concentrationCharts(result, chartContext(input)))
     }
-    await this.emit(out, (human) => concentrationViews(out, result, human, input.money), flags.format, () => concentrationNote(out))
+    await this.emit(out, (human) => concentrationViews(out, human, input.money), flags.format, () => concentrationNote(out))
     return out
   }
 }

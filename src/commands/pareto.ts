@@ -33,7 +33,7 @@ export default class Pareto extends SpendCommand {
     const {flags} = await this.parse(Pareto)
     if (flags.engine) {
       const r = await runOnEngine('pareto', undefined, flags)
-      await this.emit(r.body as object, r.views, flags.format)
+      await this.emit(r.body as object, r.views, flags.format, () => paretoNote(r.body as ParetoOutput))
       return r.body as ParetoOutput
     }
     const dims = flags.by ? [flags.by, 'supplier' as const] : ['supplier' as const]
@@ -48,7 +48,7 @@ export default class Pareto extends SpendCommand {
       const [{writeChartFile, chartContext}, {paretoCharts}] = await Promise.all([import('../services/charts.js'), import('../io/write/charts/pareto-chart.js')])
       await writeChartFile(flags.chart, paretoCharts(result, chartContext(input)))
     }
-    await this.emit(out, (human) => paretoViews(out, result, human, input.money), flags.format, () => paretoNote(out))
+    await this.emit(out, (human) => paretoViews(out, human, input.money), flags.format, () => paretoNote(out))
     return out
   }
 }

@@ -42,7 +42,7 @@ export default class Top extends SpendCommand {
     if (flags.by === TOP_SUBJECTS[what]) throw new SpendInputError('BAD_DIMENSION', `Cannot rank ${what} by ${flags.by}`, {where: '--by', exit: 2})
     if (flags.engine) {
       const r = await runOnEngine('top', what, flags)
-      await this.emit(r.body as object, r.views, flags.format)
+      await this.emit(r.body as object, r.views, flags.format, () => topNote(r.body as TopOutput))
       return r.body as TopOutput
     }
     const dims = flags.by ? [flags.by, TOP_SUBJECTS[what]] : [TOP_SUBJECTS[what]]

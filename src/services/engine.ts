@@ -13,7 +13,7 @@ import type {View} from '../io/write/view.js'
 import {sqlMsg} from '../messages.js'
 import {dialect, type Dialect, type DialectName} from '../sql/dialect.js'
 import {runDuckdb, runPostgres} from '../sql/engines.js'
-import {type AnalysisFlagSet, checkCovered, sqlEntry, type SqlEntry} from '../sql/registry.js'
+import {type AnalysisFlagSet, sqlEntry, type SqlEntry} from '../sql/registry.js'
 import type {SqlAnalysisName} from '../sql/types.js'
 import {sqlWhere} from '../sql/where.js'
 import type {AnalysisFlagValues} from './analysis-input.js'
@@ -65,7 +65,6 @@ interface Built {
 async function build(name: string, arg: string | undefined, flags: EngineFlags, d: Dialect, source: string): Promise<Built> {
   const entry = sqlEntry(name)
   const opts = entry.options(flags, arg)
-  checkCovered(entry)
   const {where} = await sqlWhere(flags, d)
   return {entry, opts, sql: entry.analysis.sql(opts as never, {dialect: d, source, where})}
 }
@@ -92,8 +91,8 @@ async function checkTable(url: string): Promise<void> {
 export interface EngineResult {
   /** The command's --json body. */
   body: unknown
-  /** CSV/TSV/Markdown/table views: the declared Output's row columns over the JSON rows. */
-  views: View[]
+  /** CSV/TSV/Markdown/table views: the analysis's own, else the declared Output's row columns over the JSON rows. */
+  views: (human: boolean) => View[]
 }
 
 const OUTPUTS: Record<SqlAnalysisName, Output> = {cube: CUBE_OUTPUT, top: TOP_OUTPUT, pareto: PARETO_OUTPUT, concentration: CONCENTRATION_OUTPUT, trend: TREND_OUTPUT}
@@ -141,6 +140,9 @@ export async function runOnEngine(name: SqlAnalysisName, arg: string | undefined
   }
   const dims = built.entry.dims(flags, arg)
   const labels = dims.includes('category') ? await cpvLabels() : new Map<string, string>()
-  const body = built.entry.analysis.json(rows, built.opts as never, {categoryLabel: (code) => labels.get(code) ?? null})
-  return {body, views: engineViews(built.entry.name, body, dims)}
+  const ctx = {categoryLabel: (code: string) => labels.get(code) ?? null}
+  const {analysis} = built.entry
+  const body = analysis.json(rows, built.opts as never, ctx)
+  const own = analysis.views?.(body, rows, built.opts as never, ctx)
+  return {body, views: (human) => own?.(human) ?? engineViews(built.entry.name, body, dims)}
 }

@@ -93,3 +93,18 @@ export function modalCte(d: Dialect, name: string, id: string, text: string, sou
   ) ranked WHERE rn = 1
 )`
 }
+
+/**
+ * The label CTE of a dimension (`id`, `label`), or null where the id is its
+ * own label: buyers and suppliers by their modal name, categories by their
+ * modal text. With --level, a CPV code cut to the level is a coarser category
+ * than its row's text names: those rows label nothing.
+ */
+export function dimLabelCte(d: Dialect, cte: string, x: SqlDim, source: string, level?: CategoryLevel): string | null {
+  const text = x.label ?? (x.name === 'category' ? 'category' : null)
+  if (!text) return null
+  const uncut = x.name === 'category' && level
+    ? `NOT (category_code IS NOT NULL AND ${d.matches('trim(category_code)', '^[0-9]{8}(-[0-9])?$')} AND ${d.rpad(`substr(trim(category_code), 1, ${CATEGORY_LEVELS[level]})`, 8, '0')} <> substr(trim(category_code), 1, 8))`
+    : 'TRUE'
+  return modalCte(d, cte, x.id, text, source, uncut)
+}

@@ -44,8 +44,6 @@ export interface SqlEntry {
   options(flags: AnalysisFlagSet, arg?: string): Record<string, unknown>
   /** Dimensions of the output rows' dimension columns (for CSV and table views). */
   dims(flags: AnalysisFlagSet, arg?: string): DimName[]
-  /** False while the analysis's SQL is not written: refused, never a stand-in result. */
-  covered?: false
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], where: string): T | undefined {
@@ -83,10 +81,10 @@ export const SQL_ANALYSES: Readonly<Record<SqlAnalysisName, SqlEntry>> = {
     name: 'cube', analysis: cubeSql as SqlAnalysis<never>,
     flags: ['by', 'rollup', 'top', 'level', 'fiscal-year-start', 'exclude-redacted'],
     options: (f) => ({by: cubeBy(f), rollup: f.rollup ?? false, top: f.top, level: level(f), fiscalYearStart: f['fiscal-year-start'], excludeRedacted: f['exclude-redacted'] ?? false}),
-    dims: (f) => cubeBy(f),
+    dims: (f) => cubeBy(f).filter((d) => d !== 'currency'),
   },
   top: {
-    name: 'top', analysis: topSql as SqlAnalysis<never>, covered: false, arg: Object.keys(TOP_SUBJECTS),
+    name: 'top', analysis: topSql as SqlAnalysis<never>, arg: Object.keys(TOP_SUBJECTS),
     flags: ['by', 'top', 'level', 'fiscal-year-start', 'redacted-as-supplier', 'exclude-redacted'],
     options: (f, arg) => {
       const what = topSubject(arg)
@@ -114,7 +112,7 @@ export const SQL_ANALYSES: Readonly<Record<SqlAnalysisName, SqlEntry>> = {
     dims: (f) => [oneOf(f.by, CONCENTRATION_BY, '--by') ?? 'category'],
   },
   trend: {
-    name: 'trend', analysis: trendSql as SqlAnalysis<never>, covered: false,
+    name: 'trend', analysis: trendSql as SqlAnalysis<never>,
     flags: ['every', 'by', 'fiscal-year-start', 'level', 'exclude-redacted'],
     options: (f) => ({every: oneOf(f.every, PERIOD_KINDS, '--every') ?? 'month', by: oneOf(f.by, TREND_BY, '--by'), fiscalYearStart: f['fiscal-year-start'], level: level(f), excludeRedacted: f['exclude-redacted'] ?? false}),
     dims: (f) => {
@@ -125,19 +123,14 @@ export const SQL_ANALYSES: Readonly<Record<SqlAnalysisName, SqlEntry>> = {
   },
 }
 
-/** The analyses whose SQL is written (the others are refused with a one-line error). */
-export const SQL_ANALYSIS_NAMES = (Object.keys(SQL_ANALYSES) as SqlAnalysisName[]).filter((n) => SQL_ANALYSES[n].covered !== false)
+/** The analyses `spend sql` writes. */
+export const SQL_ANALYSIS_NAMES = Object.keys(SQL_ANALYSES) as SqlAnalysisName[]
 
 /** The entry of an analysis name; an unknown one is a usage error. */
 export function sqlEntry(name: string): SqlEntry {
   const entry = (SQL_ANALYSES as Record<string, SqlEntry | undefined>)[name]
   if (!entry) throw new SpendInputError('BAD_ANALYSIS', sqlMsg.unknownAnalysis(name), {hint: sqlMsg.allowed(SQL_ANALYSIS_NAMES), exit: 2})
   return entry
-}
-
-/** Refuse an analysis whose SQL is not written yet (after its flags are checked, so those errors come first). */
-export function checkCovered(entry: SqlEntry): void {
-  if (entry.covered === false) throw new SpendInputError('NOT_COVERED', sqlMsg.notCovered(entry.name), {hint: sqlMsg.notCoveredHint(SQL_ANALYSIS_NAMES), exit: 2})
 }
 
 /**

@@ -1,3 +1,4 @@
+import type {View} from '../io/write/view.js'
 import type {Dialect} from './dialect.js'
 
 /**
@@ -14,6 +15,12 @@ export interface SqlAnalysis<O> {
   name: SqlAnalysisName
   sql(opts: O, ctx: SqlContext): string
   json(rows: readonly EngineRow[], opts: O, ctx: JsonContext): unknown
+  /**
+   * The command's own views of the result (tables for people, CSV for
+   * scripts), where they need more than the JSON rows (trend's undated
+   * lines); without it, or where it gives null, one table of the JSON rows.
+   */
+  views?(body: unknown, rows: readonly EngineRow[], opts: O, ctx: JsonContext): (human: boolean) => View[] | null
 }
 
 export type SqlAnalysisName = 'cube' | 'top' | 'pareto' | 'concentration' | 'trend'

@@ -1,14 +1,13 @@
 /**
- * The SQL of `spend pareto` run on DuckDB (over the workspace's
- * Parquet export) and on PostgreSQL (over the table `spend export --db`
- * loads) gives exactly the native `--json`, for every option the SQL covers,
- * on the demo data with the shipped classification rules stored; the Spark
- * and Trino texts parse.
+ * The SQL of `spend pareto` run on DuckDB (over the workspace's Parquet
+ * export) and on PostgreSQL (over the table `spend export --db` loads) gives
+ * exactly the native `--json`, for every option the SQL covers, on the demo
+ * data and the engine edge cases with the shipped classification rules
+ * stored.
  */
-import {SparkSQL, TrinoSQL} from 'dt-sql-parser'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {fixture, runCli, tempDir} from '../helpers/cli.js'
-import {testPg, type TestPg} from '../helpers/pg.js'
+import {describe, expect, it} from 'vitest'
+import {runCli} from '../helpers/cli.js'
+import {engineWorkspace, sameOnEngines, sameViewsOnEngine} from '../helpers/engine-compare.js'
 
 const CASES = [
   [],
@@ -20,53 +19,16 @@ const CASES = [
   ['--by', 'buyer', '--exclude-redacted'],
 ]
 
-/** The distinct shapes of the SQL text (the rest differ in the predicate only). */
-const PARSED = [CASES[2], CASES[3]]
-
-let ws = ''
-let pg: TestPg
-
-beforeAll(async () => {
-  ws = tempDir()
-  expect((await runCli(['import', fixture('demo'), '--workspace', ws])).code).toBe(0)
-  expect((await runCli(['classify', 'apply', '--rules', 'default', '--workspace', ws])).code).toBe(0)
-  pg = await testPg()
-  const load = await runCli(['export', '--db', pg.url, '--workspace', ws])
-  expect(load.code, load.stderr).toBe(0)
-})
-afterAll(async () => {
-  await pg?.close()
-})
+const env = engineWorkspace()
 
 describe('pareto on SQL engines', () => {
-  for (const args of CASES) {
-    it(`pareto ${args.join(' ')}: DuckDB and PostgreSQL give the native --json`, async () => {
-      const native = await runCli(['pareto', ...args, '--workspace', ws, '--json'])
-      expect(native.code, native.stderr).toBe(0)
-      expect(JSON.parse(native.stdout).rows.length).toBeGreaterThan(0)
-      for (const engine of [['--engine', 'duckdb'], ['--engine', 'postgres', '--db', pg.url]]) {
-        const r = await runCli(['pareto', ...args, '--workspace', ws, '--json', ...engine])
-        expect(r.code, r.stderr).toBe(0)
-        expect(r.stdout, engine[1]).toBe(native.stdout)
-      }
-    })
-  }
+  sameOnEngines(env, ['pareto'], CASES, (body) => expect(body.rows.length).toBeGreaterThan(0))
+  sameViewsOnEngine(env, ['pareto', '--by', 'buyer', '--detail'])
 
   it('the data exercise the edge cases: several classes, net credits, spend left out, several currencies', async () => {
-    const out = JSON.parse((await runCli(['pareto', '--by', 'buyer', '--workspace', ws, '--json'])).stdout) as {rows: {class: string; currency: string}[]; groups: {unidentified: {count: number}}[]}
+    const out = JSON.parse((await runCli(['pareto', '--by', 'buyer', '--workspace', env.ws, '--json'])).stdout) as {rows: {class: string; currency: string}[]; groups: {unidentified: {count: number}}[]}
     expect(new Set(out.rows.map((r) => r.class))).toEqual(new Set(['A', 'B', 'C', 'none']))
     expect(new Set(out.rows.map((r) => r.currency)).size).toBeGreaterThan(1)
     expect(out.groups.some((g) => g.unidentified.count > 0)).toBe(true)
-  })
-
-  it('the Spark and Trino texts parse with those dialects\' grammars', async () => {
-    for (const args of PARSED) {
-      for (const [dialect, parser] of [['spark', new SparkSQL()], ['trino', new TrinoSQL()]] as const) {
-        const r = await runCli(['sql', 'pareto', ...args, '--dialect', dialect, '--workspace', ws])
-        expect(r.code, r.stderr).toBe(0)
-        expect(r.stdout).toMatch(/GROUP BY currency, g, s/)
-        expect(parser.validate(r.stdout), `${dialect}: ${args.join(' ')}`).toEqual([])
-      }
-    }
   })
 })

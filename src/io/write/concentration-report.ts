@@ -1,4 +1,4 @@
-import type {ConcentrationResult, HhiBands} from '../../analysis/concentration.js'
+import type {HhiBands} from '../../analysis/concentration.js'
 import type {DimName} from '../../analysis/dims.js'
 import type {MoneyNote} from '../../analysis/money-note.js'
 import {dimColumns, dimHeader, moneyJson, rowLabel, titled} from './analysis-common.js'
@@ -76,9 +76,9 @@ const fmt = (n: number) => n.toLocaleString('en-US')
  * Views of `spend concentration`. Scripts get every JSON field. People get
  * group, currency, amount, suppliers, CR1, CR3, HHI and a short band name,
  * then a legend naming the bands and their thresholds.
- * @example concentrationViews(out, result, true, {})[1].title // 'Bands (DOJ/FTC 2010, HHI on 0-10,000)'
+ * @example concentrationViews(out, true, {})[1].title // 'Bands (DOJ/FTC 2010, HHI on 0-10,000)'
  */
-export function concentrationViews(out: ConcentrationOutput, _result: ConcentrationResult, human: boolean, money: MoneyNote): View[] {
+export function concentrationViews(out: ConcentrationOutput, human: boolean, money: MoneyNote): View[] {
   const by = out.by ? [out.by] : []
   const identified = out.unidentified_suppliers === 'left-out' ? ` (${unidentifiedMsg.sharesOfIdentified()})` : ''
   const title = titled(`Supplier concentration${out.by ? ` by ${dimHeader(out.by)}` : ''}${identified}`, money)

@@ -1,6 +1,7 @@
 import {cubeRows, cubeToJson, type CubeJson, type CubeTable} from '../../analysis/cube.js'
 import {cubeAmountText, cubeId, cubeLabel} from '../../analysis/cube-table.js'
-import {shareJson} from '../../analysis/json.js'
+import {DIM_ID_FIELDS, shareJson} from '../../analysis/json.js'
+import type {DimName} from '../../analysis/dims.js'
 import type {MoneyNote} from '../../analysis/money-note.js'
 import {dimColumns, dimHeader, moneyJson, shownLabel, titled} from './analysis-common.js'
 import {cubeDelimitedBytes} from './cube-bytes.js'
@@ -63,10 +64,7 @@ export function cubeViews(out: CubeOutput, table: CubeTable, human: boolean, mon
     Object.defineProperty(view, 'rows', {enumerable: true, get: () => out.rows})
     return [view]
   }
-  const columns: ViewColumn[] = [
-    ...table.by.map((d, i) => ({key: `d${i}`, header: dimHeader(d)})),
-    ...labelled(fieldOf(CUBE_OUTPUT.fields, 'rows').fields!, {currency: 'cur', amount: 'amount', count: 'count', share: table.by.length > 1 ? 'of parent' : 'share'}),
-  ]
+  const columns = humanColumns(table.by)
   const n = table.by.length
   const rows: Record<string, unknown>[] = new Array(table.length)
   for (let r = 0; r < table.length; r++) {
@@ -84,4 +82,33 @@ export function cubeViews(out: CubeOutput, table: CubeTable, human: boolean, mon
     rows[r] = row
   }
   return [{title, columns, rows}]
+}
+
+/** The columns people see: one per dimension, currency, amount, count and the share of the parent. */
+function humanColumns(by: readonly DimName[]): ViewColumn[] {
+  return [
+    ...by.map((d, i) => ({key: `d${i}`, header: dimHeader(d)})),
+    ...labelled(fieldOf(CUBE_OUTPUT.fields, 'rows').fields!, {currency: 'cur', amount: 'amount', count: 'count', share: by.length > 1 ? 'of parent' : 'share'}),
+  ]
+}
+
+/**
+ * The people's table of a cube from its JSON rows (a cube run on an engine
+ * has no CubeTable), the same as cubeViews gives: `depths[r]` is how many
+ * leading dimensions row r is grouped by.
+ */
+export function cubeJsonHumanView(out: CubeOutput, by: readonly DimName[], depths: readonly number[], money: MoneyNote): View {
+  const rows = out.rows.map((j, r) => {
+    const row: Record<string, unknown> = {currency: j.currency, amount: j.amount, count: j.count, share: j.share}
+    const depth = depths[r]
+    by.forEach((d, i) => {
+      const label = j[d] as string | null
+      const idField = DIM_ID_FIELDS[d]
+      const id = idField ? (j[idField] as string | null) : label
+      if (i < depth) row[`d${i}`] = j.other !== undefined && i === depth - 1 ? label : shownLabel(d, id, label)
+      else if (i === depth) row[`d${i}`] = depth === 0 ? 'Total' : 'Subtotal'
+    })
+    return row
+  })
+  return {title: titled(`Spend by ${out.by.join(', ') || 'currency'}`, money), columns: humanColumns(by), rows}
 }

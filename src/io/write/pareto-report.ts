@@ -1,4 +1,3 @@
-import type {ParetoResult} from '../../analysis/pareto.js'
 import type {DimName} from '../../analysis/dims.js'
 import type {MoneyNote} from '../../analysis/money-note.js'
 import {dimColumns, dimHeader, moneyJson, NONE, rowLabel, shownLabel, titled} from './analysis-common.js'
@@ -85,9 +84,9 @@ export function paretoNote(out: ParetoOutput): string | null {
  * Views of `spend pareto`. Scripts get the class rows (the JSON rows). People
  * get the classes, then per group how many suppliers make 80% of spend and
  * the tail (class C), then with --detail every supplier.
- * @example paretoViews(out, result, false, {})[0].title // 'ABC classes of suppliers ...'
+ * @example paretoViews(out, false, {})[0].title // 'ABC classes of suppliers ...'
  */
-export function paretoViews(out: ParetoOutput, result: ParetoResult, human: boolean, money: MoneyNote): View[] {
+export function paretoViews(out: ParetoOutput, human: boolean, money: MoneyNote): View[] {
   const by = out.by ? [out.by] : []
   // Of identified spend by default: the view of what was left out says so (this title is long enough).
   const classTitle = titled(`ABC classes of suppliers${out.by ? ` per ${dimHeader(out.by)}` : ''} (A: 80% of spend, B: to 95%, C: the rest)`, money)
@@ -117,11 +116,11 @@ export function paretoViews(out: ParetoOutput, result: ParetoResult, human: bool
   ]
   const left = leftOutView('classes', out.by ? dimHeader(out.by) : null, paretoLeftOut(out))
   if (left) views.push(left)
-  for (const [i, g] of result.groups.entries()) {
-    if (!g.detail) continue
-    const json = out.groups[i].suppliers_detail as Record<string, unknown>[]
+  for (const g of out.groups) {
+    const json = g.suppliers_detail as Record<string, unknown>[] | undefined
+    if (!json) continue
     views.push({
-      title: `Suppliers${g.group ? ` of ${g.group.label ?? NONE}` : ''} in ${g.currency ?? NONE}`,
+      title: `Suppliers${out.by ? ` of ${(g[out.by] as string | null) ?? NONE}` : ''} in ${(g.currency as string | null) ?? NONE}`,
       columns: [
         {key: 'supplier', header: 'supplier'},
         ...labelled(DETAIL_FIELDS, {class: 'class', amount: 'amount', count: 'count', cumulative: 'cumul.'}),

@@ -83,7 +83,7 @@ const concentrationSection: SectionBuilder = {
   async build(input, cfg) {
     const result = concentration(input.frame, {...dimOpts(input, cfg), by: dim(cfg.by) ?? 'category', bands: cfg.bands as '2010' | '2023' | undefined})
     const out = concentrationOutput(concentrationToJson(result), input.money, mode(input))
-    return {title: this.title(cfg), views: concentrationViews(out, result, true, input.money), charts: concentrationCharts(result, input.chart)}
+    return {title: this.title(cfg), views: concentrationViews(out, true, input.money), charts: concentrationCharts(result, input.chart)}
   },
 }
 
@@ -95,7 +95,7 @@ const paretoSection: SectionBuilder = {
     // One run gives the classes (the table) and the curve (the chart; not in the JSON).
     const result = pareto(input.frame, {...opts, curve: true})
     const out = paretoOutput(paretoToJson(result), input.money, mode(input))
-    return {title: this.title(cfg), views: paretoViews(out, result, true, input.money), charts: paretoCharts(result, input.chart)}
+    return {title: this.title(cfg), views: paretoViews(out, true, input.money), charts: paretoCharts(result, input.chart)}
   },
 }
 

@@ -1,7 +1,7 @@
-import {CATEGORY_LEVELS, type CategoryLevel, type DimName} from '../../analysis/dims.js'
+import type {CategoryLevel, DimName} from '../../analysis/dims.js'
 import {DIM_ID_FIELDS, compareIds} from '../../analysis/json.js'
-import {periodLabel} from '../../analysis/period.js'
-import {modalCte, sqlDim} from '../dims.js'
+import {dimLabelCte, modalCte, sqlDim} from '../dims.js'
+import {jsonDimId, jsonDimLabel} from '../json-dims.js'
 import type {EngineRow, JsonContext, SqlContext} from '../types.js'
 
 /**
@@ -48,18 +48,9 @@ export function memberCtes(o: MemberOptions, ctx: SqlContext): MemberCtes {
   FROM base
   GROUP BY currency, g, s
 )`]
-  let groupLabel: string | null = null
-  if (gd && by) {
-    const text = gd.label ?? (by === 'category' ? 'category' : null)
-    if (text) {
-      // With --level, a CPV code cut to the level is a coarser category than its row's text names: those rows label nothing.
-      const uncut = by === 'category' && o.level
-        ? `NOT (category_code IS NOT NULL AND ${d.matches('trim(category_code)', '^[0-9]{8}(-[0-9])?$')} AND ${d.rpad(`substr(trim(category_code), 1, ${CATEGORY_LEVELS[o.level]})`, 8, '0')} <> substr(trim(category_code), 1, 8))`
-        : 'TRUE'
-      ctes.push(modalCte(d, 'group_label', gd.id, text, ctx.source, uncut))
-      groupLabel = 'group_label'
-    }
-  }
+  const groupCte = gd ? dimLabelCte(d, 'group_label', gd, ctx.source, o.level) : null
+  if (groupCte) ctes.push(groupCte)
+  const groupLabel = groupCte ? 'group_label' : null
   ctes.push(modalCte(d, 'supplier_label', 'supplier_key', 'supplier', ctx.source))
   return {ctes, groupLabel, supplierLabel: 'supplier_label'}
 }
@@ -67,9 +58,7 @@ export function memberCtes(o: MemberOptions, ctx: SqlContext): MemberCtes {
 /** The JSON fields of a row's group (`{category, category_code}`, `{buyer, buyer_id}`, `{gpp_group}`), or none without `by`. */
 export function groupFields(by: DimName | null | undefined, id: string | null, r: EngineRow, ctx: JsonContext): Record<string, string | null> {
   if (!by) return {}
-  const text = r.group_label ?? null
-  const label = id === null ? null : by === 'category' ? (ctx.categoryLabel(id) ?? text ?? id) : by === 'buyer' ? (text ?? id) : id
-  const out: Record<string, string | null> = {[by]: label}
+  const out: Record<string, string | null> = {[by]: jsonDimLabel(by, id, r.group_label ?? null, ctx)}
   const idField = DIM_ID_FIELDS[by]
   if (idField) out[idField] = id
   return out
@@ -77,11 +66,8 @@ export function groupFields(by: DimName | null | undefined, id: string | null, r
 
 /** The group's id as the native dimension has it: period numbers as their labels; null without `by`. */
 export function groupId(o: MemberOptions, r: EngineRow): string | null {
-  if (!o.by || r.g === null) return null
-  return PERIODS.has(o.by) ? periodLabel(Number(r.g), o.by as 'year', o.fiscalYearStart ?? 1) : r.g
+  return o.by ? jsonDimId(o.by, r.g, o.fiscalYearStart) : null
 }
-
-const PERIODS: ReadonlySet<DimName> = new Set(['year', 'quarter', 'month'])
 
 /** The native order of groups: currency code, then group total descending, then group id (null last). */
 export function compareGroups(a: {currency: string | null; g: string | null; amount: bigint}, b: {currency: string | null; g: string | null; amount: bigint}): number {

@@ -3,7 +3,7 @@ import type {CategoryLevel} from '../../analysis/dims.js'
 import {shareJson} from '../../analysis/json.js'
 import {ratio} from '../../analysis/kernel.js'
 import {unidentifiedJson, unidentifiedMode} from '../../analysis/unidentified.js'
-import {concentrationOutput} from '../../io/write/concentration-report.js'
+import {concentrationOutput, concentrationViews, type ConcentrationOutput} from '../../io/write/concentration-report.js'
 import {formatMinor} from '../../model/money.js'
 import type {EngineRow, JsonContext, SqlAnalysis, SqlContext} from '../types.js'
 import {compareGroups, groupFields, groupId, memberCtes} from './concentration-members.js'
@@ -120,4 +120,5 @@ export const concentrationSql: SqlAnalysis<ConcentrationOptions> = {
   name: 'concentration',
   sql: concentrationSqlText,
   json: concentrationJson,
+  views: (body) => (human) => concentrationViews(body as ConcentrationOutput, human, {}),
 }

@@ -3,7 +3,7 @@ import type {CategoryLevel, DimName} from '../../analysis/dims.js'
 import {compareIds, shareJson} from '../../analysis/json.js'
 import {ratio} from '../../analysis/kernel.js'
 import {unidentifiedJson, unidentifiedMode} from '../../analysis/unidentified.js'
-import {paretoOutput} from '../../io/write/pareto-report.js'
+import {paretoOutput, paretoViews, type ParetoOutput} from '../../io/write/pareto-report.js'
 import {formatMinor} from '../../model/money.js'
 import type {EngineRow, JsonContext, SqlAnalysis, SqlContext} from '../types.js'
 import {compareGroups, groupFields, groupId, memberCtes} from './concentration-members.js'
@@ -145,4 +145,5 @@ export const paretoSql: SqlAnalysis<ParetoOptions> = {
   name: 'pareto',
   sql: paretoSqlText,
   json: paretoJson,
+  views: (body) => (human) => paretoViews(body as ParetoOutput, human, {}),
 }
