@@ -11,14 +11,17 @@ import {EXPORT_COLUMNS, type ExportBatch, type RecordWriter} from '../../io/writ
  * Spark and DuckDB read as NULL. `year` is the calendar year (UTC) of
  * `date`. The partition columns stay inside the files too (buyer_id is an
  * export column), so each file stands alone. At most MAX_OPEN writers are
- * open: past that all are finished and later rows of a partition go to its
- * next part-N file, so memory stays flat.
+ * open, so the rows are read in passes: the first writes the first MAX_OPEN
+ * partitions it meets and notes the others, each later pass writes the next
+ * MAX_OPEN of those (in byte order); every partition is one file, its rows
+ * in export order. Writers flush row groups of at most a MAX_OPEN-th of the
+ * one-file target, so memory stays flat whatever the partition count.
  */
 
 export const PARTITION_KEYS = ['year', 'buyer'] as const
 export type PartitionKey = (typeof PARTITION_KEYS)[number]
 export const HIVE_NULL = '__HIVE_DEFAULT_PARTITION__'
-const MAX_OPEN = 64
+export const MAX_OPEN = 64
 const DAY_MS = 86_400_000
 
 export interface PartitionFile {
@@ -38,15 +41,35 @@ export function hiveEscape(value: string): string {
   return out
 }
 
-function partitionPath(batch: ExportBatch, i: number, keys: readonly PartitionKey[]): string {
-  return keys.map((k) => {
+/** Path segments already made: an id's escape and a day's year (each row needs them, and ids and days repeat). */
+interface PathCache {
+  buyer: Map<string, string>
+  year: Map<number, string>
+}
+
+function partitionPath(batch: ExportBatch, i: number, keys: readonly PartitionKey[], cache: PathCache): string {
+  let out = ''
+  for (const k of keys) {
+    if (out) out += '/'
     if (k === 'year') {
       const d = batch.values.date[i] as number | null
-      return `year=${d === null ? HIVE_NULL : new Date(d * DAY_MS).getUTCFullYear()}`
+      if (d === null) out += `year=${HIVE_NULL}`
+      else {
+        let y = cache.year.get(d)
+        if (y === undefined) cache.year.set(d, (y = `year=${new Date(d * DAY_MS).getUTCFullYear()}`))
+        out += y
+      }
+    } else {
+      const id = batch.values.buyer_id[i] as string | null
+      if (id === null || id === '') out += `buyer_id=${HIVE_NULL}`
+      else {
+        let b = cache.buyer.get(id)
+        if (b === undefined) cache.buyer.set(id, (b = `buyer_id=${hiveEscape(id)}`))
+        out += b
+      }
     }
-    const id = batch.values.buyer_id[i] as string | null
-    return `buyer_id=${id === null || id === '' ? HIVE_NULL : hiveEscape(id)}`
-  }).join('/')
+  }
+  return out
 }
 
 function slice(batch: ExportBatch, rows: readonly number[]): ExportBatch {
@@ -58,10 +81,18 @@ function slice(batch: ExportBatch, rows: readonly number[]): ExportBatch {
   return {length: rows.length, values}
 }
 
-/** Writes batches into partition folders under `root`; `open` makes one file's writer. */
+/** Writes batches into partition folders under `root`, in passes (see above); `open` makes one file's writer. */
 export class PartitionedWriter {
   private readonly open = new Map<string, {writer: RecordWriter; file: string; rows: number}>()
-  private readonly next = new Map<string, number>()
+  /** Partitions met and not yet written: for later passes. */
+  private readonly deferred = new Set<string>()
+  /** This pass's partitions (null in the first pass: the first MAX_OPEN met). */
+  private allowed: Set<string> | null = null
+  /** First pass: each row's partition (an index into `paths`), in export order, so later passes read only their rows. */
+  private partOf = new Int32Array(1 << 16)
+  private seen = 0
+  private readonly paths = new Map<string, number>()
+  private readonly cache: PathCache = {buyer: new Map(), year: new Map()}
   readonly files: PartitionFile[] = []
 
   constructor(private readonly root: string, private readonly keys: readonly PartitionKey[], private readonly ext: string, private readonly make: (path: string) => Promise<RecordWriter>) {}
@@ -69,25 +100,56 @@ export class PartitionedWriter {
   async write(batch: ExportBatch): Promise<void> {
     const groups = new Map<string, number[]>()
     for (let i = 0; i < batch.length; i++) {
-      const p = partitionPath(batch, i, this.keys)
+      const p = partitionPath(batch, i, this.keys, this.cache)
       let g = groups.get(p)
       if (!g) groups.set(p, (g = []))
       g.push(i)
+      if (!this.allowed) this.note(p)
     }
     for (const [p, rows] of groups) {
       let w = this.open.get(p)
       if (!w) {
-        if (this.open.size >= MAX_OPEN) await this.closeAll()
-        const n = this.next.get(p) ?? 0
-        this.next.set(p, n + 1)
+        if (this.allowed ? !this.allowed.has(p) : this.open.size >= MAX_OPEN || this.deferred.has(p)) {
+          if (!this.allowed) this.deferred.add(p)
+          continue
+        }
         await mkdir(join(this.root, p), {recursive: true})
-        const file = `${p}/part-${n}.${this.ext}`
+        const file = `${p}/part-0.${this.ext}`
         w = {writer: await this.make(join(this.root, file)), file, rows: 0}
         this.open.set(p, w)
       }
       await w.writer.write(slice(batch, rows))
       w.rows += rows.length
     }
+  }
+
+  private note(path: string): void {
+    let k = this.paths.get(path)
+    if (k === undefined) this.paths.set(path, (k = this.paths.size))
+    if (this.seen === this.partOf.length) {
+      const grown = new Int32Array(this.partOf.length * 2)
+      grown.set(this.partOf)
+      this.partOf = grown
+    }
+    this.partOf[this.seen++] = k
+  }
+
+  /**
+   * Finish this pass's files. When partitions are left, pick the next
+   * MAX_OPEN and give the rows (in export order) the next pass must read
+   * again (1: one of them); null when every partition is written.
+   */
+  async nextPass(): Promise<Uint8Array | null> {
+    await this.closeAll()
+    if (this.deferred.size === 0) return null
+    const next = [...this.deferred].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_OPEN)
+    for (const p of next) this.deferred.delete(p)
+    this.allowed = new Set(next)
+    const ids = new Uint8Array(this.paths.size)
+    for (const p of next) ids[this.paths.get(p)!] = 1
+    const keep = new Uint8Array(this.seen)
+    for (let r = 0; r < this.seen; r++) keep[r] = ids[this.partOf[r]]
+    return keep
   }
 
   async closeAll(): Promise<void> {

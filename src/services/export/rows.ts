@@ -25,6 +25,8 @@ export interface ExportRowOptions {
   imports?: readonly string[]
   /** Rows per batch at most (default 65,536). */
   batchRows?: number
+  /** Of the rows the filters select, in export order, those to give (1); the others are skipped, and a part with none is not read. */
+  keep?: Uint8Array
 }
 
 /** Whether any of the analyses' row filters is given. */
@@ -45,16 +47,23 @@ export async function* exportBatches(ws: Workspace, opts: ExportRowOptions = {})
   const stored = await storedColumns(FRAME_COLUMNS, overlays)
   const selected = hasFilters(opts.filters) ? await selectedMask(ws, entries, opts.filters!) : null
   let global = 0
+  let emitted = 0
   for (const entry of entries) {
     for (const part of entry.parts) {
       const base = global
       global += part.rows
       if (selected && !anySelected(selected, base, part.rows)) continue
+      let rows = selected ? pickRows(selected, base, part.rows) : null
+      const first = emitted
+      emitted += rows ? rows.length : part.rows
+      if (opts.keep) {
+        if (!anySelected(opts.keep, first, emitted - first)) continue
+        rows = keptRows(opts.keep, first, rows ?? Uint32Array.from({length: part.rows}, (_, i) => i))
+      }
       // One part as its own import: no dictionary join, codes decoded from the part's own dictionary.
       const single: ImportEntry = {...entry, parts: [part], dict_join: undefined}
       const loaded = await loadFrameFrom(ws.dir, [single], stored)
       const frame = await deriveColumns(loaded, FRAME_COLUMNS, overlays)
-      const rows = selected ? pickRows(selected, base, part.rows) : null
       const n = rows ? rows.length : part.rows
       for (let start = 0; start < n; start += batchRows) {
         const end = Math.min(n, start + batchRows)
@@ -116,6 +125,16 @@ const usage = <T>(run: () => T): Promise<T> => usageAsync(run)
 function anySelected(mask: Uint8Array, base: number, rows: number): boolean {
   for (let i = 0; i < rows; i++) if (mask[base + i]) return true
   return false
+}
+
+/** The part's rows (`rows`, the first at export position `first`) that `keep` keeps. */
+function keptRows(keep: Uint8Array, first: number, rows: Uint32Array): Uint32Array {
+  let n = 0
+  for (let k = 0; k < rows.length; k++) n += keep[first + k]
+  const out = new Uint32Array(n)
+  let j = 0
+  for (let k = 0; k < rows.length; k++) if (keep[first + k]) out[j++] = rows[k]
+  return out
 }
 
 function pickRows(mask: Uint8Array, base: number, rows: number): Uint32Array {

@@ -8,7 +8,8 @@ import {resolveWorkspace, Workspace} from '../../io/workspace/index.js'
 import {EXPORT_COLUMNS, type RecordWriter} from '../../io/write/export/types.js'
 import type {AnalysisFlagValues} from '../analysis-input.js'
 import {exportBatches, exportMetadata} from './rows.js'
-import {PARTITION_KEYS, type PartitionFile, type PartitionKey, PartitionedWriter, sha256Of} from './partition.js'
+import {MAX_OPEN, PARTITION_KEYS, type PartitionFile, type PartitionKey, PartitionedWriter, sha256Of} from './partition.js'
+import type {ParquetOptions} from '../../io/write/export/parquet.js'
 
 export const EXPORT_FORMATS = ['csv', 'jsonl', 'parquet', 'xlsx', 'arrow'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -65,13 +66,16 @@ function checkRequest(req: ExportRequest, format: ExportFormat): void {
   if (req.partitionBy !== undefined && (format === 'xlsx' || format === 'arrow')) throw new SpendInputError('BAD_FLAG', exportMsg.noPartition(format), {where: '--partition-by', exit: 2})
 }
 
-async function openWriter(format: ExportFormat, path: string, ws: Workspace, imports?: readonly string[]): Promise<RecordWriter> {
+/** The row group target of a one-file Parquet export (a partitioned one's writers share it). */
+const ROW_GROUP_BYTES = 128 * 1024 * 1024
+
+async function openWriter(format: ExportFormat, path: string, ws: Workspace, imports?: readonly string[], parquet: ParquetOptions = {rowGroupBytes: ROW_GROUP_BYTES}): Promise<RecordWriter> {
   if (format === 'csv') return (await import('../../io/write/export/csv.js')).openCsvWriter(path)
   if (format === 'jsonl') return (await import('../../io/write/export/jsonl.js')).openJsonlWriter(path)
   if (format === 'xlsx') return (await import('../../io/write/export/xlsx.js')).openXlsxWriter(path)
   if (format === 'arrow') return (await import('../../io/write/export/arrow.js')).openArrowWriter(path)
   const {openParquetWriter} = await import('../../io/write/export/parquet.js')
-  return openParquetWriter(path, EXPORT_COLUMNS, await exportMetadata(ws, imports), {})
+  return openParquetWriter(path, EXPORT_COLUMNS, await exportMetadata(ws, imports), parquet)
 }
 
 /**
@@ -103,7 +107,7 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
   try {
     if (keys) {
       await mkdir(tmp)
-      parted = new PartitionedWriter(tmp, keys, format, (path) => openWriter(format, path, ws))
+      parted = new PartitionedWriter(tmp, keys, format, (path) => openWriter(format, path, ws, undefined, {rowGroupBytes: ROW_GROUP_BYTES / MAX_OPEN}))
     } else {
       writer = await openWriter(format, tmp, ws)
     }
@@ -122,6 +126,10 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
         t.amount += amt[i] as bigint
         totals.set(c, t)
       }
+    }
+    // More partitions than writers open at once: read the rows again for the next ones.
+    for (let keep = parted && (await parted.nextPass()); parted && keep; keep = await parted.nextPass()) {
+      for await (const batch of exportBatches(ws, {filters: req.flags, keep})) await parted.write(batch)
     }
     const sorted = [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     const summed = sorted.map(([currency, t]) => ({currency, rows: t.rows, amount: formatMinor(t.amount, currency)}))
