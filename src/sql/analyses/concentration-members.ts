@@ -28,6 +28,27 @@ export interface MemberCtes {
   supplierLabel: string
 }
 
+/** 1 for a row whose supplier is no identified supplier (redacted or blank), else 0. */
+export const UNIDENTIFIED = 'CASE WHEN supplier_unidentified OR supplier_key IS NULL THEN 1 ELSE 0 END'
+
+/**
+ * CTEs `base` (the selected rows: currency, amount_minor, g = the group id,
+ * s = the member id, u = `unidentified`) and `members` (per currency, g and
+ * s: t = exact total, n = rows, u).
+ */
+export function baseMemberCtes(ctx: SqlContext, group: string, member: string, unidentified: string): string[] {
+  return [`base AS (
+  SELECT currency, amount_minor, ${group} AS g, ${member} AS s,
+    ${unidentified} AS u
+  FROM ${ctx.source}
+  WHERE ${ctx.where}
+)`, `members AS (
+  SELECT currency, g, s, ${ctx.dialect.sumExact('amount_minor')} AS t, COUNT(*) AS n, MAX(u) AS u
+  FROM base
+  GROUP BY currency, g, s
+)`]
+}
+
 /**
  * CTEs `base` (the selected rows: currency, g, s, amount_minor, u) and
  * `members` (currency, g, s, t = exact total, n = rows, u = 1 when the key
@@ -38,16 +59,7 @@ export function memberCtes(o: MemberOptions, ctx: SqlContext): MemberCtes {
   const d = ctx.dialect
   const by = o.by ?? null
   const gd = by ? sqlDim(by, d, {level: o.level, fiscalYearStart: o.fiscalYearStart}) : null
-  const ctes = [`base AS (
-  SELECT currency, amount_minor, ${gd ? gd.id : '0'} AS g, supplier_key AS s,
-    CASE WHEN supplier_unidentified OR supplier_key IS NULL THEN 1 ELSE 0 END AS u
-  FROM ${ctx.source}
-  WHERE ${ctx.where}
-)`, `members AS (
-  SELECT currency, g, s, ${d.sumExact('amount_minor')} AS t, COUNT(*) AS n, MAX(u) AS u
-  FROM base
-  GROUP BY currency, g, s
-)`]
+  const ctes = baseMemberCtes(ctx, gd ? gd.id : '0', 'supplier_key', UNIDENTIFIED)
   const groupCte = gd ? dimLabelCte(d, 'group_label', gd, ctx.source, o.level) : null
   if (groupCte) ctes.push(groupCte)
   const groupLabel = groupCte ? 'group_label' : null

@@ -7,6 +7,7 @@ import {unidentifiedMode} from '../../analysis/unidentified.js'
 import {topOutput, topViews, type TopOutput} from '../../io/write/top-report.js'
 import {dimLabelCte, sqlDim} from '../dims.js'
 import {jsonDim} from '../json-dims.js'
+import {baseMemberCtes, UNIDENTIFIED} from './concentration-members.js'
 import type {EngineRow, JsonContext, SqlAnalysis, SqlContext} from '../types.js'
 
 export interface TopOptions {
@@ -40,16 +41,7 @@ function topSqlText(o: TopOptions, ctx: SqlContext): string {
   const gd = o.by ? sqlDim(o.by, d, dimOpts) : null
   const leave = subject === 'supplier' && !o.redactedAsSupplier
   const n = o.top
-  const ctes = [`base AS (
-  SELECT currency, amount_minor, ${gd ? gd.id : '0'} AS g, ${sd.id} AS s,
-    ${leave ? 'CASE WHEN supplier_unidentified OR supplier_key IS NULL THEN 1 ELSE 0 END' : '0'} AS u
-  FROM ${ctx.source}
-  WHERE ${ctx.where}
-)`, `members AS (
-  SELECT currency, g, s, ${d.sumExact('amount_minor')} AS t, COUNT(*) AS n, MAX(u) AS u
-  FROM base
-  GROUP BY currency, g, s
-)`, `ranked AS (
+  const ctes = [...baseMemberCtes(ctx, gd ? gd.id : '0', sd.id, leave ? UNIDENTIFIED : '0'), `ranked AS (
   SELECT currency, g, s, t, n, u,
     ROW_NUMBER() OVER (PARTITION BY currency, g, u ORDER BY t DESC, ${d.bytewise('s')} NULLS LAST) AS rk,
     SUM(t) OVER (PARTITION BY currency, g) AS whole,
