@@ -11,17 +11,13 @@ import {engineWorkspace, sameOnEngines, sameViewsOnEngine} from '../helpers/engi
 
 const CASES = [
   ['--by', 'buyer'],
-  ['--by', 'supplier'],
   ['--by', 'buyer,year', '--rollup'],
-  ['--by', 'category', '--level', 'division'],
   ['--by', 'category,quarter', '--rollup', '--fiscal-year-start', '4'],
   ['--by', 'currency'],
   ['--by', 'unit,supplier', '--rollup'],
-  ['--by', 'gpp_group,buyer'],
   ['--by', 'month', '--currency', 'NOK'],
   ['--by', 'supplier', '--exclude-redacted'],
   ['--by', 'expense_type,unit,currency', '--rollup', '--from', '2024-Q2'],
-  ['--by', 'buyer,supplier', '--top', '2'],
   ['--by', 'supplier,buyer', '--top', '1', '--rollup'],
   ['--by', 'buyer,year,supplier', '--top', '2', '--rollup', '--currency', 'GBP'],
   ['--by', 'category,month', '--top', '3', '--level', 'division'],

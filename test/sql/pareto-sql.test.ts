@@ -14,7 +14,6 @@ const CASES = [
   ['--by', 'buyer', '--detail'],
   ['--by', 'category', '--level', 'division', '--currency', 'GBP'],
   ['--by', 'quarter', '--fiscal-year-start', '4', '--detail'],
-  ['--by', 'gpp_group', '--from', '2024-Q2'],
   ['--detail', '--redacted-as-supplier'],
   ['--by', 'buyer', '--exclude-redacted'],
 ]

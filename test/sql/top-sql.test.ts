@@ -17,9 +17,7 @@ const CASES = [
   ['suppliers', '--redacted-as-supplier', '--top', '5'],
   ['suppliers', '--by', 'buyer', '--exclude-redacted', '--top', '2'],
   ['buyers', '--by', 'supplier', '--top', '1', '--currency', 'NOK'],
-  ['buyers', '--top', '3'],
   ['categories', '--by', 'buyer', '--top', '2', '--level', 'group'],
-  ['categories', '--from', '2024-Q2'],
 ]
 
 const env = engineWorkspace()
