@@ -142,7 +142,6 @@ export async function runOnEngine(name: SqlAnalysisName, arg: string | undefined
   const labels = dims.includes('category') ? await cpvLabels() : new Map<string, string>()
   const ctx = {categoryLabel: (code: string) => labels.get(code) ?? null}
   const {analysis} = built.entry
-  const body = analysis.json(rows, built.opts as never, ctx)
-  const own = analysis.views?.(body, rows, built.opts as never, ctx)
-  return {body, views: (human) => own?.(human) ?? engineViews(built.entry.name, body, dims)}
+  const {body, views} = analysis.json(rows, built.opts as never, ctx)
+  return {body, views: (human) => views?.(human) ?? engineViews(built.entry.name, body, dims)}
 }

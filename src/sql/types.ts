@@ -14,13 +14,17 @@ import type {Dialect} from './dialect.js'
 export interface SqlAnalysis<O> {
   name: SqlAnalysisName
   sql(opts: O, ctx: SqlContext): string
-  json(rows: readonly EngineRow[], opts: O, ctx: JsonContext): unknown
-  /**
-   * The command's own views of the result (tables for people, CSV for
-   * scripts), where they need more than the JSON rows (trend's undated
-   * lines); without it, or where it gives null, one table of the JSON rows.
-   */
-  views?(body: unknown, rows: readonly EngineRow[], opts: O, ctx: JsonContext): (human: boolean) => View[] | null
+  json(rows: readonly EngineRow[], opts: O, ctx: JsonContext): EngineOutput
+}
+
+/**
+ * The command's `--json` body, and its own views of it (tables for people,
+ * CSV for scripts) where they need more than the JSON rows (trend's undated
+ * lines); without views, or where they give null, one table of the JSON rows.
+ */
+export interface EngineOutput {
+  body: unknown
+  views?: (human: boolean) => View[] | null
 }
 
 export type SqlAnalysisName = 'cube' | 'top' | 'pareto' | 'concentration' | 'trend'

@@ -90,7 +90,7 @@ function hhiOf(squares: bigint, positive: bigint, bands: HhiBands): {hhi: number
 
 const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100)
 
-function concentrationJson(rows: readonly EngineRow[], o: ConcentrationOptions, ctx: JsonContext): unknown {
+function concentrationJson(rows: readonly EngineRow[], o: ConcentrationOptions, ctx: JsonContext): ConcentrationOutput {
   const bands = HHI_BANDS[o.bands]
   const groups = rows.map((r) => ({r, currency: r.currency, g: groupId({by: o.by}, r), amount: BigInt(r.amount!)}))
   groups.sort(compareGroups)
@@ -119,6 +119,8 @@ function concentrationJson(rows: readonly EngineRow[], o: ConcentrationOptions, 
 export const concentrationSql: SqlAnalysis<ConcentrationOptions> = {
   name: 'concentration',
   sql: concentrationSqlText,
-  json: concentrationJson,
-  views: (body) => (human) => concentrationViews(body as ConcentrationOutput, human, {}),
+  json: (rows, o, ctx) => {
+    const body = concentrationJson(rows, o, ctx)
+    return {body, views: (human) => concentrationViews(body, human, {})}
+  },
 }

@@ -143,12 +143,12 @@ function sortedRows(rows: readonly EngineRow[], o: CubeOptions): EngineRow[] {
   })
 }
 
-function cubeJson(rows: readonly EngineRow[], o: CubeOptions, ctx: JsonContext): CubeOutput {
+/** The --json body from the shown rows in their order. */
+function cubeJson(sorted: readonly EngineRow[], o: CubeOptions, ctx: JsonContext): CubeOutput {
   const dims = grouped(o)
   const n = dims.length
   const si = dims.indexOf('supplier')
   const idOf = (r: EngineRow, i: number) => jsonDimId(dims[i], r[`k${i}`], o.fiscalYearStart)
-  const sorted = sortedRows(rows, o)
   return {
     by: o.by, rollup: o.rollup, top: o.top ?? null, level: o.level ?? null, fiscal_year_start: o.fiscalYearStart ?? 1,
     rows: sorted.map((r) => {
@@ -181,8 +181,11 @@ function cubeJson(rows: readonly EngineRow[], o: CubeOptions, ctx: JsonContext):
 export const cubeSql: SqlAnalysis<CubeOptions> = {
   name: 'cube',
   sql: cubeSqlText,
-  json: cubeJson,
-  // People's table needs each row's depth; scripts' views are the JSON rows.
-  views: (body, rows, o) => (human) => (human ? [cubeJsonHumanView(body as CubeOutput, grouped(o), sortedRows(rows, o).map((r) => Number(r.depth)), {})] : null),
+  json: (rows, o, ctx) => {
+    const sorted = sortedRows(rows, o)
+    const body = cubeJson(sorted, o, ctx)
+    // People's table needs each row's depth; scripts' views are the JSON rows.
+    return {body, views: (human) => (human ? [cubeJsonHumanView(body, grouped(o), sorted.map((r) => Number(r.depth)), {})] : null)}
+  },
 }
 

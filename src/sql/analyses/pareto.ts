@@ -97,7 +97,7 @@ function groupsOf(rows: readonly EngineRow[], o: ParetoOptions): Group[] {
   return [...byKey.values()].sort(compareGroups)
 }
 
-function paretoJson(rows: readonly EngineRow[], o: ParetoOptions, ctx: JsonContext): unknown {
+function paretoJson(rows: readonly EngineRow[], o: ParetoOptions, ctx: JsonContext): ParetoOutput {
   const outRows: Record<string, unknown>[] = []
   const outGroups: Record<string, unknown>[] = []
   for (const grp of groupsOf(rows, o)) {
@@ -144,6 +144,8 @@ function paretoJson(rows: readonly EngineRow[], o: ParetoOptions, ctx: JsonConte
 export const paretoSql: SqlAnalysis<ParetoOptions> = {
   name: 'pareto',
   sql: paretoSqlText,
-  json: paretoJson,
-  views: (body) => (human) => paretoViews(body as ParetoOutput, human, {}),
+  json: (rows, o, ctx) => {
+    const body = paretoJson(rows, o, ctx)
+    return {body, views: (human) => paretoViews(body, human, {})}
+  },
 }

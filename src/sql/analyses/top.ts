@@ -4,7 +4,7 @@ import {compareIds} from '../../analysis/json.js'
 import {ratio} from '../../analysis/kernel.js'
 import {TOP_SUBJECTS, topToJson, type TopResult, type TopSubject} from '../../analysis/top.js'
 import {unidentifiedMode} from '../../analysis/unidentified.js'
-import {topOutput, topViews, type TopOutput} from '../../io/write/top-report.js'
+import {topOutput, topViews} from '../../io/write/top-report.js'
 import {dimLabelCte, sqlDim} from '../dims.js'
 import {jsonDim} from '../json-dims.js'
 import {baseMemberCtes, UNIDENTIFIED} from './concentration-members.js'
@@ -136,6 +136,9 @@ const modeOf = (o: TopOptions) => unidentifiedMode({'exclude-redacted': o.exclud
 export const topSql: SqlAnalysis<TopOptions> = {
   name: 'top',
   sql: topSqlText,
-  json: (rows, o, ctx) => topOutput(topToJson(topResultOf(rows, o, ctx)), {}, modeOf(o)),
-  views: (body, rows, o, ctx) => (human) => topViews(body as TopOutput, topResultOf(rows, o, ctx), human, {}),
+  json: (rows, o, ctx) => {
+    const result = topResultOf(rows, o, ctx)
+    const body = topOutput(topToJson(result), {}, modeOf(o))
+    return {body, views: (human) => topViews(body, result, human, {})}
+  },
 }

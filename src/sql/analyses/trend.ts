@@ -133,6 +133,9 @@ export function trendResultOf(rows: readonly EngineRow[], o: TrendOptions, ctx: 
 export const trendSql: SqlAnalysis<TrendOptions> = {
   name: 'trend',
   sql: trendSqlText,
-  json: (rows, o, ctx) => trendOutput(trendToJson(trendResultOf(rows, o, ctx)) as TrendOutput, {}),
-  views: (body, rows, o, ctx) => (human) => trendViews(body as TrendOutput, trendResultOf(rows, o, ctx), human, {}),
+  json: (rows, o, ctx) => {
+    const result = trendResultOf(rows, o, ctx)
+    const body = trendOutput(trendToJson(result) as TrendOutput, {})
+    return {body, views: (human) => trendViews(body, result, human, {})}
+  },
 }
