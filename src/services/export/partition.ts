@@ -15,7 +15,9 @@ import {EXPORT_COLUMNS, type ExportBatch, type RecordWriter} from '../../io/writ
  * partitions it meets and notes the others, each later pass writes the next
  * MAX_OPEN of those (in byte order); every partition is one file, its rows
  * in export order. Writers flush row groups of at most a MAX_OPEN-th of the
- * one-file target, so memory stays flat whatever the partition count.
+ * one-file target, so memory stays flat whatever the partition count, but
+ * for the first pass's note of each row's partition (4 bytes a row) and a
+ * later pass's row mask (1 byte a row).
  */
 
 export const PARTITION_KEYS = ['year', 'buyer'] as const

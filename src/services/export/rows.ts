@@ -25,6 +25,8 @@ export interface ExportRowOptions {
   imports?: readonly string[]
   /** Rows per batch at most (default 65,536). */
   batchRows?: number
+  /** The filters' selection from exportSelection (for several passes over the rows: worked out once); default: worked out here. */
+  selection?: Uint8Array | null
   /** Of the rows the filters select, in export order, those to give (1); the others are skipped, and a part with none is not read. */
   keep?: Uint8Array
 }
@@ -33,6 +35,14 @@ export interface ExportRowOptions {
 export function hasFilters(f: AnalysisFlagValues | undefined): boolean {
   if (!f) return false
   return Boolean(f.buyer?.length || f.supplier?.length || f.category?.length || f.from || f.to?.length || f.currency?.length || f['exclude-redacted'])
+}
+
+/**
+ * The rows of the chosen imports the filters select (1 per row, in
+ * `ws.loadFrame` order), or null without filters.
+ */
+export async function exportSelection(ws: Workspace, opts: ExportRowOptions): Promise<Uint8Array | null> {
+  return hasFilters(opts.filters) ? selectedMask(ws, await chosenEntries(ws, opts.imports), opts.filters!) : null
 }
 
 /**
@@ -45,7 +55,7 @@ export async function* exportBatches(ws: Workspace, opts: ExportRowOptions = {})
   const batchRows = Math.max(1, opts.batchRows ?? 65_536)
   const overlays = await readOverlays(ws)
   const stored = await storedColumns(FRAME_COLUMNS, overlays)
-  const selected = hasFilters(opts.filters) ? await selectedMask(ws, entries, opts.filters!) : null
+  const selected = opts.selection !== undefined ? opts.selection : await exportSelection(ws, opts)
   let global = 0
   let emitted = 0
   for (const entry of entries) {
@@ -58,7 +68,7 @@ export async function* exportBatches(ws: Workspace, opts: ExportRowOptions = {})
       emitted += rows ? rows.length : part.rows
       if (opts.keep) {
         if (!anySelected(opts.keep, first, emitted - first)) continue
-        rows = keptRows(opts.keep, first, rows ?? Uint32Array.from({length: part.rows}, (_, i) => i))
+        rows = rows ? keptRows(opts.keep, first, rows) : pickRows(opts.keep, first, part.rows)
       }
       // One part as its own import: no dictionary join, codes decoded from the part's own dictionary.
       const single: ImportEntry = {...entry, parts: [part], dict_join: undefined}

@@ -7,7 +7,7 @@ import {exportMsg} from '../../messages.js'
 import {resolveWorkspace, Workspace} from '../../io/workspace/index.js'
 import {EXPORT_COLUMNS, type RecordWriter} from '../../io/write/export/types.js'
 import type {AnalysisFlagValues} from '../analysis-input.js'
-import {exportBatches, exportMetadata} from './rows.js'
+import {exportBatches, exportMetadata, exportSelection} from './rows.js'
 import {MAX_OPEN, PARTITION_KEYS, type PartitionFile, type PartitionKey, PartitionedWriter, sha256Of} from './partition.js'
 import type {ParquetOptions} from '../../io/write/export/parquet.js'
 
@@ -114,7 +114,9 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
     const sink = (parted ?? writer)!
     const totals = new Map<string, {rows: number; amount: bigint}>()
     let rows = 0
-    for await (const batch of exportBatches(ws, {filters: req.flags})) {
+    // Worked out once: a partitioned export may read the rows in several passes.
+    const selection = await exportSelection(ws, {filters: req.flags})
+    for await (const batch of exportBatches(ws, {selection})) {
       await sink.write(batch)
       rows += batch.length
       const cur = batch.values.currency
@@ -129,7 +131,7 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
     }
     // More partitions than writers open at once: read the rows again for the next ones.
     for (let keep = parted && (await parted.nextPass()); parted && keep; keep = await parted.nextPass()) {
-      for await (const batch of exportBatches(ws, {filters: req.flags, keep})) await parted.write(batch)
+      for await (const batch of exportBatches(ws, {selection, keep})) await parted.write(batch)
     }
     const sorted = [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     const summed = sorted.map(([currency, t]) => ({currency, rows: t.rows, amount: formatMinor(t.amount, currency)}))
