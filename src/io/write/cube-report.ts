@@ -52,7 +52,7 @@ export function cubeOutput(table: CubeTable, params: Omit<CubeOutput, 'by' | 'ro
  * @example await this.emit(out, (human) => cubeViews(out, table, human, input.money), flags.format)
  */
 export function cubeViews(out: CubeOutput, table: CubeTable, human: boolean, money: MoneyNote): View[] {
-  const title = titled(`Spend by ${out.by.join(', ') || 'currency'}`, money)
+  const title = cubeTitle(out, money)
   if (!human) {
     const omit = [...(out.rollup ? [] : ['rollup']), ...(out.top !== null ? [] : ['other'])]
     const columns = columnsOf(fieldOf(CUBE_OUTPUT.fields, 'rows').fields!, dimColumns(table.by), omit)
@@ -65,7 +65,6 @@ export function cubeViews(out: CubeOutput, table: CubeTable, human: boolean, mon
     return [view]
   }
   const columns = humanColumns(table.by)
-  const n = table.by.length
   const rows: Record<string, unknown>[] = new Array(table.length)
   for (let r = 0; r < table.length; r++) {
     const share = table.share[r]
@@ -73,15 +72,24 @@ export function cubeViews(out: CubeOutput, table: CubeTable, human: boolean, mon
       currency: table.currencies[table.currency[r]], amount: cubeAmountText(table, r), count: table.count[r],
       share: Number.isNaN(share) ? null : shareJson(share),
     }
-    const depth = table.depth[r]
-    for (let i = 0; i < n; i++) {
-      const label = cubeLabel(table, r, i)
-      if (i < depth) row[`d${i}`] = table.other[r] >= 0 && i === depth - 1 ? label : shownLabel(table.by[i], cubeId(table, r, i), label)
-      else if (i === depth) row[`d${i}`] = depth === 0 ? 'Total' : 'Subtotal'
-    }
+    dimCells(row, table.by, table.depth[r], table.other[r] >= 0, (i) => cubeId(table, r, i), (i) => cubeLabel(table, r, i))
     rows[r] = row
   }
   return [{title, columns, rows}]
+}
+
+const cubeTitle = (out: CubeOutput, money: MoneyNote) => titled(`Spend by ${out.by.join(', ') || 'currency'}`, money)
+
+/**
+ * A row's dimension cells for people (`d0`, `d1`...): the shown label of each
+ * of its `depth` leading dimensions (a folded row's "Other (k ...)" as it
+ * is), then "Total" or "Subtotal" in the first rolled-up one.
+ */
+function dimCells(row: Record<string, unknown>, by: readonly DimName[], depth: number, folded: boolean, idOf: (i: number) => string | null, labelOf: (i: number) => string | null): void {
+  for (let i = 0; i < by.length; i++) {
+    if (i < depth) row[`d${i}`] = folded && i === depth - 1 ? labelOf(i) : shownLabel(by[i], idOf(i), labelOf(i))
+    else if (i === depth) row[`d${i}`] = depth === 0 ? 'Total' : 'Subtotal'
+  }
 }
 
 /** The columns people see: one per dimension, currency, amount, count and the share of the parent. */
@@ -100,15 +108,13 @@ function humanColumns(by: readonly DimName[]): ViewColumn[] {
 export function cubeJsonHumanView(out: CubeOutput, by: readonly DimName[], depths: readonly number[], money: MoneyNote): View {
   const rows = out.rows.map((j, r) => {
     const row: Record<string, unknown> = {currency: j.currency, amount: j.amount, count: j.count, share: j.share}
-    const depth = depths[r]
-    by.forEach((d, i) => {
-      const label = j[d] as string | null
-      const idField = DIM_ID_FIELDS[d]
-      const id = idField ? (j[idField] as string | null) : label
-      if (i < depth) row[`d${i}`] = j.other !== undefined && i === depth - 1 ? label : shownLabel(d, id, label)
-      else if (i === depth) row[`d${i}`] = depth === 0 ? 'Total' : 'Subtotal'
-    })
+    const labelOf = (i: number) => j[by[i]] as string | null
+    const idOf = (i: number) => {
+      const idField = DIM_ID_FIELDS[by[i]]
+      return idField ? (j[idField] as string | null) : labelOf(i)
+    }
+    dimCells(row, by, depths[r], j.other !== undefined, idOf, labelOf)
     return row
   })
-  return {title: titled(`Spend by ${out.by.join(', ') || 'currency'}`, money), columns: humanColumns(by), rows}
+  return {title: cubeTitle(out, money), columns: humanColumns(by), rows}
 }
