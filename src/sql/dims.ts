@@ -52,11 +52,16 @@ export function periodSql(d: Dialect, kind: 'year' | 'quarter' | 'month', fiscal
   return `(${d.floorDiv(shifted, '12')} * 4 + ${d.floorDiv(`(${shifted} - ${d.floorDiv(shifted, '12')} * 12)`, '3')})`
 }
 
+/** Whether category_code is CPV-style: 8 digits, an optional check digit. */
+const isCpvSql = (d: Dialect) => d.matches('trim(category_code)', '^[0-9]{8}(-[0-9])?$')
+/** A CPV-style category_code as 8 digits. */
+const CPV_SQL = 'substr(trim(category_code), 1, 8)'
+/** A CPV-style category_code cut to the level (padded back to 8 digits with zeros). */
+const cpvCutSql = (d: Dialect, level: CategoryLevel) => d.rpad(`substr(trim(category_code), 1, ${CATEGORY_LEVELS[level]})`, 8, '0')
+
 /** The category id: CPV-style codes (8 digits, optional check digit) as 8 digits cut to the level; other codes as they are; no code: the text. */
 export function categoryIdSql(d: Dialect, level?: CategoryLevel): string {
-  const cpv = `substr(trim(category_code), 1, 8)`
-  const cut = level ? d.rpad(`substr(trim(category_code), 1, ${CATEGORY_LEVELS[level]})`, 8, '0') : cpv
-  return `(CASE WHEN category_code IS NULL THEN category WHEN ${d.matches('trim(category_code)', '^[0-9]{8}(-[0-9])?$')} THEN ${cut} ELSE category_code END)`
+  return `(CASE WHEN category_code IS NULL THEN category WHEN ${isCpvSql(d)} THEN ${level ? cpvCutSql(d, level) : CPV_SQL} ELSE category_code END)`
 }
 
 /** A dimension as SQL (see SqlDim). */
@@ -103,8 +108,6 @@ export function modalCte(d: Dialect, name: string, id: string, text: string, sou
 export function dimLabelCte(d: Dialect, cte: string, x: SqlDim, source: string, level?: CategoryLevel): string | null {
   const text = x.label ?? (x.name === 'category' ? 'category' : null)
   if (!text) return null
-  const uncut = x.name === 'category' && level
-    ? `NOT (category_code IS NOT NULL AND ${d.matches('trim(category_code)', '^[0-9]{8}(-[0-9])?$')} AND ${d.rpad(`substr(trim(category_code), 1, ${CATEGORY_LEVELS[level]})`, 8, '0')} <> substr(trim(category_code), 1, 8))`
-    : 'TRUE'
+  const uncut = x.name === 'category' && level ? `NOT (category_code IS NOT NULL AND ${isCpvSql(d)} AND ${cpvCutSql(d, level)} <> ${CPV_SQL})` : 'TRUE'
   return modalCte(d, cte, x.id, text, source, uncut)
 }

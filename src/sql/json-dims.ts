@@ -1,5 +1,5 @@
 import type {DimName} from '../analysis/dims.js'
-import {periodLabel} from '../analysis/period.js'
+import {PERIOD_KINDS, periodLabel} from '../analysis/period.js'
 import type {EngineRow, JsonContext} from './types.js'
 
 /**
@@ -7,12 +7,10 @@ import type {EngineRow, JsonContext} from './types.js'
  * returned, as the native dimensions give them (src/analysis/dims.ts).
  */
 
-const PERIODS: ReadonlySet<DimName> = new Set(['year', 'quarter', 'month'])
-
 /** The id as the native dimension has it: a period number as its label (2024, 2024-25, 2024-Q1, 2024-03). */
 export function jsonDimId(name: DimName, raw: string | null, fiscalYearStart = 1): string | null {
   if (raw === null) return null
-  return PERIODS.has(name) ? periodLabel(Number(raw), name as 'year', fiscalYearStart) : raw
+  return (PERIOD_KINDS as readonly string[]).includes(name) ? periodLabel(Number(raw), name as 'year', fiscalYearStart) : raw
 }
 
 /** The label shown for an id: a category's CPV label, else its modal text, else the id; buyers and suppliers by modal name; others are their id. */

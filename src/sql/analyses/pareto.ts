@@ -1,5 +1,6 @@
 import {ABC_CLASSES, abcClass, type AbcClass} from '../../analysis/pareto.js'
 import type {CategoryLevel, DimName} from '../../analysis/dims.js'
+import {PERIOD_KINDS} from '../../analysis/period.js'
 import {compareIds, shareJson} from '../../analysis/json.js'
 import {ratio} from '../../analysis/kernel.js'
 import {unidentifiedJson, unidentifiedMode} from '../../analysis/unidentified.js'
@@ -16,8 +17,6 @@ export interface ParetoOptions {
   redactedAsSupplier?: boolean
   excludeRedacted?: boolean
 }
-
-const PERIODS: ReadonlySet<string> = new Set(['year', 'quarter', 'month'])
 
 /**
  * pareto as SQL: one row per currency, group and supplier with its exact
@@ -52,7 +51,7 @@ function paretoSqlText(o: ParetoOptions, ctx: SqlContext): string {
     ...(m.groupLabel ? [`${m.groupLabel}.label AS group_label`] : []),
     `${m.supplierLabel}.label AS supplier_label`,
   ]
-  const g = !o.by || PERIODS.has(o.by) ? 'ranked.g' : d.bytewise('ranked.g')
+  const g = !o.by || (PERIOD_KINDS as readonly string[]).includes(o.by) ? 'ranked.g' : d.bytewise('ranked.g')
   return `WITH ${m.ctes.join(',\n')}
 SELECT ${select.join(',\n  ')}
 FROM ranked
